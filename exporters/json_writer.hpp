@@ -1,0 +1,60 @@
+#pragma once
+// A small streaming JSON writer: what is written is what comes out, in the order written, so
+// the output is as deterministic as the calls. Pretty-printed with two-space indentation and
+// a final newline. Strings are escaped per RFC 8259 (quote, backslash, control characters,
+// plus U+2028/U+2029 so the text is also safe inside JavaScript); invalid UTF-8 becomes U+FFFD.
+// Calls must nest correctly (a key before each value in an object); that is the caller's
+// contract, checked only by assertions.
+
+#include <cstdint>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace planner::exporters {
+
+class JsonWriter {
+public:
+    JsonWriter& begin_object();
+    JsonWriter& end_object();
+    JsonWriter& begin_array();
+    JsonWriter& end_array();
+    JsonWriter& key(std::string_view name);
+
+    JsonWriter& write_string(std::string_view text);
+    // Shortest text that reads back as the same double; NaN and infinities are written as null.
+    JsonWriter& write_number(double number);
+    JsonWriter& write_integer(std::int64_t number);
+    JsonWriter& write_bool(bool flag);
+    JsonWriter& write_null();
+
+    // Shorthands for key(name).write_*(value).
+    JsonWriter& field(std::string_view name, std::string_view text);
+    JsonWriter& field_number(std::string_view name, double number);
+    JsonWriter& field_integer(std::string_view name, std::int64_t number);
+    JsonWriter& field_bool(std::string_view name, bool flag);
+
+    // The text so far; complete once every container is closed.
+    const std::string& text() const { return m_out; }
+    std::string take();
+
+private:
+    struct Level {
+        bool is_object = false;
+        bool empty = true;
+    };
+
+    void before_value();
+    void open(char bracket, bool is_object);
+    void close(char bracket, bool is_object);
+    void newline_and_indent();
+
+    std::string m_out;
+    std::vector<Level> m_levels;
+    bool m_after_key = false;
+};
+
+// text as a quoted, escaped JSON string.
+std::string json_quote(std::string_view text);
+
+} // namespace planner::exporters

@@ -1,0 +1,58 @@
+#pragma once
+// Layout of an org chart from its parent links, independent of any drawing library.
+//
+// The tree is laid out top-down: a parent centred over its children, children side by side.
+// Two measures keep a 40+ person chart on a portrait page:
+//  - when a parent's children are all leaves, they may be stacked in a column (a "comb")
+//    under the parent instead of side by side (OrgLayoutOptions::stack_leaves);
+//  - when a row of child subtrees is wider than max_width, it wraps into several rows that
+//    hang off a spine on the left.
+// Connectors are orthogonal polylines that never cross a box.
+
+#include "exporters/document.hpp"
+#include "exporters/geometry.hpp"
+
+#include <cstddef>
+#include <vector>
+
+namespace planner::exporters {
+
+// The forest the parent links describe. A parent id that is missing, unknown or the node
+// itself makes a root; a link that would close a cycle is dropped (the node becomes a root).
+// When ids repeat, links resolve to the first node with that id.
+struct OrgTree {
+    std::vector<std::vector<std::size_t>> children; // per node, in input order
+    std::vector<std::size_t> roots;                 // in input order
+    std::vector<int> depth;                         // 0 for roots
+};
+
+OrgTree build_org_tree(const std::vector<OrgNode>& nodes);
+
+enum class LeafPlacement { side_by_side, stacked };
+
+struct OrgLayoutOptions {
+    double box_width = 92;
+    double box_height = 30;
+    double horizontal_gap = 10; // between sibling subtrees
+    double vertical_gap = 20;   // between a parent and its children
+    double stack_gap = 5;       // between stacked leaves
+    std::size_t stack_limit = 8; // stacked leaves per column before a new column
+    double max_width = 480;
+    LeafPlacement leaves = LeafPlacement::side_by_side;
+};
+
+struct OrgBox {
+    std::size_t node = 0; // index into OrgChart::nodes
+    Point top_left;
+};
+
+struct OrgLayout {
+    std::vector<OrgBox> boxes; // one per node
+    std::vector<std::vector<Point>> connectors;
+    double width = 0;
+    double height = 0;
+};
+
+OrgLayout lay_out_org_tree(const OrgTree& tree, const OrgLayoutOptions& options);
+
+} // namespace planner::exporters

@@ -1,0 +1,86 @@
+#include "exporters/pdf_renderer.hpp"
+
+#include "exporters/atomic_file.hpp"
+#include "exporters/pdf_blocks.hpp"
+
+#include <algorithm>
+
+namespace planner::exporters {
+namespace {
+
+template <typename... Handlers> struct Overloaded : Handlers... {
+    using Handlers::operator()...;
+};
+template <typename... Handlers> Overloaded(Handlers...) -> Overloaded<Handlers...>;
+
+void draw_block(Flow& flow, const Block& block) {
+    std::visit(Overloaded{
+                   [&](const Paragraph& paragraph) { draw_paragraph(flow, paragraph); },
+                   [&](const KeyFigures& figures) { draw_key_figures(flow, figures); },
+                   [&](const Table& table) { draw_table(flow, table); },
+                   [&](const BarChart& chart) { draw_bar_chart(flow, chart); },
+                   [&](const LineChart& chart) { draw_line_chart(flow, chart); },
+                   [&](const OrgChart& chart) { draw_org_chart(flow, chart); },
+                   [&](const Matrix& matrix) { draw_matrix(flow, matrix); },
+                   [&](const BulletList& list) { draw_bullet_list(flow, list); },
+                   [&](const PageBreak&) {
+                       if (!flow.at_page_top()) {
+                           flow.new_page();
+                       }
+                   },
+               },
+               block);
+}
+
+void draw_section(Flow& flow, const Section& section, int level) {
+    if (section.start == SectionStart::new_page && !flow.at_page_top()) {
+        flow.new_page();
+    }
+    if (!section.title.empty()) {
+        draw_heading(flow, section.title, std::min(level, 3));
+    }
+    for (const Block& block : section.blocks) {
+        draw_block(flow, block);
+        flow.canvas().check("drawing a " + std::string(block_type_name(block)) +
+                            " in section '" + section.title + "'");
+    }
+    for (const Section& subsection : section.subsections) {
+        draw_section(flow, subsection, level + 1);
+    }
+}
+
+} // namespace
+
+std::string render_pdf(const Document& document, const PdfOptions& options) {
+    const std::int64_t created = resolve_creation_time(document.metadata);
+    PdfCanvas canvas({options.regular_font, options.bold_font});
+    canvas.set_metadata(document.metadata, created);
+    const Theme theme = make_theme(document.cover.primary_colour);
+
+    canvas.add_page();
+    draw_cover(canvas, theme, document);
+    canvas.check("drawing the cover");
+
+    Flow flow(canvas, theme, document.labels);
+    if (!document.sections.empty()) {
+        flow.new_page();
+    }
+    for (const Section& section : document.sections) {
+        draw_section(flow, section, 1);
+    }
+
+    // Page numbers need the page count, so the furniture goes on once all pages exist.
+    const std::size_t total = canvas.page_count();
+    for (std::size_t page = 1; page < total; ++page) {
+        canvas.select_page(page);
+        draw_page_furniture(canvas, theme, document, page + 1, total);
+    }
+    return canvas.save();
+}
+
+void write_pdf(const Document& document, const std::filesystem::path& output,
+               const PdfOptions& options) {
+    write_file_atomically(output, render_pdf(document, options));
+}
+
+} // namespace planner::exporters

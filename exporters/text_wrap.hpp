@@ -1,0 +1,29 @@
+#pragma once
+// Line breaking for the PDF renderer, independent of libharu so that it can be tested alone.
+// Lines are only ever cut between code points, never inside a UTF-8 sequence.
+
+#include <functional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace planner::exporters {
+
+// Width of a run of text, in any unit. Must be additive (no kerning across the cut):
+// measure(a + b) == measure(a) + measure(b).
+using MeasureText = std::function<double(std::string_view text)>;
+
+// Breaks text into lines no wider than max_width. Lines break at spaces; "\n" forces a break
+// (an empty line stays as ""); runs of spaces collapse to one. A word wider than a whole line
+// is split after its last '-' or '/' that fits, else between code points; every line holds
+// at least one code point, so a max_width narrower than one character still terminates.
+// Invalid UTF-8 comes back as U+FFFD. Empty text gives no lines.
+std::vector<std::string> wrap_text(std::string_view text, double max_width,
+                                   const MeasureText& measure);
+
+// text itself when it fits in max_width, else its longest prefix (between code points, trailing
+// spaces dropped) that fits together with the ellipsis, followed by the ellipsis.
+std::string truncate_to_width(std::string_view text, double max_width, const MeasureText& measure,
+                              std::string_view ellipsis = "\u2026");
+
+} // namespace planner::exporters

@@ -1,0 +1,33 @@
+#pragma once
+// UTF-8 helpers shared by the renderers. Decoding never throws: a byte that does not start a
+// valid sequence (bad lead byte, truncated or overlong sequence, surrogate, > U+10FFFF)
+// decodes as U+FFFD with a length of one byte, so every loop makes progress.
+
+#include <cstddef>
+#include <string>
+#include <string_view>
+
+namespace planner::exporters {
+
+inline constexpr char32_t k_replacement_character = 0xFFFD;
+
+struct DecodedCodePoint {
+    char32_t value = 0;      // U+FFFD when !valid
+    std::size_t length = 0;  // bytes consumed, >= 1 unless offset >= text.size()
+    bool valid = false;
+};
+
+// The code point that starts at text[offset].
+DecodedCodePoint decode_utf8(std::string_view text, std::size_t offset);
+
+void append_utf8(std::string& out, char32_t code_point);
+
+bool is_valid_utf8(std::string_view text);
+
+// text with every invalid sequence replaced by U+FFFD.
+std::string sanitize_utf8(std::string_view text);
+
+// The number of code points (invalid bytes count one each).
+std::size_t count_code_points(std::string_view text);
+
+} // namespace planner::exporters

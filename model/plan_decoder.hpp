@@ -1,0 +1,62 @@
+#pragma once
+// Decodes a YamlTree into a Plan: every field, default and rule of PLAN-FORMAT.md. References
+// are checked after all sections are read, so they may point forward.
+
+#include "model/plan.hpp"
+#include "model/yaml_decoder.hpp"
+
+#include <map>
+#include <set>
+
+namespace planner::model {
+
+class PlanDecoder {
+public:
+    PlanDecoder(const YamlTree& tree, std::string file, std::vector<Diagnostic>& errors)
+        : m_yaml(tree, std::move(file), errors) {}
+
+    Plan decode();
+
+private:
+    enum class RefKind { person, channel, role, duty, goal };
+    struct Reference {
+        RefKind kind;
+        std::string id;
+        uint32_t node;
+    };
+    struct ProfileReference {
+        std::string channel;
+        std::string profile;
+        uint32_t node;
+    };
+
+    void decode_info(uint32_t node, PlanInfo& info);
+    void decode_goals(uint32_t node, std::vector<Goal>& goals);
+    Kpi decode_kpi(uint32_t node);
+    void decode_channels(uint32_t node, std::vector<Channel>& channels);
+    void decode_workload(uint32_t node, ChannelWorkload& workload);
+    CareWindow decode_care(uint32_t node);
+    void decode_duties(uint32_t node, std::vector<CustomDuty>& duties);
+    void decode_roles(uint32_t node, std::vector<Role>& roles);
+    void decode_people(uint32_t node, std::vector<Person>& people);
+    WorkingHours decode_hours(uint32_t node, const std::string& what);
+    void decode_assignments(uint32_t node, const Plan& plan, std::vector<Assignment>& out);
+    void decode_suppressions(uint32_t node, std::vector<Suppression>& out);
+
+    // Records an id of `kind` and reports a duplicate.
+    void define(std::map<std::string, uint32_t>& seen, const std::string& kind,
+                const std::string& id, uint32_t node);
+    void refer(RefKind kind, const std::string& id, uint32_t node) {
+        m_references.push_back(Reference{kind, id, node});
+    }
+    void check_references(const Plan& plan);
+
+    YamlDecoder m_yaml;
+    std::map<std::string, uint32_t> m_people, m_channels, m_roles, m_duties, m_goals, m_kpis;
+    std::set<std::string> m_networks_used;
+    std::vector<Reference> m_references;
+    std::vector<ProfileReference> m_profile_references;
+    std::vector<std::pair<std::string, uint32_t>> m_interests;
+};
+
+} // namespace planner::model

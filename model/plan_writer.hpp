@@ -1,0 +1,13 @@
+#pragma once
+// Writing a plan back as YAML. Deterministic: the same plan gives the same bytes, and
+// reading the output gives the same plan (export -> import -> export is byte-identical).
+
+#include "model/plan.hpp"
+
+#include <string>
+
+namespace planner::model {
+
+std::string write_plan_yaml(const Plan& plan);
+
+} // namespace planner::model

@@ -1,0 +1,308 @@
+#include "model/workspace.hpp"
+
+#include <sqlite3.h>
+
+#include <chrono>
+#include <cstdio>
+#include <ctime>
+#include <filesystem>
+#include <fstream>
+
+namespace planner::model {
+
+namespace {
+// Schema migrations: entry i upgrades version i to version i + 1.
+const char* const k_migrations[] = {
+    R"sql(
+CREATE TABLE schema_version (version INTEGER NOT NULL);
+INSERT INTO schema_version (version) VALUES (0);
+CREATE TABLE settings (key TEXT PRIMARY KEY, value TEXT NOT NULL);
+CREATE TABLE plan (
+    id INTEGER PRIMARY KEY CHECK (id = 1),
+    yaml TEXT NOT NULL,
+    source TEXT NOT NULL,
+    updated_at TEXT NOT NULL);
+CREATE TABLE snapshots (
+    quarter TEXT PRIMARY KEY,
+    yaml TEXT NOT NULL,
+    taken_at TEXT NOT NULL);
+CREATE TABLE imports (
+    id INTEGER PRIMARY KEY,
+    file_name TEXT NOT NULL,
+    sha256 TEXT NOT NULL,
+    kind TEXT NOT NULL,
+    format TEXT NOT NULL,
+    rows_read INTEGER NOT NULL,
+    rows_stored INTEGER NOT NULL,
+    values_replaced INTEGER NOT NULL,
+    ignored_columns TEXT NOT NULL,
+    imported_at TEXT NOT NULL);
+CREATE INDEX imports_by_hash ON imports (sha256);
+CREATE TABLE metric_values (
+    date TEXT NOT NULL,
+    channel TEXT NOT NULL,
+    profile TEXT NOT NULL,
+    metric TEXT NOT NULL,
+    value REAL NOT NULL,
+    import_id INTEGER NOT NULL REFERENCES imports (id),
+    PRIMARY KEY (channel, profile, metric, date));
+)sql",
+};
+constexpr int k_migration_count = sizeof(k_migrations) / sizeof(k_migrations[0]);
+static_assert(k_migration_count == Workspace::k_schema_version);
+
+std::string now_utc() {
+    std::time_t t = std::time(nullptr);
+    if (const char* epoch = std::getenv("SOURCE_DATE_EPOCH")) t = std::strtoll(epoch, nullptr, 10);
+    std::tm tm{};
+    gmtime_r(&t, &tm);
+    char buffer[32];
+    std::strftime(buffer, sizeof buffer, "%Y-%m-%dT%H:%M:%SZ", &tm);
+    return buffer;
+}
+
+class Statement {
+public:
+    Statement(sqlite3* db, const char* sql) : m_db(db) {
+        if (sqlite3_prepare_v2(db, sql, -1, &m_stmt, nullptr) != SQLITE_OK)
+            throw WorkspaceError(std::string("workspace query failed: ") + sqlite3_errmsg(db));
+    }
+    ~Statement() { sqlite3_finalize(m_stmt); }
+    Statement(const Statement&) = delete;
+    Statement& operator=(const Statement&) = delete;
+
+    Statement& bind(int i, const std::string& text) {
+        sqlite3_bind_text(m_stmt, i, text.data(), static_cast<int>(text.size()), SQLITE_TRANSIENT);
+        return *this;
+    }
+    Statement& bind(int i, double value) {
+        sqlite3_bind_double(m_stmt, i, value);
+        return *this;
+    }
+    Statement& bind(int i, long long value) {
+        sqlite3_bind_int64(m_stmt, i, value);
+        return *this;
+    }
+    // True while there is a row.
+    bool step() {
+        int rc = sqlite3_step(m_stmt);
+        if (rc == SQLITE_ROW) return true;
+        if (rc == SQLITE_DONE) return false;
+        throw WorkspaceError(std::string("workspace write failed: ") + sqlite3_errmsg(m_db));
+    }
+    std::string text(int i) const {
+        const unsigned char* t = sqlite3_column_text(m_stmt, i);
+        return t ? std::string(reinterpret_cast<const char*>(t),
+                               static_cast<size_t>(sqlite3_column_bytes(m_stmt, i)))
+                 : std::string();
+    }
+    double real(int i) const { return sqlite3_column_double(m_stmt, i); }
+    long long integer(int i) const { return sqlite3_column_int64(m_stmt, i); }
+
+private:
+    sqlite3* m_db;
+    sqlite3_stmt* m_stmt = nullptr;
+};
+} // namespace
+
+bool is_workspace_file(const std::string& path) {
+    std::ifstream in(path, std::ios::binary);
+    char header[16] = {};
+    in.read(header, sizeof header);
+    return in.gcount() == 16 && std::string(header, 16) == std::string("SQLite format 3\0", 16);
+}
+
+Workspace::Workspace(const std::string& path, OpenMode mode) : m_path(path) {
+    namespace fs = std::filesystem;
+    bool exists = fs::exists(path);
+    if (!exists && mode != OpenMode::create)
+        throw WorkspaceError("workspace '" + path + "' does not exist; create it with "
+                             "`planner import " + path + " plan.yaml`");
+    if (exists && !is_workspace_file(path) && fs::file_size(path) > 0)
+        throw WorkspaceError("'" + path + "' is not a planner workspace (not an SQLite file)");
+    int flags = mode == OpenMode::read_only ? SQLITE_OPEN_READONLY
+                                            : SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE;
+    if (sqlite3_open_v2(path.c_str(), &m_db, flags, nullptr) != SQLITE_OK) {
+        std::string message = m_db ? sqlite3_errmsg(m_db) : "out of memory";
+        sqlite3_close(m_db);
+        m_db = nullptr;
+        throw WorkspaceError("cannot open workspace '" + path + "': " + message);
+    }
+    sqlite3_busy_timeout(m_db, 5000);
+    try {
+        exec("PRAGMA foreign_keys = ON");
+        migrate(mode);
+    } catch (...) {
+        sqlite3_close(m_db);
+        m_db = nullptr;
+        throw;
+    }
+}
+
+Workspace::~Workspace() { sqlite3_close(m_db); }
+
+void Workspace::exec(const std::string& sql) {
+    char* error = nullptr;
+    if (sqlite3_exec(m_db, sql.c_str(), nullptr, nullptr, &error) != SQLITE_OK) {
+        std::string message = error ? error : "unknown error";
+        sqlite3_free(error);
+        throw WorkspaceError("workspace '" + m_path + "': " + message);
+    }
+}
+
+int Workspace::schema_version() const {
+    Statement has(m_db, "SELECT count(*) FROM sqlite_master WHERE name = 'schema_version'");
+    has.step();
+    if (has.integer(0) == 0) return 0;
+    Statement version(m_db, "SELECT version FROM schema_version");
+    return version.step() ? static_cast<int>(version.integer(0)) : 0;
+}
+
+void Workspace::migrate(OpenMode mode) {
+    int version = schema_version();
+    if (version == k_schema_version) return;
+    if (version > k_schema_version)
+        throw WorkspaceError("workspace '" + m_path + "' was written by a newer planner (schema " +
+                             std::to_string(version) + "); upgrade planner to open it");
+    if (mode == OpenMode::read_only)
+        throw WorkspaceError("workspace '" + m_path + "' has an older schema (" +
+                             std::to_string(version) +
+                             "); run `planner import` on it once to upgrade it");
+    if (version > 0) {
+        // Keep a copy before upgrading in place.
+        std::string backup = m_path + ".v" + std::to_string(version) + ".bak";
+        std::filesystem::copy_file(m_path, backup,
+                                   std::filesystem::copy_options::overwrite_existing);
+    }
+    Transaction transaction(*this);
+    for (int v = version; v < k_schema_version; ++v) exec(k_migrations[v]);
+    exec("UPDATE schema_version SET version = " + std::to_string(k_schema_version));
+    transaction.commit();
+}
+
+Workspace::Transaction::Transaction(Workspace& workspace) : m_workspace(workspace) {
+    m_workspace.exec("BEGIN IMMEDIATE");
+}
+
+Workspace::Transaction::~Transaction() {
+    if (!m_done) sqlite3_exec(m_workspace.m_db, "ROLLBACK", nullptr, nullptr, nullptr);
+}
+
+void Workspace::Transaction::commit() {
+    m_workspace.exec("COMMIT");
+    m_done = true;
+}
+
+std::optional<std::string> Workspace::plan_yaml() const {
+    Statement s(m_db, "SELECT yaml FROM plan WHERE id = 1");
+    if (!s.step()) return std::nullopt;
+    return s.text(0);
+}
+
+void Workspace::set_plan_yaml(const std::string& yaml, const std::string& source) {
+    Statement s(m_db, "INSERT INTO plan (id, yaml, source, updated_at) VALUES (1, ?, ?, ?) "
+                      "ON CONFLICT (id) DO UPDATE SET yaml = excluded.yaml, "
+                      "source = excluded.source, updated_at = excluded.updated_at");
+    s.bind(1, yaml).bind(2, source).bind(3, now_utc()).step();
+}
+
+void Workspace::set_snapshot(const std::string& quarter, const std::string& yaml) {
+    Statement s(m_db, "INSERT INTO snapshots (quarter, yaml, taken_at) VALUES (?, ?, ?) "
+                      "ON CONFLICT (quarter) DO UPDATE SET yaml = excluded.yaml, "
+                      "taken_at = excluded.taken_at");
+    s.bind(1, quarter).bind(2, yaml).bind(3, now_utc()).step();
+}
+
+std::optional<std::string> Workspace::snapshot(const std::string& quarter) const {
+    Statement s(m_db, "SELECT yaml FROM snapshots WHERE quarter = ?");
+    s.bind(1, quarter);
+    if (!s.step()) return std::nullopt;
+    return s.text(0);
+}
+
+std::vector<std::string> Workspace::snapshot_quarters() const {
+    Statement s(m_db, "SELECT quarter FROM snapshots ORDER BY quarter");
+    std::vector<std::string> out;
+    while (s.step()) out.push_back(s.text(0));
+    return out;
+}
+
+bool Workspace::store_metric(const StoredMetric& m, long long import_id) {
+    Statement old(m_db, "SELECT value FROM metric_values WHERE channel = ? AND profile = ? AND "
+                        "metric = ? AND date = ?");
+    old.bind(1, m.channel).bind(2, m.profile).bind(3, m.metric).bind(4, m.date);
+    bool replaced = old.step();
+    Statement s(m_db, "INSERT INTO metric_values (date, channel, profile, metric, value, import_id) "
+                      "VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT (channel, profile, metric, date) "
+                      "DO UPDATE SET value = excluded.value, import_id = excluded.import_id");
+    s.bind(1, m.date).bind(2, m.channel).bind(3, m.profile).bind(4, m.metric).bind(5, m.value);
+    s.bind(6, import_id).step();
+    return replaced;
+}
+
+std::vector<StoredMetric> Workspace::metrics(const std::string& from_date,
+                                             const std::string& to_date) const {
+    Statement s(m_db, "SELECT date, channel, profile, metric, value FROM metric_values "
+                      "WHERE date >= ? AND date <= ? ORDER BY channel, profile, metric, date");
+    s.bind(1, from_date).bind(2, to_date);
+    std::vector<StoredMetric> out;
+    while (s.step()) out.push_back({s.text(0), s.text(1), s.text(2), s.text(3), s.real(4)});
+    return out;
+}
+
+std::vector<StoredMetric> Workspace::all_metrics() const {
+    return metrics("0000-00-00", "9999-99-99");
+}
+
+namespace {
+ImportLogEntry read_import(const Statement& s) {
+    return ImportLogEntry{s.text(0),    s.text(1),    s.text(2),    s.text(3), s.integer(4),
+                          s.integer(5), s.integer(6), s.text(7),    s.text(8)};
+}
+constexpr const char* k_import_columns =
+    "file_name, sha256, kind, format, rows_read, rows_stored, values_replaced, ignored_columns, "
+    "imported_at";
+} // namespace
+
+std::optional<ImportLogEntry> Workspace::find_import(const std::string& sha256) const {
+    Statement s(m_db, (std::string("SELECT ") + k_import_columns +
+                       " FROM imports WHERE sha256 = ? ORDER BY id LIMIT 1")
+                          .c_str());
+    s.bind(1, sha256);
+    if (!s.step()) return std::nullopt;
+    return read_import(s);
+}
+
+long long Workspace::log_import(const ImportLogEntry& e) {
+    Statement s(m_db, (std::string("INSERT INTO imports (") + k_import_columns +
+                       ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)")
+                          .c_str());
+    s.bind(1, e.file_name).bind(2, e.sha256).bind(3, e.kind).bind(4, e.format);
+    s.bind(5, e.rows_read).bind(6, e.rows_stored).bind(7, e.values_replaced);
+    s.bind(8, e.ignored_columns).bind(9, e.imported_at.empty() ? now_utc() : e.imported_at);
+    s.step();
+    return sqlite3_last_insert_rowid(m_db);
+}
+
+std::vector<ImportLogEntry> Workspace::imports() const {
+    Statement s(m_db, (std::string("SELECT ") + k_import_columns + " FROM imports ORDER BY id")
+                          .c_str());
+    std::vector<ImportLogEntry> out;
+    while (s.step()) out.push_back(read_import(s));
+    return out;
+}
+
+void Workspace::set_setting(const std::string& key, const std::string& value) {
+    Statement s(m_db, "INSERT INTO settings (key, value) VALUES (?, ?) "
+                      "ON CONFLICT (key) DO UPDATE SET value = excluded.value");
+    s.bind(1, key).bind(2, value).step();
+}
+
+std::optional<std::string> Workspace::setting(const std::string& key) const {
+    Statement s(m_db, "SELECT value FROM settings WHERE key = ?");
+    s.bind(1, key);
+    if (!s.step()) return std::nullopt;
+    return s.text(0);
+}
+
+} // namespace planner::model

@@ -1,0 +1,105 @@
+#pragma once
+// The workspace: one SQLite file holding the current plan, quarterly snapshots of it, imported
+// metrics with the log of every import, and settings. Every write happens in one transaction;
+// on any error nothing changes. Opening a workspace of an older schema upgrades it in place
+// after keeping a copy next to it (FILE.vN.bak).
+// SQLite stays behind this interface; its errors become WorkspaceError.
+
+#include <memory>
+#include <optional>
+#include <stdexcept>
+#include <string>
+#include <vector>
+
+struct sqlite3;
+
+namespace planner::model {
+
+class WorkspaceError : public std::runtime_error {
+public:
+    using std::runtime_error::runtime_error;
+};
+
+// True when the file starts with the SQLite header.
+bool is_workspace_file(const std::string& path);
+
+enum class OpenMode { read_only, read_write, create };
+
+struct StoredMetric {
+    std::string date; // YYYY-MM-DD
+    std::string channel;
+    std::string profile; // "" for the whole channel
+    std::string metric;
+    double value = 0;
+};
+
+struct ImportLogEntry {
+    std::string file_name;
+    std::string sha256;
+    std::string kind;   // plan, roster, metrics
+    std::string format; // e.g. generic-csv, meta-daily
+    long long rows_read = 0;
+    long long rows_stored = 0;
+    long long values_replaced = 0;
+    std::string ignored_columns; // "; "-separated
+    std::string imported_at;     // ISO 8601 UTC
+};
+
+class Workspace {
+public:
+    static constexpr int k_schema_version = 1;
+
+    // Opens (or with OpenMode::create, creates) the workspace at `path`.
+    explicit Workspace(const std::string& path, OpenMode mode);
+    ~Workspace();
+    Workspace(const Workspace&) = delete;
+    Workspace& operator=(const Workspace&) = delete;
+
+    const std::string& path() const { return m_path; }
+    int schema_version() const;
+
+    // A transaction that rolls back unless committed. One at a time.
+    class Transaction {
+    public:
+        explicit Transaction(Workspace& workspace);
+        ~Transaction();
+        void commit();
+        Transaction(const Transaction&) = delete;
+        Transaction& operator=(const Transaction&) = delete;
+
+    private:
+        Workspace& m_workspace;
+        bool m_done = false;
+    };
+
+    // The current plan as canonical plan YAML, if one was imported.
+    std::optional<std::string> plan_yaml() const;
+    void set_plan_yaml(const std::string& yaml, const std::string& source);
+
+    // Snapshots: the plan frozen for a quarter ("2027-Q1").
+    void set_snapshot(const std::string& quarter, const std::string& yaml);
+    std::optional<std::string> snapshot(const std::string& quarter) const;
+    std::vector<std::string> snapshot_quarters() const; // sorted
+
+    // Metrics. store_metric returns true when it replaced an earlier value of the same day.
+    bool store_metric(const StoredMetric& metric, long long import_id);
+    std::vector<StoredMetric> metrics(const std::string& from_date, const std::string& to_date) const;
+    std::vector<StoredMetric> all_metrics() const;
+
+    // The import log.
+    std::optional<ImportLogEntry> find_import(const std::string& sha256) const;
+    long long log_import(const ImportLogEntry& entry);
+    std::vector<ImportLogEntry> imports() const;
+
+    void set_setting(const std::string& key, const std::string& value);
+    std::optional<std::string> setting(const std::string& key) const;
+
+private:
+    void exec(const std::string& sql);
+    void migrate(OpenMode mode);
+
+    std::string m_path;
+    sqlite3* m_db = nullptr;
+};
+
+} // namespace planner::model

@@ -1,0 +1,223 @@
+#include "model/yaml_tree.hpp"
+
+#include <libfyaml.h>
+
+#include <algorithm>
+#include <cstdio>
+#include <map>
+#include <memory>
+
+namespace planner::model {
+
+namespace {
+struct ParserDeleter {
+    void operator()(fy_parser* parser) const { fy_parser_destroy(parser); }
+};
+struct DiagDeleter {
+    void operator()(fy_diag* diag) const { fy_diag_destroy(diag); }
+};
+
+struct OpenContainer {
+    uint32_t node;
+    std::vector<uint32_t> children;
+};
+
+std::string token_text(fy_token* token) {
+    if (!token) return {};
+    size_t length = 0;
+    const char* text = fy_token_get_text(token, &length);
+    return text ? std::string(text, length) : std::string();
+}
+
+// The parser's message without its own position prefix, starting with a lower-case letter.
+std::string tidy_message(const char* raw) {
+    std::string message = raw ? raw : "syntax error";
+    if (!message.empty() && message.back() == '\n') message.pop_back();
+    return "YAML syntax error: " + message;
+}
+} // namespace
+
+bool YamlTree::parse(std::string_view text, YamlError& error) {
+    m_text = text;
+    m_nodes.clear();
+    m_children.clear();
+    m_line_starts.assign(1, 0);
+    for (size_t i = 0; i < text.size(); ++i)
+        if (text[i] == '\n') m_line_starts.push_back(i + 1);
+
+    fy_diag_cfg diag_cfg;
+    fy_diag_cfg_default(&diag_cfg);
+    diag_cfg.fp = nullptr;
+    diag_cfg.output_fn = [](fy_diag*, void*, const char*, size_t) {};
+    diag_cfg.level = FYET_ERROR;
+    std::unique_ptr<fy_diag, DiagDeleter> diag(fy_diag_create(&diag_cfg));
+    if (diag) fy_diag_set_collect_errors(diag.get(), true);
+
+    fy_parse_cfg cfg{};
+    cfg.flags = static_cast<fy_parse_cfg_flags>(FYPCF_QUIET | FYPCF_COLLECT_DIAG);
+    cfg.diag = diag.get();
+    std::unique_ptr<fy_parser, ParserDeleter> parser(fy_parser_create(&cfg));
+    if (!parser || fy_parser_set_string(parser.get(), text.data(), text.size()) != 0) {
+        error = YamlError{0, std::nullopt, "could not start the YAML parser"};
+        return false;
+    }
+
+    std::vector<OpenContainer> stack;
+    std::map<std::string, uint32_t> anchors;
+    int documents = 0;
+    bool failed = false;
+
+    auto attach = [&](uint32_t index) {
+        if (!stack.empty()) stack.back().children.push_back(index);
+    };
+    auto remember_anchor = [&](fy_event* event, uint32_t index) {
+        fy_token* anchor = fy_event_get_anchor_token(event);
+        if (anchor) anchors[token_text(anchor)] = index;
+    };
+
+    while (fy_event* event = fy_parser_parse(parser.get())) {
+        const fy_mark* mark = fy_event_start_mark(event);
+        size_t offset = mark ? mark->input_pos : 0;
+        switch (event->type) {
+        case FYET_DOCUMENT_START:
+            ++documents;
+            if (documents > 1) {
+                error = YamlError{offset, std::nullopt,
+                                  "a plan file holds one YAML document; remove the second `---`"};
+                failed = true;
+            }
+            break;
+        case FYET_MAPPING_START:
+        case FYET_SEQUENCE_START: {
+            YamlNode node;
+            node.kind = event->type == FYET_MAPPING_START ? YamlKind::mapping : YamlKind::sequence;
+            node.offset = offset;
+            auto index = static_cast<uint32_t>(m_nodes.size());
+            m_nodes.push_back(std::move(node));
+            remember_anchor(event, index);
+            attach(index);
+            stack.push_back(OpenContainer{index, {}});
+            break;
+        }
+        case FYET_MAPPING_END:
+        case FYET_SEQUENCE_END: {
+            OpenContainer done = std::move(stack.back());
+            stack.pop_back();
+            YamlNode& node = m_nodes[done.node];
+            node.first_child = static_cast<uint32_t>(m_children.size());
+            node.child_count = static_cast<uint32_t>(done.children.size());
+            m_children.insert(m_children.end(), done.children.begin(), done.children.end());
+            break;
+        }
+        case FYET_SCALAR: {
+            YamlNode node;
+            node.kind = YamlKind::scalar;
+            node.offset = offset;
+            fy_token* value = event->scalar.value;
+            node.text = token_text(value);
+            node.plain = !value || fy_token_scalar_style(value) == FYSS_PLAIN;
+            auto index = static_cast<uint32_t>(m_nodes.size());
+            m_nodes.push_back(std::move(node));
+            remember_anchor(event, index);
+            attach(index);
+            break;
+        }
+        case FYET_ALIAS: {
+            auto found = anchors.find(token_text(event->alias.anchor));
+            if (found == anchors.end()) {
+                error = YamlError{offset, std::nullopt, "unknown alias"};
+                failed = true;
+            } else {
+                attach(found->second);
+            }
+            break;
+        }
+        default:
+            break;
+        }
+        fy_parser_event_free(parser.get(), event);
+        if (failed) return false;
+    }
+
+    if (fy_parser_get_stream_error(parser.get())) {
+        error = YamlError{0, std::nullopt, "YAML syntax error"};
+        if (diag) {
+            void* iter = nullptr;
+            if (fy_diag_error* first = fy_diag_errors_iterate(diag.get(), &iter)) {
+                error.message = tidy_message(first->msg);
+                error.position = YamlPosition{first->line + 1, first->column + 1};
+            }
+        }
+        return false;
+    }
+    return true;
+}
+
+bool YamlTree::is_null(uint32_t index) const {
+    const YamlNode& n = m_nodes[index];
+    return n.kind == YamlKind::scalar && n.plain &&
+           (n.text.empty() || n.text == "~" || n.text == "null" || n.text == "Null" ||
+            n.text == "NULL");
+}
+
+YamlPosition YamlTree::position(size_t offset) const {
+    auto it = std::upper_bound(m_line_starts.begin(), m_line_starts.end(), offset);
+    size_t line_index = static_cast<size_t>(it - m_line_starts.begin()) - 1;
+    size_t start = m_line_starts[line_index];
+    size_t end = std::min(offset, m_text.size());
+    return YamlPosition{static_cast<int>(line_index + 1),
+                        static_cast<int>(utf8_length(m_text.substr(start, end - start)) + 1)};
+}
+
+size_t utf8_length(std::string_view text) {
+    size_t count = 0;
+    for (unsigned char c : text)
+        if ((c & 0xC0) != 0x80) ++count;
+    return count;
+}
+
+std::optional<Utf8Problem> find_invalid_utf8(std::string_view text) {
+    size_t i = 0;
+    while (i < text.size()) {
+        auto c = static_cast<unsigned char>(text[i]);
+        size_t length = 0;
+        uint32_t minimum = 0;
+        if (c < 0x80) {
+            ++i;
+            continue;
+        } else if ((c & 0xE0) == 0xC0) {
+            length = 2;
+            minimum = 0x80;
+        } else if ((c & 0xF0) == 0xE0) {
+            length = 3;
+            minimum = 0x800;
+        } else if ((c & 0xF8) == 0xF0) {
+            length = 4;
+            minimum = 0x10000;
+        } else {
+            char buffer[48];
+            std::snprintf(buffer, sizeof buffer, "byte 0x%02X", c);
+            return Utf8Problem{i, buffer};
+        }
+        if (i + length > text.size()) return Utf8Problem{i, "a character cut off at the end"};
+        uint32_t code = c & (0xFF >> (length + 1));
+        for (size_t k = 1; k < length; ++k) {
+            auto next = static_cast<unsigned char>(text[i + k]);
+            if ((next & 0xC0) != 0x80) {
+                char buffer[48];
+                std::snprintf(buffer, sizeof buffer, "byte 0x%02X", c);
+                return Utf8Problem{i, buffer};
+            }
+            code = (code << 6) | (next & 0x3F);
+        }
+        if (code < minimum || code > 0x10FFFF || (code >= 0xD800 && code <= 0xDFFF)) {
+            char buffer[48];
+            std::snprintf(buffer, sizeof buffer, "byte 0x%02X", c);
+            return Utf8Problem{i, buffer};
+        }
+        i += length;
+    }
+    return std::nullopt;
+}
+
+} // namespace planner::model

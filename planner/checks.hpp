@@ -1,0 +1,84 @@
+#pragma once
+// The check catalogue (CHECKS.md) and running it over a plan. Results are data: findings with
+// their evidence and recommendation, suppressed findings with the reason, and counts. The
+// terminal, CSV, JSON and the reports are renderings of the same CheckReport.
+
+#include "model/plan.hpp"
+
+#include <optional>
+#include <string>
+#include <string_view>
+#include <utility>
+#include <vector>
+
+namespace planner {
+
+// In order of seriousness: findings sort error first.
+enum class Severity { error, warning, info };
+
+std::string_view to_string(Severity severity);
+std::optional<Severity> parse_severity(std::string_view text);
+
+struct Finding {
+    std::string check;   // "COV004"
+    Severity severity = Severity::warning;
+    std::string subject; // "channel:instagram/engage", "person:anna", "plan"
+    std::string message; // one sentence for people: display names, not ids
+    std::vector<std::pair<std::string, std::string>> evidence; // figures, in a fixed order
+    std::string recommendation;
+};
+
+// One entry of the catalogue. Ids are stable forever.
+struct CheckInfo {
+    std::string_view id;
+    Severity severity; // default; a finding may be milder or harsher (LOAD001, ORG004)
+    std::string_view area; // "Coverage", "Goals and measurement", ...
+    std::string_view title;       // a short line for lists
+    std::string_view description; // the rule, as CHECKS.md states it
+};
+
+// The catalogue in its fixed order (by area, then id). The one source of `check --list`,
+// docs/checks.md and the appendix of the audit report.
+const std::vector<CheckInfo>& check_catalogue();
+const CheckInfo* find_check(std::string_view id);
+
+// The catalogue as the Markdown section of docs/checks.md (areas as `###` headings, one
+// table per area). A test fails when the docs and this text disagree.
+std::string catalogue_markdown();
+
+struct SuppressedFinding {
+    Finding finding;
+    std::string reason;
+};
+
+struct CheckCounts {
+    int error = 0;     // open findings by severity
+    int warning = 0;
+    int info = 0;
+    int suppressed = 0;
+};
+
+struct CheckReport {
+    std::string plan_name;
+    std::vector<Finding> findings;            // open; by severity, then check id, then subject
+    std::vector<SuppressedFinding> suppressed; // same order
+    // `suppress` entries of the plan that matched no finding (a typo must not pass silently).
+    std::vector<model::Suppression> unused_suppressions;
+    CheckCounts counts;
+};
+
+// Runs every check of the catalogue, applies the plan's suppressions and sorts. Deterministic:
+// the same plan gives the same report. Roughly O(n log n) in the size of the plan.
+CheckReport run_checks(const model::Plan& plan);
+
+// Sorts findings by severity, then check id, then subject; ties keep their order.
+void sort_findings(std::vector<Finding>& findings);
+
+// `--fail-on`: the mildest severity of an open finding that fails a run.
+enum class FailOn { error, warning, info, never };
+std::optional<FailOn> parse_fail_on(std::string_view text);
+
+// True when an open finding is at or above `fail_on`. Suppressed findings never fail a run.
+bool fails(const CheckReport& report, FailOn fail_on);
+
+} // namespace planner

@@ -1,0 +1,11 @@
+# Writes OUTPUT: a C++ file holding every file under SAMPLES_DIR (recursively) as bytes.
+file(GLOB_RECURSE files RELATIVE ${SAMPLES_DIR} ${SAMPLES_DIR}/*.yaml ${SAMPLES_DIR}/*.csv)
+list(SORT files)
+set(body "")
+foreach(f ${files})
+  file(READ ${SAMPLES_DIR}/${f} hex HEX)
+  string(REGEX REPLACE "([0-9a-f][0-9a-f])" "'\\\\x\\1'," bytes "${hex}")
+  string(APPEND body "    {\"${f}\", []{ static const char b[] = {${bytes} 0}; return std::string(b, sizeof b - 1); }()},\n")
+endforeach()
+file(WRITE ${OUTPUT}.new "#include \"planner/samples.hpp\"\nnamespace planner {\nconst std::vector<EmbeddedFile>& embedded_samples() {\n  static const std::vector<EmbeddedFile> files = {\n${body}  };\n  return files;\n}\n}\n")
+file(COPY_FILE ${OUTPUT}.new ${OUTPUT} ONLY_IF_DIFFERENT)

@@ -1,0 +1,37 @@
+#pragma once
+// Importing one file into a workspace inside the caller's transaction: plan YAML, roster CSV,
+// or an analytics export. Errors throw InputError / UsageError; the caller rolls back.
+
+#include "model/workspace.hpp"
+
+#include <optional>
+#include <string>
+
+namespace planner {
+
+struct ImportOptions {
+    std::optional<std::string> channel;
+    std::optional<std::string> profile;
+    std::optional<int> year;
+};
+
+struct ImportFile {
+    std::string path;
+    std::string bytes;
+};
+
+enum class ImportKind { plan, roster, metrics };
+
+// What the file is, from its name and content.
+ImportKind detect_import_kind(const ImportFile& file);
+
+// Imports the file; returns a one-paragraph summary for the user.
+std::string import_file(model::Workspace& workspace, const ImportFile& file,
+                        const ImportOptions& options);
+
+std::string import_plan(model::Workspace& workspace, const ImportFile& file);
+std::string import_roster(model::Workspace& workspace, const ImportFile& file);
+std::string import_metrics(model::Workspace& workspace, const ImportFile& file,
+                           const ImportOptions& options);
+
+} // namespace planner

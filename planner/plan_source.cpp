@@ -1,0 +1,82 @@
+#include "planner/plan_source.hpp"
+
+#include "model/plan_reader.hpp"
+#include "model/workspace.hpp"
+#include "planner/cli.hpp"
+
+#include <filesystem>
+#include <fstream>
+#include <iostream>
+#include <unistd.h>
+
+namespace planner {
+
+namespace {
+[[noreturn]] void throw_plan_errors(const std::vector<model::Diagnostic>& errors) {
+    std::vector<std::string> lines;
+    for (const auto& e : errors) lines.push_back(e.to_string());
+    std::string count = std::to_string(errors.size());
+    throw InputError(errors.size() == 1 ? "the plan has 1 error; fix it and run again"
+                                        : "the plan has " + count +
+                                              " errors; fix them and run again",
+                     std::move(lines));
+}
+} // namespace
+
+LoadedPlan load_plan_argument(const std::string& path) {
+    LoadedPlan loaded;
+    loaded.source = path;
+    if (!std::filesystem::exists(path))
+        throw UsageError("'" + path + "' does not exist; give a plan YAML file or a workspace");
+    if (model::is_workspace_file(path)) {
+        loaded.from_workspace = true;
+        try {
+            model::Workspace workspace(path, model::OpenMode::read_only);
+            auto yaml = workspace.plan_yaml();
+            if (!yaml)
+                throw UsageError("workspace '" + path + "' holds no plan yet; import one with "
+                                 "`planner import " + path + " plan.yaml`");
+            auto result = model::read_plan_text(path + " (stored plan)", *yaml);
+            if (!result.ok()) throw_plan_errors(result.errors);
+            loaded.plan = std::move(result.plan);
+        } catch (const model::WorkspaceError& e) {
+            throw UsageError(e.what());
+        }
+        return loaded;
+    }
+    auto result = model::read_plan_file(path);
+    if (!result.ok()) throw_plan_errors(result.errors);
+    loaded.plan = std::move(result.plan);
+    return loaded;
+}
+
+void write_output_file(const std::string& path, const std::string& text) {
+    if (path == "-" || path.empty()) {
+        std::cout << text;
+        return;
+    }
+    namespace fs = std::filesystem;
+    fs::path target(path);
+    fs::path temp = target;
+    temp += ".tmp-" + std::to_string(::getpid());
+    {
+        std::ofstream out(temp, std::ios::binary | std::ios::trunc);
+        if (!out) throw UsageError("cannot write '" + path + "'; check that the folder exists "
+                                   "and that you may write there");
+        out << text;
+        out.flush();
+        if (!out) {
+            std::error_code ignored;
+            fs::remove(temp, ignored);
+            throw UsageError("writing '" + path + "' failed (disk full?)");
+        }
+    }
+    std::error_code ec;
+    fs::rename(temp, target, ec);
+    if (ec) {
+        fs::remove(temp, ec);
+        throw UsageError("cannot write '" + path + "': " + ec.message());
+    }
+}
+
+} // namespace planner

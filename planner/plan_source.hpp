@@ -1,0 +1,22 @@
+#pragma once
+// PLAN arguments: a plan YAML file or a workspace (SQLite file). Errors become InputError
+// (exit status 2) with FILE:LINE:COLUMN lines.
+
+#include "model/plan.hpp"
+
+#include <string>
+
+namespace planner {
+
+struct LoadedPlan {
+    model::Plan plan;
+    std::string source;       // the path given
+    bool from_workspace = false;
+};
+
+LoadedPlan load_plan_argument(const std::string& path);
+
+// Writes `text` to `path` through a temporary file and a rename; "-" writes to `fallback`.
+void write_output_file(const std::string& path, const std::string& text);
+
+} // namespace planner
