@@ -39,6 +39,10 @@ public:
 
     SubtreeBlock subtree(std::size_t node) const {
         const auto& children = m_tree.children[node];
+        if (!children.empty() && m_options.comb_depth &&
+            m_tree.depth[node] >= *m_options.comb_depth) {
+            return comb(node);
+        }
         if (children.empty()) {
             SubtreeBlock leaf;
             leaf.width = m_options.box_width;
@@ -199,6 +203,49 @@ private:
         if (wrapped) {
             out.connectors.push_back({{spine, bus_ys.front()}, {spine, bus_ys.back()}});
         }
+        return out;
+    }
+
+    // The whole subtree as one column: depth-first, each level indented by one step, each
+    // parent's spine running down its indent to its last child.
+    SubtreeBlock comb(std::size_t root) const {
+        constexpr double k_indent = 16;
+        const double box_w = m_options.box_width;
+        const double box_h = m_options.box_height;
+        SubtreeBlock out;
+        out.anchor = box_w / 2;
+        std::vector<Point> position(m_tree.children.size());
+        double y = 0;
+        int deepest = 0;
+        // Depth-first, children in input order.
+        std::vector<std::pair<std::size_t, int>> pending{{root, 0}};
+        while (!pending.empty()) {
+            const auto [node, level] = pending.back();
+            pending.pop_back();
+            position[node] = {level * k_indent, y};
+            out.boxes.push_back({node, position[node]});
+            deepest = std::max(deepest, level);
+            y += box_h + m_options.stack_gap;
+            const auto& children = m_tree.children[node];
+            for (auto child = children.rbegin(); child != children.rend(); ++child) {
+                pending.emplace_back(*child, level + 1);
+            }
+        }
+        for (const OrgBox& box : out.boxes) {
+            const auto& children = m_tree.children[box.node];
+            if (children.empty()) {
+                continue;
+            }
+            const double spine = box.top_left.x + k_indent / 2;
+            const double last_middle = position[children.back()].y + box_h / 2;
+            out.connectors.push_back({{spine, box.top_left.y + box_h}, {spine, last_middle}});
+            for (const std::size_t child : children) {
+                const double middle = position[child].y + box_h / 2;
+                out.connectors.push_back({{spine, middle}, {position[child].x, middle}});
+            }
+        }
+        out.width = box_w + deepest * k_indent;
+        out.height = y - m_options.stack_gap;
         return out;
     }
 

@@ -2,9 +2,11 @@
 // Layout of an org chart from its parent links, independent of any drawing library.
 //
 // The tree is laid out top-down: a parent centred over its children, children side by side.
-// Two measures keep a 40+ person chart on a portrait page:
+// Three measures keep a 40+ person chart on a portrait page, from mild to strong:
 //  - when a parent's children are all leaves, they may be stacked in a column (a "comb")
-//    under the parent instead of side by side (OrgLayoutOptions::stack_leaves);
+//    under the parent instead of side by side (OrgLayoutOptions::leaves);
+//  - from a given depth on, a whole subtree may be drawn as one indented column: each person
+//    below their manager, shifted right by one step per level (OrgLayoutOptions::comb_depth);
 //  - when a row of child subtrees is wider than max_width, it wraps into several rows that
 //    hang off a spine on the left.
 // Connectors are orthogonal polylines that never cross a box.
@@ -13,6 +15,7 @@
 #include "exporters/geometry.hpp"
 
 #include <cstddef>
+#include <optional>
 #include <vector>
 
 namespace planner::exporters {
@@ -39,6 +42,8 @@ struct OrgLayoutOptions {
     std::size_t stack_limit = 8; // stacked leaves per column before a new column
     double max_width = 480;
     LeafPlacement leaves = LeafPlacement::side_by_side;
+    // Subtrees rooted at this depth (0 = the roots) are drawn as indented columns; none: never.
+    std::optional<int> comb_depth;
 };
 
 struct OrgBox {

@@ -168,6 +168,12 @@ void draw_horizontal(Flow& flow, const BarChart& chart) {
                                 format_value(tick, scale.step, chart.value_suffix), ticks,
                                 Alignment::centre);
         }
+        struct ValueLabel {
+            double x;
+            double middle;
+            std::string text;
+        };
+        std::vector<ValueLabel> value_labels;
         for (std::size_t c = next; c < end; ++c) {
             const double group_top = top + static_cast<double>(c - next) * group;
             const double middle = group_top + group / 2;
@@ -183,9 +189,8 @@ void draw_horizontal(Flow& flow, const BarChart& chart) {
                                  bar - (series_count > 1 ? 0.8 : 0),
                                  theme.series[s % theme.series.size()]);
                 if (series_count == 1) {
-                    canvas.text(std::max(x, zero) + 3, middle + ascent / 2 - 0.5,
-                                format_data_value(value, chart.value_suffix),
-                                value_style);
+                    value_labels.push_back({std::max(x, zero) + 3, middle,
+                                            format_data_value(value, chart.value_suffix)});
                 }
             }
         }
@@ -199,6 +204,14 @@ void draw_horizontal(Flow& flow, const BarChart& chart) {
             const double width = canvas.text_width(label, style.weight, style.size);
             const double label_x = std::clamp(x - width / 2, plot_x, plot_x + plot_width - width);
             canvas.text(label_x, top - 5, label, style);
+        }
+        // Value labels last, on a white ground, so grid and reference lines pass behind them.
+        for (const ValueLabel& label : value_labels) {
+            canvas.fill_rect(label.x - 1, label.middle - 4.5,
+                             canvas.text_width(label.text, value_style.weight, value_style.size) +
+                                 2,
+                             9, theme.white);
+            canvas.text(label.x, label.middle + ascent / 2 - 0.5, label.text, value_style);
         }
         double y = top + height + 14;
         if (!chart.value_axis_label.empty()) {

@@ -12,6 +12,7 @@
 #include <cstdio>
 #include <filesystem>
 #include <map>
+#include <optional>
 #include <type_traits>
 #include <unordered_map>
 
@@ -116,10 +117,23 @@ struct PdfCanvas::Impl {
     HPDF_REAL cap_heights[2] = {0, 0};                        // 1/1000 em
     std::vector<HPDF_Page> pages;
     std::size_t current = 0;
+    // Rehearsal: pages are only counted and nothing is drawn; the page of the first thing that
+    // would have been drawn is noted.
+    bool rehearsing = false;
+    std::size_t page_total = 0; // pages.size(), plus the pages added while rehearsing
+    std::size_t page_before_rehearsal = 0;
+    std::optional<std::size_t> first_drawn_page;
     std::vector<HPDF_Outline> outline_path; // the last bookmark of each level
     std::map<std::string, HPDF_Image> images;
 
     HPDF_Page page() const { return pages.at(current); }
+    // True while rehearsing: the caller then draws nothing.
+    bool skip_drawing() {
+        if (rehearsing && !first_drawn_page) {
+            first_drawn_page = current;
+        }
+        return rehearsing;
+    }
     HPDF_Font font(FontWeight weight) const { return fonts[weight == FontWeight::bold ? 1 : 0]; }
     HPDF_REAL to_pdf_y(double top_down_y) const {
         return static_cast<HPDF_REAL>(k_page_height - top_down_y);
@@ -242,17 +256,37 @@ void PdfCanvas::set_metadata(const DocumentMetadata& metadata, std::int64_t crea
 }
 
 std::size_t PdfCanvas::add_page() {
+    if (m_impl->rehearsing) {
+        m_impl->current = m_impl->page_total++;
+        return m_impl->current;
+    }
     HPDF_Page page = HPDF_AddPage(m_impl->doc.get());
     HPDF_Page_SetSize(page, HPDF_PAGE_SIZE_A4, HPDF_PAGE_PORTRAIT);
     check("adding a page");
     m_impl->pages.push_back(page);
+    m_impl->page_total = m_impl->pages.size();
     m_impl->current = m_impl->pages.size() - 1;
     return m_impl->current;
 }
 
 void PdfCanvas::select_page(std::size_t index) { m_impl->current = index; }
 
-std::size_t PdfCanvas::page_count() const { return m_impl->pages.size(); }
+std::size_t PdfCanvas::page_count() const { return m_impl->page_total; }
+
+void PdfCanvas::begin_rehearsal() {
+    m_impl->rehearsing = true;
+    m_impl->page_before_rehearsal = m_impl->current;
+    m_impl->first_drawn_page.reset();
+}
+
+void PdfCanvas::mark_rehearsal() { m_impl->first_drawn_page.reset(); }
+
+std::optional<std::size_t> PdfCanvas::end_rehearsal() {
+    m_impl->rehearsing = false;
+    m_impl->page_total = m_impl->pages.size();
+    m_impl->current = m_impl->page_before_rehearsal;
+    return m_impl->first_drawn_page;
+}
 
 std::size_t PdfCanvas::current_page() const { return m_impl->current; }
 
@@ -281,6 +315,9 @@ double PdfCanvas::cap_height(FontWeight weight, double size) const {
 }
 
 void PdfCanvas::text(double x, double baseline, std::string_view text, const TextStyle& style) {
+    if (m_impl->skip_drawing()) {
+        return;
+    }
     if (text.empty()) {
         return;
     }
@@ -305,6 +342,9 @@ void PdfCanvas::text_aligned(double x, double width, double baseline, std::strin
 
 void PdfCanvas::text_rotated(double x, double baseline, std::string_view text,
                              const TextStyle& style, double degrees) {
+    if (m_impl->skip_drawing()) {
+        return;
+    }
     if (text.empty()) {
         return;
     }
@@ -322,6 +362,9 @@ void PdfCanvas::text_rotated(double x, double baseline, std::string_view text,
 }
 
 void PdfCanvas::fill_rect(double x, double top, double width, double height, Rgb colour) {
+    if (m_impl->skip_drawing()) {
+        return;
+    }
     if (width <= 0 || height <= 0) {
         return;
     }
@@ -334,6 +377,9 @@ void PdfCanvas::fill_rect(double x, double top, double width, double height, Rgb
 
 void PdfCanvas::stroke_rect(double x, double top, double width, double height,
                             const StrokeStyle& style) {
+    if (m_impl->skip_drawing()) {
+        return;
+    }
     HPDF_Page page = m_impl->page();
     m_impl->set_stroke(style);
     HPDF_Page_Rectangle(page, static_cast<HPDF_REAL>(x), m_impl->to_pdf_y(top + height),
@@ -346,6 +392,9 @@ void PdfCanvas::line(Point from, Point to, const StrokeStyle& style) {
 }
 
 void PdfCanvas::polyline(const std::vector<Point>& points, const StrokeStyle& style) {
+    if (m_impl->skip_drawing()) {
+        return;
+    }
     if (points.size() < 2) {
         return;
     }
@@ -362,6 +411,9 @@ void PdfCanvas::polyline(const std::vector<Point>& points, const StrokeStyle& st
 }
 
 void PdfCanvas::fill_circle(Point centre, double radius, Rgb colour) {
+    if (m_impl->skip_drawing()) {
+        return;
+    }
     HPDF_Page page = m_impl->page();
     m_impl->set_fill(colour);
     HPDF_Page_Circle(page, static_cast<HPDF_REAL>(centre.x), m_impl->to_pdf_y(centre.y),
@@ -371,6 +423,9 @@ void PdfCanvas::fill_circle(Point centre, double radius, Rgb colour) {
 
 Size PdfCanvas::draw_png(const std::string& path, double x, double top, double max_width,
                          double max_height) {
+    if (m_impl->skip_drawing()) {
+        return {};
+    }
     HPDF_Image image = nullptr;
     if (const auto found = m_impl->images.find(path); found != m_impl->images.end()) {
         image = found->second;
@@ -400,6 +455,9 @@ Size PdfCanvas::draw_png(const std::string& path, double x, double top, double m
 }
 
 void PdfCanvas::add_bookmark(std::string_view title, int level, double top) {
+    if (m_impl->rehearsing) {
+        return;
+    }
     HPDF_Doc doc = m_impl->doc.get();
     auto& path = m_impl->outline_path;
     const std::size_t depth = static_cast<std::size_t>(std::max(level, 1)) - 1;

@@ -12,6 +12,7 @@
 #include <cstddef>
 #include <cstdint>
 #include <memory>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -61,6 +62,15 @@ public:
     void select_page(std::size_t index);
     std::size_t page_count() const;
     std::size_t current_page() const;
+
+    // A rehearsal lays content out without drawing it, to learn where it would land: pages
+    // added meanwhile are only counted, drawing and bookmarks do nothing. end_rehearsal()
+    // forgets the rehearsed pages, makes the page current before the rehearsal current again,
+    // and returns the page on which the first thing since begin_rehearsal() or the last
+    // mark_rehearsal() would have been drawn (none if nothing was).
+    void begin_rehearsal();
+    void mark_rehearsal();
+    std::optional<std::size_t> end_rehearsal();
 
     // Width in points of text set in the given font; additive, so usable for wrap_text.
     double text_width(std::string_view text, FontWeight weight, double size) const;

@@ -38,6 +38,7 @@ public:
     double page_height() const { return bottom() - top(); }
 
     double y() const { return m_y; }
+    void set_y(double y) { m_y = y; }
     void advance(double height) { m_y += height; }
     double remaining() const { return bottom() - m_y; }
     bool at_page_top() const { return m_y <= top() + 0.01; }

@@ -24,11 +24,11 @@ struct CodeLook {
 std::vector<Rgb> code_palette(const Theme& theme) {
     const Rgb black{0, 0, 0};
     return {theme.primary,
-            mix(theme.primary, black, 0.4),
-            mix(theme.primary, theme.white, 0.55),
-            mix(theme.primary, theme.white, 0.82),
             theme.series[1],
+            mix(theme.primary, theme.white, 0.6),
+            Rgb{0xdf, 0xe3, 0xe8},
             mix(theme.series[1], theme.white, 0.55),
+            mix(theme.primary, black, 0.4),
             theme.series[3]};
 }
 
@@ -192,11 +192,16 @@ private:
                     canvas.fill_rect(x + 1.2, top + 1.2, m_column_width - 2.4, height - 2.4,
                                      look->fill);
                 }
+                // Long codes ("A/R") shrink to fit their column before they are cut.
+                double size = code_style.size;
+                while (size > 5.2 &&
+                       canvas.text_width(code, code_style.weight, size) > m_column_width - 3) {
+                    size -= 0.2;
+                }
                 const std::string text = truncate_to_width(
-                    code, m_column_width - 2, m_flow.measure(code_style.weight, code_style.size));
+                    code, m_column_width - 2, m_flow.measure(code_style.weight, size));
                 canvas.text_aligned(x, m_column_width, top + (height + code_ascent) / 2, text,
-                                    {code_style.weight, code_style.size,
-                                     look ? look->text : m_theme.text},
+                                    {code_style.weight, size, look ? look->text : m_theme.text},
                                     Alignment::centre);
             }
             m_flow.advance(height);

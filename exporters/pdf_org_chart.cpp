@@ -120,6 +120,49 @@ void draw_outline(Flow& flow, const OrgChart& chart, const OrgTree& tree) {
     }
 }
 
+struct Choice {
+    OrgLayout layout;
+    OrgLayoutOptions options;
+    double scale = 0;
+};
+
+// From the most spread out arrangement to the most compact: the first that fits width x height
+// at a readable scale wins; if none does, the one with the largest scale.
+Choice choose_layout(const OrgTree& tree, double width, double height) {
+    struct Arrangement {
+        LeafPlacement leaves;
+        std::optional<int> comb_depth;
+    };
+    const Arrangement arrangements[] = {
+        {LeafPlacement::side_by_side, std::nullopt},
+        {LeafPlacement::stacked, std::nullopt},
+        {LeafPlacement::stacked, 2},
+        {LeafPlacement::stacked, 1},
+    };
+    Choice best;
+    if (height <= 0) {
+        return best;
+    }
+    for (const Arrangement& arrangement : arrangements) {
+        for (const double max_width : {width, width / k_min_scale}) {
+            OrgLayoutOptions options;
+            options.max_width = max_width;
+            options.leaves = arrangement.leaves;
+            options.comb_depth = arrangement.comb_depth;
+            OrgLayout layout = lay_out_org_tree(tree, options);
+            const double scale =
+                std::min({1.0, width / layout.width, height / layout.height});
+            if (scale > best.scale + 1e-6) {
+                best = {std::move(layout), options, scale};
+            }
+        }
+        if (best.scale >= k_min_scale) {
+            break;
+        }
+    }
+    return best;
+}
+
 } // namespace
 
 void draw_org_chart(Flow& flow, const OrgChart& chart) {
@@ -129,22 +172,21 @@ void draw_org_chart(Flow& flow, const OrgChart& chart) {
         return;
     }
     const OrgTree tree = build_org_tree(chart.nodes);
-    OrgLayoutOptions options;
-    options.max_width = flow.width();
-    OrgLayout layout = lay_out_org_tree(tree, options);
-    if (layout.width > flow.width()) {
-        options.leaves = LeafPlacement::stacked;
-        layout = lay_out_org_tree(tree, options);
-    }
     const double title_room = chart.title.empty() ? 0 : 20;
-    const double usable_height = flow.page_height() - title_room;
-    const double scale = std::min({1.0, flow.width() / layout.width, usable_height / layout.height});
-    if (scale < k_min_scale) {
+    // Fit the rest of this page if that keeps the chart readable, else a fresh page.
+    Choice choice = choose_layout(tree, flow.width(), flow.remaining() - title_room);
+    if (choice.scale < k_min_scale) {
+        choice = choose_layout(tree, flow.width(), flow.page_height() - title_room);
+    }
+    if (choice.scale < k_min_scale) {
         flow.draw_block_title(chart.title, 3 * 15);
         draw_outline(flow, chart, tree);
         flow.advance(type::k_block_gap);
         return;
     }
+    const OrgLayout& layout = choice.layout;
+    const OrgLayoutOptions& options = choice.options;
+    const double scale = choice.scale;
     const double height = layout.height * scale;
     flow.draw_block_title(chart.title, height);
     flow.ensure_space(height);

@@ -32,11 +32,39 @@ void draw_block(Flow& flow, const Block& block) {
                block);
 }
 
+// Whether the heading of section, drawn here, would end up alone at the foot of the page: a
+// rehearsal draws it, the headings of any first subsections, and the first block, and
+// compares the page the block starts on with the heading's page.
+bool heading_would_be_orphaned(Flow& flow, const Section& section, int level) {
+    PdfCanvas& canvas = flow.canvas();
+    const double y = flow.y();
+    canvas.begin_rehearsal();
+    draw_heading(flow, section.title, std::min(level, 3));
+    const std::size_t heading_page = canvas.current_page();
+    const Section* next = &section;
+    while (next->blocks.empty() && !next->subsections.empty() &&
+           next->subsections.front().start == SectionStart::same_page) {
+        next = &next->subsections.front();
+        ++level;
+        draw_heading(flow, next->title, std::min(level, 3));
+    }
+    canvas.mark_rehearsal();
+    if (!next->blocks.empty()) {
+        draw_block(flow, next->blocks.front());
+    }
+    const std::optional<std::size_t> block_page = canvas.end_rehearsal();
+    flow.set_y(y);
+    return block_page && *block_page != heading_page;
+}
+
 void draw_section(Flow& flow, const Section& section, int level) {
     if (section.start == SectionStart::new_page && !flow.at_page_top()) {
         flow.new_page();
     }
     if (!section.title.empty()) {
+        if (!flow.at_page_top() && heading_would_be_orphaned(flow, section, level)) {
+            flow.new_page();
+        }
         draw_heading(flow, section.title, std::min(level, 3));
     }
     for (const Block& block : section.blocks) {

@@ -33,6 +33,17 @@ double longest_word(std::string_view text, const MeasureText& measure) {
     return longest;
 }
 
+// The narrowest width in which text takes at most two lines (its longest word, if wider).
+double two_line_width(std::string_view text, const MeasureText& measure) {
+    double best = measure(text);
+    for (std::size_t space = text.find(' '); space != std::string_view::npos;
+         space = text.find(' ', space + 1)) {
+        best = std::min(best, std::max(measure(text.substr(0, space)),
+                                       measure(text.substr(space + 1))));
+    }
+    return std::max(best, longest_word(text, measure));
+}
+
 // Column widths that add up to `available`. With hints, widths follow the hints; without, each
 // column gets what its content needs, and when the content is wider than the page, the widest
 // columns give way first (never below the width of their longest header word, or 36 pt).
@@ -60,8 +71,11 @@ std::vector<double> column_widths(const Table& table, double available, const Fl
     std::vector<double> natural(count, 0);
     std::vector<double> minimum(count, 0);
     for (std::size_t i = 0; i < count; ++i) {
-        natural[i] = bold(table.columns[i].header);
-        minimum[i] = std::min(std::max(longest_word(table.columns[i].header, bold), 36.0), 90.0);
+        // A header may take two lines; cells ask for their full width.
+        const std::string& header = table.columns[i].header;
+        const double word = longest_word(header, bold);
+        natural[i] = two_line_width(header, bold);
+        minimum[i] = std::min(std::max(word, 36.0), 90.0);
     }
     for (std::size_t r = 0; r < table.rows.size(); ++r) {
         const bool total_row = r + table.total_rows >= table.rows.size();
@@ -157,13 +171,21 @@ public:
 
     void draw() {
         const LaidOutRow first = m_table.rows.empty() ? LaidOutRow{} : lay_out(0);
-        m_flow.draw_block_title(m_table.title, m_header.height + first.height);
+        // A short table is not split: it moves to the next page whole.
+        constexpr std::size_t k_short_table = 12;
+        double keep = m_header.height + first.height;
+        if (m_table.rows.size() <= k_short_table) {
+            for (std::size_t r = 1; r < m_table.rows.size(); ++r) {
+                keep += lay_out(r).height;
+            }
+        }
+        m_flow.draw_block_title(m_table.title, keep);
         m_flow.ensure_space(m_header.height + first.height);
         draw_header();
         for (std::size_t r = 0; r < m_table.rows.size(); ++r) {
             LaidOutRow row = r == 0 ? first : lay_out(r);
             clamp_to_page(row);
-            if (row.height > m_flow.remaining()) {
+            if (row.height > m_flow.remaining() || !tail_fits(r, row)) {
                 m_flow.new_page();
                 if (!m_table.title.empty()) {
                     m_flow.draw_wrapped(continued_title(m_flow.labels(), m_table.title),
@@ -202,6 +224,19 @@ private:
         return lay_out_row(texts, has_status, m_widths,
                            m_flow.measure(is_total(r) ? FontWeight::bold : FontWeight::regular,
                                           type::k_table));
+    }
+
+    // Total rows never start a page alone: the last body row goes with them.
+    bool tail_fits(std::size_t r, const LaidOutRow& row) const {
+        if (m_table.total_rows == 0 || r + m_table.total_rows + 1 != m_table.rows.size() ||
+            m_body_row == 0) {
+            return true;
+        }
+        double height = row.height;
+        for (std::size_t t = r + 1; t < m_table.rows.size(); ++t) {
+            height += lay_out(t).height;
+        }
+        return height <= m_flow.remaining() || height > m_flow.page_height() / 2;
     }
 
     // A row taller than a whole page keeps the lines that fit, the last one cut with "…".
@@ -261,11 +296,20 @@ private:
             double text_width = m_widths[i];
             if (cell.status != StatusColour::none) {
                 canvas.fill_rect(x, top, m_widths[i], row.height, m_theme.status_tint(cell.status));
+                // The dot sits just before the first line's text, wherever alignment puts it.
                 const double ascent = canvas.cap_height(FontWeight::regular, type::k_table);
-                canvas.fill_circle({x + k_pad_x + 2.4, top + k_pad_y +
-                                                          (type::k_table_leading + ascent) / 2 -
-                                                          ascent / 2},
-                                   2.4, m_theme.status(cell.status));
+                const Alignment alignment = column_alignment(m_table.columns[i]);
+                double dot_x = x + k_pad_x + 2.4;
+                if (alignment != Alignment::left && !row.lines[i].empty()) {
+                    const double room = m_widths[i] - 2 * k_pad_x - k_status_dot;
+                    const double used = canvas.text_width(
+                        row.lines[i].front(), total ? FontWeight::bold : FontWeight::regular,
+                        type::k_table);
+                    dot_x += alignment == Alignment::right ? room - used : (room - used) / 2;
+                }
+                canvas.fill_circle(
+                    {dot_x, top + k_pad_y + (type::k_table_leading + ascent) / 2 - ascent / 2},
+                    2.4, m_theme.status(cell.status));
                 text_x += k_status_dot;
                 text_width -= k_status_dot;
             }

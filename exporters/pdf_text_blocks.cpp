@@ -32,8 +32,9 @@ void draw_heading(Flow& flow, std::string_view title, int level) {
     const std::size_t lines =
         wrap_text(title, flow.width(), flow.measure(style.weight, style.size)).size();
     const double height = static_cast<double>(lines) * look.leading + look.space_after;
-    // Keep a heading with the start of what it introduces.
-    flow.ensure_space(look.space_before + height + 72);
+    // Room for the heading and two lines of text; keeping it with what actually follows is
+    // the renderer's job (it rehearses the next block).
+    flow.ensure_space(look.space_before + height + 2 * type::k_body_leading);
     if (!flow.at_page_top()) {
         flow.advance(look.space_before);
     }

@@ -34,15 +34,14 @@ DecodedCodePoint decode_utf8(std::string_view text, std::size_t offset) {
     } else {
         return invalid;
     }
-    if (offset + length > text.size()) {
-        return invalid;
-    }
     for (std::size_t i = 1; i < length; ++i) {
-        const auto byte = static_cast<unsigned char>(text[offset + i]);
-        if (!is_continuation(byte)) {
-            return invalid;
+        // A sequence cut short (by another lead byte or the end) is one U+FFFD for the part
+        // that was there, as Unicode recommends ("maximal subpart").
+        if (offset + i >= text.size() ||
+            !is_continuation(static_cast<unsigned char>(text[offset + i]))) {
+            return {k_replacement_character, i, false};
         }
-        value = (value << 6) | (byte & 0x3F);
+        value = (value << 6) | (static_cast<unsigned char>(text[offset + i]) & 0x3F);
     }
     if (value < minimum || value > 0x10FFFF || (value >= 0xD800 && value <= 0xDFFF)) {
         return invalid;

@@ -1,7 +1,8 @@
 #pragma once
-// UTF-8 helpers shared by the renderers. Decoding never throws: a byte that does not start a
-// valid sequence (bad lead byte, truncated or overlong sequence, surrogate, > U+10FFFF)
-// decodes as U+FFFD with a length of one byte, so every loop makes progress.
+// UTF-8 helpers shared by the renderers. Decoding never throws: what is not a valid sequence
+// decodes as U+FFFD with a length of at least one byte, so every loop makes progress. A
+// sequence cut short counts once (its lead byte and the continuation bytes present); a bad
+// lead byte, an overlong form, a surrogate or a value past U+10FFFF counts one byte.
 
 #include <cstddef>
 #include <string>

@@ -271,22 +271,26 @@ private:
     int m_column = 1;
 };
 
-// Delimiter counts of the first lines (quotes respected).
+// Delimiter counts of the first lines that are not empty (quotes respected).
 std::vector<int> count_per_line(std::string_view text, char delimiter, size_t max_lines) {
-    std::vector<int> counts(1, 0);
+    std::vector<int> counts;
+    int count = 0;
+    bool line_has_text = false;
     bool in_quotes = false;
-    for (size_t i = 0; i < text.size(); ++i) {
+    for (size_t i = 0; i < text.size() && counts.size() < max_lines; ++i) {
         char c = text[i];
-        if (c == '"') {
-            in_quotes = !in_quotes;
-        } else if (!in_quotes && (c == '\n' || c == '\r')) {
+        if (!in_quotes && (c == '\n' || c == '\r')) {
             if (c == '\r' && i + 1 < text.size() && text[i + 1] == '\n') ++i;
-            if (counts.size() == max_lines) return counts;
-            counts.push_back(0);
-        } else if (!in_quotes && c == delimiter) {
-            ++counts.back();
+            if (line_has_text) counts.push_back(count);
+            count = 0;
+            line_has_text = false;
+            continue;
         }
+        line_has_text = true;
+        if (c == '"') in_quotes = !in_quotes;
+        else if (!in_quotes && c == delimiter) ++count;
     }
+    if (line_has_text && counts.size() < max_lines) counts.push_back(count);
     return counts;
 }
 
@@ -333,9 +337,8 @@ char detect_delimiter(std::string_view text) {
     bool best_consistent = false;
     for (char candidate : {',', ';', '\t', '|'}) {
         std::vector<int> counts = count_per_line(text, candidate, 20);
-        while (counts.size() > 1 && counts.back() == 0) counts.pop_back(); // trailing empty lines
+        if (counts.empty() || counts.front() == 0) continue;
         int first = counts.front();
-        if (first == 0) continue;
         bool consistent = true;
         for (int count : counts) consistent = consistent && count == first;
         bool better = consistent != best_consistent ? consistent : first > best_fields;

@@ -65,7 +65,8 @@ void read_content(const CsvDocument& document, ImportContext& context) {
 }
 
 Detection detect_followers(const CsvDocument& document) {
-    return detect_header(document, {"Organic followers", "Sponsored followers"}, "followers");
+    return detect_header(document, {"Organic followers", "Sponsored followers", "Total followers"},
+                         "followers");
 }
 
 void read_followers(const CsvDocument& document, ImportContext& context) {

@@ -26,6 +26,7 @@ bool ends_with(const std::string& text, const std::string& suffix) {
 }
 
 std::string plural(size_t n, const std::string& word) {
+    if (word == "person") return std::to_string(n) + (n == 1 ? " person" : " people");
     return std::to_string(n) + " " + word + (n == 1 ? "" : "s");
 }
 } // namespace

@@ -18,8 +18,9 @@ constexpr int k_max_rounds = 12;
 
 int64_t to_minutes(double hours) { return static_cast<int64_t>(std::llround(hours * 60.0)); }
 
+// As LOAD001 judges it (the same tolerance).
 bool overloaded(const std::optional<double>& utilisation, double threshold) {
-    return !utilisation || *utilisation > threshold + 1e-9;
+    return !utilisation || *utilisation > threshold + 1e-6;
 }
 
 bool contains(const std::vector<std::string>& items, const std::string& value) {
@@ -79,6 +80,7 @@ private:
     std::vector<int> m_person_node_of; // plan person index -> people node or -1
     std::map<std::string, std::vector<size_t>> m_eligible; // duty id -> people nodes by rank
     std::vector<std::map<size_t, int64_t>> m_carried;     // duty -> people node -> minutes today
+    std::vector<std::map<size_t, int64_t>> m_current;     // duty -> plan person -> minutes today (active)
     std::vector<std::map<size_t, int64_t>> m_committed;   // duty -> people node -> committed
     std::vector<std::set<size_t>> m_candidates;           // duty -> people nodes with an arc
     int64_t m_scale = 1;        // real cost multiplier above every tie-break sum
@@ -133,21 +135,46 @@ void Rebalancer::build_nodes() {
     }
     for (PersonNode& p : m_people) p.node = node++;
 
-    // Minutes carried today; vacancies' minutes stay theirs.
+    // Minutes carried today per duty and person, rounded so that they add up to the duty's
+    // rounded total (largest remainders); vacancies' minutes stay theirs.
+    std::vector<std::vector<std::pair<size_t, double>>> exact(duties.size()); // person, minutes
+    for (size_t i = 0; i < m_plan.people.size(); ++i)
+        for (const LoadItem& item : m_before.people[i].items)
+            exact[item.duty_index].emplace_back(i, item.hours * 60.0);
     m_carried.assign(duties.size(), {});
-    for (size_t i = 0; i < m_plan.people.size(); ++i) {
-        for (const LoadItem& item : m_before.people[i].items) {
-            const int64_t minutes = to_minutes(item.hours);
+    m_current.assign(duties.size(), {});
+    for (size_t d = 0; d < duties.size(); ++d) {
+        std::map<size_t, double> by_person;
+        double sum = 0;
+        for (const auto& [i, minutes] : exact[d]) {
+            by_person[i] += minutes;
+            sum += minutes;
+        }
+        std::map<size_t, int64_t> rounded;
+        std::vector<std::pair<double, size_t>> remainders;
+        int64_t given = 0;
+        for (const auto& [i, minutes] : by_person) {
+            const int64_t whole = static_cast<int64_t>(std::floor(minutes + 1e-9));
+            rounded[i] = whole;
+            given += whole;
+            remainders.emplace_back(-(minutes - static_cast<double>(whole)), i);
+        }
+        std::sort(remainders.begin(), remainders.end());
+        const int64_t target = static_cast<int64_t>(std::llround(sum));
+        for (size_t k = 0; given < target && k < remainders.size(); ++k, ++given)
+            ++rounded[remainders[k].second];
+        for (const auto& [i, minutes] : rounded) {
             if (!model::is_active(m_plan.people[i])) {
-                m_duties[item.duty_index].vacancy_minutes += minutes;
+                m_duties[d].vacancy_minutes += minutes;
                 continue;
             }
+            m_current[d][i] = minutes;
             const int n = m_person_node_of[i];
             if (n < 0) continue;
-            const auto& eligible = m_eligible[duties[item.duty_index].duty.str()];
+            const auto& eligible = m_eligible[duties[d].duty.str()];
             if (!std::binary_search(eligible.begin(), eligible.end(), static_cast<size_t>(n)))
                 continue; // carried outside the person's roles: the flow places it again
-            m_carried[item.duty_index][static_cast<size_t>(n)] += minutes;
+            m_carried[d][static_cast<size_t>(n)] += minutes;
         }
     }
     int64_t total = 0;
@@ -400,8 +427,18 @@ RebalanceResult Rebalancer::run() {
         int64_t placed = 0;
         for (auto it = minutes.lower_bound({d, 0}); it != minutes.end() && it->first.first == d; ++it)
             placed += std::max<int64_t>(0, it->second);
-        if (placed > 0) rebalanced.insert(d);
-        else result.kept_duties.push_back(d);
+        if (placed == 0) {
+            result.kept_duties.push_back(d);
+            continue;
+        }
+        // A duty whose people keep exactly their minutes keeps its assignments as written.
+        std::map<size_t, int64_t> proposed;
+        for (auto it = minutes.lower_bound({d, 0}); it != minutes.end() && it->first.first == d; ++it)
+            if (it->second > 0) proposed[m_people[it->first.second].person] = it->second;
+        std::map<size_t, int64_t> current;
+        for (const auto& [i, m] : m_current[d])
+            if (m > 0) current[i] = m;
+        if (proposed != current) rebalanced.insert(d);
     }
     result.proposed = write_plan(minutes, rebalanced, result);
 
@@ -463,23 +500,33 @@ RebalanceResult Rebalancer::run() {
     return result;
 }
 
-// Shares of one duty in millionths that add up to the rounded total (largest remainders,
-// ties by person rank).
-std::vector<int64_t> share_units(const std::vector<int64_t>& parts, int64_t duty_minutes) {
+// Shares of one duty in millionths that add up to the rounded total: each part rounded down,
+// the units left going to the largest remainders, people with room before people whose
+// available minutes are full (so rounding never lifts them over), then by person rank.
+std::vector<int64_t> share_units(const std::vector<int64_t>& parts, const std::vector<bool>& full,
+                                 int64_t duty_minutes) {
     int64_t sum = 0;
     for (int64_t m : parts) sum += m;
     const int64_t target = (sum * k_share_units + duty_minutes / 2) / duty_minutes;
     std::vector<int64_t> units(parts.size());
-    std::vector<std::pair<int64_t, size_t>> remainders;
+    struct Remainder {
+        bool full;
+        int64_t remainder;
+        size_t index;
+    };
+    std::vector<Remainder> remainders;
     int64_t given = 0;
     for (size_t i = 0; i < parts.size(); ++i) {
         units[i] = parts[i] * k_share_units / duty_minutes;
         given += units[i];
-        remainders.emplace_back(parts[i] * k_share_units % duty_minutes, i);
+        remainders.push_back({full[i], parts[i] * k_share_units % duty_minutes, i});
     }
-    std::stable_sort(remainders.begin(), remainders.end(),
-                     [](const auto& a, const auto& b) { return a.first > b.first; });
-    for (size_t i = 0; given < target && i < remainders.size(); ++i, ++given) ++units[remainders[i].second];
+    std::sort(remainders.begin(), remainders.end(), [](const Remainder& a, const Remainder& b) {
+        if (a.full != b.full) return !a.full;
+        if (a.remainder != b.remainder) return a.remainder > b.remainder;
+        return a.index < b.index;
+    });
+    for (size_t i = 0; given < target && i < remainders.size(); ++i, ++given) ++units[remainders[i].index];
     return units;
 }
 
@@ -488,6 +535,10 @@ model::Plan Rebalancer::write_plan(const std::map<std::pair<size_t, size_t>, int
                                    RebalanceResult& result) const {
     const auto& duties = m_index.channel_duties();
     model::Plan proposed = m_plan;
+
+    // Minutes placed on each person, to keep rounding off people who are full.
+    std::vector<int64_t> placed(m_people.size(), 0);
+    for (const auto& [key, m] : minutes) placed[key.second] += std::max<int64_t>(0, m);
 
     // The proposed Responsible assignments of each rebalanced duty, people by id.
     std::vector<std::vector<model::Assignment>> fresh(duties.size());
@@ -499,8 +550,12 @@ model::Plan Rebalancer::write_plan(const std::map<std::pair<size_t, size_t>, int
             return m_people[a.first].rank < m_people[b.first].rank;
         });
         std::vector<int64_t> amounts;
-        for (const auto& part : parts) amounts.push_back(part.second);
-        const std::vector<int64_t> units = share_units(amounts, m_duties[d].minutes);
+        std::vector<bool> full;
+        for (const auto& part : parts) {
+            amounts.push_back(part.second);
+            full.push_back(placed[part.first] >= m_people[part.first].available);
+        }
+        const std::vector<int64_t> units = share_units(amounts, full, m_duties[d].minutes);
         const bool whole = parts.size() == 1 && m_duties[d].vacancy_minutes == 0 &&
                            parts[0].second >= m_duties[d].minutes;
         for (size_t i = 0; i < parts.size(); ++i) {

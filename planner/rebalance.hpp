@@ -57,7 +57,8 @@ struct ProposedPart {
 struct RebalanceResult {
     model::Plan proposed;               // the input plan with the proposed assignments
     std::vector<PersonBalance> people;  // plan order
-    std::vector<ProposedPart> parts;    // channel duty order, then person id
+    std::vector<ProposedPart> parts;    // of the duties whose assignments change; duty order,
+                                        // then person id
     std::vector<RoleNeed> needs;        // roles in plan order, then "unroled"
     std::vector<size_t> kept_duties;    // duties no eligible person can take: left as they were
     double unstaffed_hours = 0;
@@ -70,7 +71,8 @@ struct RebalanceResult {
 
 // Vacancies are planned hires: their assignments stay as they are and the flow plans the
 // rest of each duty for active and leaving people. A, C and I assignments and backups are
-// kept. Deterministic: the same plan gives the same result.
+// kept, and so are the Responsible assignments of a duty whose people keep exactly the
+// minutes they carry today. Deterministic: the same plan gives the same result.
 RebalanceResult compute_rebalance(const model::Plan& plan, const RebalanceCosts& costs = {});
 
 } // namespace planner

@@ -50,17 +50,11 @@ const std::vector<std::string>& roster_columns() {
 }
 
 bool looks_like_roster(std::string_view bytes) {
+    // A roster's first column is `id`; no analytics export starts that way.
     auto csv = read_csv(bytes);
     if (!csv.ok() || csv.document.records.empty()) return false;
     const auto& header = csv.document.records.front().fields;
-    bool has_id = false;
-    int known = 0;
-    for (const auto& f : header) {
-        std::string name = trim(f.text);
-        if (name == "id") has_id = true;
-        for (const auto& c : roster_columns()) known += c == name ? 1 : 0;
-    }
-    return has_id && known >= 2;
+    return !header.empty() && trim(header.front().text) == "id";
 }
 
 RosterResult apply_roster(Plan& plan, const std::string& file, std::string_view bytes) {

@@ -210,8 +210,7 @@ StaffingResult compute_staffing(const model::PlanIndex& index) {
         role.gap_after_planned = role.gap - role.planned_fte;
         if (role.floor_wins) {
             role.reason = "care coverage floor: " + std::to_string(*role.floor_people) +
-                          " people to keep the care windows staffed, above the " +
-                          fte_text(role.volume_fte) + " FTE the volume needs";
+                          " people (volume alone " + fte_text(role.volume_fte) + " FTE)";
         } else if (role.drivers.empty()) {
             role.reason = "no channel duty of this role has hours";
         } else {

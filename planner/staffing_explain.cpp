@@ -137,6 +137,7 @@ std::vector<std::string> explain_role(const model::PlanIndex& index, const Staff
             if (holder.fraction != 1.0) part += " x " + percent(holder.fraction) + " of load";
             parts.push_back(part + " = " + format_fixed(holder.counted, 2));
         }
+        if (parts.empty()) parts.push_back("(none)");
         return parts;
     };
     lines.push_back("4. Current FTE (active and leaving holders):");

@@ -20,6 +20,21 @@ using namespace model;
 std::string utilisation_text(const std::optional<double>& u) { return u ? format_fixed(*u, 3) : "inf"; }
 std::string utilisation_json(const std::optional<double>& u) { return u ? format_fixed(*u, 3) : "null"; }
 
+// Prose wrapped at 100 columns (words are never split).
+std::string wrap(const std::string& text, size_t width = 100) {
+    std::string out, line;
+    std::istringstream words(text);
+    std::string word;
+    while (words >> word) {
+        if (!line.empty() && line.size() + 1 + word.size() > width) {
+            out += line + "\n";
+            line.clear();
+        }
+        line += (line.empty() ? "" : " ") + word;
+    }
+    return out + line + "\n";
+}
+
 std::vector<std::vector<std::string>> people_rows(const Plan& plan, const RebalanceResult& result) {
     std::vector<std::vector<std::string>> rows;
     for (size_t i = 0; i < result.people.size(); ++i) {
@@ -57,13 +72,14 @@ std::string render_text(const Plan& plan, const PlanIndex& index, const Rebalanc
                                  rows);
     }
     if (!result.kept_duties.empty()) {
-        out << "Left as they were (no active person whose role performs them has available hours):";
+        std::string kept = "Left as they were (no active person whose role performs them has "
+                           "available hours):";
         for (size_t d : result.kept_duties)
-            out << " " << channel_duty_subject(index.channel_duties()[d]);
-        out << "\n";
+            kept += " " + channel_duty_subject(index.channel_duties()[d]);
+        out << wrap(kept);
     }
-    out << "Proposed plan written to " << output << "; review it with `planner check " << output
-        << "`.\n";
+    out << "Proposed plan written to " << output << ".\n"
+        << "Review it with `planner check " << output << "`.\n";
     return out.str();
 }
 

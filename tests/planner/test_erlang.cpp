@@ -6,7 +6,6 @@
 #include <cmath>
 
 using namespace planner;
-using Catch::Approx;
 
 TEST_CASE("erlang: B by the recursion, A = 2", "[erlang]") {
     // B(0) = 1

@@ -12,7 +12,6 @@
 #include <string>
 
 using namespace planner;
-using Catch::Approx;
 
 namespace {
 

@@ -7,7 +7,6 @@
 #include <string>
 
 using namespace planner;
-using Catch::Approx;
 
 namespace {
 

@@ -1,0 +1,111 @@
+// The command line as a user meets it: help, "did you mean", exit statuses, init, show.
+#include "e2e.hpp"
+
+#include <catch2/catch.hpp>
+
+using e2e::planner;
+using e2e::TempDir;
+
+TEST_CASE("--help lists every command and the exit statuses") {
+    TempDir dir("help");
+    auto run = planner(dir, {"--help"});
+    CHECK(run.status == 0);
+    for (const char* command : {"init", "show", "import", "export-plan", "demo"})
+        CHECK(run.out.find(std::string("\n  ") + command + " ") != std::string::npos);
+    CHECK(run.out.find("Exit status: 0 success, 1") != std::string::npos);
+}
+
+TEST_CASE("no arguments prints the overview to stderr with status 2") {
+    TempDir dir("noargs");
+    auto run = planner(dir, {});
+    CHECK(run.status == 2);
+    CHECK(run.err.find("Usage: planner COMMAND") != std::string::npos);
+}
+
+TEST_CASE("--version") {
+    TempDir dir("version");
+    auto run = planner(dir, {"--version"});
+    CHECK(run.status == 0);
+    CHECK(run.out == "planner " PLANNER_VERSION "\n");
+}
+
+TEST_CASE("help CMD and CMD --help describe one command the same way") {
+    TempDir dir("helpcmd");
+    auto a = planner(dir, {"help", "import"});
+    auto b = planner(dir, {"import", "--help"});
+    CHECK(a.status == 0);
+    CHECK(a.out == b.out);
+    CHECK(a.out.find("Usage: planner import WORKSPACE FILE...") != std::string::npos);
+    CHECK(a.out.find("--channel ID") != std::string::npos);
+}
+
+TEST_CASE("unknown commands and options suggest the nearest") {
+    TempDir dir("unknown");
+    auto run = planner(dir, {"shwo", "x.yaml"});
+    CHECK(run.status == 2);
+    CHECK(run.err ==
+          "planner: error: unknown command 'shwo' (did you mean 'show'?); see `planner --help`\n");
+    run = planner(dir, {"init", "x.yaml", "--sampel", "small-team"});
+    CHECK(run.status == 2);
+    CHECK(run.err == "planner: error: unknown option '--sampel' for `planner init` (did you "
+                     "mean '--sample'?); see `planner init --help`\n");
+    run = planner(dir, {"--verison"});
+    CHECK(run.status == 2);
+    CHECK(run.err.find("did you mean '--version'?") != std::string::npos);
+    run = planner(dir, {"help", "imprt"});
+    CHECK(run.status == 2);
+    CHECK(run.err.find("did you mean 'import'?") != std::string::npos);
+}
+
+TEST_CASE("missing arguments and values are usage errors") {
+    TempDir dir("missing");
+    auto run = planner(dir, {"show"});
+    CHECK(run.status == 2);
+    CHECK(run.err == "planner: error: `planner show` needs more arguments; usage: planner show "
+                     "PLAN [--format text|json] [-o FILE]\n");
+    run = planner(dir, {"init", "a.yaml", "--sample"});
+    CHECK(run.status == 2);
+    CHECK(run.err.find("option '--sample' needs a value (NAME)") != std::string::npos);
+}
+
+TEST_CASE("init writes a sample, and refuses to overwrite") {
+    TempDir dir("init");
+    auto run = planner(dir, {"init", "team.yaml", "--sample", "latvian-retail"});
+    CHECK(run.status == 0);
+    CHECK(dir.read("team.yaml") == e2e::sample("latvian-retail.yaml"));
+    run = planner(dir, {"init", "team.yaml"});
+    CHECK(run.status == 2);
+    CHECK(run.err.find("already exists") != std::string::npos);
+    run = planner(dir, {"init", "other.yaml", "--sample", "latvian-retial"});
+    CHECK(run.status == 2);
+    CHECK(run.err.find("unknown sample 'latvian-retial' (did you mean 'latvian-retail'?)") !=
+          std::string::npos);
+    run = planner(dir, {"init", "small.yaml"});
+    CHECK(run.status == 0);
+    CHECK(dir.read("small.yaml") == e2e::sample("small-team.yaml"));
+}
+
+TEST_CASE("show prints names with Latvian letters, duty hours and vacancies") {
+    TempDir dir("show");
+    dir.write("plan.yaml", e2e::sample("latvian-retail.yaml"));
+    auto run = planner(dir, {"show", "plan.yaml"});
+    CHECK(run.status == 0);
+    for (const char* name : {"Līga Kalniņa", "Ilze Šķēle", "Kārlis Ķiploks", "Gunta Čakste",
+                             "Rihards Ņikitins", "Evija Zariņa"})
+        CHECK(run.out.find(name) != std::string::npos);
+    // Instagram: create 7 x 1.5 = 10.5 hours; engage 45 x 7 x 3 / 60 = 15.75.
+    CHECK(run.out.find("Instagram  instagram    10.5      1.2      1.2    15.8") !=
+          std::string::npos);
+    CHECK(run.out.find("Vacancies (1)") != std::string::npos);
+}
+
+TEST_CASE("an invalid plan gives every error with its location and status 2") {
+    TempDir dir("invalid");
+    dir.write("bad.yaml", "version: 1\nplan:\n  name: x\n  overhead: 3\npeople:\n  - {id: a, "
+                          "reports_to: b}\n");
+    auto run = planner(dir, {"show", "bad.yaml"});
+    CHECK(run.status == 2);
+    CHECK(run.err == "bad.yaml:4:13: 'overhead' must be between 0 and 0.9, not 3\n"
+                     "bad.yaml:6:25: unknown person 'b'\n"
+                     "planner: error: the plan has 2 errors; fix them and run again\n");
+}

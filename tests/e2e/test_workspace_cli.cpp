@@ -1,0 +1,118 @@
+// import / export-plan: the workspace round trip, transactional imports, rosters.
+#include "e2e.hpp"
+
+#include <catch2/catch.hpp>
+
+#include <filesystem>
+
+using e2e::planner;
+using e2e::TempDir;
+
+TEST_CASE("export -> import -> export is byte-identical") {
+    TempDir dir("roundtrip");
+    dir.write("plan.yaml", e2e::sample("latvian-retail.yaml"));
+    REQUIRE(planner(dir, {"import", "team.db", "plan.yaml"}).status == 0);
+    REQUIRE(planner(dir, {"export-plan", "team.db", "-o", "one.yaml"}).status == 0);
+    REQUIRE(planner(dir, {"import", "team2.db", "one.yaml"}).status == 0);
+    REQUIRE(planner(dir, {"export-plan", "team2.db", "-o", "two.yaml"}).status == 0);
+    CHECK(dir.read("one.yaml") == dir.read("two.yaml"));
+    CHECK(dir.read("one.yaml").find("Rihards Ņikitins") != std::string::npos);
+}
+
+TEST_CASE("every analysis command accepts a workspace as PLAN") {
+    TempDir dir("wsplan");
+    dir.write("plan.yaml", e2e::sample("small-team.yaml"));
+    REQUIRE(planner(dir, {"import", "team.db", "plan.yaml"}).status == 0);
+    auto from_file = planner(dir, {"show", "plan.yaml"});
+    auto from_workspace = planner(dir, {"show", "team.db"});
+    CHECK(from_workspace.status == 0);
+    CHECK(from_file.out == from_workspace.out);
+}
+
+TEST_CASE("an invalid plan leaves the workspace byte-identical") {
+    TempDir dir("txn");
+    dir.write("plan.yaml", e2e::sample("small-team.yaml"));
+    REQUIRE(planner(dir, {"import", "team.db", "plan.yaml"}).status == 0);
+    std::string before = dir.read("team.db");
+    dir.write("bad.yaml", "version: 1\nplan:\n  name: x\npeople:\n  - {id: a, fte: 7}\n");
+    auto run = planner(dir, {"import", "team.db", "bad.yaml"});
+    CHECK(run.status == 2);
+    CHECK(run.err.find("bad.yaml:5:18: 'fte' must be between 0 and 1, not 7") !=
+          std::string::npos);
+    CHECK(dir.read("team.db") == before);
+    // Two files in one import: the valid first one is not kept when the second fails.
+    run = planner(dir, {"import", "team.db", "plan.yaml", "bad.yaml"});
+    CHECK(run.status == 2);
+    CHECK(dir.read("team.db") == before);
+}
+
+TEST_CASE("a failed import into a new workspace leaves no file behind") {
+    TempDir dir("txn-new");
+    dir.write("bad.yaml", "version: 1\nplan: {}\n");
+    auto run = planner(dir, {"import", "new.db", "bad.yaml"});
+    CHECK(run.status == 2);
+    CHECK(!std::filesystem::exists(dir.file("new.db")));
+}
+
+TEST_CASE("importing the same plan again changes nothing") {
+    TempDir dir("same");
+    dir.write("plan.yaml", e2e::sample("small-team.yaml"));
+    REQUIRE(planner(dir, {"import", "team.db", "plan.yaml"}).status == 0);
+    auto run = planner(dir, {"import", "team.db", "plan.yaml"});
+    CHECK(run.status == 0);
+    CHECK(run.out == "plan.yaml: the workspace already holds this plan; nothing changed.\n");
+}
+
+TEST_CASE("a roster CSV adds and updates people by id, keeping UTF-8 names") {
+    TempDir dir("roster");
+    dir.write("plan.yaml", e2e::sample("small-team.yaml"));
+    REQUIRE(planner(dir, {"import", "team.db", "plan.yaml"}).status == 0);
+    dir.write("roster.csv",
+              "id,name,roles,fte,capacity_hours,reports_to,timezone,skills,interests,status\n"
+              "tom,Tom Hughes,community,0.5,,sam,Europe/London,customer_care;latvian,facebook,active\n"
+              "zane,Zane Ķēniņa-Šņore,content-creator;community,1,,priya,Europe/Riga,photo,instagram;tiktok,vacancy\n");
+    auto run = planner(dir, {"import", "team.db", "roster.csv"});
+    CHECK(run.status == 0);
+    CHECK(run.out == "roster.csv: roster of 2 rows: added 1 person, updated 1.\n");
+    REQUIRE(planner(dir, {"export-plan", "team.db", "-o", "out.yaml"}).status == 0);
+    std::string out = dir.read("out.yaml");
+    CHECK(out.find("name: \"Zane Ķēniņa-Šņore\"") != std::string::npos);
+    CHECK(out.find("    fte: 0.5\n    capacity_hours: 12\n    reports_to: sam\n    timezone: "
+                   "Europe/London") != std::string::npos);
+    CHECK(out.find("    skills: [customer_care, latvian]\n    interests: [facebook]") !=
+          std::string::npos);
+    CHECK(out.find("status: vacancy\n    roles: [content-creator, community]") !=
+          std::string::npos);
+}
+
+TEST_CASE("roster errors name file, line and column; nothing is stored") {
+    TempDir dir("roster-bad");
+    dir.write("plan.yaml", e2e::sample("small-team.yaml"));
+    REQUIRE(planner(dir, {"import", "team.db", "plan.yaml"}).status == 0);
+    std::string before = dir.read("team.db");
+    dir.write("roster.csv", "id,name,roles,fte,reports_to,timezone\n"
+                            "anna,Anna,comunity,2,boss,Europe/Rgia\n");
+    auto run = planner(dir, {"import", "team.db", "roster.csv"});
+    CHECK(run.status == 2);
+    CHECK(run.err == "roster.csv:2:11: unknown role 'comunity' (did you mean 'community'?)\n"
+                     "roster.csv:2:20: fte must be a number between 0 and 1, not '2'\n"
+                     "roster.csv:2:22: unknown person 'boss' in reports_to\n"
+                     "roster.csv:2:27: unknown time zone 'Europe/Rgia'; use an IANA name such "
+                     "as Europe/Riga\n"
+                     "planner: error: the roster has 4 errors; nothing was imported\n");
+    CHECK(dir.read("team.db") == before);
+    dir.write("cols.csv", "id,nmae\nanna,Anna\n");
+    run = planner(dir, {"import", "team.db", "cols.csv"});
+    CHECK(run.status == 2);
+    CHECK(run.err.find("cols.csv:1:4: unknown roster column 'nmae' (did you mean 'name'?)") !=
+          std::string::npos);
+}
+
+TEST_CASE("a roster needs a plan in the workspace first") {
+    TempDir dir("roster-noplan");
+    dir.write("roster.csv", "id,name\nanna,Anna\n");
+    auto run = planner(dir, {"import", "team.db", "roster.csv"});
+    CHECK(run.status == 2);
+    CHECK(run.err.find("import a plan YAML first") != std::string::npos);
+    CHECK(!std::filesystem::exists(dir.file("team.db")));
+}

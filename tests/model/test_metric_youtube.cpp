@@ -1,0 +1,125 @@
+// YouTube Studio Table data.csv, Chart data.csv and Totals.csv.
+
+#include "model/metrics.hpp"
+
+#include <catch2/catch.hpp>
+
+#include <cmath>
+#include <cstdio>
+#include <fstream>
+#include <sstream>
+
+using namespace planner::model;
+
+namespace {
+
+std::string fixture(const std::string& name) {
+    std::ifstream in(std::string(PLANNER_TEST_DATA) + "/metrics/" + name, std::ios::binary);
+    REQUIRE(in);
+    std::ostringstream bytes;
+    bytes << in.rdbuf();
+    return bytes.str();
+}
+
+MetricReadResult read(const std::string& name) {
+    MetricImportOptions options;
+    options.channel = "youtube";
+    return read_metric_file(name, fixture(name), options);
+}
+
+std::string figure(double value) {
+    char buffer[64];
+    if (std::floor(value) == value) std::snprintf(buffer, sizeof buffer, "%.0f", value);
+    else std::snprintf(buffer, sizeof buffer, "%.10g", value);
+    return buffer;
+}
+
+std::string dump(const MetricFileResult& file) {
+    std::string out;
+    for (const MetricValue& v : file.values)
+        out += format_date(v.date) + " " + std::string(metric_name(v.metric)) + " " +
+               figure(v.value) + " @" + std::to_string(v.source_line) + "\n";
+    return out;
+}
+
+std::string joined(const std::vector<std::string>& items) {
+    std::string out;
+    for (const std::string& item : items) out += (out.empty() ? "" : " | ") + item;
+    return out;
+}
+
+} // namespace
+
+TEST_CASE("metrics: YouTube Table data skips the Total row and counts videos on their "
+          "publish day",
+          "[metrics][youtube]") {
+    MetricReadResult result = read("youtube/Table data.csv");
+    REQUIRE(result.ok());
+    CHECK(result.file.format_id == "youtube_table");
+    CHECK(result.file.rows_read == 3); // the three videos, not the Total row
+    // 3529 + 854 views on 28 Aug (one id starts with a space), 847 on 1 Sep: with the Total
+    // row the sum would be 10460, twice the 5230 of the file.
+    CHECK(dump(result.file) == "2025-08-28 impressions 80000 @3\n"
+                               "2025-08-28 video_views 4383 @3\n"
+                               "2025-08-28 posts 2 @3\n"
+                               "2025-08-28 followers_gained 34 @3\n"
+                               "2025-09-01 impressions 11000 @5\n"
+                               "2025-09-01 video_views 847 @5\n"
+                               "2025-09-01 posts 1 @5\n"
+                               "2025-09-01 followers_gained 3 @5\n");
+    CHECK(joined(result.file.ignored_columns) ==
+          "Content | Video title | Duration | Watch time (hours) | Estimated revenue (USD) | "
+          "Impressions click-through rate (%)");
+    CHECK(joined(result.file.notes) ==
+          "each video's figures for the period chosen in YouTube Studio are counted on the day "
+          "it was published; for figures per day import Totals.csv instead | the `Total` row "
+          "(line 2) is not a video and was skipped");
+}
+
+TEST_CASE("metrics: a YouTube Table data whose videos do not add up to its Total",
+          "[metrics][youtube]") {
+    MetricReadResult result = read("youtube/Table data (row cap).csv");
+    REQUIRE(result.ok());
+    CHECK(dump(result.file) == "2025-08-28 video_views 1000 @3\n"
+                               "2025-08-28 posts 1 @3\n");
+    REQUIRE(result.file.notes.size() == 2);
+    CHECK(result.file.notes[1] ==
+          "the `Total` row (line 2) has 9000 views but the videos listed add up to 1000; "
+          "YouTube Studio exports only the rows it has shown, so some videos may be missing");
+}
+
+TEST_CASE("metrics: YouTube Chart data adds the videos of each day", "[metrics][youtube]") {
+    MetricReadResult result = read("youtube/Chart data.csv");
+    REQUIRE(result.ok());
+    CHECK(result.file.format_id == "youtube_chart");
+    CHECK(dump(result.file) == "2025-08-28 video_views 150 @2\n"
+                               "2025-08-28 followers_gained 2 @2\n"
+                               "2025-08-29 video_views 200 @4\n"
+                               "2025-08-29 followers_gained -1 @4\n");
+    CHECK(joined(result.file.ignored_columns) ==
+          "Content | Video title | Video publish time | Duration");
+}
+
+TEST_CASE("metrics: YouTube Totals with dates in words", "[metrics][youtube]") {
+    MetricReadResult result = read("youtube/Totals.csv");
+    REQUIRE(result.ok());
+    CHECK(result.file.format_id == "youtube_totals");
+    CHECK(dump(result.file) == "2025-08-28 impressions 4000 @2\n"
+                               "2025-08-28 video_views 150 @2\n"
+                               "2025-08-28 followers_gained 2 @2\n"
+                               "2025-08-29 impressions 5200 @3\n"
+                               "2025-08-29 video_views 200 @3\n"
+                               "2025-08-29 followers_gained -1 @3\n");
+    CHECK(joined(result.file.ignored_columns) == "Watch time (hours)");
+}
+
+TEST_CASE("metrics: YouTube Totals with subscribers gained and lost", "[metrics][youtube]") {
+    MetricImportOptions options;
+    options.channel = "youtube";
+    MetricReadResult result = read_metric_file(
+        "Totals.csv", "Date,Views,Subscribers gained,Subscribers lost\n2026-01-03,\"1,250\",9,4\n",
+        options);
+    REQUIRE(result.ok());
+    CHECK(dump(result.file) == "2026-01-03 video_views 1250 @2\n"
+                               "2026-01-03 followers_gained 5 @2\n");
+}

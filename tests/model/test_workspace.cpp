@@ -1,0 +1,101 @@
+// The workspace: schema version, migrations, transactions that roll back, metrics and the
+// import log.
+#include "model/workspace.hpp"
+
+#include <catch2/catch.hpp>
+
+#include <filesystem>
+#include <fstream>
+#include <sqlite3.h>
+#include <unistd.h>
+
+using namespace planner::model;
+namespace fs = std::filesystem;
+
+namespace {
+fs::path temp_dir(const std::string& name) {
+    fs::path dir = fs::temp_directory_path() / ("planner-test-" + name + "-" +
+                                                std::to_string(::getpid()));
+    fs::remove_all(dir);
+    fs::create_directories(dir);
+    return dir;
+}
+} // namespace
+
+TEST_CASE("a new workspace has the current schema and no plan") {
+    auto dir = temp_dir("ws-new");
+    Workspace ws((dir / "w.db").string(), OpenMode::create);
+    CHECK(ws.schema_version() == Workspace::k_schema_version);
+    CHECK(!ws.plan_yaml());
+    CHECK(is_workspace_file((dir / "w.db").string()));
+}
+
+TEST_CASE("opening a missing workspace read-only fails with advice") {
+    auto dir = temp_dir("ws-missing");
+    CHECK_THROWS_WITH(Workspace((dir / "none.db").string(), OpenMode::read_only),
+                      Catch::Contains("does not exist"));
+    CHECK(!fs::exists(dir / "none.db"));
+}
+
+TEST_CASE("a transaction that is not committed changes nothing") {
+    auto dir = temp_dir("ws-rollback");
+    std::string path = (dir / "w.db").string();
+    {
+        Workspace ws(path, OpenMode::create);
+        Workspace::Transaction t(ws);
+        ws.set_plan_yaml("version: 1\n", "a.yaml");
+        t.commit();
+    }
+    {
+        Workspace ws(path, OpenMode::read_write);
+        Workspace::Transaction t(ws);
+        ws.set_plan_yaml("changed", "b.yaml");
+        ws.set_snapshot("2027-Q1", "x");
+        // no commit
+    }
+    Workspace ws(path, OpenMode::read_only);
+    CHECK(*ws.plan_yaml() == "version: 1\n");
+    CHECK(ws.snapshot_quarters().empty());
+}
+
+TEST_CASE("metrics: the later import wins and replacements are counted") {
+    auto dir = temp_dir("ws-metrics");
+    Workspace ws((dir / "w.db").string(), OpenMode::create);
+    ImportLogEntry first{"a.csv", "hash-a", "metrics", "generic-csv", 1, 1, 0, "", ""};
+    long long a = ws.log_import(first);
+    CHECK_FALSE(ws.store_metric({"2026-01-01", "ig", "", "reach", 10}, a));
+    ImportLogEntry second{"b.csv", "hash-b", "metrics", "generic-csv", 1, 1, 0, "", ""};
+    long long b = ws.log_import(second);
+    CHECK(ws.store_metric({"2026-01-01", "ig", "", "reach", 12}, b));
+    CHECK_FALSE(ws.store_metric({"2026-01-02", "ig", "", "reach", 5}, b));
+    auto all = ws.all_metrics();
+    REQUIRE(all.size() == 2);
+    CHECK(all[0].value == 12);
+    CHECK(ws.find_import("hash-a")->file_name == "a.csv");
+    CHECK(!ws.find_import("hash-c"));
+    CHECK(ws.imports().size() == 2);
+}
+
+TEST_CASE("an older workspace is upgraded after a copy is kept") {
+    auto dir = temp_dir("ws-migrate");
+    std::string path = (dir / "old.db").string();
+    {
+        // A version 0 workspace: an SQLite file with no schema_version table yet.
+        sqlite3* db = nullptr;
+        REQUIRE(sqlite3_open(path.c_str(), &db) == SQLITE_OK);
+        REQUIRE(sqlite3_exec(db, "CREATE TABLE legacy (x INTEGER)", nullptr, nullptr, nullptr) ==
+                SQLITE_OK);
+        sqlite3_close(db);
+    }
+    CHECK_THROWS_WITH(Workspace(path, OpenMode::read_only), Catch::Contains("older schema"));
+    Workspace ws(path, OpenMode::read_write);
+    CHECK(ws.schema_version() == Workspace::k_schema_version);
+}
+
+TEST_CASE("a file that is not SQLite is refused") {
+    auto dir = temp_dir("ws-notdb");
+    std::string path = (dir / "plan.yaml").string();
+    std::ofstream(path) << "version: 1\n";
+    CHECK_THROWS_WITH(Workspace(path, OpenMode::read_write),
+                      Catch::Contains("is not a planner workspace"));
+}
