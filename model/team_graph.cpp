@@ -277,6 +277,25 @@ std::size_t TeamGraph::reporting_tree_size(const PersonId& manager) const {
     return discovered - 1; // the root itself
 }
 
+std::vector<std::pair<PersonId, std::size_t>> TeamGraph::reporting_tree_sizes() const {
+    const Graph& graph = m_impl->graph;
+    ReportingGraph reporting = m_impl->reporting();
+    auto reversed = boost::make_reverse_graph(reporting);
+    // One color map for every root: trees are disjoint, so the searches together visit each
+    // vertex once (breadth_first_visit leaves colors as they are).
+    std::vector<boost::default_color_type> colors = m_impl->fresh_colors();
+    auto color_map =
+        boost::make_iterator_property_map(colors.begin(), boost::get(boost::vertex_index, graph));
+    std::vector<std::pair<PersonId, std::size_t>> sizes;
+    for (const PersonId& root : people_without_manager()) {
+        std::size_t discovered = 0;
+        boost::breadth_first_visit(reversed, *m_impl->person(root),
+                                   boost::visitor(CountVisitor(discovered)).color_map(color_map));
+        sizes.emplace_back(root, discovered - 1);
+    }
+    return sizes;
+}
+
 std::vector<PersonId> TeamGraph::role_holders(const RoleId& role) const {
     auto found = m_impl->roles.find(role.str());
     if (found == m_impl->roles.end())

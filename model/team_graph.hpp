@@ -16,6 +16,7 @@
 #include <cstddef>
 #include <memory>
 #include <optional>
+#include <utility>
 #include <vector>
 
 namespace planner::model {
@@ -64,6 +65,10 @@ public:
     // Number of people whose reporting lines lead up to `manager`, directly or indirectly,
     // not counting `manager` (breadth-first search over the reversed reporting edges).
     std::size_t reporting_tree_size(const PersonId& manager) const;
+
+    // Every person without a manager with the size of their reporting tree (as
+    // reporting_tree_size), ids ascending. One breadth-first pass over the whole graph.
+    std::vector<std::pair<PersonId, std::size_t>> reporting_tree_sizes() const;
 
     // ---- roles -------------------------------------------------------------------------
 

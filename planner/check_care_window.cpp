@@ -248,12 +248,10 @@ std::vector<Finding> find_care_window_gaps(const CheckContext& context) {
                                   model::format_time_of_day(care.start) + "\u2013" +
                                   model::format_time_of_day(care.end) + " " + care.timezone;
 
-        // Someone who performs `engage` and works during the worst gap; only the best-placed
-        // few candidates are tried, to keep the check fast on large teams.
-        int tries = 0;
+        // Someone who performs `engage` and works during the worst gap.
         const Interval worst_gap = *worst;
         auto acceptable = [&](const model::Person& person) {
-            return ++tries <= 50 && works_during(context, zones, person, worst_gap);
+            return works_during(context, zones, person, worst_gap);
         };
         std::string recommendation;
         if (auto candidate = context.candidate_for(engage, coverage.responsible, acceptable))

@@ -84,6 +84,16 @@ CheckContext::CheckContext(const model::Plan& plan)
         m_coverage.push_back(std::move(coverage));
     }
 
+    std::size_t head_size = 0;
+    for (const auto& [root, size] : m_graph.reporting_tree_sizes()) {
+        if (!model::is_active(person(root)))
+            continue;
+        if (!m_team_head || size > head_size) {
+            m_team_head = root;
+            head_size = size;
+        }
+    }
+
     for (const auto& [duty, roles] : m_roles_by_duty) {
         std::vector<PersonId> holders;
         for (const model::RoleId& role : roles)
@@ -163,20 +173,7 @@ const std::vector<model::KpiId>& CheckContext::kpis_of_channel(const model::Chan
     return found == m_kpis_by_channel.end() ? none : found->second;
 }
 
-std::optional<PersonId> CheckContext::team_head() const {
-    std::optional<PersonId> head;
-    std::size_t head_size = 0;
-    for (const PersonId& id : m_graph.people_without_manager()) {
-        if (!model::is_active(person(id)))
-            continue;
-        std::size_t size = m_graph.reporting_tree_size(id);
-        if (!head || size > head_size) {
-            head = id;
-            head_size = size;
-        }
-    }
-    return head;
-}
+std::optional<PersonId> CheckContext::team_head() const { return m_team_head; }
 
 const std::vector<model::RoleId>& CheckContext::roles_performing(const DutyId& duty) const {
     static const std::vector<model::RoleId> none;
@@ -197,9 +194,12 @@ CheckContext::candidate_for(const DutyId& duty, const std::vector<PersonId>& exc
     auto found = m_candidates_by_duty.find(duty.str());
     if (found == m_candidates_by_duty.end())
         return std::nullopt;
+    size_t tries = 0;
     for (const PersonId& candidate : found->second) {
         if (std::find(exclude.begin(), exclude.end(), candidate) != exclude.end())
             continue;
+        if (++tries > k_candidate_tries)
+            break;
         if (acceptable && !acceptable(person(candidate)))
             continue;
         return candidate;

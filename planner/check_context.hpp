@@ -72,10 +72,13 @@ public:
 
     // The person best placed to take on `duty`: an active holder of a role that performs it,
     // most free hours first, then smallest id; skipping `exclude` and anyone `acceptable`
-    // rejects. Empty when there is nobody.
+    // rejects. Only the first k_candidate_tries people not excluded are put to `acceptable`,
+    // so that a search costs the same on a team of ten and of ten thousand. Empty when there
+    // is nobody.
     std::optional<model::PersonId>
     candidate_for(const model::DutyId& duty, const std::vector<model::PersonId>& exclude,
                   const std::function<bool(const model::Person&)>& acceptable = {}) const;
+    static constexpr size_t k_candidate_tries = 50;
 
     // "Olga Petrova performs `engage` and has 11 free hours a week" for a candidate.
     std::string candidate_clause(const model::PersonId& candidate, const model::DutyId& duty) const;
@@ -92,6 +95,7 @@ private:
     std::map<std::string, std::vector<model::RoleId>> m_roles_by_duty;
     std::map<std::string, std::vector<model::KpiId>> m_kpis_by_channel;
     std::map<std::string, std::vector<model::PersonId>> m_candidates_by_duty; // sorted
+    std::optional<model::PersonId> m_team_head;
 };
 
 // ---- wording helpers -----------------------------------------------------------------------

@@ -91,7 +91,8 @@ std::vector<Finding> find_missing_skills(const CheckContext& context) {
             "FIT002", "person:" + person.id.str(),
             name + " lacks " + (missing.size() == 1 ? "a skill" : "skills") +
                 " that the work requires: " + join_words(reasons) + ".",
-            {{"missing", join_list(missing)}, {"skills", join_list(person.skills)}},
+            {{"missing", join_list(missing)},
+             {"skills", person.skills.empty() ? std::string("none") : join_list(person.skills)}},
             "Plan training in " + join_words(missing) + " for " + name +
                 ", or move the work to someone who has " +
                 (missing.size() == 1 ? "it." : "them.")));

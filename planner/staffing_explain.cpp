@@ -70,12 +70,11 @@ std::vector<std::string> explain_role(const model::PlanIndex& index, const Staff
     std::vector<std::string> terms;
     for (const RoleDriver& driver : role.drivers) {
         const model::ChannelDuty& cd = duties[driver.duty_index];
-        std::string line = "   " + model::channel_duty_subject(cd) + ": " +
-                           duty_hours_formula(index, cd);
+        lines.push_back("   " + model::channel_duty_subject(cd) + ": " +
+                        duty_hours_formula(index, cd));
         if (driver.split_basis != "only role")
-            line += "; split " + driver.split_basis + ": " + percent(driver.fraction) + " -> " +
-                    hours(driver.hours);
-        lines.push_back(line);
+            lines.push_back("      split " + driver.split_basis + ": " + percent(driver.fraction) +
+                            " -> " + hours(driver.hours));
         terms.push_back(format_fixed(driver.hours, 2));
     }
     if (role.drivers.empty()) lines.push_back("   (none with hours above 0)");
@@ -109,9 +108,10 @@ std::vector<std::string> explain_role(const model::PlanIndex& index, const Staff
                         " Erlangs; target " + percent(rota.service_level) + " within " +
                         figure(rota.response_minutes) + " min");
         if (rota.agents > 0) {
-            lines.push_back("   N = " + std::to_string(rota.agents) + " (smallest N > A with SL = 1 - C(N, A) exp(-(N - A) T / h) >= target: C = " +
-                            format_fixed(rota.wait_probability, 4) + ", SL = " +
-                            percent(rota.achieved_service_level) + ")");
+            lines.push_back("   N = " + std::to_string(rota.agents) +
+                            ": the smallest N > A with SL = 1 - C(N, A) exp(-(N - A) T / h) >= target");
+            lines.push_back("       C(N, A) = " + format_fixed(rota.wait_probability, 4) +
+                            ", SL = " + percent(rota.achieved_service_level));
             lines.push_back("   floor = ceil(W x N / week.hours) = ceil(" +
                             format_fixed(rota.window_hours, 2) + " x " +
                             std::to_string(rota.agents) + " / " + figure(plan.info.week.hours) +

@@ -85,7 +85,8 @@ std::string render_people(const Plan& plan, const Workload& workload, const std:
     }
     out << over << " of " << workload.people.size() << " people above utilisation "
         << format_fixed(plan.info.thresholds.overload, 2);
-    if (vacancies > 0) out << "; " << vacancies << " vacancies are planned capacity";
+    if (vacancies == 1) out << "; 1 vacancy is planned capacity";
+    if (vacancies > 1) out << "; " << vacancies << " vacancies are planned capacity";
     out << "\n";
     return out.str();
 }

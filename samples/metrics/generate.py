@@ -36,13 +36,13 @@ MONTHS = ["January", "February", "March", "April", "May", "June", "July", "Augus
 # engagement and click rates (of impressions), customer messages per day.
 PROFILE = {
     "instagram": dict(start=18400, end=23100, reach_per_follower=1.15, engagement=0.034,
-                      click=0.004, inbound=34),
+                      click=0.004, inbound=45),
     "facebook": dict(start=41200, end=43600, reach_per_follower=0.42, engagement=0.016,
-                     click=0.011, inbound=52),
-    "tiktok": dict(start=6200, end=16300, reach_per_follower=4.6, engagement=0.052,
-                   click=0.003, inbound=11),
+                     click=0.011, inbound=60),
+    "tiktok": dict(start=6200, end=16300, reach_per_follower=0.72, engagement=0.052,
+                   click=0.003, inbound=25),
     "linkedin": dict(start=2310, end=3120, reach_per_follower=0.55, engagement=0.027,
-                     click=0.018, inbound=2),
+                     click=0.022, inbound=3),
 }
 
 
@@ -67,15 +67,18 @@ def season(day: datetime.date) -> float:
 
 
 def posts_on(channel: str, day: datetime.date, t: float) -> int:
+    """Posting rhythm of the plan's workload: Instagram daily, Facebook on weekdays, TikTok
+    four videos a week (five from the autumn), LinkedIn on Tuesdays and Thursdays; one more
+    post on the peak weeks' Fridays."""
     weekday = day.weekday()  # Monday 0
-    peak = season(day) > 1.1
+    extra = 1 if season(day) > 1.1 and weekday == 4 else 0
     if channel == "instagram":
-        return 2 if weekday in (3, 5) or peak else 1
+        return 1 + extra
     if channel == "facebook":
-        return 0 if weekday == 6 else (2 if peak and weekday == 4 else 1)
+        return (1 + extra) if weekday < 5 else 0
     if channel == "tiktok":
-        per_week = 4 + 3 * t  # the team moves to one video a day over the year
-        return 1 if (weekday * per_week) % 7 < per_week else 0
+        days = (0, 1, 3, 5, 6) if t > 0.7 else (0, 2, 4, 6)
+        return 1 if weekday in days else 0
     return 1 if weekday in (1, 3) else 0  # linkedin
 
 

@@ -187,7 +187,7 @@ TEST_CASE("metrics: a row longer than its header", "[metrics][detect]") {
     MetricReadResult result = read_metric_file(
         "followers.csv", "Date,Total followers\n01/05/2026,4,,\n01/06/2026,7,,9\n", options);
     REQUIRE_FALSE(result.ok());
-    CHECK(result.error_text() == "followers.csv:3:16: this value is past the last column of the "
+    CHECK(result.error_text() == "followers.csv:3:15: this value is past the last column of the "
                                  "header on line 1 (2 columns); check that the file was not "
                                  "edited\n");
 }

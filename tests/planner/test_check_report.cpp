@@ -225,7 +225,11 @@ TEST_CASE("text output fits 100 columns and is coloured only when asked") {
 
 TEST_CASE("wrap_text breaks at spaces within the width") {
     CHECK(wrap_text("aaa bbb ccc", 2, 30) == "aaa bbb ccc");
-    CHECK(wrap_text("aaaa bbbb cccc dddd eeee ffff gggg", 0, 10) == "aaaa bbbb\ncccc dddd\neeee ffff\ngggg");
+    CHECK(wrap_text("aaaa bbbb cccc dddd eeee ffff gggg", 0, 20) == "aaaa bbbb cccc dddd\neeee ffff gggg");
+    CHECK(wrap_text("aaaa bbbb cccc dddd eeee ffff gggg", 4, 30) ==
+          "aaaa bbbb cccc dddd eeee\n    ffff gggg");
+    // Widths count characters, not bytes.
+    CHECK(wrap_text("ā ā ā ā ā ā ā ā ā ā ā", 0, 20) == "ā ā ā ā ā ā ā ā ā ā\nā");
 }
 
 TEST_CASE("the catalogue has every check of CHECKS.md once, in order") {

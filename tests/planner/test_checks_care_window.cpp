@@ -125,19 +125,22 @@ TEST_CASE("COV006: a colleague in another time zone covers the window, except be
     CHECK(care_findings(summer).empty());
 }
 
-TEST_CASE("COV006: the care window's own zone and a gap across midnight") {
-    // Care 20:00-02:00 in Tokyo, every day; the team works 09:00-17:00 in Riga (UTC+2 in
-    // January): Tokyo 20:00-02:00 is Riga 13:00-19:00, so 17:00-19:00 Riga (00:00-02:00
-    // Tokyo) is uncovered each weekday, and the whole window at weekends.
+TEST_CASE("COV006: the care window's own zone, an end at 24:00 and Riga's clock change") {
+    // Care 16:00-24:00 in Tokyo every day is 09:00-17:00 in Riga in winter (UTC+9 vs UTC+2):
+    // weekdays are covered, the 26 weekend days of 2027-Q1 are not (8 hours each). From 28
+    // March Riga is UTC+3, so 23:00-24:00 Tokyo is uncovered on 29, 30 and 31 March too:
+    // 211 of 720 hours, 16.4 of 56 a week.
     std::string yaml = care_plan("  quarter: 2027-Q1\n",
-                                 "{days: [mon, tue, wed, thu, fri, sat, sun], start: \"20:00\", "
-                                 "end: \"02:00\", timezone: Asia/Tokyo}",
+                                 "{days: [mon, tue, wed, thu, fri, sat, sun], start: \"16:00\", "
+                                 "end: \"24:00\", timezone: Asia/Tokyo}",
                                  k_two_people);
     auto findings = care_findings(yaml);
     REQUIRE(findings.size() == 1);
-    CHECK(evidence(findings[0], "care_window") == "mon\u2013sun 20:00\u201302:00 Asia/Tokyo");
-    // The first Saturday window (2 January) is the first 6-hour gap.
-    CHECK(evidence(findings[0], "worst_gap") == "sat 20:00\u2013sun 02:00");
+    CHECK(evidence(findings[0], "care_window") == "mon\u2013sun 16:00\u201324:00 Asia/Tokyo");
+    CHECK(evidence(findings[0], "window_hours_per_week") == "56");
+    CHECK(evidence(findings[0], "uncovered_hours_per_week") == "16.4");
+    CHECK(evidence(findings[0], "worst_gap") == "sat 16:00\u201324:00");
+    CHECK(evidence(findings[0], "worst_gap_first_on") == "2027-01-02");
 }
 
 TEST_CASE("COV006: the recommendation names a colleague who works during the worst gap") {
