@@ -13,7 +13,9 @@
 namespace planner::exporters {
 namespace {
 
-std::string system_reason(int error_number) { return std::strerror(error_number); }
+std::string system_reason(int error_number) {
+    return std::strerror(error_number);
+}
 
 // Closes the descriptor and removes the temporary file unless released.
 class TemporaryFile {

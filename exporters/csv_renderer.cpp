@@ -92,8 +92,7 @@ std::vector<std::filesystem::path> write_csv_tables(const Document& document,
     std::error_code error;
     std::filesystem::create_directories(folder, error);
     if (error) {
-        throw ExportError("cannot create the folder '" + folder.string() +
-                          "': " + error.message());
+        throw ExportError("cannot create the folder '" + folder.string() + "': " + error.message());
     }
     std::vector<std::filesystem::path> written;
     for (const Table* table : tables) {

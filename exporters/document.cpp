@@ -93,7 +93,7 @@ std::vector<const Table*> collect_tables(const Document& document) {
 
 std::string_view block_type_name(const Block& block) {
     static constexpr std::string_view k_names[] = {
-        "paragraph", "key_figures", "table",       "bar_chart", "line_chart",
+        "paragraph", "key_figures", "table",       "bar_chart",  "line_chart",
         "org_chart", "matrix",      "bullet_list", "page_break",
     };
     static_assert(std::size(k_names) == std::variant_size_v<Block>);

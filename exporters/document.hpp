@@ -158,7 +158,7 @@ struct Table {
 enum class BarOrientation { vertical, horizontal };
 
 struct Series {
-    std::string name; // legend text
+    std::string name;           // legend text
     std::vector<double> values; // one per category
 };
 
@@ -194,10 +194,10 @@ struct LineChart {
 
 struct OrgNode {
     std::string id;
-    std::string label;    // a name, or "Vacancy"
-    std::string sublabel; // a role
+    std::string label;                    // a name, or "Vacancy"
+    std::string sublabel;                 // a role
     std::optional<std::string> parent_id; // nullopt, or an id not in the chart: a root
-    bool highlight = false; // drawn in the accent colour (a vacancy, an overload)
+    bool highlight = false;               // drawn in the accent colour (a vacancy, an overload)
 };
 
 // Nodes in any order; children are drawn in the order they appear. A parent link that would

@@ -14,30 +14,42 @@ constexpr int k_format_version = 1;
 
 std::string_view status_name(StatusColour status) {
     switch (status) {
-    case StatusColour::green: return "green";
-    case StatusColour::amber: return "amber";
-    case StatusColour::red: return "red";
-    case StatusColour::none: break;
+    case StatusColour::green:
+        return "green";
+    case StatusColour::amber:
+        return "amber";
+    case StatusColour::red:
+        return "red";
+    case StatusColour::none:
+        break;
     }
     return "none";
 }
 
 std::string_view alignment_name(Alignment alignment) {
     switch (alignment) {
-    case Alignment::right: return "right";
-    case Alignment::centre: return "centre";
-    case Alignment::left: break;
+    case Alignment::right:
+        return "right";
+    case Alignment::centre:
+        return "centre";
+    case Alignment::left:
+        break;
     }
     return "left";
 }
 
 std::string_view paragraph_style_name(ParagraphStyle style) {
     switch (style) {
-    case ParagraphStyle::lead: return "lead";
-    case ParagraphStyle::strong: return "strong";
-    case ParagraphStyle::note: return "note";
-    case ParagraphStyle::callout: return "callout";
-    case ParagraphStyle::body: break;
+    case ParagraphStyle::lead:
+        return "lead";
+    case ParagraphStyle::strong:
+        return "strong";
+    case ParagraphStyle::note:
+        return "note";
+    case ParagraphStyle::callout:
+        return "callout";
+    case ParagraphStyle::body:
+        break;
     }
     return "body";
 }
@@ -232,8 +244,9 @@ void write_section(JsonWriter& json, const Section& section, int level) {
 
 std::string render_json(const Document& document) {
     JsonWriter json;
-    json.begin_object().field("format", "planner-document").field_integer("version",
-                                                                            k_format_version);
+    json.begin_object()
+        .field("format", "planner-document")
+        .field_integer("version", k_format_version);
 
     const DocumentMetadata& metadata = document.metadata;
     json.key("metadata")

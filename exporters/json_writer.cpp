@@ -16,15 +16,33 @@ void append_escaped(std::string& out, std::string_view text) {
         const DecodedCodePoint decoded = decode_utf8(text, offset);
         const char32_t c = decoded.value;
         switch (c) {
-        case '"': out += "\\\""; break;
-        case '\\': out += "\\\\"; break;
-        case '\b': out += "\\b"; break;
-        case '\f': out += "\\f"; break;
-        case '\n': out += "\\n"; break;
-        case '\r': out += "\\r"; break;
-        case '\t': out += "\\t"; break;
-        case 0x2028: out += "\\u2028"; break;
-        case 0x2029: out += "\\u2029"; break;
+        case '"':
+            out += "\\\"";
+            break;
+        case '\\':
+            out += "\\\\";
+            break;
+        case '\b':
+            out += "\\b";
+            break;
+        case '\f':
+            out += "\\f";
+            break;
+        case '\n':
+            out += "\\n";
+            break;
+        case '\r':
+            out += "\\r";
+            break;
+        case '\t':
+            out += "\\t";
+            break;
+        case 0x2028:
+            out += "\\u2028";
+            break;
+        case 0x2029:
+            out += "\\u2029";
+            break;
         default:
             if (c < 0x20) {
                 out += "\\u00";

@@ -108,12 +108,13 @@ private:
 
     // Greedy packing into rows no wider than max_width (a block wider than that gets a row of
     // its own).
-    std::vector<std::vector<SubtreeBlock>> pack(std::vector<SubtreeBlock>& blocks, double max_width) const {
+    std::vector<std::vector<SubtreeBlock>> pack(std::vector<SubtreeBlock>& blocks,
+                                                double max_width) const {
         std::vector<std::vector<SubtreeBlock>> rows(1);
         double used = 0;
         for (SubtreeBlock& block : blocks) {
-            const double needed = rows.back().empty() ? block.width
-                                                      : used + m_options.horizontal_gap + block.width;
+            const double needed =
+                rows.back().empty() ? block.width : used + m_options.horizontal_gap + block.width;
             if (!rows.back().empty() && needed > max_width) {
                 rows.emplace_back();
                 used = block.width;
@@ -175,8 +176,8 @@ private:
 
         // The parent sits centred over its first row of children.
         const auto& first = anchors.front();
-        const double centre = std::clamp((first.front() + first.back()) / 2, box_w / 2,
-                                         out.width - box_w / 2);
+        const double centre =
+            std::clamp((first.front() + first.back()) / 2, box_w / 2, out.width - box_w / 2);
         out.anchor = centre;
         out.boxes.push_back({node, {centre - box_w / 2, 0}});
 
@@ -256,8 +257,8 @@ private:
         const double box_w = m_options.box_width;
         const double box_h = m_options.box_height;
         const double pitch_x = box_w + k_spine_room;
-        const auto fitting_columns = static_cast<std::size_t>(
-            std::max(1.0, std::floor((m_options.max_width) / pitch_x)));
+        const auto fitting_columns =
+            static_cast<std::size_t>(std::max(1.0, std::floor((m_options.max_width) / pitch_x)));
         const std::size_t wanted =
             (children.size() + m_options.stack_limit - 1) / m_options.stack_limit;
         const std::size_t columns = std::max<std::size_t>(1, std::min(wanted, fitting_columns));
@@ -277,8 +278,8 @@ private:
             const double spine = static_cast<double>(c) * pitch_x + k_spine_room / 2;
             const double box_x = static_cast<double>(c) * pitch_x + k_spine_room;
             double last_middle = top;
-            for (std::size_t i = c * per_column; i < std::min(children.size(), (c + 1) * per_column);
-                 ++i) {
+            for (std::size_t i = c * per_column;
+                 i < std::min(children.size(), (c + 1) * per_column); ++i) {
                 const double y =
                     top + static_cast<double>(i - c * per_column) * (box_h + m_options.stack_gap);
                 out.boxes.push_back({children[i], {box_x, y}});

@@ -36,9 +36,9 @@ enum class LeafPlacement { side_by_side, stacked };
 struct OrgLayoutOptions {
     double box_width = 92;
     double box_height = 30;
-    double horizontal_gap = 10; // between sibling subtrees
-    double vertical_gap = 20;   // between a parent and its children
-    double stack_gap = 5;       // between stacked leaves
+    double horizontal_gap = 10;  // between sibling subtrees
+    double vertical_gap = 20;    // between a parent and its children
+    double stack_gap = 5;        // between stacked leaves
     std::size_t stack_limit = 8; // stacked leaves per column before a new column
     double max_width = 480;
     LeafPlacement leaves = LeafPlacement::side_by_side;

@@ -34,12 +34,18 @@ ValueScale scale_for(const BarChart& chart) {
     return nice_scale(low, high);
 }
 
-std::vector<LegendEntry> legend_for(const BarChart& chart, const Theme& theme) {
+enum class ReferenceInLegend { no, yes };
+
+std::vector<LegendEntry> legend_for(const BarChart& chart, const Theme& theme,
+                                    ReferenceInLegend reference) {
     std::vector<LegendEntry> entries;
     if (chart.series.size() > 1) {
         for (std::size_t s = 0; s < chart.series.size(); ++s) {
             entries.push_back({chart.series[s].name, theme.series[s % theme.series.size()]});
         }
+    }
+    if (reference == ReferenceInLegend::yes && chart.reference && !chart.reference->label.empty()) {
+        entries.push_back(reference_entry(*chart.reference, theme));
     }
     return entries;
 }
@@ -58,7 +64,7 @@ void draw_vertical(Flow& flow, const BarChart& chart) {
     plot.height = k_upright_plot_height;
     const double slot = plot.width / static_cast<double>(count);
     const CategoryAxis categories = lay_out_categories(flow, chart.categories, slot);
-    const std::vector<LegendEntry> legend = legend_for(chart, theme);
+    const std::vector<LegendEntry> legend = legend_for(chart, theme, ReferenceInLegend::yes);
     const double legend_room = legend.empty() ? 0 : legend_height(flow, legend, plot.width) + 6;
     const double total = 10 + plot.height + categories.height + legend_room;
 
@@ -66,6 +72,9 @@ void draw_vertical(Flow& flow, const BarChart& chart) {
     flow.ensure_space(total);
     plot.top = flow.y() + 10;
     draw_value_axis(flow, plot, chart.value_suffix, chart.value_axis_label);
+    if (chart.reference) {
+        draw_reference_across(flow, plot, *chart.reference);
+    }
 
     const double group = slot * (series_count == 1 ? 0.6 : 0.78);
     const double bar = std::min(group / static_cast<double>(series_count), 30.0);
@@ -87,19 +96,14 @@ void draw_vertical(Flow& flow, const BarChart& chart) {
                 const std::string label = format_data_value(value, chart.value_suffix);
                 if (canvas.text_width(label, value_style.weight, value_style.size) <= slot - 2) {
                     const double baseline = value >= 0 ? y - 2.5 : y + value_ascent + 2.5;
-                    canvas.text_aligned(centre - slot / 2, slot, baseline, label, value_style,
-                                        Alignment::centre);
+                    draw_value_label(flow, centre, baseline, label);
                 }
             }
         }
     }
-    if (chart.reference) {
-        draw_reference_across(flow, plot, *chart.reference);
-    }
-    draw_categories(flow, categories, centres, plot.bottom(), slot);
+    draw_categories(flow, categories, centres, plot.bottom(), slot, flow.left());
     if (!legend.empty()) {
-        draw_legend(flow, legend, LegendMarker::box, plot.x,
-                    plot.bottom() + categories.height + 6, plot.width);
+        draw_legend(flow, legend, plot.x, plot.bottom() + categories.height + 6, plot.width);
     }
     flow.advance(total + type::k_block_gap);
 }
@@ -127,15 +131,16 @@ void draw_horizontal(Flow& flow, const BarChart& chart) {
         for (std::size_t c = 0; c < count; ++c) {
             const std::string label =
                 format_data_value(value_at(chart.series[0], c), chart.value_suffix);
-            value_room = std::max(value_room, canvas.text_width(label, value_style.weight,
-                                                                value_style.size) + 4);
+            value_room = std::max(
+                value_room, canvas.text_width(label, value_style.weight, value_style.size) + 4);
         }
     }
     const double bar = series_count == 1 ? 10 : 7;
     const double group = bar * static_cast<double>(series_count) + (series_count == 1 ? 5 : 7);
     const double plot_x = flow.left() + label_width + 8;
     const double plot_width = flow.right() - plot_x - value_room;
-    const std::vector<LegendEntry> legend = legend_for(chart, theme);
+    // The reference label sits above the plot, by its line.
+    const std::vector<LegendEntry> legend = legend_for(chart, theme, ReferenceInLegend::no);
     const double above = chart.reference ? 13 : 3;
     const double below = 14 + (chart.value_axis_label.empty() ? 0 : 11) +
                          (legend.empty() ? 0 : legend_height(flow, legend, plot_width) + 6);
@@ -220,7 +225,7 @@ void draw_horizontal(Flow& flow, const BarChart& chart) {
             y += 11;
         }
         if (!legend.empty()) {
-            draw_legend(flow, legend, LegendMarker::box, plot_x, y + 4, plot_width);
+            draw_legend(flow, legend, plot_x, y + 4, plot_width);
         }
         flow.advance(above + height + below);
         next = end;

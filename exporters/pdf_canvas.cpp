@@ -26,8 +26,7 @@ struct ErrorRecord {
     HPDF_STATUS detail_no = 0;
 };
 
-void record_hpdf_error(HPDF_STATUS error_no, HPDF_STATUS detail_no,
-                                  void* user_data) noexcept {
+void record_hpdf_error(HPDF_STATUS error_no, HPDF_STATUS detail_no, void* user_data) noexcept {
     auto* record = static_cast<ErrorRecord*>(user_data);
     if (record->error_no == HPDF_OK) { // keep the first error: later ones are consequences
         record->error_no = error_no;
@@ -42,18 +41,30 @@ using DocHandle = std::unique_ptr<std::remove_pointer_t<HPDF_Doc>, DocDeleter>;
 
 std::string describe_error(HPDF_STATUS error_no) {
     switch (error_no) {
-    case HPDF_FAILD_TO_ALLOC_MEM: return "out of memory";
-    case HPDF_FILE_IO_ERROR: return "file read or write failed";
-    case HPDF_FILE_OPEN_ERROR: return "cannot open a file";
-    case HPDF_INVALID_PNG_IMAGE: return "not a PNG image libharu can read";
-    case HPDF_LIBPNG_ERROR: return "the PNG image is damaged or unsupported";
-    case HPDF_TTF_CANNOT_EMBEDDING_FONT: return "the font's licence forbids embedding";
-    case HPDF_TTF_MISSING_TABLE: return "the font file lacks a required table";
-    case HPDF_INVALID_TTC_FILE: return "not a TrueType font file";
-    case HPDF_STRING_OUT_OF_RANGE: return "a text is too long for one PDF string";
-    case HPDF_INVALID_PARAMETER: return "invalid parameter";
-    case HPDF_PAGE_INVALID_GMODE: return "drawing operators out of order";
-    default: break;
+    case HPDF_FAILD_TO_ALLOC_MEM:
+        return "out of memory";
+    case HPDF_FILE_IO_ERROR:
+        return "file read or write failed";
+    case HPDF_FILE_OPEN_ERROR:
+        return "cannot open a file";
+    case HPDF_INVALID_PNG_IMAGE:
+        return "not a PNG image libharu can read";
+    case HPDF_LIBPNG_ERROR:
+        return "the PNG image is damaged or unsupported";
+    case HPDF_TTF_CANNOT_EMBEDDING_FONT:
+        return "the font's licence forbids embedding";
+    case HPDF_TTF_MISSING_TABLE:
+        return "the font file lacks a required table";
+    case HPDF_INVALID_TTC_FILE:
+        return "not a TrueType font file";
+    case HPDF_STRING_OUT_OF_RANGE:
+        return "a text is too long for one PDF string";
+    case HPDF_INVALID_PARAMETER:
+        return "invalid parameter";
+    case HPDF_PAGE_INVALID_GMODE:
+        return "drawing operators out of order";
+    default:
+        break;
     }
     char buffer[48];
     std::snprintf(buffer, sizeof buffer, "libharu error 0x%04X", static_cast<unsigned>(error_no));
@@ -114,7 +125,7 @@ struct PdfCanvas::Impl {
     DocHandle doc;
     HPDF_Font fonts[2] = {nullptr, nullptr};
     mutable std::unordered_map<char32_t, double> widths[2]; // 1/1000 em per code point
-    HPDF_REAL cap_heights[2] = {0, 0};                        // 1/1000 em
+    HPDF_REAL cap_heights[2] = {0, 0};                      // 1/1000 em
     std::vector<HPDF_Page> pages;
     std::size_t current = 0;
     // Rehearsal: pages are only counted and nothing is drawn; the page of the first thing that
@@ -145,9 +156,15 @@ struct PdfCanvas::Impl {
         static const HPDF_UINT16 k_dash[] = {3, 2};
         static const HPDF_UINT16 k_dot[] = {1, 1};
         switch (style.dash) {
-        case LineDash::solid: HPDF_Page_SetDash(page(), nullptr, 0, 0); break;
-        case LineDash::dashed: HPDF_Page_SetDash(page(), k_dash, 2, 0); break;
-        case LineDash::dotted: HPDF_Page_SetDash(page(), k_dot, 2, 0); break;
+        case LineDash::solid:
+            HPDF_Page_SetDash(page(), nullptr, 0, 0);
+            break;
+        case LineDash::dashed:
+            HPDF_Page_SetDash(page(), k_dash, 2, 0);
+            break;
+        case LineDash::dotted:
+            HPDF_Page_SetDash(page(), k_dot, 2, 0);
+            break;
         }
     }
     void set_fill(Rgb colour) const {
@@ -269,9 +286,13 @@ std::size_t PdfCanvas::add_page() {
     return m_impl->current;
 }
 
-void PdfCanvas::select_page(std::size_t index) { m_impl->current = index; }
+void PdfCanvas::select_page(std::size_t index) {
+    m_impl->current = index;
+}
 
-std::size_t PdfCanvas::page_count() const { return m_impl->page_total; }
+std::size_t PdfCanvas::page_count() const {
+    return m_impl->page_total;
+}
 
 void PdfCanvas::begin_rehearsal() {
     m_impl->rehearsing = true;
@@ -279,7 +300,9 @@ void PdfCanvas::begin_rehearsal() {
     m_impl->first_drawn_page.reset();
 }
 
-void PdfCanvas::mark_rehearsal() { m_impl->first_drawn_page.reset(); }
+void PdfCanvas::mark_rehearsal() {
+    m_impl->first_drawn_page.reset();
+}
 
 std::optional<std::size_t> PdfCanvas::end_rehearsal() {
     m_impl->rehearsing = false;
@@ -288,7 +311,9 @@ std::optional<std::size_t> PdfCanvas::end_rehearsal() {
     return m_impl->first_drawn_page;
 }
 
-std::size_t PdfCanvas::current_page() const { return m_impl->current; }
+std::size_t PdfCanvas::current_page() const {
+    return m_impl->current;
+}
 
 double PdfCanvas::text_width(std::string_view text, FontWeight weight, double size) const {
     double width = 0;
@@ -465,8 +490,8 @@ void PdfCanvas::add_bookmark(std::string_view title, int level, double top) {
         path.resize(depth);
     }
     HPDF_Outline parent = path.empty() ? nullptr : path.back();
-    HPDF_Outline outline = HPDF_CreateOutline(doc, parent, printable(title).c_str(),
-                                              HPDF_GetEncoder(doc, "UTF-8"));
+    HPDF_Outline outline =
+        HPDF_CreateOutline(doc, parent, printable(title).c_str(), HPDF_GetEncoder(doc, "UTF-8"));
     check("adding a bookmark");
     HPDF_Destination destination = HPDF_Page_CreateDestination(m_impl->page());
     HPDF_Destination_SetFitH(destination, m_impl->to_pdf_y(std::max(0.0, top)));

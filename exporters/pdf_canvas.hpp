@@ -42,7 +42,7 @@ struct FontFiles {
 
 class PdfCanvas {
 public:
-    static constexpr double k_page_width = 595.276;  // A4 portrait, points
+    static constexpr double k_page_width = 595.276; // A4 portrait, points
     static constexpr double k_page_height = 841.89;
 
     // Loads and embeds both fonts (UTF-8, TrueType). Throws ExportError when a font file is

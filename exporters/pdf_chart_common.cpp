@@ -68,9 +68,14 @@ std::string format_value(double value, double step, std::string_view suffix) {
 }
 
 std::string format_data_value(double value, std::string_view suffix) {
-    double step = 1;
-    if (std::abs(value - std::round(value)) >= 0.005) {
-        step = std::abs(value) < 1 ? 0.01 : 0.1;
+    // As few decimals as show the value exactly, at most two.
+    double step = 0.01;
+    for (const double candidate : {1.0, 0.1}) {
+        const double scaled = value / candidate;
+        if (std::abs(scaled - std::round(scaled)) < 1e-6) {
+            step = candidate;
+            break;
+        }
     }
     return format_value(value, step, suffix);
 }
@@ -121,20 +126,23 @@ void draw_value_axis(Flow& flow, const UprightPlot& plot, std::string_view suffi
 }
 
 void draw_reference_across(Flow& flow, const UprightPlot& plot, const ReferenceLine& reference) {
-    PdfCanvas& canvas = flow.canvas();
-    const Theme& theme = flow.theme();
     const double y = plot.y_of(reference.value);
-    canvas.line({plot.x, y}, {plot.x + plot.width, y}, {theme.text, 0.9, LineDash::dashed});
-    if (reference.label.empty()) {
-        return;
-    }
-    const TextStyle style{FontWeight::bold, type::k_small, theme.text};
-    const std::string label =
-        truncate_to_width(reference.label, plot.width / 2, flow.measure(style.weight, style.size));
-    const double width = canvas.text_width(label, style.weight, style.size);
-    const double x = plot.x + plot.width - width - 2;
-    canvas.fill_rect(x - 2, y - 10.5, width + 4, 9, theme.white);
-    canvas.text(x, y - 3.5, label, style);
+    flow.canvas().line({plot.x, y}, {plot.x + plot.width, y},
+                       {flow.theme().text, 0.9, LineDash::dashed});
+}
+
+LegendEntry reference_entry(const ReferenceLine& reference, const Theme& theme) {
+    return {reference.label, theme.text, LegendMarker::dashed_line};
+}
+
+void draw_value_label(Flow& flow, double x, double baseline, std::string_view text) {
+    PdfCanvas& canvas = flow.canvas();
+    const TextStyle style{FontWeight::regular, 6.8, flow.theme().text};
+    const double width = canvas.text_width(text, style.weight, style.size);
+    const double ascent = canvas.cap_height(style.weight, style.size);
+    canvas.fill_rect(x - width / 2 - 1, baseline - ascent - 1.5, width + 2, ascent + 3,
+                     flow.theme().white);
+    canvas.text(x - width / 2, baseline, text, style);
 }
 
 CategoryAxis lay_out_categories(const Flow& flow, const std::vector<std::string>& labels,
@@ -173,15 +181,17 @@ CategoryAxis lay_out_categories(const Flow& flow, const std::vector<std::string>
 }
 
 void draw_categories(Flow& flow, const CategoryAxis& axis, const std::vector<double>& centres,
-                     double top, double slot_width) {
+                     double top, double slot_width, double min_x) {
     PdfCanvas& canvas = flow.canvas();
     const TextStyle style = category_style(flow.theme());
     const double ascent = canvas.cap_height(style.weight, style.size);
     for (std::size_t i = 0; i < axis.lines.size() && i < centres.size(); ++i) {
         if (axis.rotated) {
-            const std::string& label = axis.lines[i].front();
-            const double width = canvas.text_width(label, style.weight, style.size);
             const double end_x = centres[i] + ascent * 0.35;
+            const std::string label =
+                truncate_to_width(axis.lines[i].front(), (end_x - min_x) / 0.7071,
+                                  flow.measure(style.weight, style.size));
+            const double width = canvas.text_width(label, style.weight, style.size);
             const double end_y = top + 6;
             canvas.text_rotated(end_x - width * 0.7071, end_y + width * 0.7071, label, style, 45);
             continue;
@@ -213,8 +223,8 @@ double legend_height(const Flow& flow, const std::vector<LegendEntry>& entries, 
     return rows * k_legend_row;
 }
 
-void draw_legend(Flow& flow, const std::vector<LegendEntry>& entries, LegendMarker marker,
-                 double x, double top, double width) {
+void draw_legend(Flow& flow, const std::vector<LegendEntry>& entries, double x, double top,
+                 double width) {
     PdfCanvas& canvas = flow.canvas();
     const TextStyle style{FontWeight::regular, type::k_small, flow.theme().text};
     const double ascent = canvas.cap_height(style.weight, style.size);
@@ -228,12 +238,19 @@ void draw_legend(Flow& flow, const std::vector<LegendEntry>& entries, LegendMark
             row_top += k_legend_row;
         }
         const double middle = row_top + k_legend_row / 2;
-        if (marker == LegendMarker::box) {
+        switch (entry.marker) {
+        case LegendMarker::box:
             canvas.fill_rect(x + cursor, middle - 3.5, 7, 7, entry.colour);
-        } else {
+            break;
+        case LegendMarker::line:
             canvas.line({x + cursor, middle}, {x + cursor + 9, middle},
                         {entry.colour, 1.6, LineDash::solid});
             canvas.fill_circle({x + cursor + 4.5, middle}, 2, entry.colour);
+            break;
+        case LegendMarker::dashed_line:
+            canvas.line({x + cursor - 1, middle}, {x + cursor + 10, middle},
+                        {entry.colour, 0.9, LineDash::dashed});
+            break;
         }
         canvas.text(x + cursor + k_legend_marker, middle + ascent / 2, entry.name, style);
         cursor += entry_width;

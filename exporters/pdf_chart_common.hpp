@@ -29,18 +29,21 @@ std::string format_value(double value, double step, std::string_view suffix);
 // A data value as a label: whole numbers without decimals, else one decimal (two below 1).
 std::string format_data_value(double value, std::string_view suffix);
 
-enum class LegendMarker { box, line };
+enum class LegendMarker { box, line, dashed_line };
 
 struct LegendEntry {
     std::string name;
     Rgb colour;
+    LegendMarker marker = LegendMarker::box;
 };
 
 // Height a legend of these entries takes in `width`.
 double legend_height(const Flow& flow, const std::vector<LegendEntry>& entries, double width);
 // Draws the legend from (x, top), wrapping entries into rows within width.
-void draw_legend(Flow& flow, const std::vector<LegendEntry>& entries, LegendMarker marker,
-                 double x, double top, double width);
+void draw_legend(Flow& flow, const std::vector<LegendEntry>& entries, double x, double top,
+                 double width);
+// The legend entry of a reference line: a dashed line and its label.
+LegendEntry reference_entry(const ReferenceLine& reference, const Theme& theme);
 
 // Small tick and axis text.
 TextStyle tick_style(const Theme& theme);
@@ -65,7 +68,8 @@ double value_axis_room(const Flow& flow, const ValueScale& scale, std::string_vi
 // Grid lines, tick labels and the rotated axis title of an upright plot.
 void draw_value_axis(Flow& flow, const UprightPlot& plot, std::string_view suffix,
                      std::string_view title);
-// A dashed line across the plot at the reference value, its label above the line's right end.
+// A dashed line across the plot at the reference value (its label goes in the legend, where it
+// cannot collide with bars or points).
 void draw_reference_across(Flow& flow, const UprightPlot& plot, const ReferenceLine& reference);
 
 // Category labels under an upright plot: wrapped into at most two lines under each slot when
@@ -77,8 +81,10 @@ struct CategoryAxis {
 };
 CategoryAxis lay_out_categories(const Flow& flow, const std::vector<std::string>& labels,
                                 double slot_width);
-// Slot i is centred at centres[i].
+// Slot i is centred at centres[i]. Rotated labels are cut so they start right of min_x.
 void draw_categories(Flow& flow, const CategoryAxis& axis, const std::vector<double>& centres,
-                     double top, double slot_width);
+                     double top, double slot_width, double min_x);
+// A value label on a white ground, centred on x with its baseline at baseline.
+void draw_value_label(Flow& flow, double x, double baseline, std::string_view text);
 
 } // namespace planner::exporters

@@ -19,15 +19,15 @@ void draw_cover(PdfCanvas& canvas, const Theme& theme, const Document& document)
     const TextStyle subtitle_style{FontWeight::regular, 13.5, theme.on_primary};
     const auto title_lines =
         wrap_text(title, width, canvas.measure(title_style.weight, title_style.size));
-    const auto subtitle_lines =
-        wrap_text(cover.subtitle, width, canvas.measure(subtitle_style.weight, subtitle_style.size));
+    const auto subtitle_lines = wrap_text(
+        cover.subtitle, width, canvas.measure(subtitle_style.weight, subtitle_style.size));
     constexpr double k_title_leading = 33;
     constexpr double k_subtitle_leading = 19;
-    const double content = static_cast<double>(title_lines.size()) * k_title_leading +
-                           (subtitle_lines.empty()
-                                ? 0
-                                : 12 + static_cast<double>(subtitle_lines.size()) *
-                                           k_subtitle_leading);
+    const double content =
+        static_cast<double>(title_lines.size()) * k_title_leading +
+        (subtitle_lines.empty()
+             ? 0
+             : 12 + static_cast<double>(subtitle_lines.size()) * k_subtitle_leading);
     const double band_height = std::max(210.0, content + 96);
     canvas.fill_rect(0, k_band_top, PdfCanvas::k_page_width, band_height, theme.primary);
     canvas.fill_rect(0, k_band_top + band_height, PdfCanvas::k_page_width, 5,
@@ -89,8 +89,8 @@ void draw_page_furniture(PdfCanvas& canvas, const Theme& theme, const Document& 
                 {theme.rule, 0.5, LineDash::solid});
     canvas.fill_rect(left, header_baseline + 6, 18, 2, theme.primary);
 
-    std::string label = fill_placeholder(document.labels.page_number, "page",
-                                         std::to_string(page_number));
+    std::string label =
+        fill_placeholder(document.labels.page_number, "page", std::to_string(page_number));
     label = fill_placeholder(std::move(label), "pages", std::to_string(page_total));
     const double footer_baseline = PdfCanvas::k_page_height - PageFrame::k_bottom + 32;
     canvas.text_aligned(left, right - left, footer_baseline, label, style, Alignment::right);

@@ -15,7 +15,8 @@ void Flow::ensure_space(double height) {
 
 std::size_t Flow::draw_wrapped(std::string_view text, double x, double width,
                                const TextStyle& style, double leading, Alignment alignment) {
-    const std::vector<std::string> lines = wrap_text(text, width, measure(style.weight, style.size));
+    const std::vector<std::string> lines =
+        wrap_text(text, width, measure(style.weight, style.size));
     const double ascent = m_canvas.cap_height(style.weight, style.size);
     for (const std::string& line : lines) {
         ensure_space(leading);
@@ -33,8 +34,7 @@ void Flow::draw_block_title(std::string_view title, double keep_with) {
     }
     const TextStyle style{FontWeight::bold, type::k_block_title, m_theme.text};
     const double leading = type::k_block_title * 1.35;
-    const std::size_t lines =
-        wrap_text(title, width(), measure(style.weight, style.size)).size();
+    const std::size_t lines = wrap_text(title, width(), measure(style.weight, style.size)).size();
     ensure_space(static_cast<double>(lines) * leading + 4 + keep_with);
     draw_wrapped(title, left(), width(), style, leading);
     advance(4);

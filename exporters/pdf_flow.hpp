@@ -49,9 +49,8 @@ public:
 
     // Wraps text to width and draws it from the cursor down, breaking pages between lines.
     // Returns the number of lines drawn.
-    std::size_t draw_wrapped(std::string_view text, double x, double width,
-                             const TextStyle& style, double leading,
-                             Alignment alignment = Alignment::left);
+    std::size_t draw_wrapped(std::string_view text, double x, double width, const TextStyle& style,
+                             double leading, Alignment alignment = Alignment::left);
 
     // A block's own title (tables, charts, matrices, org charts), kept on the same page as
     // at least `keep_with` points of what follows.

@@ -61,8 +61,12 @@ void draw_line_chart(Flow& flow, const LineChart& chart) {
     std::vector<LegendEntry> legend;
     if (chart.series.size() > 1) {
         for (std::size_t s = 0; s < chart.series.size(); ++s) {
-            legend.push_back({chart.series[s].name, theme.series[s % theme.series.size()]});
+            legend.push_back(
+                {chart.series[s].name, theme.series[s % theme.series.size()], LegendMarker::line});
         }
+    }
+    if (chart.reference && !chart.reference->label.empty()) {
+        legend.push_back(reference_entry(*chart.reference, theme));
     }
     const double legend_room = legend.empty() ? 0 : legend_height(flow, legend, plot.width) + 6;
     const double total = 10 + plot.height + categories.height + legend_room;
@@ -82,7 +86,7 @@ void draw_line_chart(Flow& flow, const LineChart& chart) {
                     {theme.rule, 0.6, LineDash::solid});
     }
     const bool label_points = chart.series.size() == 1;
-    const TextStyle value_style{FontWeight::bold, 6.8, theme.text};
+    const TextStyle value_style{FontWeight::regular, 6.8, theme.text};
     for (std::size_t s = 0; s < chart.series.size(); ++s) {
         const LineSeries& series = chart.series[s];
         const Rgb colour = theme.series[s % theme.series.size()];
@@ -109,16 +113,14 @@ void draw_line_chart(Flow& flow, const LineChart& chart) {
             if (label_points) {
                 const std::string label = format_data_value(*series.values[i], chart.value_suffix);
                 if (canvas.text_width(label, value_style.weight, value_style.size) < slot - 2) {
-                    canvas.text_aligned(point.x - slot / 2, slot, point.y - 6, label, value_style,
-                                        Alignment::centre);
+                    draw_value_label(flow, point.x, point.y - 6, label);
                 }
             }
         }
     }
-    draw_categories(flow, categories, centres, plot.bottom(), slot);
+    draw_categories(flow, categories, centres, plot.bottom(), slot, flow.left());
     if (!legend.empty()) {
-        draw_legend(flow, legend, LegendMarker::line, plot.x,
-                    plot.bottom() + categories.height + 6, plot.width);
+        draw_legend(flow, legend, plot.x, plot.bottom() + categories.height + 6, plot.width);
     }
     flow.advance(total + type::k_block_gap);
 }

@@ -54,24 +54,27 @@ std::optional<CodeLook> look_of(const std::string& code, const Matrix& matrix,
 class MatrixDrawer {
 public:
     MatrixDrawer(Flow& flow, const Matrix& matrix)
-        : m_flow(flow), m_matrix(matrix), m_theme(flow.theme()), m_palette(code_palette(m_theme)),
-          m_label_style{FontWeight::regular, 7.6, m_theme.text},
+        : m_flow(flow), m_matrix(matrix), m_theme(flow.theme()),
+          m_palette(code_palette(m_theme)), m_label_style{FontWeight::regular, 7.6, m_theme.text},
           m_header_style{FontWeight::bold, 7.2, m_theme.text} {
         const MeasureText measure = flow.measure(m_label_style.weight, m_label_style.size);
-        double widest = flow.measure(m_header_style.weight, m_header_style.size)(matrix.corner_label);
+        double widest =
+            flow.measure(m_header_style.weight, m_header_style.size)(matrix.corner_label);
         for (const std::string& label : matrix.row_labels) {
             widest = std::max(widest, measure(label));
         }
         m_label_width = std::min(widest + 2 * k_pad, flow.width() * 0.36);
         const double room = flow.width() - m_label_width;
-        const auto count = static_cast<double>(std::max<std::size_t>(1, matrix.column_labels.size()));
+        const auto count =
+            static_cast<double>(std::max<std::size_t>(1, matrix.column_labels.size()));
         m_column_width = std::clamp(room / count, k_min_column, k_max_column);
         m_per_group = std::max<std::size_t>(1, static_cast<std::size_t>(room / m_column_width));
     }
 
     void draw() {
         const std::size_t columns = m_matrix.column_labels.size();
-        for (std::size_t first = 0; first < std::max<std::size_t>(columns, 1); first += m_per_group) {
+        for (std::size_t first = 0; first < std::max<std::size_t>(columns, 1);
+             first += m_per_group) {
             const std::size_t end = std::min(columns, first + m_per_group);
             draw_group(first, end, first == 0);
             if (end >= columns) {
@@ -97,7 +100,8 @@ private:
             std::size_t start = 0;
             while (start < label.size()) { // a word wider than the column: turn labels upright
                 const std::size_t stop = std::min(label.find(' ', start), label.size());
-                if (measure(std::string_view(label).substr(start, stop - start)) > m_column_width - 4) {
+                if (measure(std::string_view(label).substr(start, stop - start)) >
+                    m_column_width - 4) {
                     m_upright = true;
                 }
                 start = stop + 1;
@@ -127,7 +131,8 @@ private:
                                     m_header_style, 90);
             } else {
                 const auto lines = wrap_text(label, m_column_width - 4, measure);
-                double baseline = bottom - 5 - static_cast<double>(lines.size() - 1) * k_label_leading;
+                double baseline =
+                    bottom - 5 - static_cast<double>(lines.size() - 1) * k_label_leading;
                 for (const std::string& line : lines) {
                     canvas.text_aligned(x, m_column_width, baseline, line, m_header_style,
                                         Alignment::centre);
@@ -145,7 +150,8 @@ private:
         const double header = header_height(first, end);
         const MeasureText label_measure = m_flow.measure(m_label_style.weight, m_label_style.size);
         const auto row_lines = [&](std::size_t r) {
-            auto lines = wrap_text(m_matrix.row_labels[r], m_label_width - 2 * k_pad, label_measure);
+            auto lines =
+                wrap_text(m_matrix.row_labels[r], m_label_width - 2 * k_pad, label_measure);
             if (lines.size() > 3) {
                 lines.resize(3);
                 lines.back() += "\u2026";
@@ -156,13 +162,25 @@ private:
             m_matrix.row_labels.empty()
                 ? 0
                 : static_cast<double>(std::max<std::size_t>(1, row_lines(0).size())) *
-                          k_label_leading + 5;
+                          k_label_leading +
+                      5;
+        // A short matrix is not split: header, rows and legend move to the next page whole.
+        constexpr std::size_t k_short_matrix = 12;
+        double keep = header + first_row;
+        if (m_matrix.row_labels.size() <= k_short_matrix) {
+            keep = header + 20 * (m_matrix.legend.empty() ? 0 : 1);
+            for (std::size_t r = 0; r < m_matrix.row_labels.size(); ++r) {
+                keep += static_cast<double>(std::max<std::size_t>(1, row_lines(r).size())) *
+                            k_label_leading +
+                        5;
+            }
+        }
         if (first_group) {
-            m_flow.draw_block_title(m_matrix.title, header + first_row);
+            m_flow.draw_block_title(m_matrix.title, keep);
         } else {
             draw_continued();
         }
-        m_flow.ensure_space(header + first_row);
+        m_flow.ensure_space(keep);
         draw_header(first, end, header);
         const double ascent = canvas.cap_height(m_label_style.weight, m_label_style.size);
         const TextStyle code_style{FontWeight::bold, 7.4, m_theme.text};
@@ -182,8 +200,8 @@ private:
                 canvas.text(m_flow.left() + k_pad, baseline, line, m_label_style);
                 baseline += k_label_leading;
             }
-            const auto& cells = r < m_matrix.cells.size() ? m_matrix.cells[r]
-                                                          : std::vector<std::string>{};
+            const auto& cells =
+                r < m_matrix.cells.size() ? m_matrix.cells[r] : std::vector<std::string>{};
             for (std::size_t c = first; c < end; ++c) {
                 const std::string code = c < cells.size() ? cells[c] : std::string();
                 const double x = column_x(c - first);
@@ -198,8 +216,8 @@ private:
                        canvas.text_width(code, code_style.weight, size) > m_column_width - 3) {
                     size -= 0.2;
                 }
-                const std::string text = truncate_to_width(
-                    code, m_column_width - 2, m_flow.measure(code_style.weight, size));
+                const std::string text = truncate_to_width(code, m_column_width - 2,
+                                                           m_flow.measure(code_style.weight, size));
                 canvas.text_aligned(x, m_column_width, top + (height + code_ascent) / 2, text,
                                     {code_style.weight, size, look ? look->text : m_theme.text},
                                     Alignment::centre);
@@ -235,11 +253,11 @@ private:
         double x = m_flow.left();
         for (std::size_t i = 0; i < m_matrix.legend.size(); ++i) {
             const MatrixLegendEntry& entry = m_matrix.legend[i];
-            const double code_width =
-                std::max(14.0, canvas.text_width(entry.code, code_style.weight, code_style.size) + 6);
-            const double width = code_width + 4 +
-                                 canvas.text_width(entry.meaning, meaning_style.weight,
-                                                   meaning_style.size) + 14;
+            const double code_width = std::max(
+                14.0, canvas.text_width(entry.code, code_style.weight, code_style.size) + 6);
+            const double width =
+                code_width + 4 +
+                canvas.text_width(entry.meaning, meaning_style.weight, meaning_style.size) + 14;
             if (x > m_flow.left() && x + width > m_flow.right()) {
                 m_flow.advance(k_row);
                 m_flow.ensure_space(k_row);

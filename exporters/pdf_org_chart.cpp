@@ -150,8 +150,7 @@ Choice choose_layout(const OrgTree& tree, double width, double height) {
             options.leaves = arrangement.leaves;
             options.comb_depth = arrangement.comb_depth;
             OrgLayout layout = lay_out_org_tree(tree, options);
-            const double scale =
-                std::min({1.0, width / layout.width, height / layout.height});
+            const double scale = std::min({1.0, width / layout.width, height / layout.height});
             if (scale > best.scale + 1e-6) {
                 best = {std::move(layout), options, scale};
             }

@@ -8,9 +8,7 @@
 namespace planner::exporters {
 namespace {
 
-template <typename... Handlers> struct Overloaded : Handlers... {
-    using Handlers::operator()...;
-};
+template <typename... Handlers> struct Overloaded : Handlers... { using Handlers::operator()...; };
 template <typename... Handlers> Overloaded(Handlers...) -> Overloaded<Handlers...>;
 
 void draw_block(Flow& flow, const Block& block) {
@@ -69,8 +67,8 @@ void draw_section(Flow& flow, const Section& section, int level) {
     }
     for (const Block& block : section.blocks) {
         draw_block(flow, block);
-        flow.canvas().check("drawing a " + std::string(block_type_name(block)) +
-                            " in section '" + section.title + "'");
+        flow.canvas().check("drawing a " + std::string(block_type_name(block)) + " in section '" +
+                            section.title + "'");
     }
     for (const Section& subsection : section.subsections) {
         draw_section(flow, subsection, level + 1);

@@ -38,8 +38,8 @@ double two_line_width(std::string_view text, const MeasureText& measure) {
     double best = measure(text);
     for (std::size_t space = text.find(' '); space != std::string_view::npos;
          space = text.find(' ', space + 1)) {
-        best = std::min(best, std::max(measure(text.substr(0, space)),
-                                       measure(text.substr(space + 1))));
+        best = std::min(best,
+                        std::max(measure(text.substr(0, space)), measure(text.substr(space + 1))));
     }
     return std::max(best, longest_word(text, measure));
 }
@@ -221,9 +221,9 @@ private:
             texts.push_back(cell.text);
             has_status.push_back(cell.status != StatusColour::none);
         }
-        return lay_out_row(texts, has_status, m_widths,
-                           m_flow.measure(is_total(r) ? FontWeight::bold : FontWeight::regular,
-                                          type::k_table));
+        return lay_out_row(
+            texts, has_status, m_widths,
+            m_flow.measure(is_total(r) ? FontWeight::bold : FontWeight::regular, type::k_table));
     }
 
     // Total rows never start a page alone: the last body row goes with them.
@@ -308,15 +308,15 @@ private:
                     dot_x += alignment == Alignment::right ? room - used : (room - used) / 2;
                 }
                 canvas.fill_circle(
-                    {dot_x, top + k_pad_y + (type::k_table_leading + ascent) / 2 - ascent / 2},
-                    2.4, m_theme.status(cell.status));
+                    {dot_x, top + k_pad_y + (type::k_table_leading + ascent) / 2 - ascent / 2}, 2.4,
+                    m_theme.status(cell.status));
                 text_x += k_status_dot;
                 text_width -= k_status_dot;
             }
-            draw_cell_lines(row.lines[i], text_x, text_width, top,
-                            {total ? FontWeight::bold : FontWeight::regular, type::k_table,
-                             m_theme.text},
-                            column_alignment(m_table.columns[i]));
+            draw_cell_lines(
+                row.lines[i], text_x, text_width, top,
+                {total ? FontWeight::bold : FontWeight::regular, type::k_table, m_theme.text},
+                column_alignment(m_table.columns[i]));
             x += m_widths[i];
         }
         if (total && r + m_table.total_rows == m_table.rows.size()) {

@@ -16,9 +16,12 @@ struct HeadingLook {
 
 HeadingLook heading_look(int level) {
     switch (level) {
-    case 1: return {type::k_h1, 22, 10, 12};
-    case 2: return {type::k_h2, 17, 8, 6};
-    default: return {type::k_h3, 14, 6, 4};
+    case 1:
+        return {type::k_h1, 22, 10, 12};
+    case 2:
+        return {type::k_h2, 17, 8, 6};
+    default:
+        return {type::k_h3, 14, 6, 4};
     }
 }
 
@@ -28,7 +31,8 @@ void draw_heading(Flow& flow, std::string_view title, int level) {
     level = std::clamp(level, 1, 3);
     const Theme& theme = flow.theme();
     const HeadingLook look = heading_look(level);
-    const TextStyle style{FontWeight::bold, look.size, level == 2 ? theme.text : theme.primary_text};
+    const TextStyle style{FontWeight::bold, look.size,
+                          level == 2 ? theme.text : theme.primary_text};
     const std::size_t lines =
         wrap_text(title, flow.width(), flow.measure(style.weight, style.size)).size();
     const double height = static_cast<double>(lines) * look.leading + look.space_after;
@@ -101,9 +105,7 @@ void draw_key_figures(Flow& flow, const KeyFigures& key_figures) {
     }
     const Theme& theme = flow.theme();
     PdfCanvas& canvas = flow.canvas();
-    const std::size_t per_row = figures.size() <= 4 ? figures.size()
-                                : figures.size() <= 6 ? 3
-                                                       : 4;
+    const std::size_t per_row = figures.size() <= 4 ? figures.size() : figures.size() <= 6 ? 3 : 4;
     constexpr double k_gap = 10;
     constexpr double k_padding = 9;
     const double tile_width =
@@ -120,8 +122,16 @@ void draw_key_figures(Flow& flow, const KeyFigures& key_figures) {
         std::size_t label_lines = 1;
         std::size_t note_lines = 0;
         for (std::size_t i = row_start; i < row_end; ++i) {
-            label_lines = std::max(label_lines, std::min<std::size_t>(2, wrap_text(figures[i].label, inner, flow.measure(label_style.weight, label_style.size)).size()));
-            note_lines = std::max(note_lines, std::min<std::size_t>(2, wrap_text(figures[i].note, inner, flow.measure(note_style.weight, note_style.size)).size()));
+            label_lines = std::max(
+                label_lines, std::min<std::size_t>(
+                                 2, wrap_text(figures[i].label, inner,
+                                              flow.measure(label_style.weight, label_style.size))
+                                        .size()));
+            note_lines = std::max(
+                note_lines,
+                std::min<std::size_t>(2, wrap_text(figures[i].note, inner,
+                                                   flow.measure(note_style.weight, note_style.size))
+                                             .size()));
         }
         const double height = 3 + k_padding + static_cast<double>(label_lines) * k_label_leading +
                               k_value_height + static_cast<double>(note_lines) * k_note_leading +
@@ -152,9 +162,10 @@ void draw_key_figures(Flow& flow, const KeyFigures& key_figures) {
             const Rgb value_colour = figure.status == StatusColour::none
                                          ? theme.primary_text
                                          : theme.status(figure.status);
-            canvas.text(x + k_padding, y + 19,
-                        truncate_to_width(figure.value, inner, flow.measure(FontWeight::bold, size)),
-                        {FontWeight::bold, size, value_colour});
+            canvas.text(
+                x + k_padding, y + 19,
+                truncate_to_width(figure.value, inner, flow.measure(FontWeight::bold, size)),
+                {FontWeight::bold, size, value_colour});
             y += k_value_height;
             const auto notes =
                 wrap_text(figure.note, inner, flow.measure(note_style.weight, note_style.size));

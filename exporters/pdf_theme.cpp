@@ -113,7 +113,7 @@ Theme make_theme(Rgb primary) {
         primary,
         sibling(base, 180, 0.55, 0.55), // complementary, muted
         mix(primary, theme.white, 0.5),
-        Rgb{0x8a, 0x91, 0x99},          // neutral grey
+        Rgb{0x8a, 0x91, 0x99}, // neutral grey
         sibling(base, 60, 0.45, 0.45),
         sibling(base, -60, 0.45, 0.60),
         mix(primary, Rgb{0, 0, 0}, 0.45),
@@ -124,20 +124,28 @@ Theme make_theme(Rgb primary) {
 
 Rgb Theme::status(StatusColour status) const {
     switch (status) {
-    case StatusColour::green: return {0x2e, 0x7d, 0x4f};
-    case StatusColour::amber: return {0xd0, 0x8a, 0x0b};
-    case StatusColour::red: return {0xc0, 0x39, 0x2b};
-    case StatusColour::none: break;
+    case StatusColour::green:
+        return {0x2e, 0x7d, 0x4f};
+    case StatusColour::amber:
+        return {0xd0, 0x8a, 0x0b};
+    case StatusColour::red:
+        return {0xc0, 0x39, 0x2b};
+    case StatusColour::none:
+        break;
     }
     return muted;
 }
 
 Rgb Theme::status_tint(StatusColour status) const {
     switch (status) {
-    case StatusColour::green: return {0xdf, 0xf0, 0xe5};
-    case StatusColour::amber: return {0xfb, 0xee, 0xd2};
-    case StatusColour::red: return {0xf6, 0xdc, 0xd9};
-    case StatusColour::none: break;
+    case StatusColour::green:
+        return {0xdf, 0xf0, 0xe5};
+    case StatusColour::amber:
+        return {0xfb, 0xee, 0xd2};
+    case StatusColour::red:
+        return {0xf6, 0xdc, 0xd9};
+    case StatusColour::none:
+        break;
     }
     return white;
 }

@@ -49,7 +49,7 @@ inline constexpr double k_h3 = 10.5;
 inline constexpr double k_block_title = 10;
 inline constexpr double k_table = 8.3;
 inline constexpr double k_table_leading = 10.6;
-inline constexpr double k_small = 7.3; // axis ticks, legends, page furniture
+inline constexpr double k_small = 7.3;    // axis ticks, legends, page furniture
 inline constexpr double k_block_gap = 14; // space after every block
 } // namespace type
 

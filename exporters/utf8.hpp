@@ -13,8 +13,8 @@ namespace planner::exporters {
 inline constexpr char32_t k_replacement_character = 0xFFFD;
 
 struct DecodedCodePoint {
-    char32_t value = 0;      // U+FFFD when !valid
-    std::size_t length = 0;  // bytes consumed, >= 1 unless offset >= text.size()
+    char32_t value = 0;     // U+FFFD when !valid
+    std::size_t length = 0; // bytes consumed, >= 1 unless offset >= text.size()
     bool valid = false;
 };
 

@@ -9,8 +9,10 @@ const std::vector<CommandSpec>& command_table() {
         show_command(),
         // Analysis commands: one line each, `XXX_command(),`, declared in their own header
         // under planner/commands/ and included by planner/commands/commands.hpp.
+        diff_command(),
         import_command(),
         export_plan_command(),
+        snapshot_command(),
         demo_command(),
     };
     return table;

@@ -26,6 +26,31 @@ namespace {
 LoadedPlan load_plan_argument(const std::string& path) {
     LoadedPlan loaded;
     loaded.source = path;
+    // WORKSPACE@YYYY-Qn: a snapshot.
+    if (auto at = path.rfind('@'); !std::filesystem::exists(path) && at != std::string::npos &&
+                                   model::is_workspace_file(path.substr(0, at))) {
+        std::string workspace_path = path.substr(0, at);
+        std::string quarter = path.substr(at + 1);
+        loaded.from_workspace = true;
+        try {
+            model::Workspace workspace(workspace_path, model::OpenMode::read_only);
+            auto yaml = workspace.snapshot(quarter);
+            if (!yaml) {
+                std::string list;
+                for (const auto& q : workspace.snapshot_quarters()) list += (list.empty() ? "" : ", ") + q;
+                throw UsageError("workspace '" + workspace_path + "' has no snapshot for '" +
+                                 quarter + "'" +
+                                 (list.empty() ? "; make one with `planner snapshot`"
+                                               : "; it has: " + list));
+            }
+            auto result = model::read_plan_text(path + " (snapshot)", *yaml);
+            if (!result.ok()) throw_plan_errors(result.errors);
+            loaded.plan = std::move(result.plan);
+        } catch (const model::WorkspaceError& e) {
+            throw UsageError(e.what());
+        }
+        return loaded;
+    }
     if (!std::filesystem::exists(path))
         throw UsageError("'" + path + "' does not exist; give a plan YAML file or a workspace");
     if (model::is_workspace_file(path)) {

@@ -31,6 +31,7 @@ bool contains(const std::vector<std::string>& items, const std::string& value) {
 struct DutyNode {
     int64_t minutes = 0;        // the duty's weekly minutes
     int64_t vacancy_minutes = 0; // carried by vacancies, left as planned
+    double vacancy_share = 0;    // their part of the duty's hours
     int64_t supply = 0;          // minutes - vacancy minutes, what the flow places
     int node = 0;
     int channel_rank = 0;
@@ -163,6 +164,9 @@ void Rebalancer::build_nodes() {
         const int64_t target = static_cast<int64_t>(std::llround(sum));
         for (size_t k = 0; given < target && k < remainders.size(); ++k, ++given)
             ++rounded[remainders[k].second];
+        for (const auto& [i, minutes] : by_person)
+            if (!model::is_active(m_plan.people[i]) && duties[d].hours > 0)
+                m_duties[d].vacancy_share += minutes / 60.0 / duties[d].hours;
         for (const auto& [i, minutes] : rounded) {
             if (!model::is_active(m_plan.people[i])) {
                 m_duties[d].vacancy_minutes += minutes;
@@ -183,6 +187,17 @@ void Rebalancer::build_nodes() {
         total += d.supply;
     }
     m_infinite = total + 1;
+
+    // A duty that ends up unchanged keeps its written shares, whose exact minutes may lie up
+    // to one minute above the rounded ones: keep that minute free per duty carried today, so
+    // that the proposal never lifts anyone over their available hours.
+    {
+        std::vector<int64_t> carried_duties(m_people.size(), 0);
+        for (const auto& per_duty : m_carried)
+            for (const auto& entry : per_duty) ++carried_duties[entry.first];
+        for (size_t n = 0; n < m_people.size(); ++n)
+            m_people[n].available = std::max<int64_t>(0, m_people[n].available - carried_duties[n]);
+    }
 
     // Commit what people carry today within their available minutes (cost 0), in plan order
     // of people and channel-duty order of their work. The flow can move it again through
@@ -401,7 +416,11 @@ RebalanceResult Rebalancer::run() {
     }
     result.cost = cost_units / 60.0;
 
-    // Exclusive duties go whole to the person with the most of them (ties: person id).
+    // Exclusive duties go whole to one person: the one with the most of them (ties: person
+    // id) who has room for all of it; when nobody has, the duty stays split (COL001 warns)
+    // rather than overloading someone.
+    std::vector<int64_t> placed_on(m_people.size(), 0);
+    for (const auto& [key, m] : minutes) placed_on[key.second] += std::max<int64_t>(0, m);
     for (size_t d = 0; d < duties.size(); ++d) {
         const model::DutyInfo* info = m_index.duty(duties[d].duty);
         if (!info || !info->exclusive || m_duties[d].vacancy_minutes > 0) continue;
@@ -409,16 +428,20 @@ RebalanceResult Rebalancer::run() {
         for (auto it = minutes.lower_bound({d, 0}); it != minutes.end() && it->first.first == d; ++it)
             if (it->second > 0) parts.emplace_back(it->first.second, it->second);
         if (parts.size() < 2) continue;
-        size_t best = parts[0].first;
-        int64_t best_minutes = parts[0].second, total = 0;
+        int64_t total = 0;
+        for (const auto& part : parts) total += part.second;
+        std::sort(parts.begin(), parts.end(), [&](const auto& a, const auto& b) {
+            return a.second != b.second ? a.second > b.second
+                                        : m_people[a.first].rank < m_people[b.first].rank;
+        });
         for (const auto& [n, m] : parts) {
-            total += m;
-            if (m > best_minutes || (m == best_minutes && m_people[n].rank < m_people[best].rank)) {
-                best = n;
-                best_minutes = m;
+            if (placed_on[n] - m + total > m_people[n].available) continue;
+            for (const auto& [other, taken] : parts) {
+                minutes[{d, other}] = other == n ? total : 0;
+                placed_on[other] += (other == n ? total : 0) - taken;
             }
+            break;
         }
-        for (const auto& [n, m] : parts) minutes[{d, n}] = n == best ? total : 0;
     }
 
     std::set<size_t> rebalanced;
@@ -503,11 +526,14 @@ RebalanceResult Rebalancer::run() {
 // Shares of one duty in millionths that add up to the rounded total: each part rounded down,
 // the units left going to the largest remainders, people with room before people whose
 // available minutes are full (so rounding never lifts them over), then by person rank.
+// `left_units` is what the vacancies' shares leave of 1, in millionths: when the parts carry
+// all of it, their shares add up to exactly that.
 std::vector<int64_t> share_units(const std::vector<int64_t>& parts, const std::vector<bool>& full,
-                                 int64_t duty_minutes) {
+                                 int64_t duty_minutes, int64_t supply, int64_t left_units) {
     int64_t sum = 0;
     for (int64_t m : parts) sum += m;
-    const int64_t target = (sum * k_share_units + duty_minutes / 2) / duty_minutes;
+    const int64_t target = sum >= supply ? left_units
+                                         : std::min(left_units, (sum * k_share_units + duty_minutes / 2) / duty_minutes);
     std::vector<int64_t> units(parts.size());
     struct Remainder {
         bool full;
@@ -516,10 +542,11 @@ std::vector<int64_t> share_units(const std::vector<int64_t>& parts, const std::v
     };
     std::vector<Remainder> remainders;
     int64_t given = 0;
+    // Each part's units in proportion to its minutes, so that they add up to `target`.
     for (size_t i = 0; i < parts.size(); ++i) {
-        units[i] = parts[i] * k_share_units / duty_minutes;
+        units[i] = sum > 0 ? parts[i] * target / sum : 0;
         given += units[i];
-        remainders.push_back({full[i], parts[i] * k_share_units % duty_minutes, i});
+        remainders.push_back({full[i], sum > 0 ? parts[i] * target % sum : 0, i});
     }
     std::sort(remainders.begin(), remainders.end(), [](const Remainder& a, const Remainder& b) {
         if (a.full != b.full) return !a.full;
@@ -555,7 +582,10 @@ model::Plan Rebalancer::write_plan(const std::map<std::pair<size_t, size_t>, int
             amounts.push_back(part.second);
             full.push_back(placed[part.first] >= m_people[part.first].available);
         }
-        const std::vector<int64_t> units = share_units(amounts, full, m_duties[d].minutes);
+        const int64_t left_units =
+            k_share_units - static_cast<int64_t>(std::llround(m_duties[d].vacancy_share * k_share_units));
+        const std::vector<int64_t> units =
+            share_units(amounts, full, m_duties[d].minutes, m_duties[d].supply, std::max<int64_t>(0, left_units));
         const bool whole = parts.size() == 1 && m_duties[d].vacancy_minutes == 0 &&
                            parts[0].second >= m_duties[d].minutes;
         for (size_t i = 0; i < parts.size(); ++i) {

@@ -10,5 +10,7 @@ CommandSpec show_command();
 CommandSpec import_command();
 CommandSpec export_plan_command();
 CommandSpec demo_command();
+CommandSpec diff_command();
+CommandSpec snapshot_command();
 
 } // namespace planner

@@ -11,16 +11,16 @@ namespace planner::exporters::testing {
 
 inline const std::vector<std::string>& latvian_names() {
     static const std::vector<std::string> names = {
-        "Anna Bērziņa",   "Jānis Ozoliņš",   "Līga Kalniņa",    "Māris Šķēle",
-        "Ģirts Ķeniņš",   "Ļena Ņikitina",   "Čaba Žukovskis",  "Ūna Īvāne",
-        "Ēriks Āboliņš",  "Zane Liepiņa",    "Kārlis Krūmiņš",  "Inese Vītola",
-        "Raivis Dzenis",  "Elīna Zariņa",    "Artūrs Bērziņš",  "Dace Ločmele",
-        "Edgars Grīnbergs", "Santa Pētersone", "Oskars Lācis",  "Ilze Kļaviņa",
-        "Gints Mežs",     "Laura Siliņa",    "Toms Jansons",    "Agnese Šmite",
-        "Roberts Vilks",  "Evija Putniņa",   "Andris Rozītis",  "Madara Celma",
-        "Valdis Ziediņš", "Sintija Ābele",   "Uldis Kronbergs", "Baiba Strautiņa",
-        "Pēteris Gulbis", "Kristīne Ozola",  "Normunds Skuja", "Dzintra Ērgle",
-        "Aigars Sprūdžs", "Vija Ūdre",       "Mārtiņš Ķīsis",   "Ieva Ņemse",
+        "Anna Bērziņa",     "Jānis Ozoliņš",   "Līga Kalniņa",    "Māris Šķēle",
+        "Ģirts Ķeniņš",     "Ļena Ņikitina",   "Čaba Žukovskis",  "Ūna Īvāne",
+        "Ēriks Āboliņš",    "Zane Liepiņa",    "Kārlis Krūmiņš",  "Inese Vītola",
+        "Raivis Dzenis",    "Elīna Zariņa",    "Artūrs Bērziņš",  "Dace Ločmele",
+        "Edgars Grīnbergs", "Santa Pētersone", "Oskars Lācis",    "Ilze Kļaviņa",
+        "Gints Mežs",       "Laura Siliņa",    "Toms Jansons",    "Agnese Šmite",
+        "Roberts Vilks",    "Evija Putniņa",   "Andris Rozītis",  "Madara Celma",
+        "Valdis Ziediņš",   "Sintija Ābele",   "Uldis Kronbergs", "Baiba Strautiņa",
+        "Pēteris Gulbis",   "Kristīne Ozola",  "Normunds Skuja",  "Dzintra Ērgle",
+        "Aigars Sprūdžs",   "Vija Ūdre",       "Mārtiņš Ķīsis",   "Ieva Ņemse",
     };
     return names;
 }
@@ -147,8 +147,8 @@ inline Document make_sample_document() {
                                         "Paid social: one person, no backup (single point of "
                                         "failure)."},
                                        ListStyle::bullets});
-    detail.blocks.push_back(Paragraph{"Figures are for the plan as of 1 January 2025.",
-                                      ParagraphStyle::note});
+    detail.blocks.push_back(
+        Paragraph{"Figures are for the plan as of 1 January 2025.", ParagraphStyle::note});
     summary.subsections.push_back(detail);
     doc.sections.push_back(summary);
 
@@ -193,11 +193,12 @@ inline Document make_sample_document() {
                           {"current_fte", "Current FTE", Alignment::right, 1.2, true},
                           {"gap_fte", "Gap", Alignment::right, 1, true},
                           {"hires", "Hires", Alignment::right, 1, true}};
-    role_table.rows = {{"Social media manager", "4.0", "4.0", "0.0", "0"},
-                       {"Community manager", "12.5", "9.2", Cell("−3.3", StatusColour::red), "2"},
-                       {"Content creator", "14.0", "13.0", Cell("−1.0", StatusColour::amber), "1"},
-                       {"Analyst, insights and reporting", "3.0", "3.0", Cell("0.0", StatusColour::green), "0"},
-                       {"Total", "33.5", "29.2", "−4.3", "3"}};
+    role_table.rows = {
+        {"Social media manager", "4.0", "4.0", "0.0", "0"},
+        {"Community manager", "12.5", "9.2", Cell("−3.3", StatusColour::red), "2"},
+        {"Content creator", "14.0", "13.0", Cell("−1.0", StatusColour::amber), "1"},
+        {"Analyst, insights and reporting", "3.0", "3.0", Cell("0.0", StatusColour::green), "0"},
+        {"Total", "33.5", "29.2", "−4.3", "3"}};
     role_table.total_rows = 1;
     roles.blocks.push_back(role_table);
     workload.subsections.push_back(roles);
@@ -208,10 +209,11 @@ inline Document make_sample_document() {
     Matrix matrix;
     matrix.title = "RACI: channel duties × people";
     matrix.corner_label = "Channel duty";
-    const char* duties[] = {"Instagram publishing", "Instagram community care",
-                            "Facebook moderation", "LinkedIn publishing", "TikTok production",
-                            "YouTube community care", "Paid social", "Crisis playbook",
-                            "Monthly analytics report", "Influencer relations"};
+    const char* duties[] = {
+        "Instagram publishing", "Instagram community care", "Facebook moderation",
+        "LinkedIn publishing",  "TikTok production",        "YouTube community care",
+        "Paid social",          "Crisis playbook",          "Monthly analytics report",
+        "Influencer relations"};
     for (std::size_t p = 0; p < 24; ++p) {
         matrix.column_labels.push_back(latvian_names()[p]);
     }
@@ -224,8 +226,11 @@ inline Document make_sample_document() {
         }
         matrix.cells.push_back(row);
     }
-    matrix.legend = {{"R", "Responsible"}, {"A", "Accountable"}, {"C", "Consulted"},
-                     {"I", "Informed"},    {"B", "Backup"}};
+    matrix.legend = {{"R", "Responsible"},
+                     {"A", "Accountable"},
+                     {"C", "Consulted"},
+                     {"I", "Informed"},
+                     {"B", "Backup"}};
     raci.blocks.push_back(matrix);
     doc.sections.push_back(raci);
 

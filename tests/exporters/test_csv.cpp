@@ -123,8 +123,7 @@ TEST_CASE("write_csv_tables writes one <id>.csv per table, atomically", "[csv]")
     section.subsections.push_back(sub);
     document.sections.push_back(section);
 
-    const auto written =
-        write_csv_tables(document, dir / "csv", {ByteOrderMark::include});
+    const auto written = write_csv_tables(document, dir / "csv", {ByteOrderMark::include});
     REQUIRE(written.size() == 2);
     CHECK(written[0] == dir / "csv" / "findings.csv");
     CHECK(written[1] == dir / "csv" / "roles.csv");

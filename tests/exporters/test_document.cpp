@@ -41,8 +41,7 @@ TEST_CASE("UTC calendar fields from Unix time", "[document]") {
     CHECK(iso8601_utc(4102444800) == "2100-01-01T00:00:00Z");
 }
 
-TEST_CASE("collect_tables walks sections depth first, blocks before subsections",
-          "[document]") {
+TEST_CASE("collect_tables walks sections depth first, blocks before subsections", "[document]") {
     Document document;
     Section first;
     Table a;

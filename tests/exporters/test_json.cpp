@@ -31,8 +31,8 @@ public:
 
 private:
     void skip_space() {
-        while (m_at < m_text.size() && std::string_view(" \t\r\n").find(m_text[m_at]) !=
-                                            std::string_view::npos) {
+        while (m_at < m_text.size() &&
+               std::string_view(" \t\r\n").find(m_text[m_at]) != std::string_view::npos) {
             ++m_at;
         }
     }
@@ -130,12 +130,18 @@ private:
                 skip_space();
                 return value();
             });
-        case '[': return sequence(']', [this] { return value(); });
-        case '"': return string();
-        case 't': return literal("true");
-        case 'f': return literal("false");
-        case 'n': return literal("null");
-        default: return number();
+        case '[':
+            return sequence(']', [this] { return value(); });
+        case '"':
+            return string();
+        case 't':
+            return literal("true");
+        case 'f':
+            return literal("false");
+        case 'n':
+            return literal("null");
+        default:
+            return number();
         }
     }
 

@@ -60,8 +60,8 @@ void check_layout(const std::vector<OrgNode>& nodes, const OrgLayoutOptions& opt
 TEST_CASE("the org tree comes from the parent links; cycles and unknown parents make roots",
           "[org]") {
     const std::vector<OrgNode> nodes = {
-        node("head", std::nullopt), node("lead", "head"),   node("member", "lead"),
-        node("orphan", "nobody"),   node("a", "b"),         node("b", "a"),
+        node("head", std::nullopt), node("lead", "head"), node("member", "lead"),
+        node("orphan", "nobody"),   node("a", "b"),       node("b", "a"),
         node("self", "self"),
     };
     const OrgTree tree = build_org_tree(nodes);

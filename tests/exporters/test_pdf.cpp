@@ -122,8 +122,8 @@ TEST_CASE("a 200-row table spans pages and repeats its header on each", "[pdf]")
         CHECK_THAT(text, Catch::Contains("Person"));
         CHECK_THAT(text, Catch::Contains("Channel duty"));
         CHECK_THAT(text, Catch::Contains("Utilisation"));
-        CHECK_THAT(text, Catch::Contains("Page " + std::to_string(page) + " of " +
-                                         std::to_string(pages)));
+        CHECK_THAT(
+            text, Catch::Contains("Page " + std::to_string(page) + " of " + std::to_string(pages)));
         CHECK_THAT(text, Catch::Contains("Workload appendix"));
         if (page > 2) {
             CHECK_THAT(text, Catch::Contains("(continued)"));
@@ -174,9 +174,8 @@ TEST_CASE("two renders under SOURCE_DATE_EPOCH give identical bytes", "[pdf]") {
     CHECK(run_command("cmp " + shell_quote((dir / "first.pdf").string()) + " " +
                       shell_quote((dir / "second.pdf").string()))
               .exit_status == 0);
-    const std::string info = run_command("pdfinfo -isodates " +
-                                         shell_quote((dir / "first.pdf").string()))
-                                 .output;
+    const std::string info =
+        run_command("pdfinfo -isodates " + shell_quote((dir / "first.pdf").string())).output;
     CHECK_THAT(info, Catch::Contains("2023-11-14T22:13:20"));
 }
 
@@ -193,9 +192,8 @@ TEST_CASE("the PDF carries metadata and a bookmark per section, nested", "[pdf]"
 
     const std::string outlines =
         run_command("qpdf --json --json-key=outlines " + shell_quote(pdf.string())).output;
-    for (const char* title : {"Summary", "Top gaps", "Organisation", "Workload",
-                              "Roles and hires", "Responsibilities", "KPI trend",
-                              "Appendix: workload detail"}) {
+    for (const char* title : {"Summary", "Top gaps", "Organisation", "Workload", "Roles and hires",
+                              "Responsibilities", "KPI trend", "Appendix: workload detail"}) {
         CHECK_THAT(outlines, Catch::Contains(std::string("\"title\": \"") + title + "\""));
     }
     // "Top gaps" is a child of "Summary": it appears inside Summary's "kids" list, before the
@@ -216,8 +214,7 @@ TEST_CASE("the document language goes into the PDF catalogue", "[pdf]") {
     document.metadata.language = "lv";
     write_pdf(document, dir / "lv.pdf");
     const std::string json =
-        run_command("qpdf --json --json-key=qpdf " + shell_quote((dir / "lv.pdf").string()))
-            .output;
+        run_command("qpdf --json --json-key=qpdf " + shell_quote((dir / "lv.pdf").string())).output;
     CHECK_THAT(json, Catch::Contains("\"/Lang\": \"u:lv\""));
 }
 
@@ -258,11 +255,12 @@ TEST_CASE("a PNG logo is embedded on the cover", "[pdf]") {
     Document document = table_only_document(1);
     document.cover.logo_png = (dir / "logo.png").string();
     write_pdf(document, dir / "with-logo.pdf");
-    const auto images = run_command("pdfimages -list " +
-                                    shell_quote((dir / "with-logo.pdf").string()));
+    const auto images =
+        run_command("pdfimages -list " + shell_quote((dir / "with-logo.pdf").string()));
     CHECK_THAT(images.output, Catch::Contains("image"));
-    CHECK(run_command("qpdf --check " + shell_quote((dir / "with-logo.pdf").string()))
-              .exit_status == 0);
+    CHECK(
+        run_command("qpdf --check " + shell_quote((dir / "with-logo.pdf").string())).exit_status ==
+        0);
 }
 
 TEST_CASE("render_pdf and write_pdf produce the same bytes", "[pdf]") {

@@ -62,9 +62,9 @@ TEST_CASE("a width narrower than one character still makes progress", "[wrap]") 
 }
 
 TEST_CASE("invalid UTF-8 comes back as U+FFFD, never as a broken sequence", "[wrap][utf8]") {
-    const std::string broken = "ab\xC4"       // a truncated 2-byte sequence
-                               "cd\xE2\x82"   // a truncated 3-byte sequence
-                               "\xFF";        // never valid
+    const std::string broken = "ab\xC4"     // a truncated 2-byte sequence
+                               "cd\xE2\x82" // a truncated 3-byte sequence
+                               "\xFF";      // never valid
     const auto lines = wrap_text(broken, 2, code_points_wide);
     for (const std::string& line : lines) {
         CHECK(is_valid_utf8(line));
