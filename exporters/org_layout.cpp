@@ -92,9 +92,9 @@ public:
     }
 
 private:
-    struct Rows {
-        std::vector<std::vector<SubtreeBlock>> rows;
-    };
+    using Rows = std::vector<std::vector<SubtreeBlock>>;
+    static constexpr double k_gutter = 14; // room for the spine of wrapped rows
+
     double width_of(const std::vector<SubtreeBlock>& row) const {
         if (row.empty()) {
             return 0;
@@ -108,9 +108,8 @@ private:
 
     // Greedy packing into rows no wider than max_width (a block wider than that gets a row of
     // its own).
-    std::vector<std::vector<SubtreeBlock>> pack(std::vector<SubtreeBlock>& blocks,
-                                                double max_width) const {
-        std::vector<std::vector<SubtreeBlock>> rows(1);
+    Rows pack(std::vector<SubtreeBlock>& blocks, double max_width) const {
+        Rows rows(1);
         double used = 0;
         for (SubtreeBlock& block : blocks) {
             const double needed =
@@ -126,38 +125,33 @@ private:
         return rows;
     }
 
+    // One row when the children fit side by side, else rows that leave room for the spine.
     Rows rows_of(std::vector<SubtreeBlock> blocks) const {
-        constexpr double k_gutter = 14;
-        const double single = width_of(blocks);
-        if (single <= m_options.max_width) {
-            Rows rows;
-            rows.rows.push_back(std::move(blocks));
-            return rows;
+        if (width_of(blocks) <= m_options.max_width) {
+            Rows single;
+            single.push_back(std::move(blocks));
+            return single;
         }
-        Rows rows;
-        rows.rows = pack(blocks, m_options.max_width - k_gutter);
-        return rows;
+        return pack(blocks, m_options.max_width - k_gutter);
     }
 
-    SubtreeBlock with_parent(std::size_t node, Rows rows) const {
-        constexpr double k_gutter = 14;
+    SubtreeBlock with_parent(std::size_t node, const Rows& rows) const {
         const double box_w = m_options.box_width;
         const double box_h = m_options.box_height;
         const double gap = m_options.vertical_gap;
-        const bool wrapped = rows.rows.size() > 1;
+        const bool wrapped = rows.size() > 1;
         const double indent = wrapped ? k_gutter : 0;
 
         double rows_width = 0;
-        for (const auto& row : rows.rows) {
+        for (const auto& row : rows) {
             rows_width = std::max(rows_width, width_of(row));
         }
         SubtreeBlock out;
         out.width = std::max(box_w, indent + rows_width);
         double y = box_h;
         std::vector<double> bus_ys;
-        std::vector<std::pair<double, double>> bus_spans; // first and last child anchor per row
         std::vector<std::vector<double>> anchors;
-        for (const auto& row : rows.rows) {
+        for (const auto& row : rows) {
             const double row_width = width_of(row);
             double x = wrapped ? indent : (out.width - row_width) / 2;
             const double row_top = y + gap;

@@ -116,26 +116,33 @@ void draw_key_figures(Flow& flow, const KeyFigures& key_figures) {
     constexpr double k_label_leading = 10;
     constexpr double k_value_height = 26;
     constexpr double k_note_leading = 9.5;
+    // Labels and notes take at most two lines each.
+    const auto two_lines = [&](const std::string& text, const TextStyle& style) {
+        std::vector<std::string> lines =
+            wrap_text(text, inner, flow.measure(style.weight, style.size));
+        if (lines.size() > 2) {
+            lines.resize(2);
+            lines.back() = truncate_to_width(lines.back() + " \u2026", inner,
+                                             flow.measure(style.weight, style.size));
+        }
+        return lines;
+    };
 
     for (std::size_t row_start = 0; row_start < figures.size(); row_start += per_row) {
         const std::size_t row_end = std::min(figures.size(), row_start + per_row);
+        std::vector<std::vector<std::string>> labels;
+        std::vector<std::vector<std::string>> notes;
         std::size_t label_lines = 1;
         std::size_t note_lines = 0;
         for (std::size_t i = row_start; i < row_end; ++i) {
-            label_lines = std::max(
-                label_lines, std::min<std::size_t>(
-                                 2, wrap_text(figures[i].label, inner,
-                                              flow.measure(label_style.weight, label_style.size))
-                                        .size()));
-            note_lines = std::max(
-                note_lines,
-                std::min<std::size_t>(2, wrap_text(figures[i].note, inner,
-                                                   flow.measure(note_style.weight, note_style.size))
-                                             .size()));
+            labels.push_back(two_lines(figures[i].label, label_style));
+            notes.push_back(two_lines(figures[i].note, note_style));
+            label_lines = std::max(label_lines, labels.back().size());
+            note_lines = std::max(note_lines, notes.back().size());
         }
-        const double height = 3 + k_padding + static_cast<double>(label_lines) * k_label_leading +
-                              k_value_height + static_cast<double>(note_lines) * k_note_leading +
-                              k_padding;
+        const double value_top = 3 + k_padding + static_cast<double>(label_lines) * k_label_leading;
+        const double height = value_top + k_value_height +
+                              static_cast<double>(note_lines) * k_note_leading + k_padding;
         flow.ensure_space(height);
         const double top = flow.y();
         for (std::size_t i = row_start; i < row_end; ++i) {
@@ -147,30 +154,24 @@ void draw_key_figures(Flow& flow, const KeyFigures& key_figures) {
             canvas.fill_rect(x, top, tile_width, height, theme.tint_light);
             canvas.fill_rect(x, top, tile_width, 3, accent);
             double y = top + 3 + k_padding;
-            const auto labels =
-                wrap_text(figure.label, inner, flow.measure(label_style.weight, label_style.size));
-            for (std::size_t l = 0; l < std::min<std::size_t>(2, labels.size()); ++l) {
-                canvas.text(x + k_padding, y + 7, labels[l], label_style);
+            for (const std::string& line : labels[i - row_start]) {
+                canvas.text(x + k_padding, y + 7, line, label_style);
                 y += k_label_leading;
             }
-            y = top + 3 + k_padding + static_cast<double>(label_lines) * k_label_leading;
             // The value shrinks to fit its tile, then is cut.
             double size = 18;
             while (size > 11 && canvas.text_width(figure.value, FontWeight::bold, size) > inner) {
                 size -= 0.5;
             }
-            const Rgb value_colour = figure.status == StatusColour::none
-                                         ? theme.primary_text
-                                         : theme.status(figure.status);
+            const Rgb value_colour =
+                figure.status == StatusColour::none ? theme.primary_text : accent;
             canvas.text(
-                x + k_padding, y + 19,
+                x + k_padding, top + value_top + 19,
                 truncate_to_width(figure.value, inner, flow.measure(FontWeight::bold, size)),
                 {FontWeight::bold, size, value_colour});
-            y += k_value_height;
-            const auto notes =
-                wrap_text(figure.note, inner, flow.measure(note_style.weight, note_style.size));
-            for (std::size_t l = 0; l < std::min<std::size_t>(2, notes.size()); ++l) {
-                canvas.text(x + k_padding, y + 7, notes[l], note_style);
+            y = top + value_top + k_value_height;
+            for (const std::string& line : notes[i - row_start]) {
+                canvas.text(x + k_padding, y + 7, line, note_style);
                 y += k_note_leading;
             }
         }

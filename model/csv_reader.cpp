@@ -19,7 +19,8 @@ public:
     // One code point; `next` is the code point after it (0 at the end), to see CRLF.
     void advance(char32_t code_point, char32_t next) {
         if (code_point == '\r') {
-            if (next != '\n') new_line(); // a CRLF ends its line at the LF
+            if (next != '\n')
+                new_line(); // a CRLF ends its line at the LF
         } else if (code_point == '\n') {
             new_line();
         } else {
@@ -64,7 +65,8 @@ void append_utf8(std::string& out, char32_t cp) {
 size_t utf8_sequence_length(std::string_view text, size_t i) {
     auto byte = [&](size_t k) { return static_cast<unsigned char>(text[k]); };
     unsigned char lead = byte(i);
-    if (lead < 0x80) return 1;
+    if (lead < 0x80)
+        return 1;
     size_t length = 0;
     char32_t cp = 0;
     if (lead >= 0xC2 && lead <= 0xDF) {
@@ -79,14 +81,19 @@ size_t utf8_sequence_length(std::string_view text, size_t i) {
     } else {
         return 0;
     }
-    if (i + length > text.size()) return 0;
+    if (i + length > text.size())
+        return 0;
     for (size_t k = 1; k < length; ++k) {
-        if ((byte(i + k) & 0xC0) != 0x80) return 0;
+        if ((byte(i + k) & 0xC0) != 0x80)
+            return 0;
         cp = (cp << 6) | (byte(i + k) & 0x3F);
     }
-    if ((length == 3 && cp < 0x800) || (length == 4 && cp < 0x10000)) return 0; // overlong
-    if (cp >= 0xD800 && cp <= 0xDFFF) return 0;                                  // surrogate
-    if (cp > 0x10FFFF) return 0;
+    if ((length == 3 && cp < 0x800) || (length == 4 && cp < 0x10000))
+        return 0; // overlong
+    if (cp >= 0xD800 && cp <= 0xDFFF)
+        return 0; // surrogate
+    if (cp > 0x10FFFF)
+        return 0;
     return length;
 }
 
@@ -173,10 +180,12 @@ public:
         while (!at_end()) {
             CsvRecord record;
             record.line = m_line;
-            if (!parse_record(record, problems)) return false;
+            if (!parse_record(record, problems))
+                return false;
             bool empty_line = record.fields.size() == 1 && !record.fields[0].quoted &&
                               record.fields[0].text.empty();
-            if (!empty_line) records.push_back(std::move(record));
+            if (!empty_line)
+                records.push_back(std::move(record));
         }
         return true;
     }
@@ -189,7 +198,8 @@ private:
     void advance() {
         char c = m_text[m_pos++];
         if (c == '\r') {
-            if (!at_end() && peek() == '\n') ++m_pos;
+            if (!at_end() && peek() == '\n')
+                ++m_pos;
             new_line();
         } else if (c == '\n') {
             new_line();
@@ -208,14 +218,17 @@ private:
             field.line = m_line;
             field.column = m_column;
             if (!at_end() && peek() == '"') {
-                if (!parse_quoted(field, problems)) return false;
+                if (!parse_quoted(field, problems))
+                    return false;
             } else {
                 size_t start = m_pos;
-                while (!at_end() && peek() != m_delimiter && !at_line_end()) advance();
+                while (!at_end() && peek() != m_delimiter && !at_line_end())
+                    advance();
                 field.text.assign(m_text.substr(start, m_pos - start));
             }
             record.fields.push_back(std::move(field));
-            if (at_end()) return true;
+            if (at_end())
+                return true;
             if (peek() == m_delimiter) {
                 advance();
                 continue;
@@ -253,8 +266,10 @@ private:
             field.text += c;
             advance();
         }
-        while (!at_end() && peek() == ' ' && m_delimiter != ' ') advance();
-        if (at_end() || peek() == m_delimiter || at_line_end()) return true;
+        while (!at_end() && peek() == ' ' && m_delimiter != ' ')
+            advance();
+        if (at_end() || peek() == m_delimiter || at_line_end())
+            return true;
         size_t length = utf8_sequence_length(m_text, m_pos);
         std::string found(m_text.substr(m_pos, length == 0 ? 1 : length));
         problems.push_back({m_line, m_column,
@@ -280,17 +295,22 @@ std::vector<int> count_per_line(std::string_view text, char delimiter, size_t ma
     for (size_t i = 0; i < text.size() && counts.size() < max_lines; ++i) {
         char c = text[i];
         if (!in_quotes && (c == '\n' || c == '\r')) {
-            if (c == '\r' && i + 1 < text.size() && text[i + 1] == '\n') ++i;
-            if (line_has_text) counts.push_back(count);
+            if (c == '\r' && i + 1 < text.size() && text[i + 1] == '\n')
+                ++i;
+            if (line_has_text)
+                counts.push_back(count);
             count = 0;
             line_has_text = false;
             continue;
         }
         line_has_text = true;
-        if (c == '"') in_quotes = !in_quotes;
-        else if (!in_quotes && c == delimiter) ++count;
+        if (c == '"')
+            in_quotes = !in_quotes;
+        else if (!in_quotes && c == delimiter)
+            ++count;
     }
-    if (line_has_text && counts.size() < max_lines) counts.push_back(count);
+    if (line_has_text && counts.size() < max_lines)
+        counts.push_back(count);
     return counts;
 }
 
@@ -298,17 +318,22 @@ std::vector<int> count_per_line(std::string_view text, char delimiter, size_t ma
 
 std::string_view encoding_name(TextEncoding encoding) {
     switch (encoding) {
-    case TextEncoding::utf8: return "UTF-8";
-    case TextEncoding::utf8_bom: return "UTF-8 with BOM";
-    case TextEncoding::utf16le_bom: return "UTF-16LE";
-    case TextEncoding::utf16be_bom: return "UTF-16BE";
+    case TextEncoding::utf8:
+        return "UTF-8";
+    case TextEncoding::utf8_bom:
+        return "UTF-8 with BOM";
+    case TextEncoding::utf16le_bom:
+        return "UTF-16LE";
+    case TextEncoding::utf16be_bom:
+        return "UTF-16BE";
     }
     return "UTF-8";
 }
 
 bool CsvRecord::blank() const {
     for (const CsvField& field : fields)
-        if (!field.text.empty()) return false;
+        if (!field.text.empty())
+            return false;
     return true;
 }
 
@@ -327,7 +352,8 @@ DecodedText decode_text(std::string_view bytes) {
         return out;
     }
     check_utf8(bytes, out.problems);
-    if (out.ok()) out.utf8.assign(bytes);
+    if (out.ok())
+        out.utf8.assign(bytes);
     return out;
 }
 
@@ -337,10 +363,12 @@ char detect_delimiter(std::string_view text) {
     bool best_consistent = false;
     for (char candidate : {',', ';', '\t', '|'}) {
         std::vector<int> counts = count_per_line(text, candidate, 20);
-        if (counts.empty() || counts.front() == 0) continue;
+        if (counts.empty() || counts.front() == 0)
+            continue;
         int first = counts.front();
         bool consistent = true;
-        for (int count : counts) consistent = consistent && count == first;
+        for (int count : counts)
+            consistent = consistent && count == first;
         bool better = consistent != best_consistent ? consistent : first > best_fields;
         if (better) {
             best = candidate;
@@ -369,18 +397,22 @@ CsvReadResult read_csv(std::string_view bytes, const CsvReadOptions& options) {
         sep_line = true;
         delimiter = text[4];
         text.remove_prefix(5);
-        if (starts_with(text, "\r\n")) text.remove_prefix(2);
-        else if (!text.empty()) text.remove_prefix(1);
+        if (starts_with(text, "\r\n"))
+            text.remove_prefix(2);
+        else if (!text.empty())
+            text.remove_prefix(1);
         first_line = 2;
     } else {
         delimiter = detect_delimiter(text);
     }
-    if (options.delimiter) delimiter = *options.delimiter;
+    if (options.delimiter)
+        delimiter = *options.delimiter;
 
     result.document.delimiter = delimiter;
     result.document.has_sep_line = sep_line;
     CsvParser parser(text, delimiter, first_line);
-    if (!parser.parse(result.document.records, result.problems)) result.document.records.clear();
+    if (!parser.parse(result.document.records, result.problems))
+        result.document.records.clear();
     return result;
 }
 

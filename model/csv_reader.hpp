@@ -39,7 +39,7 @@ struct DecodedText {
 DecodedText decode_text(std::string_view bytes);
 
 struct CsvField {
-    std::string text;   // unquoted; line breaks inside a quoted field become "\n"
+    std::string text; // unquoted; line breaks inside a quoted field become "\n"
     int line = 0;
     int column = 0;
     bool quoted = false;

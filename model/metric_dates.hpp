@@ -41,7 +41,8 @@ class YearSequence {
 public:
     explicit YearSequence(int first_year) : m_year(first_year) {}
     int year_for(int month) {
-        if (m_last_month != 0 && month < m_last_month) ++m_year;
+        if (m_last_month != 0 && month < m_last_month)
+            ++m_year;
         m_last_month = month;
         return m_year;
     }

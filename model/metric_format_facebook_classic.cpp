@@ -15,10 +15,12 @@ bool starts_with(std::string_view text, std::string_view prefix) {
 
 // Row 2: an empty first cell, then texts like "Lifetime: ..." or "Daily: ...".
 bool is_description_row(const CsvRecord& row) {
-    if (row.fields.size() < 2 || !row.fields[0].text.empty()) return false;
+    if (row.fields.size() < 2 || !row.fields[0].text.empty())
+        return false;
     for (const CsvField& field : row.fields)
         for (std::string_view period : {"Lifetime:", "Daily:", "Weekly:", "28 Days:"})
-            if (starts_with(field.text, period)) return true;
+            if (starts_with(field.text, period))
+                return true;
     return false;
 }
 

@@ -4,6 +4,8 @@
 #include "model/metric_dates.hpp"
 #include "model/metric_formats.hpp"
 
+#include <cmath>
+#include <cstdlib>
 #include <map>
 #include <tuple>
 
@@ -16,14 +18,17 @@ const std::vector<std::string_view> k_columns = {"date", "channel", "profile", "
 
 // -?[0-9]+(\.[0-9]+)?
 bool is_plain_number(std::string_view text) {
-    if (!text.empty() && text.front() == '-') text.remove_prefix(1);
+    if (!text.empty() && text.front() == '-')
+        text.remove_prefix(1);
     size_t dot = text.find('.');
     std::string_view whole = text.substr(0, dot);
     std::string_view fraction = dot == std::string_view::npos ? "0" : text.substr(dot + 1);
     auto digits = [](std::string_view part) {
-        if (part.empty()) return false;
+        if (part.empty())
+            return false;
         for (char c : part)
-            if (c < '0' || c > '9') return false;
+            if (c < '0' || c > '9')
+                return false;
         return true;
     };
     return digits(whole) && digits(fraction);
@@ -31,21 +36,30 @@ bool is_plain_number(std::string_view text) {
 
 std::string_view derived_from(Metric metric) {
     switch (metric) {
-    case Metric::engagement_rate: return "engagements and impressions";
-    case Metric::ctr: return "clicks and impressions";
-    case Metric::follower_growth: return "followers";
-    case Metric::response_rate: return "replies and inbound";
-    case Metric::cost_per_conversion: return "spend and conversions";
-    case Metric::roi: return "revenue and spend";
-    default: return "";
+    case Metric::engagement_rate:
+        return "engagements and impressions";
+    case Metric::ctr:
+        return "clicks and impressions";
+    case Metric::follower_growth:
+        return "followers";
+    case Metric::response_rate:
+        return "replies and inbound";
+    case Metric::cost_per_conversion:
+        return "spend and conversions";
+    case Metric::roi:
+        return "revenue and spend";
+    default:
+        return "";
     }
 }
 
 std::string metric_list() {
     std::string text;
     for (Metric metric : all_metrics()) {
-        if (metric_kind(metric) == MetricKind::derived) continue;
-        if (!text.empty()) text += ", ";
+        if (metric_kind(metric) == MetricKind::derived)
+            continue;
+        if (!text.empty())
+            text += ", ";
         text += std::string(metric_name(metric));
     }
     return text;
@@ -53,7 +67,8 @@ std::string metric_list() {
 
 Detection detect(const CsvDocument& document) {
     const CsvRecord& first = document.records.front();
-    if (record_has_all(first, {"date", "metric", "value"})) return Detection::yes();
+    if (record_has_all(first, {"date", "metric", "value"}))
+        return Detection::yes();
     return Detection::no("line " + std::to_string(first.line) + " is not the header `" +
                          std::string(k_header) + "`");
 }
@@ -66,8 +81,8 @@ std::optional<Metric> read_metric(ImportContext& context, const CsvField& field)
             context.error(field, "unknown metric '" + field.text + "' (did you mean '" +
                                      suggestion + "'?)");
         else
-            context.error(field, "unknown metric '" + field.text + "'; the metrics are " +
-                                     metric_list());
+            context.error(field,
+                          "unknown metric '" + field.text + "'; the metrics are " + metric_list());
         return std::nullopt;
     }
     if (metric_kind(*metric) == MetricKind::derived) {
@@ -84,8 +99,9 @@ void read(const CsvDocument& document, ImportContext& context) {
         std::string found;
         for (const CsvField& field : header.fields)
             found += (found.empty() ? "" : ",") + field.text;
-        context.error(header.line, 1, "the header must be exactly `" + std::string(k_header) +
-                                          "`, but it is `" + found + "`");
+        context.error(header.line, 1,
+                      "the header must be exactly `" + std::string(k_header) + "`, but it is `" +
+                          found + "`");
         return;
     }
     if (!context.options.channel.empty() || context.options.profile)
@@ -98,8 +114,9 @@ void read(const CsvDocument& document, ImportContext& context) {
         const CsvRecord& row = document.records[i];
         ++context.result.rows_read;
         if (row.fields.size() != k_columns.size()) {
-            context.error(row.line, 1, "this row has " + std::to_string(row.fields.size()) +
-                                           " values; each row needs 5: " + std::string(k_header));
+            context.error(row.line, 1,
+                          "this row has " + std::to_string(row.fields.size()) +
+                              " values; each row needs 5: " + std::string(k_header));
             continue;
         }
         const CsvField& date_field = row.fields[0];
@@ -109,7 +126,8 @@ void read(const CsvDocument& document, ImportContext& context) {
         const CsvField& value_field = row.fields[4];
 
         std::optional<Date> date;
-        if (date_field.text.size() == 10) date = parse_iso_date_prefix(date_field.text);
+        if (date_field.text.size() == 10)
+            date = parse_iso_date_prefix(date_field.text);
         if (!date)
             context.error(date_field, "`" + date_field.text +
                                           "` is not a date; write dates as YYYY-MM-DD, for "
@@ -136,25 +154,29 @@ void read(const CsvDocument& document, ImportContext& context) {
                                            "for decimals and no spaces or thousands separators, "
                                            "for example 1250 or 0.5");
         } else {
-            value = std::stod(value_field.text);
-            if (*value < 0 && metric && *metric != Metric::followers_gained) {
+            value = std::strtod(value_field.text.c_str(), nullptr);
+            if (!std::isfinite(*value)) {
+                context.error(value_field, "`" + value_field.text +
+                                               "` is too large to be a figure; check the value");
+                value.reset();
+            } else if (*value < 0 && metric && *metric != Metric::followers_gained) {
                 context.error(value_field, "`" + value_field.text + "` is negative, but " +
                                                std::string(metric_name(*metric)) +
                                                " cannot be; check the value");
                 value.reset();
             }
         }
-        if (!date || !channel_ok || !profile_ok || !metric || !value) continue;
+        if (!date || !channel_ok || !profile_ok || !metric || !value)
+            continue;
 
         Key key{days_since_epoch(*date), channel_field.text, profile_field.text, *metric};
         auto [it, inserted] = seen.emplace(key, row.line);
         if (!inserted) {
-            context.error(date_field, "this row repeats " + format_date(*date) + " " +
-                                          channel_field.text +
-                                          (profile_field.text.empty() ? "" : " " + profile_field.text) +
-                                          " " + metric_field.text + " from line " +
-                                          std::to_string(it->second) +
-                                          "; keep one of the two rows");
+            context.error(date_field,
+                          "this row repeats " + format_date(*date) + " " + channel_field.text +
+                              (profile_field.text.empty() ? "" : " " + profile_field.text) + " " +
+                              metric_field.text + " from line " + std::to_string(it->second) +
+                              "; keep one of the two rows");
             continue;
         }
         context.result.values.push_back(

@@ -17,7 +17,8 @@ Detection detect_header(const CsvDocument& document, const std::vector<std::stri
                              std::string(what) + " sheet does");
     const CsvRecord& header = document.records[*index];
     for (std::string_view name : any_of)
-        if (record_has_all(header, {name})) return Detection::yes();
+        if (record_has_all(header, {name}))
+            return Detection::yes();
     return Detection::no("line " + std::to_string(header.line) + " has none of the columns " +
                          quote_names(any_of));
 }
@@ -104,8 +105,8 @@ MetricFormat linkedin_content_format() {
 }
 
 MetricFormat linkedin_followers_format() {
-    return {"linkedin_followers", "LinkedIn Page followers analytics",
-            ChannelSource::from_options, detect_followers, read_followers};
+    return {"linkedin_followers", "LinkedIn Page followers analytics", ChannelSource::from_options,
+            detect_followers, read_followers};
 }
 
 MetricFormat linkedin_visitors_format() {

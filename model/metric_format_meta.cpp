@@ -37,7 +37,8 @@ constexpr DailyName k_daily_names[] = {
 };
 
 Detection detect_daily(const CsvDocument& document) {
-    if (!document.has_sep_line) return Detection::no("line 1 is not `sep=,`");
+    if (!document.has_sep_line)
+        return Detection::no("line 1 is not `sep=,`");
     const auto& records = document.records;
     if (records.size() < 2 || records[0].fields.size() != 1)
         return Detection::no("line 2 is not the name of one metric");
@@ -51,9 +52,11 @@ void note_missing_days(ImportContext& context, Metric metric) {
     std::optional<int64_t> previous;
     int64_t missing = 0;
     for (const MetricValue& value : context.result.values) {
-        if (value.metric != metric) continue;
+        if (value.metric != metric)
+            continue;
         int64_t day = days_since_epoch(value.date);
-        if (previous && day > *previous + 1) missing += day - *previous - 1;
+        if (previous && day > *previous + 1)
+            missing += day - *previous - 1;
         previous = day;
     }
     if (missing > 0)
@@ -67,7 +70,8 @@ void read_daily(const CsvDocument& document, ImportContext& context) {
     std::string key = header_key(name_field.text);
     std::optional<Metric> metric;
     for (const DailyName& entry : k_daily_names)
-        if (entry.name == key) metric = entry.metric;
+        if (entry.name == key)
+            metric = entry.metric;
 
     TableSpec spec;
     spec.header_index = 1;
@@ -75,8 +79,10 @@ void read_daily(const CsvDocument& document, ImportContext& context) {
     spec.date_column = "Date";
     spec.date_style = DateStyle::iso;
     spec.date_example = "2025-12-24T00:00:00";
-    if (metric) spec.rules.push_back({*metric, {{"Primary"}}});
-    else spec.used_columns.push_back("Primary");
+    if (metric)
+        spec.rules.push_back({*metric, {{"Primary"}}});
+    else
+        spec.used_columns.push_back("Primary");
     read_table(document, spec, context);
 
     if (!metric) {
@@ -132,8 +138,8 @@ void read_posts(const CsvDocument& document, ImportContext& context) {
         context.note("the header names `Views` twice; the first is imported as impressions and "
                      "the other is listed as ignored");
     if (auto date = names.find("Date")) {
-        const CsvField* first = document.records.size() > 1 ? cell(document.records[1], *date)
-                                                            : nullptr;
+        const CsvField* first =
+            document.records.size() > 1 ? cell(document.records[1], *date) : nullptr;
         if (first && header_key(first->text) == "lifetime")
             context.note("the `Date` column says `Lifetime`; dates come from `Publish time`");
     }

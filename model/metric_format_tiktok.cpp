@@ -76,8 +76,10 @@ Detection detect_content(const CsvDocument& document) {
 // in the year before when it comes later in the calendar than the export day.
 std::optional<Date> read_post_day(ImportContext& context, const CsvRecord& row,
                                   const CsvField& field, std::optional<size_t> time_column) {
-    if (auto date = parse_iso_date_prefix(field.text)) return date;
-    if (auto date = parse_us_date(field.text)) return date;
+    if (auto date = parse_iso_date_prefix(field.text))
+        return date;
+    if (auto date = parse_us_date(field.text))
+        return date;
     std::optional<WordDate> words = parse_word_date(field.text);
     if (!words) {
         context.error(field, "`" + field.text +
@@ -85,7 +87,8 @@ std::optional<Date> read_post_day(ImportContext& context, const CsvRecord& row,
                                  "read; this export writes dates like `March 2`");
         return std::nullopt;
     }
-    if (words->year) return make_date(*words->year, words->month, words->day);
+    if (words->year)
+        return make_date(*words->year, words->month, words->day);
     if (!context.options.year) {
         if (!context.year_error_reported)
             context.error(field, "`" + field.text +
@@ -102,7 +105,8 @@ std::optional<Date> read_post_day(ImportContext& context, const CsvRecord& row,
         (words->month > exported->month ||
          (words->month == exported->month && words->day > exported->day)))
         --year;
-    if (auto date = make_date(year, words->month, words->day)) return date;
+    if (auto date = make_date(year, words->month, words->day))
+        return date;
     context.error(field, "`" + field.text + "` is not a day of " + std::to_string(year) +
                              "; check the year given with --year");
     return std::nullopt;

@@ -26,10 +26,8 @@ void read_tweets(const CsvDocument& document, ImportContext& context) {
     spec.date_example = "2021-12-01 16:00 +0000";
     spec.rows_are_posts = true;
     spec.rules = {
-        {Metric::impressions, {{"impressions"}}},
-        {Metric::engagements, {{"engagements"}}},
-        {Metric::replies, {{"replies"}}},
-        {Metric::clicks, {{"url clicks"}}},
+        {Metric::impressions, {{"impressions"}}},  {Metric::engagements, {{"engagements"}}},
+        {Metric::replies, {{"replies"}}},          {Metric::clicks, {{"url clicks"}}},
         {Metric::followers_gained, {{"follows"}}},
     };
     read_table(document, spec, context);

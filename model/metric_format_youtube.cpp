@@ -50,12 +50,14 @@ void read_table_data(const CsvDocument& document, ImportContext& context) {
     HeaderMap header(document.records.front());
     auto views = header.find("Views");
     for (const CsvRecord& row : document.records) {
-        if (!is_total_row(row) || !views) continue;
+        if (!is_total_row(row) || !views)
+            continue;
         const CsvField* field = cell(row, *views);
         std::optional<double> total = field ? parse_export_number(field->text) : std::nullopt;
         double sum = 0;
         for (const MetricValue& value : context.result.values)
-            if (value.metric == Metric::video_views) sum += value.value;
+            if (value.metric == Metric::video_views)
+                sum += value.value;
         std::string line = std::to_string(row.line);
         if (total && std::abs(*total - sum) > 0.5)
             context.note("the `Total` row (line " + line + ") has " +

@@ -14,14 +14,22 @@ namespace metric_detail {
 
 const std::vector<MetricFormat>& metric_format_table() {
     static const std::vector<MetricFormat> formats = {
-        generic_csv_format(),          meta_daily_format(),
-        meta_posts_format(),           facebook_classic_page_format(),
-        facebook_classic_posts_format(), x_tweet_activity_format(),
-        x_account_overview_format(),   youtube_table_format(),
-        youtube_chart_format(),        youtube_totals_format(),
-        tiktok_overview_format(),      tiktok_followers_format(),
-        tiktok_content_format(),       linkedin_content_format(),
-        linkedin_followers_format(),   linkedin_visitors_format(),
+        generic_csv_format(),
+        meta_daily_format(),
+        meta_posts_format(),
+        facebook_classic_page_format(),
+        facebook_classic_posts_format(),
+        x_tweet_activity_format(),
+        x_account_overview_format(),
+        youtube_table_format(),
+        youtube_chart_format(),
+        youtube_totals_format(),
+        tiktok_overview_format(),
+        tiktok_followers_format(),
+        tiktok_content_format(),
+        linkedin_content_format(),
+        linkedin_followers_format(),
+        linkedin_visitors_format(),
     };
     return formats;
 }
@@ -40,8 +48,8 @@ std::optional<size_t> header_index(const CsvDocument& document, std::string_view
 namespace {
 
 using metric_detail::ImportContext;
-using metric_detail::MetricFormat;
 using metric_detail::is_plan_id;
+using metric_detail::MetricFormat;
 
 void report_unrecognised(ImportContext& context, const CsvDocument& document) {
     context.error(0, 0,
@@ -50,14 +58,15 @@ void report_unrecognised(ImportContext& context, const CsvDocument& document) {
                   "opened and saved in a spreadsheet), or write the figures in the generic "
                   "format `date,channel,profile,metric,value`. The formats tried:");
     for (const MetricFormat& format : metric_detail::metric_format_table())
-        context.error(0, 0, "not " + std::string(format.name) + ": " + format.detect(document).reason);
+        context.error(0, 0,
+                      "not " + std::string(format.name) + ": " + format.detect(document).reason);
 }
 
 bool value_order(const MetricValue& a, const MetricValue& b) {
     return std::make_tuple(days_since_epoch(a.date), std::cref(a.channel), std::cref(a.profile),
                            a.metric) < std::make_tuple(days_since_epoch(b.date),
-                                                       std::cref(b.channel),
-                                                       std::cref(b.profile), b.metric);
+                                                       std::cref(b.channel), std::cref(b.profile),
+                                                       b.metric);
 }
 
 } // namespace
@@ -108,20 +117,24 @@ MetricReadResult read_metric_file(const std::string& display_name, std::string_v
     context.result.format_name = std::string(format->name);
     if (format->channel_source == metric_detail::ChannelSource::from_options) {
         if (options.channel.empty()) {
-            context.error(0, 0, "this is a " + std::string(format->name) +
-                                    "; say which channel its figures belong to with --channel "
-                                    "(for example --channel facebook)");
+            context.error(0, 0,
+                          "this is a " + std::string(format->name) +
+                              "; say which channel its figures belong to with --channel "
+                              "(for example --channel facebook)");
         } else if (!is_plan_id(options.channel)) {
-            context.error(0, 0, "`" + options.channel +
-                                    "` is not a channel id: ids are 1-64 characters of a-z, 0-9, "
-                                    "_ and -, as in the plan (for example --channel facebook)");
+            context.error(0, 0,
+                          "`" + options.channel +
+                              "` is not a channel id: ids are 1-64 characters of a-z, 0-9, "
+                              "_ and -, as in the plan (for example --channel facebook)");
         }
         if (options.profile && !is_plan_id(*options.profile))
-            context.error(0, 0, "`" + *options.profile +
-                                    "` is not a profile id: ids are 1-64 characters of a-z, 0-9, "
-                                    "_ and -, as in the plan");
+            context.error(0, 0,
+                          "`" + *options.profile +
+                              "` is not a profile id: ids are 1-64 characters of a-z, 0-9, "
+                              "_ and -, as in the plan");
     }
-    if (!context.failed()) format->read(csv.document, context);
+    if (!context.failed())
+        format->read(csv.document, context);
     if (context.failed()) {
         result.errors = std::move(context.errors);
         return result;

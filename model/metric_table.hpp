@@ -116,14 +116,14 @@ struct MetricRule {
 enum class DateStyle { iso, us, words, words_without_year, any };
 
 struct TableSpec {
-    size_t header_index = 0;                  // the header record
-    size_t first_data_index = 1;              // the first data record
-    std::optional<size_t> description_index;  // a row that describes each column
+    size_t header_index = 0;                 // the header record
+    size_t first_data_index = 1;             // the first data record
+    std::optional<size_t> description_index; // a row that describes each column
     std::string_view date_column;
     DateStyle date_style = DateStyle::any;
-    std::string_view date_example;            // for messages: "2025-12-24T00:00:00"
+    std::string_view date_example; // for messages: "2025-12-24T00:00:00"
     std::vector<MetricRule> rules;
-    bool rows_are_posts = false;              // every row is a post: counts `posts` per day
+    bool rows_are_posts = false; // every row is a post: counts `posts` per day
     // Rows to pass over (a YouTube `Total` row); true to skip.
     std::function<bool(const CsvRecord& row)> skip_row;
     // Reads the date of a row instead of the date style (for rules that need other columns).
@@ -141,9 +141,9 @@ void read_table(const CsvDocument& document, const TableSpec& spec, ImportContex
 
 // The date in a cell for `style`; nullopt when it is not one. Dates without a year use
 // `years` (or fail when `years` is nullptr, after one error asking for --year).
-std::optional<Date> read_date_cell(ImportContext& context, const CsvField& field,
-                                   DateStyle style, std::string_view column,
-                                   std::string_view example, YearSequence* years);
+std::optional<Date> read_date_cell(ImportContext& context, const CsvField& field, DateStyle style,
+                                   std::string_view column, std::string_view example,
+                                   YearSequence* years);
 
 // "the header on line 3 has no `Publish time` column" and the like: the names of a record.
 bool record_starts_with(const CsvRecord& record, const std::vector<std::string_view>& names);

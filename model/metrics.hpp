@@ -74,12 +74,12 @@ struct MetricImportOptions {
 };
 
 struct MetricFileResult {
-    std::string format_id;   // e.g. "tiktok_overview"
-    std::string format_name; // e.g. "TikTok Studio Overview.csv"
+    std::string format_id;           // e.g. "tiktok_overview"
+    std::string format_name;         // e.g. "TikTok Studio Overview.csv"
     std::vector<MetricValue> values; // sorted by date, channel, profile, metric
     size_t rows_read = 0;            // data rows of the file (header and description rows not)
     std::vector<std::string> ignored_columns; // header names that map to no metric, in order
-    std::vector<std::string> notes; // what the import did that a user should know
+    std::vector<std::string> notes;           // what the import did that a user should know
 };
 
 struct MetricReadResult {

@@ -34,8 +34,8 @@ struct EdgeData {
 };
 
 // bidirectionalS: in-edges give direct reports, role holders and the people on a duty.
-using Graph = boost::adjacency_list<boost::vecS, boost::vecS, boost::bidirectionalS,
-                                    VertexData, EdgeData>;
+using Graph =
+    boost::adjacency_list<boost::vecS, boost::vecS, boost::bidirectionalS, VertexData, EdgeData>;
 using Vertex = Graph::vertex_descriptor;
 using Edge = Graph::edge_descriptor;
 
@@ -103,7 +103,8 @@ struct TeamGraph::Impl {
         auto found = channel_duties.find(key);
         if (found != channel_duties.end())
             return found->second;
-        Vertex vertex = boost::add_vertex(VertexData{VertexKind::channel_duty, channel, duty}, graph);
+        Vertex vertex =
+            boost::add_vertex(VertexData{VertexKind::channel_duty, channel, duty}, graph);
         channel_duties.emplace(std::move(key), vertex);
         return vertex;
     }
@@ -125,7 +126,8 @@ TeamGraph::TeamGraph(const PlanIndex& index) : m_impl(std::make_unique<Impl>()) 
     const Plan& plan = index.plan();
     Graph& graph = m_impl->graph;
     for (const Person& person : plan.people) {
-        Vertex vertex = boost::add_vertex(VertexData{VertexKind::person, person.id.str(), ""}, graph);
+        Vertex vertex =
+            boost::add_vertex(VertexData{VertexKind::person, person.id.str(), ""}, graph);
         m_impl->people.emplace(person.id.str(), vertex);
     }
     for (const Role& role : plan.roles) {
@@ -139,8 +141,8 @@ TeamGraph::TeamGraph(const PlanIndex& index) : m_impl(std::make_unique<Impl>()) 
         Vertex from = m_impl->people.at(person.id.str());
         if (person.reports_to) {
             if (auto manager = m_impl->person(*person.reports_to))
-                boost::add_edge(from, *manager, EdgeData{EdgeKind::reports_to, Raci::R, {}, false, {}},
-                                graph);
+                boost::add_edge(from, *manager,
+                                EdgeData{EdgeKind::reports_to, Raci::R, {}, false, {}}, graph);
         }
         for (const RoleId& role : person.roles) {
             auto found = m_impl->roles.find(role.str());
@@ -172,8 +174,8 @@ std::vector<std::vector<PersonId>> TeamGraph::reporting_cycles() const {
     ReportingGraph reporting = m_impl->reporting();
     std::vector<std::size_t> component(boost::num_vertices(graph));
     std::size_t count = boost::strong_components(
-        reporting,
-        boost::make_iterator_property_map(component.begin(), boost::get(boost::vertex_index, graph)));
+        reporting, boost::make_iterator_property_map(component.begin(),
+                                                     boost::get(boost::vertex_index, graph)));
 
     // Members of each component; a component is a cycle when it has two or more people, or
     // one person who reports to themselves.
@@ -252,11 +254,10 @@ bool TeamGraph::reports_up_to(const PersonId& person, const PersonId& manager) c
     ReportingGraph reporting = m_impl->reporting();
     std::vector<boost::default_color_type> colors = m_impl->fresh_colors();
     bool found = false;
-    boost::breadth_first_search(
-        reporting, *from,
-        boost::visitor(ReachVisitor(*goal, found))
-            .color_map(boost::make_iterator_property_map(colors.begin(),
-                                                         boost::get(boost::vertex_index, graph))));
+    boost::breadth_first_search(reporting, *from,
+                                boost::visitor(ReachVisitor(*goal, found))
+                                    .color_map(boost::make_iterator_property_map(
+                                        colors.begin(), boost::get(boost::vertex_index, graph))));
     return found;
 }
 
@@ -269,11 +270,10 @@ std::size_t TeamGraph::reporting_tree_size(const PersonId& manager) const {
     auto reversed = boost::make_reverse_graph(reporting);
     std::vector<boost::default_color_type> colors = m_impl->fresh_colors();
     std::size_t discovered = 0;
-    boost::breadth_first_search(
-        reversed, *root,
-        boost::visitor(CountVisitor(discovered))
-            .color_map(boost::make_iterator_property_map(colors.begin(),
-                                                         boost::get(boost::vertex_index, graph))));
+    boost::breadth_first_search(reversed, *root,
+                                boost::visitor(CountVisitor(discovered))
+                                    .color_map(boost::make_iterator_property_map(
+                                        colors.begin(), boost::get(boost::vertex_index, graph))));
     return discovered - 1; // the root itself
 }
 
@@ -329,6 +329,8 @@ std::vector<DutyCover> TeamGraph::covers(const std::optional<ChannelId>& channel
     return result;
 }
 
-std::size_t TeamGraph::person_count() const { return m_impl->people.size(); }
+std::size_t TeamGraph::person_count() const {
+    return m_impl->people.size();
+}
 
 } // namespace planner::model

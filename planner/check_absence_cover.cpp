@@ -51,7 +51,9 @@ std::vector<DayRange> absent_days(const model::Person& person, std::int64_t lowe
     return result;
 }
 
-std::string format_day(std::int64_t day) { return model::format_date(model::date_from_days(day)); }
+std::string format_day(std::int64_t day) {
+    return model::format_date(model::date_from_days(day));
+}
 
 std::string format_range(const DayRange& range, const std::string& separator) {
     if (range.first == range.last)

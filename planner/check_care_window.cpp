@@ -256,23 +256,24 @@ std::vector<Finding> find_care_window_gaps(const CheckContext& context) {
         std::string recommendation;
         if (auto candidate = context.candidate_for(engage, coverage.responsible, acceptable))
             recommendation = "Cover " + worst_text + " (" + care.timezone + ") with " +
-                             context.name(*candidate) + ", who works then: " +
-                             context.candidate_clause(*candidate, engage) + ".";
+                             context.name(*candidate) +
+                             ", who works then: " + context.candidate_clause(*candidate, engage) +
+                             ".";
         else
             recommendation = "Cover " + worst_text + " (" + care.timezone +
                              ") with a shift or a colleague in another time zone, or narrow "
                              "the care window to the hours the team works.";
 
-        findings.push_back(make_finding(
-            "COV006", model::channel_duty_subject(duty), std::move(message),
-            {{"care_window", window_text},
-             {"period", period.label},
-             {"window_hours_per_week", format_hours(window_per_week)},
-             {"uncovered_hours_per_week", format_hours(uncovered_per_week)},
-             {"worst_gap", worst_text},
-             {"worst_gap_first_on", worst_date},
-             {"responsible", context.names(coverage.responsible)}},
-            std::move(recommendation)));
+        findings.push_back(
+            make_finding("COV006", model::channel_duty_subject(duty), std::move(message),
+                         {{"care_window", window_text},
+                          {"period", period.label},
+                          {"window_hours_per_week", format_hours(window_per_week)},
+                          {"uncovered_hours_per_week", format_hours(uncovered_per_week)},
+                          {"worst_gap", worst_text},
+                          {"worst_gap_first_on", worst_date},
+                          {"responsible", context.names(coverage.responsible)}},
+                         std::move(recommendation)));
     }
     return findings;
 }

@@ -105,9 +105,8 @@ CheckContext::CheckContext(const model::Plan& plan)
         ranked.reserve(holders.size());
         for (PersonId& holder : holders)
             ranked.emplace_back(free_hours(holder), std::move(holder));
-        std::stable_sort(ranked.begin(), ranked.end(), [](const auto& a, const auto& b) {
-            return a.first > b.first;
-        });
+        std::stable_sort(ranked.begin(), ranked.end(),
+                         [](const auto& a, const auto& b) { return a.first > b.first; });
         std::vector<PersonId>& candidates = m_candidates_by_duty[duty];
         for (auto& entry : ranked)
             candidates.push_back(std::move(entry.second));
@@ -167,13 +166,16 @@ std::string CheckContext::duty_phrase(size_t duty_index) const {
     return phrase;
 }
 
-const std::vector<model::KpiId>& CheckContext::kpis_of_channel(const model::ChannelId& channel) const {
+const std::vector<model::KpiId>&
+CheckContext::kpis_of_channel(const model::ChannelId& channel) const {
     static const std::vector<model::KpiId> none;
     auto found = m_kpis_by_channel.find(channel.str());
     return found == m_kpis_by_channel.end() ? none : found->second;
 }
 
-std::optional<PersonId> CheckContext::team_head() const { return m_team_head; }
+std::optional<PersonId> CheckContext::team_head() const {
+    return m_team_head;
+}
 
 const std::vector<model::RoleId>& CheckContext::roles_performing(const DutyId& duty) const {
     static const std::vector<model::RoleId> none;
@@ -230,7 +232,9 @@ std::string format_hours(double hours) {
     return text;
 }
 
-std::string format_percent(double fraction) { return format_fixed(std::round(fraction * 100), 0) + "%"; }
+std::string format_percent(double fraction) {
+    return format_fixed(std::round(fraction * 100), 0) + "%";
+}
 
 std::string format_share(double share) {
     std::string text = format_fixed(share, 2);

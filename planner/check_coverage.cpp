@@ -12,7 +12,9 @@ using model::PersonId;
 
 namespace {
 
-std::string hours_a_week(double hours) { return format_hours(hours) + " hours a week"; }
+std::string hours_a_week(double hours) {
+    return format_hours(hours) + " hours a week";
+}
 
 // One problem, one finding: a missing approver is GOV001's, a missing reporter on a channel
 // with KPIs is GOAL005's; COV001 leaves those duties to them.
@@ -103,14 +105,14 @@ std::vector<Finding> find_duties_with_several_accountable(const CheckContext& co
         if (coverage.accountable.size() < 2)
             continue;
         std::string phrase = context.duty_phrase(i);
-        findings.push_back(make_finding(
-            "COV003", model::channel_duty_subject(duties[i]),
-            phrase + " has " + std::to_string(coverage.accountable.size()) +
-                " Accountable people: " + context.names(coverage.accountable) + ".",
-            {{"accountable", std::to_string(coverage.accountable.size())},
-             {"people", context.names(coverage.accountable)}},
-            "Keep one Accountable person for " + phrase +
-                " and make the others Consulted (raci: C)."));
+        findings.push_back(
+            make_finding("COV003", model::channel_duty_subject(duties[i]),
+                         phrase + " has " + std::to_string(coverage.accountable.size()) +
+                             " Accountable people: " + context.names(coverage.accountable) + ".",
+                         {{"accountable", std::to_string(coverage.accountable.size())},
+                          {"people", context.names(coverage.accountable)}},
+                         "Keep one Accountable person for " + phrase +
+                             " and make the others Consulted (raci: C)."));
     }
     return findings;
 }
@@ -147,12 +149,12 @@ std::vector<Finding> find_single_points_of_failure(const CheckContext& context) 
         else
             recommendation = ask + "; nobody else holds a role that performs `" +
                              duties[i].duty.str() + "`, so train someone or plan a hire.";
-        findings.push_back(make_finding(
-            "COV004", model::channel_duty_subject(duties[i]), std::move(message),
-            {{"people_able", std::to_string(able)},
-             {"bus_factor", std::to_string(bus_factor)},
-             {"covered_by", context.names(coverage.able)}},
-            std::move(recommendation)));
+        findings.push_back(make_finding("COV004", model::channel_duty_subject(duties[i]),
+                                        std::move(message),
+                                        {{"people_able", std::to_string(able)},
+                                         {"bus_factor", std::to_string(bus_factor)},
+                                         {"covered_by", context.names(coverage.able)}},
+                                        std::move(recommendation)));
     }
     return findings;
 }
@@ -166,14 +168,15 @@ std::vector<Finding> find_duties_covered_by_vacancies(const CheckContext& contex
         covering.insert(covering.end(), coverage.backups.begin(), coverage.backups.end());
         std::sort(covering.begin(), covering.end());
         covering.erase(std::unique(covering.begin(), covering.end()), covering.end());
-        if (covering.empty() || !std::all_of(covering.begin(), covering.end(), [&](const PersonId& id) {
-                return is_vacancy(context, id);
-            }))
+        if (covering.empty() ||
+            !std::all_of(covering.begin(), covering.end(),
+                         [&](const PersonId& id) { return is_vacancy(context, id); }))
             continue;
         std::string phrase = context.duty_phrase(i);
         std::string message = phrase + " is covered only by " +
                               (covering.size() == 1 ? "a vacancy (" : "vacancies (") +
-                              context.names(covering) + "): it depends on a hire that has not happened.";
+                              context.names(covering) +
+                              "): it depends on a hire that has not happened.";
         std::string recommendation;
         if (auto candidate = context.candidate_for(duties[i].duty, covering))
             recommendation = "Until the hire starts, name an interim Responsible for " + phrase +

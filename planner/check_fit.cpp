@@ -125,19 +125,18 @@ std::vector<Finding> find_duties_outside_roles(const CheckContext& context) {
         }
         const std::string name = model::display_name(person);
         const model::DutyId first(duties.front());
-        std::string recommendation = "Add " + join_words(backticked(duties)) +
-                                     " to a role of " + name + ", or move the work";
+        std::string recommendation = "Add " + join_words(backticked(duties)) + " to a role of " +
+                                     name + ", or move the work";
         if (auto candidate = context.candidate_for(first, {person.id}))
             recommendation += ": " + context.candidate_clause(*candidate, first) + ".";
         else
             recommendation += " to a role that performs it.";
-        findings.push_back(make_finding(
-            "FIT003", "person:" + person.id.str(),
-            name + " is Responsible for " + join_words(backticked(duties)) +
-                ", which none of their roles (" +
-                join_list(roles) + ") performs.",
-            {{"duties", join_list(duties)}, {"roles", join_list(roles)}},
-            std::move(recommendation)));
+        findings.push_back(
+            make_finding("FIT003", "person:" + person.id.str(),
+                         name + " is Responsible for " + join_words(backticked(duties)) +
+                             ", which none of their roles (" + join_list(roles) + ") performs.",
+                         {{"duties", join_list(duties)}, {"roles", join_list(roles)}},
+                         std::move(recommendation)));
     }
     return findings;
 }

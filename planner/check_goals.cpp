@@ -60,15 +60,14 @@ std::vector<Finding> find_goals_without_kpi(const CheckContext& context) {
         std::string metric = suggested_metric(goal.kind);
         std::string recommendation =
             "Add a KPI to " + goal_phrase(goal) +
-            (metric.empty() ? " with a metric from the metric list"
-                            : ", for example " + metric) +
+            (metric.empty() ? " with a metric from the metric list" : ", for example " + metric) +
             ", with a target for the quarter.";
-        findings.push_back(make_finding(
-            "GOAL001", "goal:" + goal.id.str(),
-            capitalised(goal_phrase(goal)) + " has no KPI, so nobody can tell whether it is met.",
-            {{"kind", std::string(model::to_string(goal.kind))},
-             {"priority", std::to_string(goal.priority)}},
-            std::move(recommendation)));
+        findings.push_back(make_finding("GOAL001", "goal:" + goal.id.str(),
+                                        capitalised(goal_phrase(goal)) +
+                                            " has no KPI, so nobody can tell whether it is met.",
+                                        {{"kind", std::string(model::to_string(goal.kind))},
+                                         {"priority", std::to_string(goal.priority)}},
+                                        std::move(recommendation)));
     }
     return findings;
 }
@@ -93,16 +92,17 @@ std::vector<Finding> find_kpis_without_target(const CheckContext& context) {
 std::vector<Finding> find_goals_without_channel(const CheckContext& context) {
     std::vector<Finding> findings;
     for (const model::Goal& goal : context.plan().goals) {
-        bool kpi_channel = std::any_of(goal.kpis.begin(), goal.kpis.end(),
-                                       [](const model::Kpi& kpi) { return kpi.channel.has_value(); });
+        bool kpi_channel =
+            std::any_of(goal.kpis.begin(), goal.kpis.end(),
+                        [](const model::Kpi& kpi) { return kpi.channel.has_value(); });
         if (!goal.channels.empty() || kpi_channel)
             continue;
-        findings.push_back(make_finding(
-            "GOAL003", "goal:" + goal.id.str(),
-            capitalised(goal_phrase(goal)) + " is served by no channel.",
-            {{"channels", "0"}, {"kpis", std::to_string(goal.kpis.size())}},
-            "List the channels that work towards " + goal_phrase(goal) +
-                " in its `channels`, or drop the goal."));
+        findings.push_back(
+            make_finding("GOAL003", "goal:" + goal.id.str(),
+                         capitalised(goal_phrase(goal)) + " is served by no channel.",
+                         {{"channels", "0"}, {"kpis", std::to_string(goal.kpis.size())}},
+                         "List the channels that work towards " + goal_phrase(goal) +
+                             " in its `channels`, or drop the goal."));
     }
     return findings;
 }
@@ -126,13 +126,13 @@ std::vector<Finding> find_channels_without_goal(const CheckContext& context) {
         if (served.count(channel.id.str()) != 0)
             continue;
         const double hours = hours_by_channel[channel.id.str()];
-        findings.push_back(make_finding(
-            "GOAL004", "channel:" + channel.id.str(),
-            model::display_name(channel) + " serves no goal: its " + format_hours(hours) +
-                " hours of work a week have no stated purpose.",
-            {{"hours_per_week", format_hours(hours)}},
-            "Add " + model::display_name(channel) +
-                " to the `channels` of the goal it serves, or stop working on it."));
+        findings.push_back(
+            make_finding("GOAL004", "channel:" + channel.id.str(),
+                         model::display_name(channel) + " serves no goal: its " +
+                             format_hours(hours) + " hours of work a week have no stated purpose.",
+                         {{"hours_per_week", format_hours(hours)}},
+                         "Add " + model::display_name(channel) +
+                             " to the `channels` of the goal it serves, or stop working on it."));
     }
     return findings;
 }
@@ -145,9 +145,10 @@ std::vector<Finding> find_unmeasured_channels(const CheckContext& context) {
         if (kpis.empty())
             continue;
         std::vector<model::DutyCover> covers = context.graph().covers(channel.id, report);
-        bool measured = std::any_of(covers.begin(), covers.end(), [](const model::DutyCover& cover) {
-            return cover.raci == model::Raci::R && !cover.backup;
-        });
+        bool measured =
+            std::any_of(covers.begin(), covers.end(), [](const model::DutyCover& cover) {
+                return cover.raci == model::Raci::R && !cover.backup;
+            });
         if (measured)
             continue;
         std::vector<std::string> kpi_ids;
@@ -177,7 +178,8 @@ std::vector<Finding> find_missing_owners(const CheckContext& context) {
     std::vector<Finding> findings;
     const model::PlanIndex& index = context.index();
     // Empty when the owner is fine; otherwise the problem and the evidence.
-    auto problem = [&](const PersonId& owner) -> std::optional<std::pair<std::string, std::string>> {
+    auto problem =
+        [&](const PersonId& owner) -> std::optional<std::pair<std::string, std::string>> {
         const model::Person* person = index.person(owner);
         if (person == nullptr)
             return std::make_pair(owner.str() + ", who is not one of the plan's people",
@@ -191,26 +193,26 @@ std::vector<Finding> find_missing_owners(const CheckContext& context) {
     for (const model::Goal& goal : context.plan().goals) {
         std::string what = goal_phrase(goal);
         if (!goal.owner) {
-            findings.push_back(make_finding("GOAL006", "goal:" + goal.id.str(),
-                                            capitalised(what) + " has no owner.",
-                                            {{"owner", "missing"}},
-                                            owner_recommendation(context, what)));
+            findings.push_back(make_finding(
+                "GOAL006", "goal:" + goal.id.str(), capitalised(what) + " has no owner.",
+                {{"owner", "missing"}}, owner_recommendation(context, what)));
         } else if (auto issue = problem(*goal.owner)) {
-            findings.push_back(make_finding("GOAL006", "goal:" + goal.id.str(),
-                                            capitalised(what) + " is owned by " + issue->first + ".",
-                                            {{"owner", goal.owner->str()}, {"status", issue->second}},
-                                            owner_recommendation(context, what)));
+            findings.push_back(
+                make_finding("GOAL006", "goal:" + goal.id.str(),
+                             capitalised(what) + " is owned by " + issue->first + ".",
+                             {{"owner", goal.owner->str()}, {"status", issue->second}},
+                             owner_recommendation(context, what)));
         }
         for (const model::Kpi& kpi : goal.kpis) {
             if (!kpi.owner)
                 continue; // the goal's owner, judged above
             if (auto issue = problem(*kpi.owner)) {
                 std::string kpi_what = "the KPI " + kpi.id.str();
-                findings.push_back(make_finding(
-                    "GOAL006", "kpi:" + kpi.id.str(),
-                    capitalised(kpi_what) + " is owned by " + issue->first + ".",
-                    {{"owner", kpi.owner->str()}, {"status", issue->second}},
-                    owner_recommendation(context, kpi_what)));
+                findings.push_back(
+                    make_finding("GOAL006", "kpi:" + kpi.id.str(),
+                                 capitalised(kpi_what) + " is owned by " + issue->first + ".",
+                                 {{"owner", kpi.owner->str()}, {"status", issue->second}},
+                                 owner_recommendation(context, kpi_what)));
             }
         }
     }

@@ -48,15 +48,17 @@ std::vector<Finding> find_channels_without_approver(const CheckContext& context)
         if (!responsible_people(context.graph().covers(channel.id, approve)).empty())
             continue;
         std::string name = model::display_name(channel);
-        std::vector<PersonId> creators = responsible_people(context.graph().covers(channel.id, create));
+        std::vector<PersonId> creators =
+            responsible_people(context.graph().covers(channel.id, create));
         std::string recommendation;
         if (auto candidate = context.candidate_for(approve, creators))
             recommendation = "Make someone who does not create the posts Responsible for "
-                             "`approve` on " + name + ": " +
-                             context.candidate_clause(*candidate, approve) + ".";
+                             "`approve` on " +
+                             name + ": " + context.candidate_clause(*candidate, approve) + ".";
         else
             recommendation = "Make someone who does not create the posts Responsible for "
-                             "`approve` on " + name + ", or drop `approval.required`.";
+                             "`approve` on " +
+                             name + ", or drop `approval.required`.";
         findings.push_back(make_finding(
             "GOV001", "channel:" + channel.id.str() + "/approve",
             name + " requires approval but nobody is Responsible for approving its posts.",
@@ -74,10 +76,12 @@ std::vector<Finding> find_self_approval(const CheckContext& context) {
     for (const model::Channel& channel : context.plan().channels) {
         if (!channel.approval.required)
             continue;
-        std::vector<PersonId> approvers = responsible_people(context.graph().covers(channel.id, approve));
+        std::vector<PersonId> approvers =
+            responsible_people(context.graph().covers(channel.id, approve));
         if (approvers.size() != 1)
             continue;
-        std::vector<PersonId> creators = responsible_people(context.graph().covers(channel.id, create));
+        std::vector<PersonId> creators =
+            responsible_people(context.graph().covers(channel.id, create));
         if (!std::binary_search(creators.begin(), creators.end(), approvers.front()))
             continue;
         std::string name = model::display_name(channel);
@@ -89,12 +93,12 @@ std::vector<Finding> find_self_approval(const CheckContext& context) {
         else
             recommendation = "Add an approver on " + name +
                              " who does not create its posts, for example the team lead.";
-        findings.push_back(make_finding(
-            "GOV002", "channel:" + channel.id.str() + "/approve",
-            approver + " is the only approver on " + name +
-                " and also creates its posts, so posts are approved by their author.",
-            {{"approver", approver}, {"creators", context.names(creators)}},
-            std::move(recommendation)));
+        findings.push_back(
+            make_finding("GOV002", "channel:" + channel.id.str() + "/approve",
+                         approver + " is the only approver on " + name +
+                             " and also creates its posts, so posts are approved by their author.",
+                         {{"approver", approver}, {"creators", context.names(creators)}},
+                         std::move(recommendation)));
     }
     return findings;
 }
@@ -198,10 +202,10 @@ std::vector<Finding> find_profile_overlaps(const CheckContext& context) {
             std::string phrase = context.duty_phrase(i);
             findings.push_back(make_finding(
                 "COL002", model::channel_duty_subject(duties[i], profile),
-                phrase + " on the profile " + label + " is covered twice: " +
-                    context.names(whole) + (whole.size() == 1 ? " has" : " have") +
-                    " the whole channel and " + context.names(extra) +
-                    (extra.size() == 1 ? " has" : " have") + " this profile.",
+                phrase + " on the profile " + label + " is covered twice: " + context.names(whole) +
+                    (whole.size() == 1 ? " has" : " have") + " the whole channel and " +
+                    context.names(extra) + (extra.size() == 1 ? " has" : " have") +
+                    " this profile.",
                 {{"whole_channel", context.names(whole)}, {"profile", context.names(extra)}},
                 "Limit the whole-channel assignment of " + context.names(whole) +
                     " to the other profiles, or drop the profile assignment of " +

@@ -64,16 +64,17 @@ std::vector<Finding> find_wide_spans(const CheckContext& context) {
         if (static_cast<int>(reports) <= limit)
             continue;
         const std::string name = model::display_name(person);
-        const size_t leads = limit > 0 ? (reports + static_cast<size_t>(limit) - 1) /
-                                             static_cast<size_t>(limit)
-                                       : reports;
+        const size_t leads =
+            limit > 0 ? (reports + static_cast<size_t>(limit) - 1) / static_cast<size_t>(limit)
+                      : reports;
         findings.push_back(make_finding(
             "ORG002", "person:" + person.id.str(),
             name + " has " + std::to_string(reports) + " direct reports, more than the " +
                 std::to_string(limit) + " the plan allows.",
             {{"direct_reports", std::to_string(reports)}, {"threshold", std::to_string(limit)}},
             "Group the " + std::to_string(reports) + " direct reports of " + name + " under " +
-                std::to_string(leads) + " team leads, or raise `thresholds.span_of_control` if "
+                std::to_string(leads) +
+                " team leads, or raise `thresholds.span_of_control` if "
                 "this is deliberate."));
     }
     return findings;
@@ -95,12 +96,12 @@ std::vector<Finding> find_several_heads(const CheckContext& context) {
     } else {
         recommendation = "Set `reports_to` so that the team has one head.";
     }
-    return {make_finding("ORG003", "plan",
-                         std::to_string(heads.size()) + " people have no manager: " +
-                             some_names(context, heads) + ".",
-                         {{"people_without_manager", std::to_string(heads.size())},
-                          {"people", join_list(ids)}},
-                         std::move(recommendation))};
+    return {make_finding(
+        "ORG003", "plan",
+        std::to_string(heads.size()) + " people have no manager: " + some_names(context, heads) +
+            ".",
+        {{"people_without_manager", std::to_string(heads.size())}, {"people", join_list(ids)}},
+        std::move(recommendation))};
 }
 
 std::vector<Finding> find_unfilled_roles(const CheckContext& context) {
@@ -128,7 +129,8 @@ std::vector<Finding> find_unfilled_roles(const CheckContext& context) {
         }
         Finding finding = make_finding(
             "ORG004", "role:" + role.id.str(),
-            "Only " + (vacancies.size() == 1 ? std::string("a vacancy (") : std::string("vacancies (")) +
+            "Only " +
+                (vacancies.size() == 1 ? std::string("a vacancy (") : std::string("vacancies (")) +
                 context.names(vacancies) + ") " + (vacancies.size() == 1 ? "holds" : "hold") +
                 " the role " + name + ".",
             {{"holders", "0"}, {"vacancies", std::to_string(vacancies.size())}},
@@ -172,10 +174,9 @@ std::vector<Finding> find_people_without_role(const CheckContext& context) {
                               ", which performs the duties " + name + " does today.";
         else
             recommendation += " that matches the work planned for " + name + ".";
-        findings.push_back(make_finding("ORG005", "person:" + person.id.str(),
-                                        name + " has no role.",
-                                        {{"status", std::string(model::to_string(person.status))}},
-                                        std::move(recommendation)));
+        findings.push_back(make_finding(
+            "ORG005", "person:" + person.id.str(), name + " has no role.",
+            {{"status", std::string(model::to_string(person.status))}}, std::move(recommendation)));
     }
     return findings;
 }
@@ -192,11 +193,11 @@ std::vector<Finding> find_people_without_assignment(const CheckContext& context)
         std::vector<std::pair<std::string, std::string>> evidence;
         if (const PersonLoad* load = context.load(person.id))
             evidence.emplace_back("available_hours", format_hours(load->available_hours));
-        std::string recommendation = person.roles.empty()
-                                         ? "Assign work to " + name + ", or plan their time elsewhere."
-                                         : "Assign " + name + " work that the role " +
-                                               role_name(context, person.roles.front()) +
-                                               " performs, or plan their time elsewhere.";
+        std::string recommendation =
+            person.roles.empty() ? "Assign work to " + name + ", or plan their time elsewhere."
+                                 : "Assign " + name + " work that the role " +
+                                       role_name(context, person.roles.front()) +
+                                       " performs, or plan their time elsewhere.";
         findings.push_back(make_finding("ORG006", "person:" + person.id.str(),
                                         name + " has no assignment.", std::move(evidence),
                                         std::move(recommendation)));

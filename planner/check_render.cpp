@@ -51,7 +51,8 @@ std::string evidence_text(const Finding& finding) {
 
 void append_finding(std::string& out, const Finding& finding, Colour colour) {
     const std::string indent(k_indent, ' ');
-    out += severity_label(finding.severity, colour) + padded(finding.check, 9) + finding.subject + "\n";
+    out += severity_label(finding.severity, colour) + padded(finding.check, 9) + finding.subject +
+           "\n";
     out += indent + wrap_text(finding.message, k_indent, k_width) + "\n";
     if (!finding.evidence.empty())
         out += padded("", k_indent - 9) + padded("evidence", 9) +
@@ -147,7 +148,8 @@ std::string render_check_text(const CheckReport& report, Colour colour) {
     if (!report.suppressed.empty()) {
         out += "\nSuppressed:\n";
         for (const SuppressedFinding& entry : report.suppressed) {
-            std::string line = padded(entry.finding.check, 9) + entry.finding.subject + ": " + entry.reason;
+            std::string line =
+                padded(entry.finding.check, 9) + entry.finding.subject + ": " + entry.reason;
             out += "  " + wrap_text(line, 11, k_width) + "\n";
         }
     }
@@ -197,7 +199,8 @@ std::string render_catalogue_json() {
     const auto& catalogue = check_catalogue();
     for (size_t i = 0; i < catalogue.size(); ++i) {
         const CheckInfo& info = catalogue[i];
-        out += std::string(i == 0 ? "\n" : ",\n") + "  {\"id\": " + json_quote(std::string(info.id)) +
+        out += std::string(i == 0 ? "\n" : ",\n") +
+               "  {\"id\": " + json_quote(std::string(info.id)) +
                ", \"severity\": " + json_quote(std::string(to_string(info.severity))) +
                ", \"area\": " + json_quote(std::string(info.area)) +
                ", \"title\": " + json_quote(std::string(info.title)) +

@@ -44,10 +44,10 @@ std::vector<Finding> find_overloaded_people(const CheckContext& context) {
         const std::string load_text = format_hours(load.load_hours);
         const std::string available_text = format_hours(load.available_hours);
         std::string message =
-            infinite ? name + " has " + load_text + " hours of work a week but no available hours."
-                     : name + " is overloaded: " + load_text + " hours of work a week against " +
-                           available_text + " available (" + format_percent(*load.utilisation) +
-                           ").";
+            infinite
+                ? name + " has " + load_text + " hours of work a week but no available hours."
+                : name + " is overloaded: " + load_text + " hours of work a week against " +
+                      available_text + " available (" + format_percent(*load.utilisation) + ").";
 
         const double excess = load.load_hours - overload * load.available_hours;
         // The person's largest piece of work is the first candidate to move.
@@ -55,13 +55,15 @@ std::vector<Finding> find_overloaded_people(const CheckContext& context) {
         for (const LoadItem& item : load.items)
             if (largest == nullptr || item.hours > largest->hours + k_tolerance)
                 largest = &item;
-        std::string recommendation = "Move " + format_hours(excess) + " hours a week away from " + name;
+        std::string recommendation =
+            "Move " + format_hours(excess) + " hours a week away from " + name;
         if (largest != nullptr && largest->duty_index < duties.size()) {
             const model::DutyId& duty = duties[largest->duty_index].duty;
             recommendation += ", for example part of " + context.duty_phrase(largest->duty_index);
-            if (auto candidate = context.candidate_for(duty, {load.person}, [&](const model::Person& p) {
-                    return has_free_hours(context, p);
-                }))
+            if (auto candidate =
+                    context.candidate_for(duty, {load.person}, [&](const model::Person& p) {
+                        return has_free_hours(context, p);
+                    }))
                 recommendation += ": " + context.candidate_clause(*candidate, duty) + ".";
             else
                 recommendation += "; nobody else who performs `" + duty.str() +
@@ -132,16 +134,16 @@ std::vector<Finding> find_underused_people(const CheckContext& context) {
         else
             recommendation = "Give " + name + " up to " + format_hours(spare) +
                              " more hours a week of work, or review the capacity planned.";
-        findings.push_back(make_finding(
-            "LOAD002", "person:" + load.person.str(),
-            name + " is underused: " + format_hours(load.load_hours) +
-                " hours of work a week against " + format_hours(load.available_hours) +
-                " available (" + format_percent(*load.utilisation) + ").",
-            {{"load_hours", format_hours(load.load_hours)},
-             {"available_hours", format_hours(load.available_hours)},
-             {"utilisation", format_fixed(*load.utilisation, 3)},
-             {"threshold", format_share(underuse)}},
-            std::move(recommendation)));
+        findings.push_back(make_finding("LOAD002", "person:" + load.person.str(),
+                                        name + " is underused: " + format_hours(load.load_hours) +
+                                            " hours of work a week against " +
+                                            format_hours(load.available_hours) + " available (" +
+                                            format_percent(*load.utilisation) + ").",
+                                        {{"load_hours", format_hours(load.load_hours)},
+                                         {"available_hours", format_hours(load.available_hours)},
+                                         {"utilisation", format_fixed(*load.utilisation, 3)},
+                                         {"threshold", format_share(underuse)}},
+                                        std::move(recommendation)));
     }
     return findings;
 }
@@ -150,7 +152,8 @@ std::vector<Finding> find_undershared_duties(const CheckContext& context) {
     std::vector<Finding> findings;
     const auto& duties = context.index().channel_duties();
     for (const DutyLoad& duty : context.workload().duties) {
-        if (duty.duty_index >= duties.size() || context.coverage(duty.duty_index).responsible.empty())
+        if (duty.duty_index >= duties.size() ||
+            context.coverage(duty.duty_index).responsible.empty())
             continue; // COV001 reports a duty nobody does
         if (duty.responsible_share >= 1 - k_tolerance)
             continue;
@@ -160,17 +163,16 @@ std::vector<Finding> find_undershared_duties(const CheckContext& context) {
         const model::DutyId& duty_id = duties[duty.duty_index].duty;
         std::string recommendation = "Give the missing share (" + format_share(missing) + ", " +
                                      format_hours(open_hours) + " hours a week) of " + phrase;
-        if (auto candidate = context.candidate_for(duty_id, {}, [&](const model::Person& p) {
-                return has_free_hours(context, p);
-            }))
+        if (auto candidate = context.candidate_for(
+                duty_id, {}, [&](const model::Person& p) { return has_free_hours(context, p); }))
             recommendation += " to someone: " + context.candidate_clause(*candidate, duty_id) + ".";
         else
             recommendation += " to someone, or raise the shares of the people on it.";
         findings.push_back(make_finding(
             "LOAD003", model::channel_duty_subject(duties[duty.duty_index]),
             "The Responsible shares of " + phrase + " add up to " +
-                format_share(duty.responsible_share) + ": " + format_hours(open_hours) + " of its " +
-                format_hours(duty.hours) + " hours a week are done by no one.",
+                format_share(duty.responsible_share) + ": " + format_hours(open_hours) +
+                " of its " + format_hours(duty.hours) + " hours a week are done by no one.",
             {{"responsible_share", format_share(duty.responsible_share)},
              {"shares", shares_text(context, duty)},
              {"unassigned_hours", format_hours(open_hours)}},
@@ -195,8 +197,8 @@ std::vector<Finding> find_overshared_duties(const CheckContext& context) {
             {{"responsible_share", format_share(duty.responsible_share)},
              {"shares", shares_text(context, duty)},
              {"double_planned_hours", format_hours(twice)}},
-            "Lower the shares of " + phrase + " so that they add up to 1 (now: " +
-                shares_text(context, duty) + ")."));
+            "Lower the shares of " + phrase +
+                " so that they add up to 1 (now: " + shares_text(context, duty) + ")."));
     }
     return findings;
 }
@@ -210,15 +212,15 @@ std::vector<Finding> find_crowded_duties(const CheckContext& context) {
         if (static_cast<int>(responsible.size()) <= limit)
             continue;
         const std::string phrase = context.duty_phrase(i);
-        findings.push_back(make_finding(
-            "LOAD005", model::channel_duty_subject(duties[i]),
-            std::to_string(responsible.size()) + " people are Responsible for " + phrase +
-                ", more than the " + std::to_string(limit) + " the plan allows: " +
-                context.names(responsible) + ".",
-            {{"responsible", std::to_string(responsible.size())},
-             {"threshold", std::to_string(limit)}},
-            "Keep at most " + std::to_string(limit) + " Responsible for " + phrase +
-                " and make the others backups (`backup: true`)."));
+        findings.push_back(
+            make_finding("LOAD005", model::channel_duty_subject(duties[i]),
+                         std::to_string(responsible.size()) + " people are Responsible for " +
+                             phrase + ", more than the " + std::to_string(limit) +
+                             " the plan allows: " + context.names(responsible) + ".",
+                         {{"responsible", std::to_string(responsible.size())},
+                          {"threshold", std::to_string(limit)}},
+                         "Keep at most " + std::to_string(limit) + " Responsible for " + phrase +
+                             " and make the others backups (`backup: true`)."));
     }
     return findings;
 }

@@ -221,9 +221,9 @@ CheckReport run_checks(const model::Plan& plan) {
     report.plan_name = plan.info.name;
     std::vector<bool> used(plan.suppressions.size(), false);
     for (Finding& finding : all) {
-        auto suppression = std::find_if(
-            plan.suppressions.begin(), plan.suppressions.end(),
-            [&](const model::Suppression& each) { return matches(each, finding); });
+        auto suppression =
+            std::find_if(plan.suppressions.begin(), plan.suppressions.end(),
+                         [&](const model::Suppression& each) { return matches(each, finding); });
         if (suppression == plan.suppressions.end()) {
             report.findings.push_back(std::move(finding));
             continue;

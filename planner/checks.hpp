@@ -20,7 +20,7 @@ std::string_view to_string(Severity severity);
 std::optional<Severity> parse_severity(std::string_view text);
 
 struct Finding {
-    std::string check;   // "COV004"
+    std::string check; // "COV004"
     Severity severity = Severity::warning;
     std::string subject; // "channel:instagram/engage", "person:anna", "plan"
     std::string message; // one sentence for people: display names, not ids
@@ -31,8 +31,8 @@ struct Finding {
 // One entry of the catalogue. Ids are stable forever.
 struct CheckInfo {
     std::string_view id;
-    Severity severity; // default; a finding may be milder or harsher (LOAD001, ORG004)
-    std::string_view area; // "Coverage", "Goals and measurement", ...
+    Severity severity;            // default; a finding may be milder or harsher (LOAD001, ORG004)
+    std::string_view area;        // "Coverage", "Goals and measurement", ...
     std::string_view title;       // a short line for lists
     std::string_view description; // the rule, as CHECKS.md states it
 };
@@ -52,7 +52,7 @@ struct SuppressedFinding {
 };
 
 struct CheckCounts {
-    int error = 0;     // open findings by severity
+    int error = 0; // open findings by severity
     int warning = 0;
     int info = 0;
     int suppressed = 0;
@@ -60,7 +60,7 @@ struct CheckCounts {
 
 struct CheckReport {
     std::string plan_name;
-    std::vector<Finding> findings;            // open; by severity, then check id, then subject
+    std::vector<Finding> findings;             // open; by severity, then check id, then subject
     std::vector<SuppressedFinding> suppressed; // same order
     // `suppress` entries of the plan that matched no finding (a typo must not pass silently).
     std::vector<model::Suppression> unused_suppressions;

@@ -7,12 +7,15 @@ const std::vector<CommandSpec>& command_table() {
     static const std::vector<CommandSpec> table = {
         init_command(),
         show_command(),
-        // Analysis commands: one line each, `XXX_command(),`, declared in their own header
-        // under planner/commands/ and included by planner/commands/commands.hpp.
+        check_command(),
+        workload_command(),
+        staff_command(),
+        rebalance_command(),
         diff_command(),
         import_command(),
         export_plan_command(),
         snapshot_command(),
+        report_command(),
         demo_command(),
     };
     return table;

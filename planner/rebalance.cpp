@@ -86,6 +86,7 @@ private:
     std::vector<std::set<size_t>> m_candidates;           // duty -> people nodes with an arc
     int64_t m_scale = 1;        // real cost multiplier above every tie-break sum
     int64_t m_channel_count = 1;
+    bool m_tie_by_channel = true;
     int64_t m_infinite = 0;
 };
 
@@ -226,13 +227,21 @@ void Rebalancer::build_nodes() {
     }
 
     // Tie-breaks must never outweigh a real cost difference: any cycle of the network holds
-    // at most `nodes` tie-broken arcs, each below (people + 1) x channels + 1.
-    const int64_t max_tie = (static_cast<int64_t>(m_plan.people.size()) + 1) * m_channel_count + 1;
+    // at most `nodes` tie-broken arcs, each below (people + 1) x channels + 1. Every path
+    // weight must stay exact in doubles (below 2^53): for large plans the tie-break falls
+    // back to the person id alone, and for huge ones to the order the arcs are added in
+    // (people and channels by id), which is deterministic too.
     const int64_t nodes = static_cast<int64_t>(node) + 1;
-    m_scale = nodes * max_tie + 1;
-    // Keep every path weight exact in doubles (below 2^53): fall back to coarser tie-breaks.
-    const int64_t max_real = std::max(m_costs.unstaffed, m_costs.heavy_overtime) * 4;
-    if (static_cast<double>(m_scale) * static_cast<double>(max_real) > 1e15) m_scale = 0;
+    const int64_t people = static_cast<int64_t>(m_plan.people.size()) + 1;
+    const double max_real = static_cast<double>(std::max(m_costs.unstaffed, m_costs.heavy_overtime) * 4);
+    auto fits = [&](int64_t scale) { return static_cast<double>(scale) * max_real <= 1e15; };
+    m_scale = nodes * (people * m_channel_count + 1) + 1;
+    if (!fits(m_scale)) {
+        m_channel_count = 1; // tie = 1 + person rank (+ 0: channel_rank is ignored below)
+        m_tie_by_channel = false;
+        m_scale = nodes * (people + 1) + 1;
+        if (!fits(m_scale)) m_scale = 0;
+    }
 }
 
 int64_t Rebalancer::real_cost(size_t person_node, size_t duty) const {
@@ -262,7 +271,7 @@ int64_t Rebalancer::real_cost(size_t person_node, size_t duty) const {
 
 int64_t Rebalancer::tie_break(size_t person_node, size_t duty) const {
     return 1 + static_cast<int64_t>(m_people[person_node].rank) * m_channel_count +
-           m_duties[duty].channel_rank;
+           (m_tie_by_channel ? m_duties[duty].channel_rank : 0);
 }
 
 void Rebalancer::choose_initial_candidates() {

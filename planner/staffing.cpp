@@ -143,20 +143,22 @@ StaffingResult compute_staffing(const model::PlanIndex& index) {
 
     // Step 3: the care floor goes to the role that takes the most of the rota's engage hours.
     result.rotas = compute_care_rotas(index);
-    for (CareRota& rota : result.rotas) {
-        std::map<size_t, double> engage_by_role;
-        for (RoleStaffing& role : result.roles) {
-            const size_t r = static_cast<size_t>(&role - result.roles.data());
-            for (const RoleDriver& driver : role.drivers) {
-                const model::ChannelDuty& cd = channel_duties[driver.duty_index];
-                if (cd.duty.str() != "engage" || !cd.channel) continue;
-                if (std::find(rota.channels.begin(), rota.channels.end(), *cd.channel) !=
-                    rota.channels.end())
-                    engage_by_role[r] += driver.hours;
-            }
+    std::map<std::string, size_t> rota_of_channel;
+    for (size_t k = 0; k < result.rotas.size(); ++k)
+        for (const model::ChannelId& id : result.rotas[k].channels) rota_of_channel.emplace(id.str(), k);
+    std::vector<std::map<size_t, double>> engage_by_role(result.rotas.size()); // role -> hours
+    for (size_t r = 0; r < result.roles.size(); ++r) {
+        for (const RoleDriver& driver : result.roles[r].drivers) {
+            const model::ChannelDuty& cd = channel_duties[driver.duty_index];
+            if (cd.duty.str() != "engage" || !cd.channel) continue;
+            auto it = rota_of_channel.find(cd.channel->str());
+            if (it != rota_of_channel.end()) engage_by_role[it->second][r] += driver.hours;
         }
+    }
+    for (size_t k = 0; k < result.rotas.size(); ++k) {
+        CareRota& rota = result.rotas[k];
         const std::pair<const size_t, double>* best = nullptr;
-        for (const auto& entry : engage_by_role)
+        for (const auto& entry : engage_by_role[k])
             if (!best || entry.second > best->second) best = &entry;
         if (!best) continue;
         RoleStaffing& role = result.roles[best->first];

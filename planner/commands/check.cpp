@@ -36,8 +36,8 @@ std::string suppression_text(const model::Suppression& suppression) {
 int run_check_command(const ParsedArgs& args, Streams& streams) {
     const std::string format = args.value_or("--format", "text");
     const bool list = args.flag("--list");
-    const bool known_format = format == "text" || format == "json" || format == "csv" ||
-                              (list && format == "markdown");
+    const bool known_format =
+        format == "text" || format == "json" || format == "csv" || (list && format == "markdown");
     if (!known_format)
         throw UsageError("unknown format '" + format + "' for check (use text, json or csv" +
                          std::string(list ? ", or markdown with --list)" : ")"));

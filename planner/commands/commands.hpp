@@ -2,6 +2,10 @@
 // Every command of the table; each is defined in its own file under planner/commands/.
 
 #include "planner/cli.hpp"
+#include "planner/commands/check.hpp"
+#include "planner/commands/rebalance.hpp"
+#include "planner/commands/staff.hpp"
+#include "planner/commands/workload.hpp"
 
 namespace planner {
 
@@ -12,5 +16,6 @@ CommandSpec export_plan_command();
 CommandSpec demo_command();
 CommandSpec diff_command();
 CommandSpec snapshot_command();
+CommandSpec report_command();
 
 } // namespace planner

@@ -7,7 +7,7 @@ PEOPLE is 100 to 100000; the same PEOPLE and SEED always give the same file, byt
 OUTPUT is a path, or "-" for standard output. Standard library only.
 
 The plan looks like a large social-media organisation: teams of about eight people (a lead,
-creators, community managers, an analyst, a paid-social specialist) each run one or two
+creators, community managers, an analyst, a paid-social specialist) each run two or three
 channels; every manager has at most eight direct reports (an 8-ary tree); channels have
 workload drivers, profiles on some, care windows in a few time zones, approval on some; a few
 people work from other time zones; about 10% have absences in the quarter; about 3% are
@@ -69,12 +69,13 @@ def generate(people_count, seed):
     w("  timezone: Europe/Riga")
     w("  overhead: 0.2")
 
-    # Channels: one per team, a second for every third team.
+    # Channels: two per team, a third for every other team.
     channels = []  # (id, team)
     for team in range(teams):
         channels.append((f"ch{team}a", team))
-        if team % 3 == 0:
-            channels.append((f"ch{team}b", team))
+        channels.append((f"ch{team}b", team))
+        if team % 2 == 0:
+            channels.append((f"ch{team}c", team))
 
     # Goals: one per 12 channels.
     w("goals:")

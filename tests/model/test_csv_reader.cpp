@@ -17,9 +17,10 @@ std::string layout(const CsvDocument& document) {
     for (const CsvRecord& record : document.records) {
         std::string line;
         for (const CsvField& field : record.fields) {
-            if (!line.empty()) line += " | ";
-            line += field.text + "@" + std::to_string(field.line) + ":" +
-                    std::to_string(field.column);
+            if (!line.empty())
+                line += " | ";
+            line +=
+                field.text + "@" + std::to_string(field.line) + ":" + std::to_string(field.column);
         }
         out += line + "\n";
     }
@@ -115,8 +116,7 @@ TEST_CASE("csv_reader: empty fields and rows of delimiters", "[csv]") {
     CHECK(result.document.records[1].blank());
 }
 
-TEST_CASE("csv_reader: a UTF-8 byte-order mark is dropped and columns count characters",
-          "[csv]") {
+TEST_CASE("csv_reader: a UTF-8 byte-order mark is dropped and columns count characters", "[csv]") {
     CsvReadResult result = read_csv("\xEF\xBB\xBF\"Datums\",\"Rīga\",\"x\"\n\"ā\",\"ēī\",\"y\"\n");
     REQUIRE(result.ok());
     CHECK(result.document.encoding == TextEncoding::utf8_bom);

@@ -9,11 +9,14 @@ using namespace planner::model::metric_detail;
 
 namespace {
 
-std::string iso(const std::optional<Date>& date) { return date ? format_date(*date) : "none"; }
+std::string iso(const std::optional<Date>& date) {
+    return date ? format_date(*date) : "none";
+}
 
 std::string words(std::string_view text) {
     std::optional<WordDate> date = parse_word_date(text);
-    if (!date) return "none";
+    if (!date)
+        return "none";
     return std::to_string(date->month) + "/" + std::to_string(date->day) +
            (date->year ? "/" + std::to_string(*date->year) : "");
 }

@@ -31,7 +31,8 @@ MetricReadResult read(const std::string& name, const std::string& channel = "fac
 
 TEST_CASE("metrics: the formats tried, in order", "[metrics][detect]") {
     std::string ids;
-    for (const MetricFormatInfo& format : metric_formats()) ids += std::string(format.id) + " ";
+    for (const MetricFormatInfo& format : metric_formats())
+        ids += std::string(format.id) + " ";
     CHECK(ids == "generic meta_daily meta_posts facebook_classic_page facebook_classic_posts "
                  "x_tweet_activity x_account_overview youtube_table youtube_chart "
                  "youtube_totals tiktok_overview tiktok_followers tiktok_content "
@@ -78,37 +79,50 @@ TEST_CASE("metrics: an unrecognised file lists every format tried and why not",
     REQUIRE_FALSE(result.ok());
     const std::string f = "malformed/unrecognised.csv: ";
     CHECK(result.error_text() ==
-          f + "planner does not recognise this file as an analytics export; download it again "
+          f +
+              "planner does not recognise this file as an analytics export; download it again "
               "from the network's analytics page and import it as downloaded (not opened and "
               "saved in a spreadsheet), or write the figures in the generic format "
               "`date,channel,profile,metric,value`. The formats tried:\n" +
-          f + "not generic CSV: line 1 is not the header `date,channel,profile,metric,value`\n" +
-          f + "not Meta Business Suite daily metric file: line 1 is not `sep=,`\n" +
-          f + "not Meta Business Suite post export: line 1 has no `Post ID` column\n" +
-          f + "not Facebook Insights page export (classic): line 1 is not `Date` followed by "
+              f +
+              "not generic CSV: line 1 is not the header `date,channel,profile,metric,value`\n" +
+              f + "not Meta Business Suite daily metric file: line 1 is not `sep=,`\n" + f +
+              "not Meta Business Suite post export: line 1 has no `Post ID` column\n" + f +
+              "not Facebook Insights page export (classic): line 1 is not `Date` followed by "
               "columns such as `Lifetime Total Likes`\n" +
-          f + "not Facebook Insights post export (classic): line 1 has no `Post ID`, `Posted` "
+              f +
+              "not Facebook Insights post export (classic): line 1 has no `Post ID`, `Posted` "
               "and `Lifetime Post Total Reach` columns\n" +
-          f + "not X tweet activity export: line 1 has no `Tweet id`, `time` and `impressions` "
+              f +
+              "not X tweet activity export: line 1 has no `Tweet id`, `time` and `impressions` "
               "columns\n" +
-          f + "not X account overview export: line 1 is not `Date` followed by `Impressions`, "
+              f +
+              "not X account overview export: line 1 is not `Date` followed by `Impressions`, "
               "..., `New follows`, `Unfollows`\n" +
-          f + "not YouTube Studio Table data.csv: line 1 does not start with "
+              f +
+              "not YouTube Studio Table data.csv: line 1 does not start with "
               "`Content,Video title`\n" +
-          f + "not YouTube Studio Chart data.csv: line 1 does not start with `Date,Content`\n" +
-          f + "not YouTube Studio Totals.csv: line 1 is not `Date` followed by YouTube columns "
+              f + "not YouTube Studio Chart data.csv: line 1 does not start with `Date,Content`\n" +
+              f +
+              "not YouTube Studio Totals.csv: line 1 is not `Date` followed by YouTube columns "
               "such as `Views`\n" +
-          f + "not TikTok Studio Overview.csv: line 1 does not start with "
+              f +
+              "not TikTok Studio Overview.csv: line 1 does not start with "
               "`\"Date\",\"Video Views\"`\n" +
-          f + "not TikTok Studio FollowerHistory.csv: line 1 does not start with "
+              f +
+              "not TikTok Studio FollowerHistory.csv: line 1 does not start with "
               "`\"Date\",\"Followers\"`\n" +
-          f + "not TikTok Studio Content.csv: line 1 has no `Video title`, `Video link` and "
+              f +
+              "not TikTok Studio Content.csv: line 1 has no `Video title`, `Video link` and "
               "`Post time` columns\n" +
-          f + "not LinkedIn Page content analytics: neither line 1 nor line 2 starts with "
+              f +
+              "not LinkedIn Page content analytics: neither line 1 nor line 2 starts with "
               "`Date`, as LinkedIn's content sheet does\n" +
-          f + "not LinkedIn Page followers analytics: neither line 1 nor line 2 starts with "
+              f +
+              "not LinkedIn Page followers analytics: neither line 1 nor line 2 starts with "
               "`Date`, as LinkedIn's followers sheet does\n" +
-          f + "not LinkedIn Page visitors analytics: neither line 1 nor line 2 starts with "
+              f +
+              "not LinkedIn Page visitors analytics: neither line 1 nor line 2 starts with "
               "`Date`, as LinkedIn's visitors sheet does\n");
 }
 
@@ -215,8 +229,7 @@ TEST_CASE("metrics: a network export needs a valid --channel", "[metrics][detect
 }
 
 TEST_CASE("metrics: a file that cannot be opened", "[metrics][detect]") {
-    MetricReadResult result =
-        load_metric_file("/nonexistent/metrics.csv", MetricImportOptions{});
+    MetricReadResult result = load_metric_file("/nonexistent/metrics.csv", MetricImportOptions{});
     REQUIRE_FALSE(result.ok());
     CHECK(result.error_text() == "/nonexistent/metrics.csv: cannot open this file; check the "
                                  "path and that you may read it\n");

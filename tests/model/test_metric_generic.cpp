@@ -23,8 +23,10 @@ std::string fixture(const std::string& name) {
 
 std::string figure(double value) {
     char buffer[64];
-    if (std::floor(value) == value) std::snprintf(buffer, sizeof buffer, "%.0f", value);
-    else std::snprintf(buffer, sizeof buffer, "%.10g", value);
+    if (std::floor(value) == value)
+        std::snprintf(buffer, sizeof buffer, "%.0f", value);
+    else
+        std::snprintf(buffer, sizeof buffer, "%.10g", value);
     return buffer;
 }
 
@@ -84,8 +86,8 @@ TEST_CASE("metrics: generic CSV reports every error with file, line and column",
 }
 
 TEST_CASE("metrics: generic CSV needs exactly its header", "[metrics][generic]") {
-    MetricReadResult result = read_metric_file("wrong.csv", fixture("generic/wrong_header.csv"),
-                                               MetricImportOptions{});
+    MetricReadResult result =
+        read_metric_file("wrong.csv", fixture("generic/wrong_header.csv"), MetricImportOptions{});
     REQUIRE_FALSE(result.ok());
     CHECK(result.error_text() == "wrong.csv:1:1: the header must be exactly "
                                  "`date,channel,profile,metric,value`, but it is "
@@ -107,12 +109,12 @@ TEST_CASE("metrics: generic CSV takes channels from its rows, not from --channel
 
 TEST_CASE("metrics: generic CSV accepts quoting, CRLF, a BOM and semicolons",
           "[metrics][generic]") {
-    MetricReadResult result = read_metric_file(
-        "excel.csv",
-        "\xEF\xBB\xBF\"date\";\"channel\";\"profile\";\"metric\";\"value\"\r\n"
-        "\"2026-05-01\";\"linkedin\";\"\";\"clicks\";\"14\"\r\n"
-        "2026-05-02;linkedin;;clicks;0.5",
-        MetricImportOptions{});
+    MetricReadResult result =
+        read_metric_file("excel.csv",
+                         "\xEF\xBB\xBF\"date\";\"channel\";\"profile\";\"metric\";\"value\"\r\n"
+                         "\"2026-05-01\";\"linkedin\";\"\";\"clicks\";\"14\"\r\n"
+                         "2026-05-02;linkedin;;clicks;0.5",
+                         MetricImportOptions{});
     REQUIRE(result.ok());
     CHECK(dump(result.file) == "2026-05-01 linkedin clicks 14 @2\n"
                                "2026-05-02 linkedin clicks 0.5 @3\n");
@@ -132,4 +134,6 @@ TEST_CASE("metrics: generic CSV numbers are plain", "[metrics][generic]") {
     CHECK(error_for("12.").substr(0, 30) == "`12.` is not a plain number; w");
     CHECK(error_for("").substr(0, 27) == "`` is not a plain number; w");
     CHECK(error_for("-0") == "ok");
+    CHECK(error_for(std::string(400, '9')) ==
+          "`" + std::string(400, '9') + "` is too large to be a figure; check the value");
 }

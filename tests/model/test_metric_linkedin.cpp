@@ -29,8 +29,10 @@ MetricReadResult read(const std::string& name) {
 
 std::string figure(double value) {
     char buffer[64];
-    if (std::floor(value) == value) std::snprintf(buffer, sizeof buffer, "%.0f", value);
-    else std::snprintf(buffer, sizeof buffer, "%.10g", value);
+    if (std::floor(value) == value)
+        std::snprintf(buffer, sizeof buffer, "%.0f", value);
+    else
+        std::snprintf(buffer, sizeof buffer, "%.10g", value);
     return buffer;
 }
 
@@ -44,7 +46,8 @@ std::string dump(const MetricFileResult& file) {
 
 std::string joined(const std::vector<std::string>& items) {
     std::string out;
-    for (const std::string& item : items) out += (out.empty() ? "" : " | ") + item;
+    for (const std::string& item : items)
+        out += (out.empty() ? "" : " | ") + item;
     return out;
 }
 
@@ -100,8 +103,8 @@ TEST_CASE("metrics: LinkedIn visitors sheet has no planner metric", "[metrics][l
 TEST_CASE("metrics: LinkedIn dates are month first", "[metrics][linkedin]") {
     MetricImportOptions options;
     options.channel = "linkedin";
-    MetricReadResult result = read_metric_file(
-        "content.csv", "Date,Impressions (total)\n13/01/2026,5\n", options);
+    MetricReadResult result =
+        read_metric_file("content.csv", "Date,Impressions (total)\n13/01/2026,5\n", options);
     REQUIRE_FALSE(result.ok());
     CHECK(result.error_text() == "content.csv:2:1: `13/01/2026` in the `Date` column is not a "
                                  "date that planner can read; this export writes dates like "

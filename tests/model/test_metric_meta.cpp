@@ -30,8 +30,10 @@ MetricReadResult read(const std::string& name, const std::string& channel) {
 
 std::string figure(double value) {
     char buffer[64];
-    if (std::floor(value) == value) std::snprintf(buffer, sizeof buffer, "%.0f", value);
-    else std::snprintf(buffer, sizeof buffer, "%.10g", value);
+    if (std::floor(value) == value)
+        std::snprintf(buffer, sizeof buffer, "%.0f", value);
+    else
+        std::snprintf(buffer, sizeof buffer, "%.10g", value);
     return buffer;
 }
 
@@ -46,14 +48,14 @@ std::string dump(const MetricFileResult& file) {
 
 std::string joined(const std::vector<std::string>& items) {
     std::string out;
-    for (const std::string& item : items) out += (out.empty() ? "" : " | ") + item;
+    for (const std::string& item : items)
+        out += (out.empty() ? "" : " | ") + item;
     return out;
 }
 
 } // namespace
 
-TEST_CASE("metrics: Meta Business Suite daily Views file, UTF-16LE with sep=",
-          "[metrics][meta]") {
+TEST_CASE("metrics: Meta Business Suite daily Views file, UTF-16LE with sep=", "[metrics][meta]") {
     MetricReadResult result = read("meta/Views.csv", "facebook");
     REQUIRE(result.ok());
     CHECK(result.file.format_id == "meta_daily");
@@ -191,11 +193,11 @@ TEST_CASE("metrics: classic Facebook Insights post export", "[metrics][meta]") {
 TEST_CASE("metrics: a Meta daily file with a bad date or a bad figure", "[metrics][meta]") {
     MetricImportOptions options;
     options.channel = "facebook";
-    MetricReadResult result = read_metric_file(
-        "Reach.csv",
-        "sep=,\n\"Reach\"\n\"Date\",\"Primary\"\n\"24.12.2025\",\"5\"\n"
-        "\"2025-12-25T00:00:00\",\"12 k\"\n",
-        options);
+    MetricReadResult result =
+        read_metric_file("Reach.csv",
+                         "sep=,\n\"Reach\"\n\"Date\",\"Primary\"\n\"24.12.2025\",\"5\"\n"
+                         "\"2025-12-25T00:00:00\",\"12 k\"\n",
+                         options);
     REQUIRE_FALSE(result.ok());
     CHECK(result.error_text() ==
           "Reach.csv:4:1: `24.12.2025` in the `Date` column is not a date that planner can "

@@ -17,20 +17,20 @@ MetricReadResult sample(const std::string& name, const std::string& channel = ""
     MetricImportOptions options;
     options.channel = channel;
     options.year = year;
-    return load_metric_file(std::string(PLANNER_SOURCE_DIR) + "/samples/metrics/" + name,
-                            options);
+    return load_metric_file(std::string(PLANNER_SOURCE_DIR) + "/samples/metrics/" + name, options);
 }
 
 std::vector<MetricValue> only(const std::vector<MetricValue>& values, const std::string& channel) {
     std::vector<MetricValue> out;
     for (const MetricValue& value : values)
-        if (value.channel == channel) out.push_back(value);
+        if (value.channel == channel)
+            out.push_back(value);
     return out;
 }
 
 // date -> value of one metric of one channel.
-std::map<int64_t, double> series(const std::vector<MetricValue>& values,
-                                 const std::string& channel, Metric metric) {
+std::map<int64_t, double> series(const std::vector<MetricValue>& values, const std::string& channel,
+                                 Metric metric) {
     std::map<int64_t, double> out;
     for (const MetricValue& value : values)
         if (value.channel == channel && value.metric == metric)
@@ -52,7 +52,8 @@ TEST_CASE("metrics: the sample year in the generic format", "[metrics][samples]"
     CHECK(format_date(file.values.front().date) == "2026-01-01");
     CHECK(format_date(file.values.back().date) == "2026-12-31");
     std::set<std::string> channels;
-    for (const MetricValue& value : file.values) channels.insert(value.channel);
+    for (const MetricValue& value : file.values)
+        channels.insert(value.channel);
     CHECK(channels == std::set<std::string>{"facebook", "instagram", "linkedin", "tiktok"});
 
     auto instagram = only(file.values, "instagram");
@@ -107,8 +108,7 @@ TEST_CASE("metrics: the sample TikTok Studio files match the year's tiktok figur
           series(year.file.values, "tiktok", Metric::engagements));
     CHECK(series(overview.file.values, "tiktok", Metric::video_views).size() == 365);
     // The tt-views KPI of samples/latvian-retail.yaml (target 900000 in 2026-Q4).
-    CHECK(aggregate(overview.file.values, Metric::video_views, q4_from, q4_to) ==
-          Approx(946840));
+    CHECK(aggregate(overview.file.values, Metric::video_views, q4_from, q4_to) == Approx(946840));
     CHECK(series(history.file.values, "tiktok", Metric::followers) ==
           series(year.file.values, "tiktok", Metric::followers));
     CHECK(aggregate(history.file.values, Metric::followers_gained, q1_from, q4_to) ==

@@ -10,7 +10,9 @@ using namespace planner::model;
 
 namespace {
 
-Date day(int month, int d) { return Date{2026, month, d}; }
+Date day(int month, int d) {
+    return Date{2026, month, d};
+}
 
 MetricValue value(Date date, const char* channel, Metric metric, double figure) {
     return MetricValue{date, channel, "", metric, figure, 0};
@@ -33,10 +35,10 @@ TEST_CASE("metrics: every name maps to its metric and back", "[metrics]") {
 }
 
 TEST_CASE("metrics: kinds follow the vocabulary table", "[metrics]") {
-    for (Metric metric : {Metric::impressions, Metric::reach, Metric::engagements, Metric::clicks,
-                          Metric::video_views, Metric::posts, Metric::followers_gained,
-                          Metric::inbound, Metric::replies, Metric::spend, Metric::conversions,
-                          Metric::revenue})
+    for (Metric metric :
+         {Metric::impressions, Metric::reach, Metric::engagements, Metric::clicks,
+          Metric::video_views, Metric::posts, Metric::followers_gained, Metric::inbound,
+          Metric::replies, Metric::spend, Metric::conversions, Metric::revenue})
         CHECK(metric_kind(metric) == MetricKind::flow);
     CHECK(metric_kind(Metric::followers) == MetricKind::level);
     CHECK(metric_kind(Metric::response_minutes) == MetricKind::level);

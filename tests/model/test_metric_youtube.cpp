@@ -29,8 +29,10 @@ MetricReadResult read(const std::string& name) {
 
 std::string figure(double value) {
     char buffer[64];
-    if (std::floor(value) == value) std::snprintf(buffer, sizeof buffer, "%.0f", value);
-    else std::snprintf(buffer, sizeof buffer, "%.10g", value);
+    if (std::floor(value) == value)
+        std::snprintf(buffer, sizeof buffer, "%.0f", value);
+    else
+        std::snprintf(buffer, sizeof buffer, "%.10g", value);
     return buffer;
 }
 
@@ -44,7 +46,8 @@ std::string dump(const MetricFileResult& file) {
 
 std::string joined(const std::vector<std::string>& items) {
     std::string out;
-    for (const std::string& item : items) out += (out.empty() ? "" : " | ") + item;
+    for (const std::string& item : items)
+        out += (out.empty() ? "" : " | ") + item;
     return out;
 }
 

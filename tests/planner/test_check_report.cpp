@@ -28,7 +28,9 @@ std::string read_text(const std::string& path) {
     return text.str();
 }
 
-std::string clean_yaml() { return read_text(std::string(PLANNER_TEST_DATA) + "/checks/clean.yaml"); }
+std::string clean_yaml() {
+    return read_text(std::string(PLANNER_TEST_DATA) + "/checks/clean.yaml");
+}
 
 std::string with(std::string yaml, const std::string& from, const std::string& to) {
     auto at = yaml.find(from);
@@ -133,7 +135,8 @@ TEST_CASE("the same plan gives the same report, byte for byte") {
 TEST_CASE("suppressions: by check and subject, by check alone, and unused ones") {
     std::string yaml = mixed_yaml() +
                        "suppress:\n"
-                       "  - {check: COV001, subject: \"channel:ig/engage\", reason: \"Agency answers until May\"}\n"
+                       "  - {check: COV001, subject: \"channel:ig/engage\", reason: \"Agency "
+                       "answers until May\"}\n"
                        "  - {check: ORG003, reason: \"Two shops, two heads\"}\n"
                        "  - {check: FIT001, subject: \"person:nobody\", reason: \"typo\"}\n";
     CheckReport report = run_checks(plan_of(yaml));
@@ -154,7 +157,9 @@ TEST_CASE("suppressions: by check and subject, by check alone, and unused ones")
     // A suppressed finding never fails a run.
     CHECK_FALSE(fails(report, FailOn::error));
     // A subject that does not match suppresses nothing.
-    std::string other = mixed_yaml() + "suppress:\n  - {check: COV001, subject: \"channel:ig/create\", reason: r}\n";
+    std::string other =
+        mixed_yaml() +
+        "suppress:\n  - {check: COV001, subject: \"channel:ig/create\", reason: r}\n";
     CHECK(run_checks(plan_of(other)).counts.error == 1);
 }
 
@@ -178,21 +183,26 @@ TEST_CASE("--fail-on: the mildest severity that fails a run") {
 }
 
 TEST_CASE("JSON has the plan, findings with evidence objects, suppressed and counts") {
-    std::string yaml = mixed_yaml() + "suppress:\n  - {check: ORG003, reason: \"Two \\\"heads\\\"\"}\n";
+    std::string yaml =
+        mixed_yaml() + "suppress:\n  - {check: ORG003, reason: \"Two \\\"heads\\\"\"}\n";
     std::string json = render_check_json(run_checks(plan_of(yaml)));
-    CHECK(json.rfind("{\n  \"plan\": \"Clean team\",\n  \"findings\": [\n    {\n      \"check\": \"COV001\",\n"
-                     "      \"severity\": \"error\",\n      \"subject\": \"channel:ig/engage\",\n"
-                     "      \"message\": \"Nobody is Responsible for Community management on Instagram.\",\n"
-                     "      \"evidence\": {\"hours_per_week\": 3.5},\n",
-                     0) == 0);
+    CHECK(
+        json.rfind(
+            "{\n  \"plan\": \"Clean team\",\n  \"findings\": [\n    {\n      \"check\": "
+            "\"COV001\",\n"
+            "      \"severity\": \"error\",\n      \"subject\": \"channel:ig/engage\",\n"
+            "      \"message\": \"Nobody is Responsible for Community management on Instagram.\",\n"
+            "      \"evidence\": {\"hours_per_week\": 3.5},\n",
+            0) == 0);
     CHECK(json.find("\"suppressed\": [\n    {\n      \"check\": \"ORG003\"") != std::string::npos);
     CHECK(json.find("\"reason\": \"Two \\\"heads\\\"\"") != std::string::npos);
     CHECK(json.find("\"counts\": {\"error\": 1, ") != std::string::npos);
     CHECK(json.find("\"suppressed\": 1}\n}\n") != std::string::npos);
 
     std::string empty = render_check_json(run_checks(plan_of(clean_yaml())));
-    CHECK(empty == "{\n  \"plan\": \"Clean team\",\n  \"findings\": [],\n  \"suppressed\": [],\n"
-                   "  \"counts\": {\"error\": 0, \"warning\": 0, \"info\": 0, \"suppressed\": 0}\n}\n");
+    CHECK(empty ==
+          "{\n  \"plan\": \"Clean team\",\n  \"findings\": [],\n  \"suppressed\": [],\n"
+          "  \"counts\": {\"error\": 0, \"warning\": 0, \"info\": 0, \"suppressed\": 0}\n}\n");
 }
 
 TEST_CASE("CSV has one row per open finding with the documented columns") {
@@ -209,8 +219,9 @@ TEST_CASE("text output fits 100 columns and is coloured only when asked") {
     CheckReport report = run_checks(plan_of(mixed_yaml()));
     std::string text = render_check_text(report, Colour::off);
     CHECK(text.rfind("Clean team: 1 error, ", 0) == 0);
-    CHECK(text.find("\nerror    COV001   channel:ig/engage\n"
-                    "                  Nobody is Responsible for Community management on Instagram.\n") !=
+    CHECK(text.find(
+              "\nerror    COV001   channel:ig/engage\n"
+              "                  Nobody is Responsible for Community management on Instagram.\n") !=
           std::string::npos);
     std::istringstream lines(text);
     for (std::string line; std::getline(lines, line);) {
@@ -218,14 +229,16 @@ TEST_CASE("text output fits 100 columns and is coloured only when asked") {
         CHECK(display_width(line) <= 100);
     }
     CHECK(text.find('\x1b') == std::string::npos);
-    CHECK(render_check_text(report, Colour::on).find("\x1b[1;31merror\x1b[0m") != std::string::npos);
+    CHECK(render_check_text(report, Colour::on).find("\x1b[1;31merror\x1b[0m") !=
+          std::string::npos);
     CHECK(render_check_text(run_checks(plan_of(clean_yaml())), Colour::off) ==
           "Clean team: no open findings\n");
 }
 
 TEST_CASE("wrap_text breaks at spaces within the width") {
     CHECK(wrap_text("aaa bbb ccc", 2, 30) == "aaa bbb ccc");
-    CHECK(wrap_text("aaaa bbbb cccc dddd eeee ffff gggg", 0, 20) == "aaaa bbbb cccc dddd\neeee ffff gggg");
+    CHECK(wrap_text("aaaa bbbb cccc dddd eeee ffff gggg", 0, 20) ==
+          "aaaa bbbb cccc dddd\neeee ffff gggg");
     CHECK(wrap_text("aaaa bbbb cccc dddd eeee ffff gggg", 4, 30) ==
           "aaaa bbbb cccc dddd eeee\n    ffff gggg");
     // Widths count characters, not bytes.
@@ -237,11 +250,11 @@ TEST_CASE("the catalogue has every check of CHECKS.md once, in order") {
     for (const CheckInfo& info : check_catalogue())
         ids.emplace_back(info.id);
     CHECK(ids == std::vector<std::string>{
-                     "COV001", "COV002", "COV003", "COV004", "COV005", "COV006", "COV007",
-                     "GOAL001", "GOAL002", "GOAL003", "GOAL004", "GOAL005", "GOAL006",
-                     "GOV001", "GOV002", "GOV003", "ORG001", "ORG002", "ORG003", "ORG004",
-                     "ORG005", "ORG006", "LOAD001", "LOAD002", "LOAD003", "LOAD004", "LOAD005",
-                     "COL001", "COL002", "FIT001", "FIT002", "FIT003"});
+                     "COV001",  "COV002",  "COV003",  "COV004",  "COV005",  "COV006",  "COV007",
+                     "GOAL001", "GOAL002", "GOAL003", "GOAL004", "GOAL005", "GOAL006", "GOV001",
+                     "GOV002",  "GOV003",  "ORG001",  "ORG002",  "ORG003",  "ORG004",  "ORG005",
+                     "ORG006",  "LOAD001", "LOAD002", "LOAD003", "LOAD004", "LOAD005", "COL001",
+                     "COL002",  "FIT001",  "FIT002",  "FIT003"});
     REQUIRE(find_check("ORG003") != nullptr);
     CHECK(find_check("ORG003")->severity == Severity::info);
     CHECK(find_check("XYZ001") == nullptr);
@@ -249,7 +262,8 @@ TEST_CASE("the catalogue has every check of CHECKS.md once, in order") {
 
 TEST_CASE("docs/checks.md carries the catalogue exactly as the table in code") {
     const std::string docs = read_text(std::string(PLANNER_SOURCE_DIR) + "/docs/checks.md");
-    const std::string begin = "<!-- catalogue: begin (generated by `planner check --list --format markdown`) -->\n";
+    const std::string begin =
+        "<!-- catalogue: begin (generated by `planner check --list --format markdown`) -->\n";
     const std::string end = "<!-- catalogue: end -->";
     auto from = docs.find(begin);
     auto to = docs.find(end);
@@ -276,7 +290,8 @@ TEST_CASE("planner check: exit status by --fail-on, formats and -o") {
     CHECK(run_command({plan_path}, {{"--fail-on", {"never"}}}).status == 0);
 
     CommandRun csv = run_command({plan_path}, {{"--format", {"csv"}}});
-    CHECK(csv.out.rfind("check,severity,subject,message,recommendation\r\nLOAD003,warning,", 0) == 0);
+    CHECK(csv.out.rfind("check,severity,subject,message,recommendation\r\nLOAD003,warning,", 0) ==
+          0);
     CommandRun json = run_command({plan_path}, {{"--format", {"json"}}});
     CHECK(json.out.find("\"check\": \"LOAD003\"") != std::string::npos);
 
@@ -297,7 +312,8 @@ TEST_CASE("planner check warns about a suppression that matches nothing") {
     const std::string plan_path = (dir.path / "plan.yaml").string();
     {
         std::ofstream out(plan_path, std::ios::binary);
-        out << clean_yaml() << "suppress:\n  - {check: FIT001, subject: \"person:ana\", reason: r}\n";
+        out << clean_yaml()
+            << "suppress:\n  - {check: FIT001, subject: \"person:ana\", reason: r}\n";
     }
     CommandRun run = run_command({plan_path}, {});
     CHECK(run.status == 0);
@@ -309,8 +325,10 @@ TEST_CASE("planner check --list prints the catalogue in every format") {
     CHECK(text.status == 0);
     CHECK(text.out.find("COV001") != std::string::npos);
     CHECK(text.out.find("FIT003") != std::string::npos);
-    CHECK(run_command({}, {{"--list", {}}, {"--format", {"markdown"}}}).out == catalogue_markdown());
-    CHECK(run_command({}, {{"--list", {}}, {"--format", {"csv"}}}).out.rfind(
-              "id,severity,area,title,description\r\nCOV001,error,Coverage,", 0) == 0);
-    CHECK(run_command({}, {{"--list", {}}, {"--format", {"json"}}}).out.rfind("[\n  {\"id\": \"COV001\"", 0) == 0);
+    CHECK(run_command({}, {{"--list", {}}, {"--format", {"markdown"}}}).out ==
+          catalogue_markdown());
+    CHECK(run_command({}, {{"--list", {}}, {"--format", {"csv"}}})
+              .out.rfind("id,severity,area,title,description\r\nCOV001,error,Coverage,", 0) == 0);
+    CHECK(run_command({}, {{"--list", {}}, {"--format", {"json"}}})
+              .out.rfind("[\n  {\"id\": \"COV001\"", 0) == 0);
 }

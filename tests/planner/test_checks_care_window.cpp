@@ -51,9 +51,8 @@ std::string care_plan(const std::string& quarter, const std::string& care,
            extra_assignments;
 }
 
-const std::string k_two_people =
-    "  - {id: anna, name: Anna Bērziņa, roles: [cm]}\n"
-    "  - {id: janis, name: Jānis Kalniņš, roles: [cm]}\n";
+const std::string k_two_people = "  - {id: anna, name: Anna Bērziņa, roles: [cm]}\n"
+                                 "  - {id: janis, name: Jānis Kalniņš, roles: [cm]}\n";
 
 } // namespace
 
@@ -61,9 +60,9 @@ TEST_CASE("COV006: uncovered hours per week over the quarter and the worst gap")
     // mon-sat 08:00-20:00 against mon-fri 09:00-17:00, both in Riga. 2027-Q1 has 90 days
     // (12 6/7 weeks): 77 window days of 12 hours = 924 hours, 71.9 a week; uncovered are
     // 64 weekdays x 4 hours and 13 Saturdays x 12 hours = 412 hours, 32 a week.
-    std::string yaml = care_plan("  quarter: 2027-Q1\n",
-                                 "{days: [mon, tue, wed, thu, fri, sat], start: \"08:00\", end: \"20:00\"}",
-                                 k_two_people);
+    std::string yaml = care_plan(
+        "  quarter: 2027-Q1\n",
+        "{days: [mon, tue, wed, thu, fri, sat], start: \"08:00\", end: \"20:00\"}", k_two_people);
     auto findings = care_findings(yaml);
     REQUIRE(findings.size() == 1);
     CHECK(findings[0].severity == Severity::warning);
@@ -81,15 +80,17 @@ TEST_CASE("COV006: uncovered hours per week over the quarter and the worst gap")
           "zone, or narrow the care window to the hours the team works.");
 
     // Near-identical: the window is the team's working week.
-    CHECK(care_findings(care_plan("  quarter: 2027-Q1\n",
-                                  "{days: [mon, tue, wed, thu, fri], start: \"09:00\", end: \"17:00\"}",
-                                  k_two_people))
+    CHECK(care_findings(
+              care_plan("  quarter: 2027-Q1\n",
+                        "{days: [mon, tue, wed, thu, fri], start: \"09:00\", end: \"17:00\"}",
+                        k_two_people))
               .empty());
 }
 
 TEST_CASE("COV006: without a quarter, a representative week") {
-    std::string yaml = care_plan("", "{days: [mon, tue, wed, thu, fri, sat], start: \"08:00\", end: \"20:00\"}",
-                                 k_two_people);
+    std::string yaml =
+        care_plan("", "{days: [mon, tue, wed, thu, fri, sat], start: \"08:00\", end: \"20:00\"}",
+                  k_two_people);
     auto findings = care_findings(yaml);
     REQUIRE(findings.size() == 1);
     CHECK(findings[0].message ==
@@ -105,13 +106,14 @@ TEST_CASE("COV006: a colleague in another time zone covers the window, except be
     // March (UTC+3 vs UTC-4). From 14 March, when New York has moved its clocks and Riga has
     // not, 02:00-10:00 in New York is 08:00-16:00 in Riga: 16:00-17:00 is uncovered on the 10
     // weekdays 15-26 March, 10 hours in 12 6/7 weeks = 0.8 a week.
-    std::string people = "  - {id: anna, name: Anna Bērziņa, roles: [cm], timezone: America/New_York,\n"
-                         "     hours: {start: \"02:00\", end: \"10:00\"}}\n"
-                         "  - {id: janis, name: Jānis Kalniņš, roles: [cm], timezone: America/New_York,\n"
-                         "     hours: {start: \"02:00\", end: \"10:00\"}}\n";
-    std::string yaml = care_plan("  quarter: 2027-Q1\n",
-                                 "{days: [mon, tue, wed, thu, fri], start: \"09:00\", end: \"17:00\"}",
-                                 people);
+    std::string people =
+        "  - {id: anna, name: Anna Bērziņa, roles: [cm], timezone: America/New_York,\n"
+        "     hours: {start: \"02:00\", end: \"10:00\"}}\n"
+        "  - {id: janis, name: Jānis Kalniņš, roles: [cm], timezone: America/New_York,\n"
+        "     hours: {start: \"02:00\", end: \"10:00\"}}\n";
+    std::string yaml =
+        care_plan("  quarter: 2027-Q1\n",
+                  "{days: [mon, tue, wed, thu, fri], start: \"09:00\", end: \"17:00\"}", people);
     auto findings = care_findings(yaml);
     REQUIRE(findings.size() == 1);
     CHECK(evidence(findings[0], "uncovered_hours_per_week") == "0.8");
@@ -119,9 +121,9 @@ TEST_CASE("COV006: a colleague in another time zone covers the window, except be
     CHECK(evidence(findings[0], "worst_gap_first_on") == "2027-03-15");
 
     // In the second quarter both zones keep summer time: covered throughout.
-    std::string summer = care_plan("  quarter: 2027-Q3\n",
-                                   "{days: [mon, tue, wed, thu, fri], start: \"09:00\", end: \"17:00\"}",
-                                   people);
+    std::string summer =
+        care_plan("  quarter: 2027-Q3\n",
+                  "{days: [mon, tue, wed, thu, fri], start: \"09:00\", end: \"17:00\"}", people);
     CHECK(care_findings(summer).empty());
 }
 
@@ -148,9 +150,9 @@ TEST_CASE("COV006: the recommendation names a colleague who works during the wor
                          "  - {id: eva, name: Eva Ozola, roles: [cm], capacity_hours: 10,\n"
                          "     hours: {days: [sat], start: \"08:00\", end: \"20:00\"}}\n"
                          "  - {id: olga, name: Olga Petrova, roles: [cm], capacity_hours: 30}\n";
-    std::string yaml = care_plan("  quarter: 2027-Q1\n",
-                                 "{days: [mon, tue, wed, thu, fri, sat], start: \"08:00\", end: \"20:00\"}",
-                                 people);
+    std::string yaml = care_plan(
+        "  quarter: 2027-Q1\n",
+        "{days: [mon, tue, wed, thu, fri, sat], start: \"08:00\", end: \"20:00\"}", people);
     auto findings = care_findings(yaml);
     REQUIRE(findings.size() == 1);
     // Olga has more free hours but does not work on Saturdays.

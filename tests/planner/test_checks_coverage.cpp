@@ -179,13 +179,14 @@ TEST_CASE("COV005: a channel duty covered only by vacancies") {
 }
 
 TEST_CASE("COV007: nobody available during overlapping absences, with the dates") {
-    std::string yaml = with(
-        clean_yaml(), "capacity_hours: 8, reports_to: liga}\n  - {id: janis",
-        "capacity_hours: 8, reports_to: liga,\n"
-        "     absences: [{from: 2027-02-01, to: 2027-02-14}]}\n  - {id: janis");
-    yaml = with(yaml, "{id: janis, name: Jānis Kalniņš, roles: [creator], capacity_hours: 8, reports_to: liga}",
-                "{id: janis, name: Jānis Kalniņš, roles: [creator], capacity_hours: 8, reports_to: liga,\n"
-                "     absences: [{from: 2027-02-08, to: 2027-02-10, reason: leave}]}");
+    std::string yaml = with(clean_yaml(), "capacity_hours: 8, reports_to: liga}\n  - {id: janis",
+                            "capacity_hours: 8, reports_to: liga,\n"
+                            "     absences: [{from: 2027-02-01, to: 2027-02-14}]}\n  - {id: janis");
+    yaml = with(
+        yaml,
+        "{id: janis, name: Jānis Kalniņš, roles: [creator], capacity_hours: 8, reports_to: liga}",
+        "{id: janis, name: Jānis Kalniņš, roles: [creator], capacity_hours: 8, reports_to: liga,\n"
+        "     absences: [{from: 2027-02-08, to: 2027-02-10, reason: leave}]}");
     auto findings = found(yaml, "COV007");
     REQUIRE(findings.size() == 2); // create and engage; publish and report have Līga
     CHECK(findings[0].subject == "channel:ig/create");
@@ -208,9 +209,10 @@ TEST_CASE("COV007: a lone Responsible's absence spans weekends as one range") {
                             "  - {person: liga, duty: listen, channel: ig}\n");
     yaml = with(yaml, "      reporting_hours_per_week: 1\n",
                 "      reporting_hours_per_week: 1\n      listening_hours_per_week: 1\n");
-    yaml = with(yaml, "{id: liga, name: Līga Kalniņa, roles: [lead], capacity_hours: 3}",
-                "{id: liga, name: Līga Kalniņa, roles: [lead], capacity_hours: 3,\n"
-                "     absences: [{from: 2027-03-01, to: 2027-03-14}, {from: 2027-03-31, to: 2027-04-20}]}");
+    yaml = with(
+        yaml, "{id: liga, name: Līga Kalniņa, roles: [lead], capacity_hours: 3}",
+        "{id: liga, name: Līga Kalniņa, roles: [lead], capacity_hours: 3,\n"
+        "     absences: [{from: 2027-03-01, to: 2027-03-14}, {from: 2027-03-31, to: 2027-04-20}]}");
     std::vector<Finding> listen;
     for (const Finding& finding : found(yaml, "COV007"))
         if (finding.subject == "channel:ig/listen")

@@ -39,7 +39,8 @@ std::vector<Finding> found(const std::string& yaml, const std::string& check) {
     return out;
 }
 
-const std::string k_kpi = "      - {id: ig-rate, metric: engagement_rate, channel: ig, target: 0.05}\n";
+const std::string k_kpi =
+    "      - {id: ig-rate, metric: engagement_rate, channel: ig, target: 0.05}\n";
 
 } // namespace
 
@@ -51,23 +52,26 @@ TEST_CASE("GOAL001: a goal without KPI") {
     REQUIRE(findings.size() == 1);
     CHECK(findings[0].severity == Severity::error);
     CHECK(findings[0].subject == "goal:aware");
-    CHECK(findings[0].message == "The goal \"Be known\" has no KPI, so nobody can tell whether it is met.");
+    CHECK(findings[0].message ==
+          "The goal \"Be known\" has no KPI, so nobody can tell whether it is met.");
     CHECK(findings[0].recommendation ==
           "Add a KPI to the goal \"Be known\", for example followers_gained, with a target for "
           "the quarter.");
-    std::string measured = with(yaml, "channels: [ig]}\n",
-                                "channels: [ig], kpis: [{id: gained, metric: followers_gained, target: 100}]}\n");
+    std::string measured =
+        with(yaml, "channels: [ig]}\n",
+             "channels: [ig], kpis: [{id: gained, metric: followers_gained, target: 100}]}\n");
     CHECK(found(measured, "GOAL001").empty());
 }
 
 TEST_CASE("GOAL002: a KPI without target") {
-    std::string yaml = with(clean_yaml(), k_kpi,
-                            "      - {id: ig-rate, metric: engagement_rate, channel: ig}\n");
+    std::string yaml =
+        with(clean_yaml(), k_kpi, "      - {id: ig-rate, metric: engagement_rate, channel: ig}\n");
     auto findings = found(yaml, "GOAL002");
     REQUIRE(findings.size() == 1);
     CHECK(findings[0].subject == "kpi:ig-rate");
-    CHECK(findings[0].message == "The KPI ig-rate (engagement_rate) of the goal \"Grow engagement\" "
-                                 "has no target, so its result cannot be judged.");
+    CHECK(findings[0].message ==
+          "The KPI ig-rate (engagement_rate) of the goal \"Grow engagement\" "
+          "has no target, so its result cannot be judged.");
     CHECK(found(clean_yaml(), "GOAL002").empty());
 }
 
@@ -79,7 +83,8 @@ TEST_CASE("GOAL003: a goal served by no channel") {
     CHECK(findings[0].subject == "goal:engagement");
     CHECK(findings[0].message == "The goal \"Grow engagement\" is served by no channel.");
     // A KPI on a channel is a channel that serves the goal.
-    CHECK(found(with(clean_yaml(), "    channels: [ig]\n", "    channels: []\n"), "GOAL003").empty());
+    CHECK(
+        found(with(clean_yaml(), "    channels: [ig]\n", "    channels: []\n"), "GOAL003").empty());
 }
 
 TEST_CASE("GOAL004: a channel that serves no goal") {
@@ -111,13 +116,15 @@ TEST_CASE("GOAL006: goal and KPI owners that are missing, vacancies or unknown")
     REQUIRE(findings.size() == 1);
     CHECK(findings[0].subject == "goal:engagement");
     CHECK(findings[0].message == "The goal \"Grow engagement\" has no owner.");
-    CHECK(findings[0].recommendation == "Make an active person the owner of the goal \"Grow "
-                                        "engagement\", for example Līga Kalniņa, who leads the team.");
+    CHECK(findings[0].recommendation ==
+          "Make an active person the owner of the goal \"Grow "
+          "engagement\", for example Līga Kalniņa, who leads the team.");
 
     std::string vacancy = with(clean_yaml(), "people:\n",
                                "people:\n  - {id: boss, name: Head of social, status: vacancy}\n");
-    vacancy = with(vacancy, k_kpi,
-                   "      - {id: ig-rate, metric: engagement_rate, channel: ig, target: 0.05, owner: boss}\n");
+    vacancy = with(
+        vacancy, k_kpi,
+        "      - {id: ig-rate, metric: engagement_rate, channel: ig, target: 0.05, owner: boss}\n");
     findings = found(vacancy, "GOAL006");
     REQUIRE(findings.size() == 1);
     CHECK(findings[0].subject == "kpi:ig-rate");
@@ -139,7 +146,8 @@ TEST_CASE("GOV001: approval required but nobody approves") {
     for (const Finding& finding : found(yaml, "COV001"))
         CHECK(finding.subject != "channel:ig/approve");
 
-    std::string approved = with(yaml, "duties: [publish, report]", "duties: [publish, report, approve]");
+    std::string approved =
+        with(yaml, "duties: [publish, report]", "duties: [publish, report, approve]");
     approved += "  - {person: liga, duty: approve, channel: ig}\n";
     CHECK(found(approved, "GOV001").empty());
 }
@@ -157,8 +165,9 @@ TEST_CASE("GOV002: the only approver creates the posts") {
 }
 
 TEST_CASE("GOV003: an approval chain longer than the threshold") {
-    std::string yaml = with(clean_yaml(), "      reporting_hours_per_week: 1\n",
-                            "      reporting_hours_per_week: 1\n    approval: {required: true, steps: 5}\n");
+    std::string yaml =
+        with(clean_yaml(), "      reporting_hours_per_week: 1\n",
+             "      reporting_hours_per_week: 1\n    approval: {required: true, steps: 5}\n");
     auto findings = found(yaml, "GOV003");
     REQUIRE(findings.size() == 1);
     CHECK(findings[0].subject == "channel:ig");
@@ -168,8 +177,9 @@ TEST_CASE("GOV003: an approval chain longer than the threshold") {
 }
 
 TEST_CASE("COL001: two Responsible on an exclusive duty") {
-    std::string yaml = with(clean_yaml(), "{person: janis, duty: publish, channel: ig, backup: true}",
-                            "{person: janis, duty: publish, channel: ig}");
+    std::string yaml =
+        with(clean_yaml(), "{person: janis, duty: publish, channel: ig, backup: true}",
+             "{person: janis, duty: publish, channel: ig}");
     auto findings = found(yaml, "COL001");
     REQUIRE(findings.size() == 1);
     CHECK(findings[0].subject == "channel:ig/publish");
@@ -179,29 +189,33 @@ TEST_CASE("COL001: two Responsible on an exclusive duty") {
     CHECK(found(clean_yaml(), "COL001").empty());
 
     // Exclusive per profile: one person per profile is fine, two on one profile are not.
-    std::string profiles = with(yaml, "    name: Instagram\n",
-                                "    name: Instagram\n    profiles: [{id: ig-main, handle: \"@clean\"}, "
-                                "{id: ig-jobs, handle: \"@clean.jobs\"}]\n");
+    std::string profiles =
+        with(yaml, "    name: Instagram\n",
+             "    name: Instagram\n    profiles: [{id: ig-main, handle: \"@clean\"}, "
+             "{id: ig-jobs, handle: \"@clean.jobs\"}]\n");
     profiles = with(profiles, "{person: janis, duty: publish, channel: ig}",
                     "{person: janis, duty: publish, channel: ig, profile: ig-jobs}");
     profiles = with(profiles, "{person: liga, duty: publish, channel: ig}",
                     "{person: liga, duty: publish, channel: ig, profile: ig-main}");
     CHECK(found(profiles, "COL001").empty());
-    findings = found(profiles + "  - {person: anna, duty: publish, channel: ig, profile: ig-jobs}\n",
-                     "COL001");
+    findings = found(
+        profiles + "  - {person: anna, duty: publish, channel: ig, profile: ig-jobs}\n", "COL001");
     REQUIRE(findings.size() == 1);
     CHECK(findings[0].subject == "channel:ig/publish@ig-jobs");
 }
 
 TEST_CASE("COL002: a whole-channel and a profile assignment with different people") {
-    std::string yaml = with(clean_yaml(), "    name: Instagram\n",
-                            "    name: Instagram\n    profiles: [{id: ig-main, handle: \"@clean\"}, "
-                            "{id: ig-jobs, handle: \"@clean.jobs\"}]\n");
-    std::string same = with(yaml, "{person: janis, duty: create, channel: ig, share: 0.5}",
-                            "{person: anna, duty: create, channel: ig, profile: ig-jobs, share: 0.5}");
+    std::string yaml =
+        with(clean_yaml(), "    name: Instagram\n",
+             "    name: Instagram\n    profiles: [{id: ig-main, handle: \"@clean\"}, "
+             "{id: ig-jobs, handle: \"@clean.jobs\"}]\n");
+    std::string same =
+        with(yaml, "{person: janis, duty: create, channel: ig, share: 0.5}",
+             "{person: anna, duty: create, channel: ig, profile: ig-jobs, share: 0.5}");
     CHECK(found(same, "COL002").empty());
-    std::string twice = with(yaml, "{person: janis, duty: create, channel: ig, share: 0.5}",
-                             "{person: janis, duty: create, channel: ig, profile: ig-jobs, share: 0.5}");
+    std::string twice =
+        with(yaml, "{person: janis, duty: create, channel: ig, share: 0.5}",
+             "{person: janis, duty: create, channel: ig, profile: ig-jobs, share: 0.5}");
     auto findings = found(twice, "COL002");
     REQUIRE(findings.size() == 1);
     CHECK(findings[0].subject == "channel:ig/create@ig-jobs");

@@ -55,8 +55,9 @@ const std::string k_janis =
 } // namespace
 
 TEST_CASE("ORG001: a reporting cycle lists the people in order") {
-    std::string yaml = with(clean_yaml(), k_liga,
-                            "{id: liga, name: Līga Kalniņa, roles: [lead], capacity_hours: 3, reports_to: anna}");
+    std::string yaml =
+        with(clean_yaml(), k_liga,
+             "{id: liga, name: Līga Kalniņa, roles: [lead], capacity_hours: 3, reports_to: anna}");
     auto findings = found(yaml, "ORG001");
     REQUIRE(findings.size() == 1);
     CHECK(findings[0].severity == Severity::error);
@@ -74,25 +75,29 @@ TEST_CASE("ORG002: a span of control above the threshold") {
     auto findings = found(yaml, "ORG002");
     REQUIRE(findings.size() == 1);
     CHECK(findings[0].subject == "person:liga");
-    CHECK(findings[0].message == "Līga Kalniņa has 2 direct reports, more than the 1 the plan allows.");
+    CHECK(findings[0].message ==
+          "Līga Kalniņa has 2 direct reports, more than the 1 the plan allows.");
     CHECK(found(with(yaml, "span_of_control: 1", "span_of_control: 2"), "ORG002").empty());
 }
 
 TEST_CASE("ORG003: more than one person without a manager") {
-    std::string yaml = with(clean_yaml(), k_janis,
-                            "{id: janis, name: Jānis Kalniņš, roles: [creator], capacity_hours: 8}");
+    std::string yaml =
+        with(clean_yaml(), k_janis,
+             "{id: janis, name: Jānis Kalniņš, roles: [creator], capacity_hours: 8}");
     auto findings = found(yaml, "ORG003");
     REQUIRE(findings.size() == 1);
     CHECK(findings[0].severity == Severity::info);
     CHECK(findings[0].subject == "plan");
     CHECK(findings[0].message == "2 people have no manager: Jānis Kalniņš and Līga Kalniņa.");
-    CHECK(findings[0].recommendation == "Set `reports_to` for the others, for example to Līga "
-                                        "Kalniņa, who leads the largest reporting tree (1 person).");
+    CHECK(findings[0].recommendation ==
+          "Set `reports_to` for the others, for example to Līga "
+          "Kalniņa, who leads the largest reporting tree (1 person).");
     CHECK(found(clean_yaml(), "ORG003").empty());
 }
 
 TEST_CASE("ORG004: a role with no active person; info when only a vacancy holds it") {
-    std::string unused = with(clean_yaml(), "roles:\n", "roles:\n  - {id: analyst, name: Analyst, duties: [report]}\n");
+    std::string unused = with(clean_yaml(), "roles:\n",
+                              "roles:\n  - {id: analyst, name: Analyst, duties: [report]}\n");
     auto findings = found(unused, "ORG004");
     REQUIRE(findings.size() == 1);
     CHECK(findings[0].severity == Severity::warning);
@@ -124,42 +129,47 @@ TEST_CASE("ORG005 and ORG006: an active person without role or assignment") {
     CHECK(idle[0].message == "Olga Petrova has no assignment.");
 
     // A vacancy is not an active person.
-    std::string vacancy = with(yaml, "reports_to: liga}\n  - {id: liga", "reports_to: liga, status: vacancy}\n  - {id: liga");
+    std::string vacancy = with(yaml, "reports_to: liga}\n  - {id: liga",
+                               "reports_to: liga, status: vacancy}\n  - {id: liga");
     CHECK(found(vacancy, "ORG005").empty());
     CHECK(found(vacancy, "ORG006").empty());
 }
 
 TEST_CASE("LOAD001: overloaded, with hours needed and available; error above 1.25 x threshold") {
     // Anna carries 4 hours of create and 2.1 of engage; 7 hours of capacity leave 5.6.
-    std::string yaml = with(clean_yaml(), k_anna,
-                            "{id: anna, name: Anna Bērziņa, roles: [creator], capacity_hours: 7, reports_to: liga}");
+    std::string yaml = with(
+        clean_yaml(), k_anna,
+        "{id: anna, name: Anna Bērziņa, roles: [creator], capacity_hours: 7, reports_to: liga}");
     auto findings = found(yaml, "LOAD001");
     REQUIRE(findings.size() == 1);
     CHECK(findings[0].severity == Severity::warning);
     CHECK(findings[0].subject == "person:anna");
     CHECK(findings[0].message ==
           "Anna Bērziņa is overloaded: 6.1 hours of work a week against 5.6 available (109%).");
-    CHECK(findings[0].evidence == std::vector<std::pair<std::string, std::string>>{
-                                      {"load_hours", "6.1"},
-                                      {"available_hours", "5.6"},
-                                      {"utilisation", "1.089"},
-                                      {"threshold", "1"}});
+    CHECK(findings[0].evidence ==
+          std::vector<std::pair<std::string, std::string>>{{"load_hours", "6.1"},
+                                                           {"available_hours", "5.6"},
+                                                           {"utilisation", "1.089"},
+                                                           {"threshold", "1"}});
     CHECK(findings[0].recommendation ==
           "Move 0.5 hours a week away from Anna Bērziņa, for example part of Content creation on "
           "Instagram: Jānis Kalniņš performs `create` and has 1 free hour a week.");
 
-    std::string error = with(clean_yaml(), k_anna,
-                             "{id: anna, name: Anna Bērziņa, roles: [creator], capacity_hours: 5, reports_to: liga}");
+    std::string error = with(
+        clean_yaml(), k_anna,
+        "{id: anna, name: Anna Bērziņa, roles: [creator], capacity_hours: 5, reports_to: liga}");
     findings = found(error, "LOAD001");
     REQUIRE(findings.size() == 1);
     CHECK(findings[0].severity == Severity::error);
 
-    std::string zero = with(clean_yaml(), k_anna,
-                            "{id: anna, name: Anna Bērziņa, roles: [creator], capacity_hours: 0, reports_to: liga}");
+    std::string zero = with(
+        clean_yaml(), k_anna,
+        "{id: anna, name: Anna Bērziņa, roles: [creator], capacity_hours: 0, reports_to: liga}");
     findings = found(zero, "LOAD001");
     REQUIRE(findings.size() == 1);
     CHECK(findings[0].severity == Severity::error);
-    CHECK(findings[0].message == "Anna Bērziņa has 6.1 hours of work a week but no available hours.");
+    CHECK(findings[0].message ==
+          "Anna Bērziņa has 6.1 hours of work a week but no available hours.");
     CHECK(evidence(findings[0], "utilisation") == "infinite");
 
     CHECK(found(clean_yaml(), "LOAD001").empty());
@@ -195,8 +205,9 @@ TEST_CASE("LOAD003 and LOAD004: shares that add up to less or more than 1") {
     CHECK(found(over, "LOAD003").empty());
 
     // A Responsible without a share takes what is left: no finding.
-    std::string implicit = with(clean_yaml(), "{person: janis, duty: create, channel: ig, share: 0.5}",
-                                "{person: janis, duty: create, channel: ig}");
+    std::string implicit =
+        with(clean_yaml(), "{person: janis, duty: create, channel: ig, share: 0.5}",
+             "{person: janis, duty: create, channel: ig}");
     CHECK(found(implicit, "LOAD003").empty());
     CHECK(found(implicit, "LOAD004").empty());
 }
@@ -207,8 +218,9 @@ TEST_CASE("LOAD005: more Responsible people than the threshold") {
     auto findings = found(yaml, "LOAD005");
     REQUIRE(findings.size() == 2); // create and engage
     CHECK(findings[0].subject == "channel:ig/create");
-    CHECK(findings[0].message == "2 people are Responsible for Content creation on Instagram, "
-                                 "more than the 1 the plan allows: Anna Bērziņa and Jānis Kalniņš.");
+    CHECK(findings[0].message ==
+          "2 people are Responsible for Content creation on Instagram, "
+          "more than the 1 the plan allows: Anna Bērziņa and Jānis Kalniņš.");
     CHECK(found(clean_yaml(), "LOAD005").empty());
 }
 
@@ -220,13 +232,15 @@ TEST_CASE("FIT001: work outside the stated interests") {
     REQUIRE(findings.size() == 1);
     CHECK(findings[0].severity == Severity::info);
     CHECK(findings[0].subject == "person:anna");
-    CHECK(findings[0].message == "Anna Bērziņa works on Instagram, outside the stated interests (tiktok).");
+    CHECK(findings[0].message ==
+          "Anna Bērziņa works on Instagram, outside the stated interests (tiktok).");
     // A network name counts as an interest.
     CHECK(found(with(yaml, "interests: [tiktok]", "interests: [instagram]"), "FIT001").empty());
 }
 
 TEST_CASE("FIT002: a skill that the role or the duty requires") {
-    std::string yaml = with(clean_yaml(), "duties: [create, engage]}", "duties: [create, engage], skills: [photo]}");
+    std::string yaml = with(clean_yaml(), "duties: [create, engage]}",
+                            "duties: [create, engage], skills: [photo]}");
     auto findings = found(yaml, "FIT002");
     REQUIRE(findings.size() == 2);
     CHECK(findings[0].subject == "person:anna");
@@ -238,9 +252,10 @@ TEST_CASE("FIT002: a skill that the role or the duty requires") {
                    "capacity_hours: 8, reports_to: liga, skills: [photo]}");
     CHECK(found(skilled, "FIT002").empty());
 
-    std::string custom = with(clean_yaml(), "roles:\n",
-                              "duties:\n  - {id: outreach, name: Influencer outreach, hours_per_week: 1, skills: [pr]}\n"
-                              "roles:\n");
+    std::string custom = with(
+        clean_yaml(), "roles:\n",
+        "duties:\n  - {id: outreach, name: Influencer outreach, hours_per_week: 1, skills: [pr]}\n"
+        "roles:\n");
     custom = with(custom, "duties: [publish, report]", "duties: [publish, report, outreach]");
     custom += "  - {person: liga, duty: outreach, channel: ig}\n";
     findings = found(custom, "FIT002");
@@ -254,8 +269,9 @@ TEST_CASE("FIT003: Responsible for a duty none of the person's roles performs") 
     auto findings = found(yaml, "FIT003");
     REQUIRE(findings.size() == 1);
     CHECK(findings[0].subject == "person:anna");
-    CHECK(findings[0].message ==
-          "Anna Bērziņa is Responsible for `report`, which none of their roles (Creator) performs.");
+    CHECK(
+        findings[0].message ==
+        "Anna Bērziņa is Responsible for `report`, which none of their roles (Creator) performs.");
     // A backup is not Responsible.
     CHECK(found(clean_yaml(), "FIT003").empty());
 }

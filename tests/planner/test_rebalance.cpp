@@ -8,6 +8,7 @@
 
 #include <catch2/catch.hpp>
 
+#include <map>
 #include <set>
 #include <string>
 
@@ -205,4 +206,69 @@ assignments:
     // Same plan, same bytes.
     CHECK(model::write_plan_yaml(result.proposed) ==
           model::write_plan_yaml(compute_rebalance(plan).proposed));
+}
+
+TEST_CASE("rebalance: vacancies keep their planned share and shares still add up to 1",
+          "[rebalance]") {
+    // engage = 20 x 7 x 3 / 60 = 7 h = 420 min. vic (vacancy) keeps 0.6 = 252 min; the flow
+    // places the other 168 min. ann carries them today with 2 h = 120 min available, one
+    // minute of which stays free for rounding: she keeps 119 min, bob takes 49 min.
+    // Shares of what vic leaves (0.4), in millionths: ann 119 / 168 x 400000 = 283333.3,
+    // bob 49 / 168 x 400000 = 116666.7; the unit left over goes to bob (ann is full):
+    // ann 0.283333 (1.983 h), bob 0.116667, vic 0.6: 1 in all.
+    const model::Plan plan = read_ok(R"(version: 1
+plan: {name: Vacancy, overhead: 0}
+channels:
+  - {id: ig, network: instagram, workload: {inbound_per_day: 20, minutes_per_inbound: 3}}
+roles:
+  - {id: cm, duties: [engage]}
+people:
+  - {id: ann, roles: [cm], capacity_hours: 2}
+  - {id: bob, roles: [cm]}
+  - {id: vic, roles: [cm], status: vacancy}
+assignments:
+  - {person: vic, duty: engage, channel: ig, share: 0.6}
+  - {person: ann, duty: engage, channel: ig}
+)");
+    const RebalanceResult result = compute_rebalance(plan);
+    CHECK(result.overloaded_before == 1); // ann: 2.8 h of 2
+    CHECK(result.overloaded_after == 0);
+    std::map<std::string, double> shares;
+    for (const model::Assignment& a : result.proposed.assignments)
+        if (a.share) shares[a.person.str()] = *a.share;
+    CHECK(shares["vic"] == 0.6);
+    CHECK(shares["ann"] == 0.283333);
+    CHECK(shares["bob"] == 0.116667);
+    CHECK(shares["vic"] + shares["ann"] + shares["bob"] == Approx(1.0).margin(1e-12));
+    CHECK(person(result, "ann").load_after == Approx(0.283333 * 7));
+    CHECK(person(result, "vic").load_after == Approx(4.2));
+}
+
+TEST_CASE("rebalance: the sample keeps every duty that fits and fixes work outside roles",
+          "[rebalance]") {
+    const auto read = model::read_plan_file(std::string(PLANNER_SOURCE_DIR) +
+                                            "/samples/latvian-retail.yaml");
+    REQUIRE(read.ok());
+    const model::Plan& plan = read.plan;
+    const RebalanceResult result = compute_rebalance(plan);
+    // Nobody is overloaded; only LinkedIn create (Līga, head of social, does not create) and
+    // LinkedIn engage (Kārlis, a content creator, does not engage) move: to Kārlis alone and
+    // to Anna, the first community manager by id (no one lists LinkedIn as an interest).
+    CHECK(result.overloaded_before == 0);
+    CHECK(result.overloaded_after == 0);
+    CHECK(result.needs.empty());
+    std::vector<std::string> linkedin_create, linkedin_engage;
+    int profile_level = 0;
+    for (const model::Assignment& a : result.proposed.assignments) {
+        if (a.profile) ++profile_level;
+        if (a.raci != model::Raci::R || a.backup || !a.channel || a.channel->str() != "linkedin")
+            continue;
+        if (a.duty.str() == "create") linkedin_create.push_back(a.person.str());
+        if (a.duty.str() == "engage") linkedin_engage.push_back(a.person.str());
+    }
+    CHECK(linkedin_create == std::vector<std::string>{"karlis"});
+    CHECK(linkedin_engage == std::vector<std::string>{"anna"});
+    CHECK(profile_level == 3); // Instagram create kept as written
+    CHECK(result.proposed.assignments.size() == plan.assignments.size() - 1);
+    CHECK(error_findings(result.proposed).empty());
 }

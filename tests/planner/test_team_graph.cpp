@@ -50,7 +50,8 @@ TEST_CASE("team graph: a tree has no cycles; managers, reports and heads") {
     CHECK_FALSE(graph.reports_up_to(PersonId("olga"), PersonId("olga")));
     CHECK(graph.reporting_tree_size(PersonId("liga")) == 3);
     CHECK(graph.reporting_tree_size(PersonId("solo")) == 0);
-    CHECK(ids(graph.role_holders(RoleId("cm"))) == std::vector<std::string>{"anna", "janis", "olga"});
+    CHECK(ids(graph.role_holders(RoleId("cm"))) ==
+          std::vector<std::string>{"anna", "janis", "olga"});
     CHECK(ids(graph.role_holders(RoleId("lead"))) == std::vector<std::string>{"liga", "olga"});
     CHECK(graph.person_count() == 5);
 }
@@ -121,7 +122,8 @@ TEST_CASE("team graph: covers lists assignments of a channel duty in plan order"
 TEST_CASE("team graph: a large reporting chain is handled without deep recursion") {
     std::string yaml = "version: 1\nplan: {name: T}\npeople:\n  - {id: p0}\n";
     for (int i = 1; i < 5000; ++i)
-        yaml += "  - {id: p" + std::to_string(i) + ", reports_to: p" + std::to_string(i - 1) + "}\n";
+        yaml +=
+            "  - {id: p" + std::to_string(i) + ", reports_to: p" + std::to_string(i - 1) + "}\n";
     Plan plan = plan_of(yaml);
     PlanIndex index(plan);
     TeamGraph graph(index);

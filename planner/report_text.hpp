@@ -1,0 +1,49 @@
+#pragma once
+// Report wording from templates/ (English and Latvian) and the brand file.
+
+#include "exporters/document.hpp"
+
+#include <map>
+#include <string>
+#include <vector>
+
+namespace planner {
+
+class ReportText {
+public:
+    // Loads templates/LANG.yaml as built into the executable; UsageError for an unknown one.
+    static ReportText load(const std::string& language);
+
+    const std::string& language() const { return m_language; }
+    // The text of `key` ("staffing.summary") with {name} placeholders filled. A missing key is
+    // a bug in the templates and throws.
+    std::string get(const std::string& key,
+                    const std::map<std::string, std::string>& values = {}) const;
+    std::vector<std::string> list(const std::string& key) const;
+    // "26 November 2026" / "2026. gada 26. novembrī" for a Unix time.
+    std::string date(long long unix_seconds) const;
+    // Decimal numbers as the language writes them ("0.8" / "0,8").
+    std::string number(double value, int decimals) const;
+
+private:
+    std::string m_language;
+    std::map<std::string, std::string> m_texts;
+    std::map<std::string, std::vector<std::string>> m_lists;
+};
+
+// The brand file: who the report is for and by, a logo and a colour.
+struct Brand {
+    std::string consultant;
+    std::string client;
+    std::string logo_png;  // absolute or relative to the working folder
+    exporters::Rgb primary{0x1f, 0x4e, 0x79};
+};
+
+// Reads brand.yaml (keys: consultant, client, logo, primary_colour). Errors are InputError
+// with FILE:LINE:COLUMN lines.
+Brand load_brand(const std::string& path);
+
+// Fills {name} placeholders.
+std::string fill(const std::string& text, const std::map<std::string, std::string>& values);
+
+} // namespace planner
