@@ -79,7 +79,12 @@ void append_finding_blocks(const ReportText& text, const Finding& finding,
     if (!finding.evidence.empty()) {
         std::string evidence = text.get("common.evidence") + ": ";
         for (size_t i = 0; i < finding.evidence.size(); ++i)
-            evidence += (i ? "; " : "") + finding.evidence[i].first + " " + finding.evidence[i].second;
+        {
+            std::string key = finding.evidence[i].first;
+            for (char& ch : key)
+                if (ch == '_') ch = ' ';
+            evidence += (i ? "; " : "") + key + " " + finding.evidence[i].second;
+        }
         blocks.push_back(ex::Paragraph{evidence, ex::ParagraphStyle::note});
     }
     if (!finding.recommendation.empty())

@@ -50,6 +50,10 @@ TEST_CASE("team graph: a tree has no cycles; managers, reports and heads") {
     CHECK_FALSE(graph.reports_up_to(PersonId("olga"), PersonId("olga")));
     CHECK(graph.reporting_tree_size(PersonId("liga")) == 3);
     CHECK(graph.reporting_tree_size(PersonId("solo")) == 0);
+    auto sizes = graph.reporting_tree_sizes();
+    REQUIRE(sizes.size() == 2);
+    CHECK(sizes[0] == std::make_pair(PersonId("liga"), std::size_t{3}));
+    CHECK(sizes[1] == std::make_pair(PersonId("solo"), std::size_t{0}));
     CHECK(ids(graph.role_holders(RoleId("cm"))) ==
           std::vector<std::string>{"anna", "janis", "olga"});
     CHECK(ids(graph.role_holders(RoleId("lead"))) == std::vector<std::string>{"liga", "olga"});
