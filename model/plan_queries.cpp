@@ -115,16 +115,26 @@ PlanIndex::PlanIndex(const Plan& plan) : m_plan(plan) {
     for (const CustomDuty& custom : plan.duties)
         if (!custom.channel_bound) add(ChannelDuty{std::nullopt, custom.id, custom.hours_per_week});
 
+    // Channel duties of each channel are contiguous: remember where each channel's run is.
+    std::map<std::string, std::pair<size_t, size_t>> duties_of_channel;
+    for (size_t i = 0; i < m_channel_duties.size(); ++i) {
+        if (!m_channel_duties[i].channel) continue;
+        auto [it, inserted] = duties_of_channel.emplace(m_channel_duties[i].channel->str(),
+                                                        std::make_pair(i, i + 1));
+        if (!inserted) it->second.second = i + 1;
+    }
     for (size_t i = 0; i < plan.assignments.size(); ++i) {
         const Assignment& a = plan.assignments[i];
         if (a.duty.str() != "all") {
             m_expanded.push_back(Expanded{a, i});
             continue;
         }
-        for (const ChannelDuty& cd : m_channel_duties) {
-            if (!cd.channel || !a.channel || *cd.channel != *a.channel) continue;
+        if (!a.channel) continue;
+        auto run = duties_of_channel.find(a.channel->str());
+        if (run == duties_of_channel.end()) continue;
+        for (size_t k = run->second.first; k < run->second.second; ++k) {
             Assignment copy = a;
-            copy.duty = cd.duty;
+            copy.duty = m_channel_duties[k].duty;
             m_expanded.push_back(Expanded{std::move(copy), i});
         }
     }

@@ -93,8 +93,9 @@ TEST_CASE("show prints names with Latvian letters, duty hours and vacancies") {
     for (const char* name : {"Līga Kalniņa", "Ilze Šķēle", "Kārlis Ķiploks", "Gunta Čakste",
                              "Rihards Ņikitins", "Evija Zariņa"})
         CHECK(run.out.find(name) != std::string::npos);
-    // Instagram: create 7 x 1.5 = 10.5 hours; engage 45 x 7 x 3 / 60 = 15.75.
-    CHECK(run.out.find("Instagram  instagram    10.5      1.2      1.2    15.8") !=
+    // Instagram: create 12 x 2.5 = 30 hours; publish and approve 12 x 10 / 60 = 2;
+    // engage 110 x 7 x 3 / 60 = 38.5.
+    CHECK(run.out.find("Instagram  instagram    30.0      2.0      2.0    38.5") !=
           std::string::npos);
     CHECK(run.out.find("Vacancies (1)") != std::string::npos);
 }
