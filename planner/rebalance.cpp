@@ -82,6 +82,8 @@ private:
     std::map<std::string, std::vector<size_t>> m_eligible; // duty id -> people nodes by rank
     std::vector<std::map<size_t, int64_t>> m_carried;     // duty -> people node -> minutes today
     std::vector<std::map<size_t, int64_t>> m_current;     // duty -> plan person -> minutes today (active)
+    std::vector<std::set<size_t>> m_rounded_down;         // duty -> people nodes whose minutes
+                                                          // today were rounded down
     std::vector<std::map<size_t, int64_t>> m_committed;   // duty -> people node -> committed
     std::vector<std::set<size_t>> m_candidates;           // duty -> people nodes with an arc
     int64_t m_scale = 1;        // real cost multiplier above every tie-break sum
@@ -145,6 +147,7 @@ void Rebalancer::build_nodes() {
             exact[item.duty_index].emplace_back(i, item.hours * 60.0);
     m_carried.assign(duties.size(), {});
     m_current.assign(duties.size(), {});
+    m_rounded_down.assign(duties.size(), {});
     for (size_t d = 0; d < duties.size(); ++d) {
         std::map<size_t, double> by_person;
         double sum = 0;
@@ -169,6 +172,7 @@ void Rebalancer::build_nodes() {
             if (!model::is_active(m_plan.people[i]) && duties[d].hours > 0)
                 m_duties[d].vacancy_share += minutes / 60.0 / duties[d].hours;
         for (const auto& [i, minutes] : rounded) {
+            const bool rounded_down = by_person[i] > static_cast<double>(minutes) + 1e-9;
             if (!model::is_active(m_plan.people[i])) {
                 m_duties[d].vacancy_minutes += minutes;
                 continue;
@@ -180,6 +184,7 @@ void Rebalancer::build_nodes() {
             if (!std::binary_search(eligible.begin(), eligible.end(), static_cast<size_t>(n)))
                 continue; // carried outside the person's roles: the flow places it again
             m_carried[d][static_cast<size_t>(n)] += minutes;
+            if (rounded_down) m_rounded_down[d].insert(static_cast<size_t>(n));
         }
     }
     int64_t total = 0;
@@ -190,12 +195,12 @@ void Rebalancer::build_nodes() {
     m_infinite = total + 1;
 
     // A duty that ends up unchanged keeps its written shares, whose exact minutes may lie up
-    // to one minute above the rounded ones: keep that minute free per duty carried today, so
-    // that the proposal never lifts anyone over their available hours.
+    // to one minute above the rounded ones: keep that minute free per duty whose minutes were
+    // rounded down, so that the proposal never lifts anyone over their available hours.
     {
         std::vector<int64_t> carried_duties(m_people.size(), 0);
-        for (const auto& per_duty : m_carried)
-            for (const auto& entry : per_duty) ++carried_duties[entry.first];
+        for (const auto& per_duty : m_rounded_down)
+            for (size_t n : per_duty) ++carried_duties[n];
         for (size_t n = 0; n < m_people.size(); ++n)
             m_people[n].available = std::max<int64_t>(0, m_people[n].available - carried_duties[n]);
     }
@@ -348,8 +353,9 @@ FlowNetwork Rebalancer::build_network(std::vector<ArcInfo>& infos) const {
         const PersonNode& p = m_people[n];
         add(p.node, 1, p.available - p.committed, 0, {ArcKind::available, 0, n});
         if (p.available <= 0) continue; // no overtime for someone with no available hours
-        const int64_t ordinary =
-            std::max<int64_t>(0, static_cast<int64_t>(std::floor(p.available * std::max(0.0, limit))));
+        // One minute below the error level, so that rounding shares cannot cross it.
+        const int64_t ordinary = std::max<int64_t>(
+            0, static_cast<int64_t>(std::floor(p.available * std::max(0.0, limit))) - 1);
         add(p.node, 1, ordinary, m_costs.overtime * scale, {ArcKind::overtime, 0, n});
         add(p.node, 1, m_infinite, m_costs.heavy_overtime * scale, {ArcKind::heavy_overtime, 0, n});
     }

@@ -12,6 +12,12 @@ model::Plan plan_of(const std::string& yaml) {
     if (!r.ok()) FAIL(r.errors.front().to_string());
     return r.plan;
 }
+std::string replace_once(std::string text, const std::string& from, const std::string& to) {
+    size_t at = text.find(from);
+    REQUIRE(at != std::string::npos);
+    return text.replace(at, from.size(), to);
+}
+
 const std::string k_base = R"(version: 1
 plan: {name: T}
 channels:
@@ -32,14 +38,13 @@ TEST_CASE("identical plans have no changes") {
 }
 
 TEST_CASE("people, roles, drivers and ownership changes, in a fixed order") {
-    std::string after = k_base;
-    after.replace(after.find("posts_per_week: 5"), 17, "posts_per_week: 6");
-    after.replace(after.find("{id: olga, name: \"Olga Petrova\", roles: [cm]}"), 44,
-                  "{id: olga, name: \"Olga Petrova\", roles: [cm], fte: 0.5}");
-    after.replace(after.find("  - {person: olga, duty: create, channel: ig, share: 0.5}\n"), 58, "");
+    std::string after = replace_once(k_base, "posts_per_week: 5", "posts_per_week: 6");
+    after = replace_once(after, "roles: [cm]}\n  - {id: olga, name: \"Olga Petrova\", roles: [cm]}",
+                         "roles: [cm]}\n  - {id: olga, name: \"Olga Petrova\", roles: [cm], fte: 0.5}");
+    after = replace_once(after, "  - {person: olga, duty: create, channel: ig, share: 0.5}\n", "");
     after += "  - {person: anna, duty: create, channel: ig, raci: A}\n";
-    after.replace(after.find("  - {id: cm, duties: [create]}"), 30,
-                  "  - {id: cm, duties: [create]}\n  - {id: lead, duties: [approve]}");
+    after = replace_once(after, "  - {id: cm, duties: [create]}",
+                         "  - {id: cm, duties: [create]}\n  - {id: lead, duties: [approve]}");
     auto changes = diff_plans(plan_of(k_base), plan_of(after));
     std::vector<std::string> lines;
     for (const auto& c : changes) lines.push_back(c.area + " | " + c.subject + " | " + describe(c));
@@ -54,8 +59,8 @@ TEST_CASE("people, roles, drivers and ownership changes, in a fixed order") {
 }
 
 TEST_CASE("added and removed people") {
-    std::string after = k_base;
-    after.replace(after.find("  - {id: olga"), 0, "  - {id: zane, name: \"Zane Ķēniņa\", status: vacancy}\n");
+    std::string after = replace_once(k_base, "  - {id: olga",
+                                     "  - {id: zane, name: \"Zane Ķēniņa\", status: vacancy}\n  - {id: olga");
     auto changes = diff_plans(plan_of(k_base), plan_of(after));
     REQUIRE(changes.size() == 1);
     CHECK(changes[0].kind == ChangeKind::added);
