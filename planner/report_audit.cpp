@@ -148,7 +148,7 @@ exporters::Document build_audit_report(const Plan& plan, const ReportOptions& op
             ex::Table table;
             table.id = "suppressed_findings";
             table.columns = {{"check", "ID", ex::Alignment::left, 0.8},
-                             {"subject", "Subject", ex::Alignment::left, 1.4},
+                             {"subject", t.get("common.subject"), ex::Alignment::left, 1.4},
                              {"message", t.get("audit.col_title"), ex::Alignment::left, 3.2},
                              {"reason", t.get("audit.col_reason"), ex::Alignment::left, 3}};
             for (const SuppressedFinding& sf : checks.suppressed)
@@ -164,7 +164,7 @@ exporters::Document build_audit_report(const Plan& plan, const ReportOptions& op
             table.id = "check_catalogue";
             table.columns = {{"check", t.get("audit.col_check"), ex::Alignment::left, 0.9},
                              {"severity", t.get("audit.col_severity"), ex::Alignment::left, 1},
-                             {"area", "Area", ex::Alignment::left, 1.5},
+                             {"area", t.get("common.area"), ex::Alignment::left, 1.5},
                              {"rule", t.get("audit.col_title"), ex::Alignment::left, 4.5}};
             for (const CheckInfo& info : check_catalogue())
                 table.rows.push_back({std::string(info.id), report::severity_label(t, info.severity),

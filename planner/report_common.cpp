@@ -62,7 +62,7 @@ exporters::Table findings_table(const ReportText& text, const std::vector<Findin
     table.id = id;
     table.columns = {{"check", "ID", ex::Alignment::left, 0.8},
                      {"severity", text.get("audit.col_severity"), ex::Alignment::left, 1.0},
-                     {"subject", "Subject", ex::Alignment::left, 1.4},
+                     {"subject", text.get("common.subject"), ex::Alignment::left, 1.4},
                      {"message", text.get("audit.col_title"), ex::Alignment::left, 3.2},
                      {"recommendation", text.get("common.recommendation"), ex::Alignment::left, 3.0}};
     for (const Finding& f : findings)

@@ -63,9 +63,9 @@ ex::Section kpi_section(const ReportText& t, const QuarterReview& review) {
                                      ex::ParagraphStyle::lead});
     ex::Table table;
     table.id = "kpi_results";
-    table.columns = {{"goal", t.get("quarterly.col_goal"), ex::Alignment::left, 2.2},
-                     {"kpi", t.get("quarterly.col_kpi"), ex::Alignment::left, 1.3},
-                     {"metric", "Metric", ex::Alignment::left, 1.3},
+    table.columns = {{"goal", t.get("quarterly.col_goal"), ex::Alignment::left, 2.0},
+                     {"kpi", t.get("quarterly.col_kpi"), ex::Alignment::left, 1.4},
+                     {"metric", t.get("common.metric"), ex::Alignment::left, 1.9},
                      {"actual", t.get("quarterly.col_actual"), ex::Alignment::right, 1, true},
                      {"target", t.get("quarterly.col_target"), ex::Alignment::right, 1, true},
                      {"attainment", t.get("quarterly.col_attainment"), ex::Alignment::right, 1, true},
@@ -152,7 +152,7 @@ exporters::Document build_quarterly_report(const QuarterlyInput& input, const Re
                     ex::Table table;
                     table.id = "team_changes";
                     table.columns = {{"area", t.get("quarterly.col_area"), ex::Alignment::left, 1},
-                                     {"subject", "Subject", ex::Alignment::left, 1.6},
+                                     {"subject", t.get("common.subject"), ex::Alignment::left, 1.6},
                                      {"change", t.get("quarterly.col_change"), ex::Alignment::left, 4}};
                     for (const PlanChange& c : changes)
                         table.rows.push_back({c.area, c.subject, describe(c)});

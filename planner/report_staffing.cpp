@@ -156,7 +156,7 @@ ex::Section raci_section(const StaffingContext& c) {
     const ReportText& t = c.text;
     ex::Section section{t.get("staffing.raci"), {}, {}, ex::SectionStart::new_page};
     ex::Matrix matrix;
-    matrix.title = t.get("staffing.raci");
+    // The section's heading names the matrix.
     matrix.corner_label = t.get("common.duty");
     std::vector<const Person*> people;
     std::map<std::string, size_t> column;
@@ -282,7 +282,9 @@ exporters::Document build_staffing_report(const Plan& plan, const ReportOptions&
             doc.sections.push_back(summary_section(c));
         } else if (name == "org_chart") {
             ex::Section s{text.get("staffing.org_chart"), {}, {}, ex::SectionStart::new_page};
-            s.blocks.push_back(report::org_chart(text, index, workload));
+            ex::OrgChart chart = report::org_chart(text, index, workload);
+            chart.title.clear(); // the section's heading names it
+            s.blocks.push_back(std::move(chart));
             s.blocks.push_back(ex::Paragraph{text.get("staffing.org_chart_note"), ex::ParagraphStyle::note});
             doc.sections.push_back(std::move(s));
         } else if (name == "roles") {

@@ -63,6 +63,14 @@ std::pair<std::string, bool> recommend_role(const model::PlanIndex& index,
 
 std::string fte_text(double value) { return format_fixed(value, 2); }
 
+// Two decimals without trailing zeros: 32, 30.4.
+std::string trimmed(double value) {
+    std::string text = format_fixed(value, 2);
+    while (text.back() == '0') text.pop_back();
+    if (text.back() == '.') text.pop_back();
+    return text;
+}
+
 } // namespace
 
 StaffingResult compute_staffing(const model::PlanIndex& index) {
@@ -211,13 +219,13 @@ StaffingResult compute_staffing(const model::PlanIndex& index) {
         role.hires = std::max(0, static_cast<int>(std::ceil(role.gap - 0.2 - 1e-9)));
         role.gap_after_planned = role.gap - role.planned_fte;
         if (role.floor_wins) {
-            role.reason = "care coverage floor: " + std::to_string(*role.floor_people) +
-                          " people (volume alone " + fte_text(role.volume_fte) + " FTE)";
+            role.reason = "care floor " + std::to_string(*role.floor_people) + " > volume " +
+                          fte_text(role.volume_fte) + " FTE";
         } else if (role.drivers.empty()) {
             role.reason = "no channel duty of this role has hours";
         } else {
-            role.reason = "volume: " + format_fixed(role.hours, 2) + " h/week / " +
-                          format_fixed(result.hours_per_fte, 2) + " h per FTE";
+            role.reason = "volume: " + format_fixed(role.hours, 2) + " h / " +
+                          trimmed(result.hours_per_fte) + " h per FTE";
         }
     }
     return result;

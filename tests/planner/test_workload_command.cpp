@@ -99,7 +99,7 @@ TEST_CASE("staff command: CSV columns, the unroled row, --explain", "[staff]") {
     REQUIRE(lines.size() == 5);
     CHECK(lines[0] == "role,required_fte,current_fte,planned_fte,gap,hires,floor_people,reason");
     // creator: 10 h / 40 h per FTE = 0.25; cid fte 0.2: gap 0.05, hires ceil(-0.15) = 0.
-    CHECK(lines[2] == "creator,0.25,0.20,0.00,0.05,0,,volume: 10.00 h/week / 40.00 h per FTE");
+    CHECK(lines[2] == "creator,0.25,0.20,0.00,0.05,0,,volume: 10.00 h / 40 h per FTE");
     // influencer (2 h) has no role: 2 / 40 = 0.05 FTE.
     CHECK(lines[4] == "unroled,0.05,0.00,0.00,0.05,0,,no role performs channel:tt/influencer "
                       "(2.00 h): recommend a new role influencer-specialist");
