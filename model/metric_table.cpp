@@ -160,7 +160,8 @@ std::optional<double> parse_export_number(std::string_view text) {
     if (!fraction.empty())
         digits += "." + std::string(fraction);
     double value = std::strtod(digits.c_str(), nullptr); // never throws; huge gives inf
-    if (!std::isfinite(value)) return std::nullopt;
+    if (!std::isfinite(value))
+        return std::nullopt;
     return negative ? -value : value;
 }
 

@@ -4,6 +4,11 @@
 
 namespace planner {
 
+namespace {
+// Beyond a million Erlangs the search would take too long to be of use (and N overflow int).
+constexpr double k_max_traffic = 1e6;
+} // namespace
+
 double erlang_b(int agents, double traffic) {
     double b = 1.0;
     for (int k = 1; k <= agents; ++k) b = traffic * b / (static_cast<double>(k) + traffic * b);
@@ -29,7 +34,7 @@ double erlang_service_level(int agents, double traffic, double target_minutes,
 std::optional<ErlangAgents> erlang_agents_needed(double traffic, double handling_minutes,
                                                  double target_minutes,
                                                  double target_service_level) {
-    if (!(traffic > 0)) return std::nullopt;
+    if (!(traffic > 0) || traffic > k_max_traffic) return std::nullopt;
     const int first = static_cast<int>(std::floor(traffic)) + 1; // smallest N > A
     const int last = first + 100000;
     // B(N) by the same recursion, carried along instead of restarting for every N.

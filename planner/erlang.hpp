@@ -27,8 +27,8 @@ struct ErlangAgents {
 };
 
 // The smallest number of agents N > A whose service level reaches `target_service_level`
-// (a share in [0, 1]). Empty when `traffic` is not above 0 (nothing to answer) or when no N
-// up to A + 100000 reaches the target (a target of 1 or more).
+// (a share in [0, 1]). Empty when `traffic` is not above 0 (nothing to answer) or above a
+// million Erlangs, or when no N up to A + 100000 reaches the target (a target of 1 or more).
 std::optional<ErlangAgents> erlang_agents_needed(double traffic, double handling_minutes,
                                                  double target_minutes,
                                                  double target_service_level);

@@ -1,96 +1,12 @@
 #include "planner/rebalance.hpp"
 
-#include "planner/rebalance_flow.hpp"
-
-#include <algorithm>
-#include <cmath>
-#include <map>
-#include <set>
+#include "planner/rebalance_internal.hpp"
 
 namespace planner {
 
-namespace {
+namespace rebalance_detail {
 
 using model::PlanIndex;
-
-constexpr int64_t k_share_units = 1000000; // shares are written with six decimals
-constexpr int k_max_rounds = 12;
-
-int64_t to_minutes(double hours) { return static_cast<int64_t>(std::llround(hours * 60.0)); }
-
-// As LOAD001 judges it (the same tolerance).
-bool overloaded(const std::optional<double>& utilisation, double threshold) {
-    return !utilisation || *utilisation > threshold + 1e-6;
-}
-
-bool contains(const std::vector<std::string>& items, const std::string& value) {
-    return std::find(items.begin(), items.end(), value) != items.end();
-}
-
-// What the flow knows about one channel duty.
-struct DutyNode {
-    int64_t minutes = 0;        // the duty's weekly minutes
-    int64_t vacancy_minutes = 0; // carried by vacancies, left as planned
-    double vacancy_share = 0;    // their part of the duty's hours
-    int64_t supply = 0;          // minutes - vacancy minutes, what the flow places
-    int node = 0;
-    int channel_rank = 0;
-};
-
-// What the flow knows about one active or leaving person who can take some duty.
-struct PersonNode {
-    size_t person = 0;        // index into plan.people
-    int node = 0;
-    int rank = 0;             // by id
-    int64_t available = 0;    // minutes
-    int64_t committed = 0;    // minutes committed before the flow (carried today, fitting)
-};
-
-// Arc kinds, to read the flow back.
-enum class ArcKind { supply, keep, assign, release, available, overtime, heavy_overtime, unstaffed };
-struct ArcInfo {
-    ArcKind kind;
-    size_t duty = 0;   // channel duty index
-    size_t person = 0; // index into people nodes
-};
-
-class Rebalancer {
-public:
-    Rebalancer(const model::Plan& plan, const RebalanceCosts& costs)
-        : m_plan(plan), m_index(plan), m_costs(costs), m_before(compute_workload(m_index)) {}
-
-    RebalanceResult run();
-
-private:
-    void build_nodes();
-    int64_t real_cost(size_t person_node, size_t duty) const;
-    int64_t tie_break(size_t person_node, size_t duty) const;
-    void choose_initial_candidates();
-    FlowNetwork build_network(std::vector<ArcInfo>& infos) const;
-    bool price(const FlowNetwork& network, const std::vector<int64_t>& flow);
-    model::Plan write_plan(const std::map<std::pair<size_t, size_t>, int64_t>& minutes,
-                           const std::set<size_t>& rebalanced, RebalanceResult& result) const;
-
-    const model::Plan& m_plan;
-    PlanIndex m_index;
-    RebalanceCosts m_costs;
-    Workload m_before;
-
-    std::vector<DutyNode> m_duties;
-    std::vector<PersonNode> m_people;
-    std::vector<int> m_person_node_of; // plan person index -> people node or -1
-    std::map<std::string, std::vector<size_t>> m_eligible; // duty id -> people nodes by rank
-    std::vector<std::map<size_t, int64_t>> m_carried;     // duty -> people node -> minutes today
-    std::vector<std::map<size_t, int64_t>> m_current;     // duty -> plan person -> minutes today (active)
-    std::vector<std::set<size_t>> m_rounded_down;         // duty -> people nodes whose minutes
-                                                          // today were rounded down
-    std::vector<std::map<size_t, int64_t>> m_committed;   // duty -> people node -> committed
-    std::vector<std::set<size_t>> m_candidates;           // duty -> people nodes with an arc
-    int64_t m_scale = 1;        // real cost multiplier above every tie-break sum
-    int64_t m_channel_count = 1;
-    bool m_tie_by_channel = true;
-    int64_t m_infinite = 0;
-};
 
 void Rebalancer::build_nodes() {
     const auto& duties = m_index.channel_duties();
@@ -131,6 +47,7 @@ void Rebalancer::build_nodes() {
         PersonNode p;
         p.person = i;
         p.rank = rank[i];
+        p.leaving = person.status == model::PersonStatus::leaving;
         const double available = m_before.people[i].available_hours;
         p.available = std::max<int64_t>(0, static_cast<int64_t>(std::floor(available * 60.0 + 1e-6)));
         m_person_node_of[i] = static_cast<int>(m_people.size());
@@ -296,7 +213,7 @@ void Rebalancer::choose_initial_candidates() {
         // pricing rounds that follow add few arcs.
         std::vector<std::pair<int64_t, size_t>> ranked;
         for (size_t n : it->second)
-            if (!m_carried[d].count(n)) ranked.emplace_back(real_cost(n, d), n);
+            if (!m_carried[d].count(n) && !m_people[n].leaving) ranked.emplace_back(real_cost(n, d), n);
         std::sort(ranked.begin(), ranked.end(), [&](const auto& a, const auto& b) {
             return a.first != b.first ? a.first < b.first : m_people[a.second].rank < m_people[b.second].rank;
         });
@@ -343,7 +260,8 @@ FlowNetwork Rebalancer::build_network(std::vector<ArcInfo>& infos) const {
             if (carried != m_carried[d].end())
                 add(duty.node, p.node, carried->second - committed_here, 0, {ArcKind::keep, d, n});
             const int64_t tie = m_scale > 0 ? tie_break(n, d) : 0;
-            add(duty.node, p.node, duty.supply, real_cost(n, d) * scale + tie, {ArcKind::assign, d, n});
+            if (!p.leaving)
+                add(duty.node, p.node, duty.supply, real_cost(n, d) * scale + tie, {ArcKind::assign, d, n});
             add(p.node, duty.node, committed_here, 0, {ArcKind::release, d, n});
         }
         add(duty.node, 1, m_infinite, m_costs.unstaffed * scale, {ArcKind::unstaffed, d, 0});
@@ -375,7 +293,7 @@ bool Rebalancer::price(const FlowNetwork& network, const std::vector<int64_t>& f
         if (it == m_eligible.end()) continue;
         const int64_t pd = potential[static_cast<size_t>(m_duties[d].node)];
         for (size_t n : it->second) {
-            if (m_candidates[d].count(n)) continue;
+            if (m_candidates[d].count(n) || m_people[n].leaving) continue;
             const int64_t pp = potential[static_cast<size_t>(m_people[n].node)];
             // Cheap bound first: a non-candidate carries nothing today, so its arc weighs at
             // least new_assignment x scale.
@@ -407,7 +325,7 @@ RebalanceResult Rebalancer::run() {
     }
 
     // Read the flow back: minutes per (duty, people node).
-    std::map<std::pair<size_t, size_t>, int64_t> minutes;
+    Minutes minutes;
     for (size_t d = 0; d < duties.size(); ++d)
         for (const auto& [n, k] : m_committed[d]) minutes[{d, n}] += k;
     std::vector<int64_t> unstaffed(duties.size(), 0);
@@ -431,33 +349,10 @@ RebalanceResult Rebalancer::run() {
     }
     result.cost = cost_units / 60.0;
 
-    // Exclusive duties go whole to one person: the one with the most of them (ties: person
-    // id) who has room for all of it; when nobody has, the duty stays split (COL001 warns)
-    // rather than overloading someone.
     std::vector<int64_t> placed_on(m_people.size(), 0);
     for (const auto& [key, m] : minutes) placed_on[key.second] += std::max<int64_t>(0, m);
-    for (size_t d = 0; d < duties.size(); ++d) {
-        const model::DutyInfo* info = m_index.duty(duties[d].duty);
-        if (!info || !info->exclusive || m_duties[d].vacancy_minutes > 0) continue;
-        std::vector<std::pair<size_t, int64_t>> parts;
-        for (auto it = minutes.lower_bound({d, 0}); it != minutes.end() && it->first.first == d; ++it)
-            if (it->second > 0) parts.emplace_back(it->first.second, it->second);
-        if (parts.size() < 2) continue;
-        int64_t total = 0;
-        for (const auto& part : parts) total += part.second;
-        std::sort(parts.begin(), parts.end(), [&](const auto& a, const auto& b) {
-            return a.second != b.second ? a.second > b.second
-                                        : m_people[a.first].rank < m_people[b.first].rank;
-        });
-        for (const auto& [n, m] : parts) {
-            if (placed_on[n] - m + total > m_people[n].available) continue;
-            for (const auto& [other, taken] : parts) {
-                minutes[{d, other}] = other == n ? total : 0;
-                placed_on[other] += (other == n ? total : 0) - taken;
-            }
-            break;
-        }
-    }
+    consolidate_exclusive(minutes, placed_on);
+    fold_small_parts(minutes, placed_on);
 
     std::set<size_t> rebalanced;
     for (size_t d = 0; d < duties.size(); ++d) {
@@ -538,132 +433,10 @@ RebalanceResult Rebalancer::run() {
     return result;
 }
 
-// Shares of one duty in millionths that add up to the rounded total: each part rounded down,
-// the units left going to the largest remainders, people with room before people whose
-// available minutes are full (so rounding never lifts them over), then by person rank.
-// `left_units` is what the vacancies' shares leave of 1, in millionths: when the parts carry
-// all of it, their shares add up to exactly that.
-std::vector<int64_t> share_units(const std::vector<int64_t>& parts, const std::vector<bool>& full,
-                                 int64_t duty_minutes, int64_t supply, int64_t left_units) {
-    int64_t sum = 0;
-    for (int64_t m : parts) sum += m;
-    const int64_t target = sum >= supply ? left_units
-                                         : std::min(left_units, (sum * k_share_units + duty_minutes / 2) / duty_minutes);
-    std::vector<int64_t> units(parts.size());
-    struct Remainder {
-        bool full;
-        int64_t remainder;
-        size_t index;
-    };
-    std::vector<Remainder> remainders;
-    int64_t given = 0;
-    // Each part's units in proportion to its minutes, so that they add up to `target`.
-    for (size_t i = 0; i < parts.size(); ++i) {
-        units[i] = sum > 0 ? parts[i] * target / sum : 0;
-        given += units[i];
-        remainders.push_back({full[i], sum > 0 ? parts[i] * target % sum : 0, i});
-    }
-    std::sort(remainders.begin(), remainders.end(), [](const Remainder& a, const Remainder& b) {
-        if (a.full != b.full) return !a.full;
-        if (a.remainder != b.remainder) return a.remainder > b.remainder;
-        return a.index < b.index;
-    });
-    for (size_t i = 0; given < target && i < remainders.size(); ++i, ++given) ++units[remainders[i].index];
-    return units;
-}
-
-model::Plan Rebalancer::write_plan(const std::map<std::pair<size_t, size_t>, int64_t>& minutes,
-                                   const std::set<size_t>& rebalanced,
-                                   RebalanceResult& result) const {
-    const auto& duties = m_index.channel_duties();
-    model::Plan proposed = m_plan;
-
-    // Minutes placed on each person, to keep rounding off people who are full.
-    std::vector<int64_t> placed(m_people.size(), 0);
-    for (const auto& [key, m] : minutes) placed[key.second] += std::max<int64_t>(0, m);
-
-    // The proposed Responsible assignments of each rebalanced duty, people by id.
-    std::vector<std::vector<model::Assignment>> fresh(duties.size());
-    for (size_t d : rebalanced) {
-        std::vector<std::pair<size_t, int64_t>> parts; // people node (rank order), minutes
-        for (auto it = minutes.lower_bound({d, 0}); it != minutes.end() && it->first.first == d; ++it)
-            if (it->second > 0) parts.emplace_back(it->first.second, it->second);
-        std::sort(parts.begin(), parts.end(), [&](const auto& a, const auto& b) {
-            return m_people[a.first].rank < m_people[b.first].rank;
-        });
-        std::vector<int64_t> amounts;
-        std::vector<bool> full;
-        for (const auto& part : parts) {
-            amounts.push_back(part.second);
-            full.push_back(placed[part.first] >= m_people[part.first].available);
-        }
-        const int64_t left_units =
-            k_share_units - static_cast<int64_t>(std::llround(m_duties[d].vacancy_share * k_share_units));
-        const std::vector<int64_t> units =
-            share_units(amounts, full, m_duties[d].minutes, m_duties[d].supply, std::max<int64_t>(0, left_units));
-        const bool whole = parts.size() == 1 && m_duties[d].vacancy_minutes == 0 &&
-                           parts[0].second >= m_duties[d].minutes;
-        for (size_t i = 0; i < parts.size(); ++i) {
-            model::Assignment a;
-            a.person = m_plan.people[m_people[parts[i].first].person].id;
-            a.duty = duties[d].duty;
-            a.channel = duties[d].channel;
-            a.raci = model::Raci::R;
-            if (!whole) a.share = static_cast<double>(units[i]) / static_cast<double>(k_share_units);
-            result.parts.push_back(ProposedPart{d, a.person, parts[i].second,
-                                                whole ? 1.0 : *a.share});
-            fresh[d].push_back(std::move(a));
-        }
-    }
-
-    // Which source assignments lose which duties.
-    std::map<size_t, std::vector<size_t>> expanded_of; // source index -> channel duties
-    for (const PlanIndex::Expanded& e : m_index.assignments()) {
-        const model::ChannelDuty* cd = m_index.channel_duty(e.assignment.channel, e.assignment.duty);
-        if (cd) expanded_of[e.source_index].push_back(static_cast<size_t>(cd - duties.data()));
-    }
-
-    std::vector<model::Assignment> out;
-    std::vector<bool> emitted(duties.size(), false);
-    auto emit = [&](size_t d) {
-        if (emitted[d]) return;
-        emitted[d] = true;
-        for (const model::Assignment& a : fresh[d]) out.push_back(a);
-    };
-    for (size_t i = 0; i < m_plan.assignments.size(); ++i) {
-        const model::Assignment& a = m_plan.assignments[i];
-        const model::Person* person = m_index.person(a.person);
-        const bool movable = a.raci == model::Raci::R && !a.backup && person && model::is_active(*person);
-        auto it = expanded_of.find(i);
-        if (!movable || it == expanded_of.end()) {
-            out.push_back(a);
-            continue;
-        }
-        std::vector<size_t> touched, untouched;
-        for (size_t d : it->second) (rebalanced.count(d) ? touched : untouched).push_back(d);
-        if (touched.empty()) {
-            out.push_back(a);
-            continue;
-        }
-        if (a.duty.str() == "all") {
-            // The duties of `all` that keep their assignment, one by one.
-            for (size_t d : untouched) {
-                model::Assignment copy = a;
-                copy.duty = duties[d].duty;
-                out.push_back(std::move(copy));
-            }
-        }
-        for (size_t d : touched) emit(d);
-    }
-    for (size_t d : rebalanced) emit(d);
-    proposed.assignments = std::move(out);
-    return proposed;
-}
-
-} // namespace
+} // namespace rebalance_detail
 
 RebalanceResult compute_rebalance(const model::Plan& plan, const RebalanceCosts& costs) {
-    Rebalancer rebalancer(plan, costs);
+    rebalance_detail::Rebalancer rebalancer(plan, costs);
     return rebalancer.run();
 }
 

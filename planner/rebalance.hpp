@@ -70,7 +70,8 @@ struct RebalanceResult {
 };
 
 // Vacancies are planned hires: their assignments stay as they are and the flow plans the
-// rest of each duty for active and leaving people. A, C and I assignments and backups are
+// rest of each duty for active and leaving people; leaving people keep (or shed) what they
+// carry today but take nothing new. A, C and I assignments and backups are
 // kept, and so are the Responsible assignments of a duty whose people keep exactly the
 // minutes they carry today. Deterministic: the same plan gives the same result.
 RebalanceResult compute_rebalance(const model::Plan& plan, const RebalanceCosts& costs = {});

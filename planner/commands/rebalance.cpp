@@ -78,8 +78,11 @@ std::string render_text(const Plan& plan, const PlanIndex& index, const Rebalanc
             kept += " " + channel_duty_subject(index.channel_duties()[d]);
         out << wrap(kept);
     }
-    out << "Proposed plan written to " << output << ".\n"
-        << "Review it with `planner check " << output << "`.\n";
+    if (output == "-")
+        out << "Proposed plan written to standard output.\n";
+    else
+        out << "Proposed plan written to " << output << ".\n"
+            << "Review it with `planner check " << output << "`.\n";
     return out.str();
 }
 

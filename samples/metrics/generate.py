@@ -42,7 +42,7 @@ PROFILE = {
     "tiktok": dict(start=6200, end=16300, reach_per_follower=0.72, engagement=0.052,
                    click=0.003, inbound=25),
     "linkedin": dict(start=2310, end=3120, reach_per_follower=0.55, engagement=0.027,
-                     click=0.022, inbound=3),
+                     click=0.028, inbound=3),
 }
 
 

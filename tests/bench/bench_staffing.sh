@@ -26,7 +26,7 @@ seconds() {
     start=$(date +%s.%N)
     "$@" > /dev/null
     end=$(date +%s.%N)
-    echo "$end - $start" | bc
+    awk -v a="$start" -v b="$end" 'BEGIN { printf "%.3f", b - a }'
 }
 
 if [ -n "$bench" ]; then

@@ -6,7 +6,7 @@
 using e2e::planner;
 using e2e::TempDir;
 
-TEST_CASE("--help lists every command and the exit statuses") {
+TEST_CASE("the help option lists every command and the exit statuses") {
     TempDir dir("help");
     auto run = planner(dir, {"--help"});
     CHECK(run.status == 0);
@@ -22,7 +22,7 @@ TEST_CASE("no arguments prints the overview to stderr with status 2") {
     CHECK(run.err.find("Usage: planner COMMAND") != std::string::npos);
 }
 
-TEST_CASE("--version") {
+TEST_CASE("the version option prints the version") {
     TempDir dir("version");
     auto run = planner(dir, {"--version"});
     CHECK(run.status == 0);

@@ -85,7 +85,7 @@ TEST_CASE("a roster CSV adds and updates people by id, keeping UTF-8 names") {
           std::string::npos);
 }
 
-TEST_CASE("roster errors name file, line and column; nothing is stored") {
+TEST_CASE("roster errors name file, line and column, nothing is stored") {
     TempDir dir("roster-bad");
     dir.write("plan.yaml", e2e::sample("small-team.yaml"));
     REQUIRE(planner(dir, {"import", "team.db", "plan.yaml"}).status == 0);

@@ -57,7 +57,7 @@ void check_layout(const std::vector<OrgNode>& nodes, const OrgLayoutOptions& opt
 
 } // namespace
 
-TEST_CASE("the org tree comes from the parent links; cycles and unknown parents make roots",
+TEST_CASE("the org tree comes from the parent links, cycles and unknown parents make roots",
           "[org]") {
     const std::vector<OrgNode> nodes = {
         node("head", std::nullopt), node("lead", "head"), node("member", "lead"),

@@ -76,6 +76,9 @@ TEST_CASE("metrics: the sample year in the generic format", "[metrics][samples]"
           Approx(9473.0 / 6200.0 - 1));
     CHECK(aggregate(tiktok, Metric::followers, q4_from, q4_to) == Approx(16299));
 
+    // The li-clicks KPI of samples/latvian-retail.yaml (target 4000 in 2026-Q4): amber.
+    CHECK(aggregate(only(file.values, "linkedin"), Metric::clicks, q4_from, q4_to) == Approx(3729));
+
     // The whole team: every channel's last follower count of the year, added up.
     CHECK(aggregate(file.values, Metric::followers, q4_from, q4_to) ==
           Approx(23100 + 43599 + 16299 + 3121));

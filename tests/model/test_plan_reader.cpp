@@ -81,7 +81,7 @@ TEST_CASE("a YAML syntax error has a position") {
     CHECK(error.find("YAML syntax error") != std::string::npos);
 }
 
-TEST_CASE("version and plan are required; version must be 1") {
+TEST_CASE("version and plan are required, version must be 1") {
     CHECK(only_error("plan:\n  name: x\n") ==
           "t.yaml:1:1: the plan file is missing 'version'; add `version: ...`");
     CHECK(only_error("version: 1\n") ==
@@ -107,7 +107,7 @@ TEST_CASE("a key given twice is an error") {
           "t.yaml:5:21: 'fte' is given twice in a person (first at line 5); keep one");
 }
 
-TEST_CASE("duplicate ids within a kind; the same id across kinds is fine") {
+TEST_CASE("duplicate ids within a kind, the same id across kinds is fine") {
     CHECK(only_error(std::string(k_head) + "people:\n  - {id: anna}\n  - {id: anna}\n") ==
           "t.yaml:6:10: duplicate person id 'anna' (first defined at line 5); give each "
           "person its own id");

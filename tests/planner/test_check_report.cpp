@@ -163,7 +163,7 @@ TEST_CASE("suppressions: by check and subject, by check alone, and unused ones")
     CHECK(run_checks(plan_of(other)).counts.error == 1);
 }
 
-TEST_CASE("--fail-on: the mildest severity that fails a run") {
+TEST_CASE("fail-on: the mildest severity that fails a run") {
     CheckReport report;
     CHECK_FALSE(fails(report, FailOn::info));
     report.counts.warning = 1;

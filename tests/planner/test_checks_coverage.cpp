@@ -138,7 +138,7 @@ TEST_CASE("COV004: a single point of failure names the person and a backup") {
     CHECK(found(covered, "COV004").empty());
 }
 
-TEST_CASE("COV004: a Responsible with share 0 does not count; bus factor from thresholds") {
+TEST_CASE("COV004: a Responsible with share 0 does not count, bus factor from thresholds") {
     std::string yaml = with(clean_yaml(), "{person: janis, duty: engage, channel: ig, share: 0.4}",
                             "{person: janis, duty: engage, channel: ig, share: 0}");
     yaml = with(yaml, "{person: anna, duty: engage, channel: ig, share: 0.6}",
@@ -225,7 +225,7 @@ TEST_CASE("COV007: a lone Responsible's absence spans weekends as one range") {
     CHECK(evidence(listen[0], "dates") == "2027-03-01\u20132027-03-12, 2027-03-31");
 }
 
-TEST_CASE("COV007: without a quarter, every absence date counts; vacancies are never there") {
+TEST_CASE("COV007: without a quarter, every absence date counts, vacancies are never there") {
     std::string yaml = with(clean_yaml(), "  quarter: 2027-Q1\n", "");
     yaml = with(yaml, "{person: janis, duty: publish, channel: ig, backup: true}",
                 "{person: janis, duty: publish, channel: ig, raci: C}");

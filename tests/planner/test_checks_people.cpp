@@ -95,7 +95,7 @@ TEST_CASE("ORG003: more than one person without a manager") {
     CHECK(found(clean_yaml(), "ORG003").empty());
 }
 
-TEST_CASE("ORG004: a role with no active person; info when only a vacancy holds it") {
+TEST_CASE("ORG004: a role with no active person, info when only a vacancy holds it") {
     std::string unused = with(clean_yaml(), "roles:\n",
                               "roles:\n  - {id: analyst, name: Analyst, duties: [report]}\n");
     auto findings = found(unused, "ORG004");
@@ -135,7 +135,7 @@ TEST_CASE("ORG005 and ORG006: an active person without role or assignment") {
     CHECK(found(vacancy, "ORG006").empty());
 }
 
-TEST_CASE("LOAD001: overloaded, with hours needed and available; error above 1.25 x threshold") {
+TEST_CASE("LOAD001: overloaded, with hours needed and available, error above 1.25 x threshold") {
     // Anna carries 4 hours of create and 2.1 of engage; 7 hours of capacity leave 5.6.
     std::string yaml = with(
         clean_yaml(), k_anna,

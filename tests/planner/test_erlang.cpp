@@ -58,6 +58,8 @@ TEST_CASE("erlang: the smallest N above A that reaches the target", "[erlang]") 
     CHECK(n->service_level == Approx(1.0 - std::exp(-8.0) / 3.0));
     // Nothing to answer: no rota needed.
     CHECK_FALSE(erlang_agents_needed(0.0, 3.0, 60.0, 0.8));
+    // A target above 1 is never reached: no floor rather than an endless search.
+    CHECK_FALSE(erlang_agents_needed(2.0, 3.0, 3.0, 1.5));
 }
 
 TEST_CASE("erlang: large traffic stays finite and monotone", "[erlang]") {

@@ -213,10 +213,10 @@ TEST_CASE("rebalance: vacancies keep their planned share and shares still add up
           "[rebalance]") {
     // engage = 20 x 7 x 3 / 60 = 7 h = 420 min. vic (vacancy) keeps 0.6 = 252 min; the flow
     // places the other 168 min. ann carries them today with 2 h = 120 min available: she
-    // keeps 120 min, bob takes 48 min. Shares of what vic leaves (0.4), in millionths:
-    // ann 120 / 168 x 400000 = 285714.3, bob 48 / 168 x 400000 = 114285.7; the unit left
-    // over goes to bob, not to ann, who is full: ann 0.285714 (1.999998 h), bob 0.114286,
-    // vic 0.6: 1 in all.
+    // keeps 120 min, bob takes 48 min. Shares of what vic leaves (0.4), in units of 1e-9:
+    // ann 120 / 168 x 4e8 = 285714285.7, bob 48 / 168 x 4e8 = 114285714.3; the unit left
+    // over goes to bob, not to ann, who is full: ann 0.285714285 (1.999999995 h),
+    // bob 0.114285715, vic 0.6: 1 in all.
     const model::Plan plan = read_ok(R"(version: 1
 plan: {name: Vacancy, overhead: 0}
 channels:
@@ -238,10 +238,10 @@ assignments:
     for (const model::Assignment& a : result.proposed.assignments)
         if (a.share) shares[a.person.str()] = *a.share;
     CHECK(shares["vic"] == 0.6);
-    CHECK(shares["ann"] == 0.285714);
-    CHECK(shares["bob"] == 0.114286);
+    CHECK(shares["ann"] == 0.285714285);
+    CHECK(shares["bob"] == 0.114285715);
     CHECK(shares["vic"] + shares["ann"] + shares["bob"] == Approx(1.0).margin(1e-12));
-    CHECK(person(result, "ann").load_after == Approx(0.285714 * 7));
+    CHECK(person(result, "ann").load_after == Approx(0.285714285 * 7));
     CHECK(person(result, "ann").load_after <= 2.0);
     CHECK(person(result, "vic").load_after == Approx(4.2));
 }

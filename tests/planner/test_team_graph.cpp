@@ -31,7 +31,7 @@ const std::string k_people_head = "version: 1\nplan: {name: T}\nroles:\n"
 
 } // namespace
 
-TEST_CASE("team graph: a tree has no cycles; managers, reports and heads") {
+TEST_CASE("team graph: a tree has no cycles, managers, reports and heads") {
     Plan plan = plan_of(k_people_head + "  - {id: liga, roles: [lead]}\n"
                                         "  - {id: anna, roles: [cm], reports_to: liga}\n"
                                         "  - {id: janis, roles: [cm], reports_to: liga}\n"

@@ -84,7 +84,7 @@ TEST_CASE("workload command: --by duty in CSV and JSON", "[workload]") {
                           "\"load_hours\": 10.00, \"utilisation\": 1.250") != std::string::npos);
 }
 
-TEST_CASE("workload command: text fits 100 columns; unknown options are usage errors",
+TEST_CASE("workload command: text fits 100 columns, unknown options are usage errors",
           "[workload]") {
     const Run text = run(workload_command(), {k_team}, {});
     for (const std::string& line : lines_of(text.out)) CHECK(line.size() <= 100);
