@@ -81,7 +81,7 @@ CommandSpec check_command() {
     spec.name = "check";
     spec.usage = "planner check PLAN [--format text|json|csv] [--fail-on LEVEL] [-o FILE]\n"
                  "       planner check --list [--format text|json|csv|markdown]";
-    spec.summary = "run the check catalogue and report gaps in the plan";
+    spec.summary = "Run the check catalogue and report gaps in the plan";
     spec.description =
         "Runs every check of the catalogue (see docs/checks.md or `planner check --list`) on "
         "PLAN, a plan file or a workspace, and prints the open findings: errors first, then "
