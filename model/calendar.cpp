@@ -14,38 +14,47 @@ constexpr std::array<std::string_view, 7> k_weekday_names = {"mon", "tue", "wed"
 
 bool all_digits(std::string_view text) {
     for (char c : text)
-        if (c < '0' || c > '9') return false;
+        if (c < '0' || c > '9')
+            return false;
     return !text.empty();
 }
 
 int to_int(std::string_view text) {
     int value = 0;
-    for (char c : text) value = value * 10 + (c - '0');
+    for (char c : text)
+        value = value * 10 + (c - '0');
     return value;
 }
 } // namespace
 
 bool is_valid_id(std::string_view text) {
-    if (text.empty() || text.size() > 64) return false;
+    if (text.empty() || text.size() > 64)
+        return false;
     auto alnum = [](char c) { return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9'); };
-    if (!alnum(text.front())) return false;
+    if (!alnum(text.front()))
+        return false;
     for (char c : text)
-        if (!alnum(c) && c != '_' && c != '-') return false;
+        if (!alnum(c) && c != '_' && c != '-')
+            return false;
     return true;
 }
 
-std::string_view weekday_name(Weekday day) { return k_weekday_names[static_cast<size_t>(day)]; }
+std::string_view weekday_name(Weekday day) {
+    return k_weekday_names[static_cast<size_t>(day)];
+}
 
 std::optional<Weekday> parse_weekday(std::string_view text) {
     for (size_t i = 0; i < k_weekday_names.size(); ++i)
-        if (k_weekday_names[i] == text) return static_cast<Weekday>(i);
+        if (k_weekday_names[i] == text)
+            return static_cast<Weekday>(i);
     return std::nullopt;
 }
 
 int DaySet::count() const {
     int n = 0;
     for (int i = 0; i < 7; ++i)
-        if (m_bits & (1u << i)) ++n;
+        if (m_bits & (1u << i))
+            ++n;
     return n;
 }
 
@@ -55,7 +64,8 @@ std::optional<TimeOfDay> parse_time_of_day(std::string_view text) {
         return std::nullopt;
     int hours = to_int(text.substr(0, 2));
     int minutes = to_int(text.substr(3, 2));
-    if (minutes > 59 || hours > 24 || (hours == 24 && minutes != 0)) return std::nullopt;
+    if (minutes > 59 || hours > 24 || (hours == 24 && minutes != 0))
+        return std::nullopt;
     return TimeOfDay{hours * 60 + minutes};
 }
 
@@ -72,7 +82,8 @@ std::optional<Date> parse_date(std::string_view text) {
     Date date{to_int(text.substr(0, 4)), to_int(text.substr(5, 2)), to_int(text.substr(8, 2))};
     auto ymd = date::year{date.year} / date::month{static_cast<unsigned>(date.month)} /
                date::day{static_cast<unsigned>(date.day)};
-    if (!ymd.ok()) return std::nullopt;
+    if (!ymd.ok())
+        return std::nullopt;
     return date;
 }
 
@@ -100,7 +111,9 @@ Weekday weekday_of(const Date& date) {
     return static_cast<Weekday>(iso - 1);
 }
 
-Date Quarter::first_day() const { return Date{year, (number - 1) * 3 + 1, 1}; }
+Date Quarter::first_day() const {
+    return Date{year, (number - 1) * 3 + 1, 1};
+}
 
 Date Quarter::last_day() const {
     Quarter next = number == 4 ? Quarter{year + 1, 1} : Quarter{year, number + 1};
@@ -118,10 +131,13 @@ std::string format_quarter(const Quarter& quarter) {
     return std::to_string(quarter.year) + "-Q" + std::to_string(quarter.number);
 }
 
-Quarter quarter_of(const Date& date) { return Quarter{date.year, (date.month - 1) / 3 + 1}; }
+Quarter quarter_of(const Date& date) {
+    return Quarter{date.year, (date.month - 1) / 3 + 1};
+}
 
 bool is_known_time_zone(const std::string& name) {
-    if (name.empty()) return false;
+    if (name.empty())
+        return false;
     try {
         return date::locate_zone(name) != nullptr;
     } catch (const std::exception&) {

@@ -53,8 +53,10 @@ struct Date {
     }
     friend bool operator!=(const Date& a, const Date& b) { return !(a == b); }
     friend bool operator<(const Date& a, const Date& b) {
-        if (a.year != b.year) return a.year < b.year;
-        if (a.month != b.month) return a.month < b.month;
+        if (a.year != b.year)
+            return a.year < b.year;
+        if (a.month != b.month)
+            return a.month < b.month;
         return a.day < b.day;
     }
     friend bool operator<=(const Date& a, const Date& b) { return !(b < a); }

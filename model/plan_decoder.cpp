@@ -6,19 +6,20 @@
 namespace planner::model {
 
 namespace {
-std::string quoted(const std::string& text) { return "'" + text + "'"; }
+std::string quoted(const std::string& text) {
+    return "'" + text + "'";
+}
 
-template <class Enum>
-std::vector<std::string> names_of(std::initializer_list<Enum> values) {
+template <class Enum> std::vector<std::string> names_of(std::initializer_list<Enum> values) {
     std::vector<std::string> out;
-    for (Enum v : values) out.emplace_back(to_string(v));
+    for (Enum v : values)
+        out.emplace_back(to_string(v));
     return out;
 }
 
-const std::vector<std::string> k_network_names =
-    names_of({Network::instagram, Network::facebook, Network::linkedin, Network::x,
-              Network::youtube, Network::tiktok, Network::pinterest, Network::threads,
-              Network::other});
+const std::vector<std::string> k_network_names = names_of(
+    {Network::instagram, Network::facebook, Network::linkedin, Network::x, Network::youtube,
+     Network::tiktok, Network::pinterest, Network::threads, Network::other});
 } // namespace
 
 void PlanDecoder::define(std::map<std::string, uint32_t>& seen, const std::string& kind,
@@ -26,8 +27,8 @@ void PlanDecoder::define(std::map<std::string, uint32_t>& seen, const std::strin
     auto [it, inserted] = seen.emplace(id, node);
     if (!inserted)
         m_yaml.error(node, "duplicate " + kind + " id " + quoted(id) + " (first defined at line " +
-                               std::to_string(m_yaml.position(it->second).line) +
-                               "); give each " + kind + " its own id");
+                               std::to_string(m_yaml.position(it->second).line) + "); give each " +
+                               kind + " its own id");
 }
 
 Plan PlanDecoder::decode() {
@@ -35,7 +36,8 @@ Plan PlanDecoder::decode() {
     auto top = m_yaml.mapping(m_yaml.tree().root(), "the plan file",
                               {"version", "plan", "goals", "channels", "duties", "roles", "people",
                                "assignments", "suppress"});
-    if (m_yaml.node(m_yaml.tree().root()).kind != YamlKind::mapping) return plan;
+    if (m_yaml.node(m_yaml.tree().root()).kind != YamlKind::mapping)
+        return plan;
     uint32_t root = m_yaml.tree().root();
 
     if (auto it = top.find("version"); it == top.end()) {
@@ -51,12 +53,16 @@ Plan PlanDecoder::decode() {
         decode_info(it->second.value, plan.info);
 
     // People first: other sections refer to them, and references are checked at the end.
-    if (auto it = top.find("people"); it != top.end()) decode_people(it->second.value, plan.people);
-    if (auto it = top.find("goals"); it != top.end()) decode_goals(it->second.value, plan.goals);
+    if (auto it = top.find("people"); it != top.end())
+        decode_people(it->second.value, plan.people);
+    if (auto it = top.find("goals"); it != top.end())
+        decode_goals(it->second.value, plan.goals);
     if (auto it = top.find("channels"); it != top.end())
         decode_channels(it->second.value, plan.channels);
-    if (auto it = top.find("duties"); it != top.end()) decode_duties(it->second.value, plan.duties);
-    if (auto it = top.find("roles"); it != top.end()) decode_roles(it->second.value, plan.roles);
+    if (auto it = top.find("duties"); it != top.end())
+        decode_duties(it->second.value, plan.duties);
+    if (auto it = top.find("roles"); it != top.end())
+        decode_roles(it->second.value, plan.roles);
     if (auto it = top.find("assignments"); it != top.end())
         decode_assignments(it->second.value, plan, plan.assignments);
     if (auto it = top.find("suppress"); it != top.end())
@@ -66,11 +72,12 @@ Plan PlanDecoder::decode() {
 }
 
 void PlanDecoder::decode_info(uint32_t node, PlanInfo& info) {
-    auto e = m_yaml.mapping(node, "plan",
-                            {"name", "organization", "quarter", "timezone", "week", "overhead",
-                             "thresholds"});
+    auto e = m_yaml.mapping(
+        node, "plan",
+        {"name", "organization", "quarter", "timezone", "week", "overhead", "thresholds"});
     if (m_yaml.node(node).kind != YamlKind::mapping) {
-        if (m_yaml.tree().is_null(node)) m_yaml.missing(node, "plan", "name");
+        if (m_yaml.tree().is_null(node))
+            m_yaml.missing(node, "plan", "name");
         return;
     }
     if (auto it = e.find("name"); it == e.end())
@@ -82,23 +89,30 @@ void PlanDecoder::decode_info(uint32_t node, PlanInfo& info) {
     if (auto it = e.find("quarter"); it != e.end())
         info.quarter = m_yaml.quarter(it->second.value, "quarter");
     if (auto it = e.find("timezone"); it != e.end())
-        if (auto v = m_yaml.time_zone(it->second.value, "timezone")) info.timezone = *v;
+        if (auto v = m_yaml.time_zone(it->second.value, "timezone"))
+            info.timezone = *v;
     if (auto it = e.find("overhead"); it != e.end())
-        if (auto v = m_yaml.number(it->second.value, "overhead", 0, 0.9)) info.overhead = *v;
+        if (auto v = m_yaml.number(it->second.value, "overhead", 0, 0.9))
+            info.overhead = *v;
     if (auto it = e.find("week"); it != e.end()) {
         auto w = m_yaml.mapping(it->second.value, "week", {"hours", "days", "start", "end"});
         if (auto f = w.find("hours"); f != w.end())
-            if (auto v = m_yaml.number(f->second.value, "hours", 1, 168)) info.week.hours = *v;
+            if (auto v = m_yaml.number(f->second.value, "hours", 1, 168))
+                info.week.hours = *v;
         if (auto f = w.find("days"); f != w.end())
-            if (auto v = m_yaml.days(f->second.value, "days")) info.week.days = *v;
+            if (auto v = m_yaml.days(f->second.value, "days"))
+                info.week.days = *v;
         if (auto f = w.find("start"); f != w.end())
-            if (auto v = m_yaml.time(f->second.value, "start")) info.week.start = *v;
+            if (auto v = m_yaml.time(f->second.value, "start"))
+                info.week.start = *v;
         if (auto f = w.find("end"); f != w.end())
-            if (auto v = m_yaml.time(f->second.value, "end")) info.week.end = *v;
+            if (auto v = m_yaml.time(f->second.value, "end"))
+                info.week.end = *v;
         if (!(info.week.start < info.week.end))
             m_yaml.error(it->second.value, "the working day must end after it starts (week.start "
-                                           "is " + format_time_of_day(info.week.start) +
-                                               ", week.end " + format_time_of_day(info.week.end) + ")");
+                                           "is " +
+                                               format_time_of_day(info.week.start) + ", week.end " +
+                                               format_time_of_day(info.week.end) + ")");
     }
     if (auto it = e.find("thresholds"); it != e.end()) {
         Thresholds& t = info.thresholds;
@@ -107,11 +121,13 @@ void PlanDecoder::decode_info(uint32_t node, PlanInfo& info) {
                                   "max_responsible", "approval_steps", "attainment_amber"});
         auto num = [&](const char* key, double& out, double lo, double hi) {
             if (auto f = th.find(key); f != th.end())
-                if (auto v = m_yaml.number(f->second.value, key, lo, hi)) out = *v;
+                if (auto v = m_yaml.number(f->second.value, key, lo, hi))
+                    out = *v;
         };
         auto whole = [&](const char* key, int& out, int lo, int hi) {
             if (auto f = th.find(key); f != th.end())
-                if (auto v = m_yaml.integer(f->second.value, key, lo, hi)) out = *v;
+                if (auto v = m_yaml.integer(f->second.value, key, lo, hi))
+                    out = *v;
         };
         num("overload", t.overload, 0.1, 10);
         num("underuse", t.underuse, 0, 1);
@@ -130,7 +146,8 @@ void PlanDecoder::decode_goals(uint32_t node, std::vector<Goal>& goals) {
     for (uint32_t item : m_yaml.sequence(node, "goals")) {
         auto e = m_yaml.mapping(item, "a goal",
                                 {"id", "name", "kind", "priority", "owner", "channels", "kpis"});
-        if (m_yaml.node(item).kind != YamlKind::mapping) continue;
+        if (m_yaml.node(item).kind != YamlKind::mapping)
+            continue;
         Goal goal;
         if (auto it = e.find("id"); it == e.end()) {
             m_yaml.missing(item, "a goal", "id");
@@ -138,12 +155,14 @@ void PlanDecoder::decode_goals(uint32_t node, std::vector<Goal>& goals) {
             goal.id = GoalId(*v);
             define(m_goals, "goal", *v, it->second.value);
         }
-        if (auto it = e.find("name"); it != e.end()) goal.name = m_yaml.text(it->second.value, "name");
+        if (auto it = e.find("name"); it != e.end())
+            goal.name = m_yaml.text(it->second.value, "name");
         if (auto it = e.find("kind"); it != e.end())
             if (auto v = m_yaml.choice(it->second.value, "kind", kinds))
                 goal.kind = *parse_goal_kind(*v);
         if (auto it = e.find("priority"); it != e.end())
-            if (auto v = m_yaml.integer(it->second.value, "priority", 1, 3)) goal.priority = *v;
+            if (auto v = m_yaml.integer(it->second.value, "priority", 1, 3))
+                goal.priority = *v;
         if (auto it = e.find("owner"); it != e.end())
             if (auto v = m_yaml.id(it->second.value, "owner")) {
                 goal.owner = PersonId(*v);
@@ -164,9 +183,10 @@ void PlanDecoder::decode_goals(uint32_t node, std::vector<Goal>& goals) {
 
 Kpi PlanDecoder::decode_kpi(uint32_t item) {
     Kpi kpi;
-    auto e = m_yaml.mapping(item, "a KPI",
-                            {"id", "metric", "channel", "target", "direction", "owner"});
-    if (m_yaml.node(item).kind != YamlKind::mapping) return kpi;
+    auto e =
+        m_yaml.mapping(item, "a KPI", {"id", "metric", "channel", "target", "direction", "owner"});
+    if (m_yaml.node(item).kind != YamlKind::mapping)
+        return kpi;
     if (auto it = e.find("id"); it == e.end()) {
         m_yaml.missing(item, "a KPI", "id");
     } else if (auto v = m_yaml.id(it->second.value, "id")) {
@@ -197,10 +217,11 @@ Kpi PlanDecoder::decode_kpi(uint32_t item) {
 
 void PlanDecoder::decode_channels(uint32_t node, std::vector<Channel>& channels) {
     for (uint32_t item : m_yaml.sequence(node, "channels")) {
-        auto e = m_yaml.mapping(item, "a channel",
-                                {"id", "network", "name", "profiles", "workload", "care",
-                                 "approval"});
-        if (m_yaml.node(item).kind != YamlKind::mapping) continue;
+        auto e =
+            m_yaml.mapping(item, "a channel",
+                           {"id", "network", "name", "profiles", "workload", "care", "approval"});
+        if (m_yaml.node(item).kind != YamlKind::mapping)
+            continue;
         Channel channel;
         if (auto it = e.find("id"); it == e.end()) {
             m_yaml.missing(item, "a channel", "id");
@@ -219,7 +240,8 @@ void PlanDecoder::decode_channels(uint32_t node, std::vector<Channel>& channels)
             std::map<std::string, uint32_t> seen;
             for (uint32_t p : m_yaml.sequence(it->second.value, "profiles")) {
                 auto pe = m_yaml.mapping(p, "a profile", {"id", "handle", "name"});
-                if (m_yaml.node(p).kind != YamlKind::mapping) continue;
+                if (m_yaml.node(p).kind != YamlKind::mapping)
+                    continue;
                 Profile profile;
                 if (auto f = pe.find("id"); f == pe.end()) {
                     m_yaml.missing(p, "a profile", "id");
@@ -260,7 +282,8 @@ void PlanDecoder::decode_workload(uint32_t node, ChannelWorkload& w) {
                              "ads_hours_per_week"});
     auto num = [&](const char* key, double& out, double max) {
         if (auto f = e.find(key); f != e.end())
-            if (auto v = m_yaml.number(f->second.value, key, 0, max)) out = *v;
+            if (auto v = m_yaml.number(f->second.value, key, 0, max))
+                out = *v;
     };
     num("posts_per_week", w.posts_per_week, 10000);
     num("hours_per_post", w.hours_per_post, 168);
@@ -275,12 +298,14 @@ void PlanDecoder::decode_workload(uint32_t node, ChannelWorkload& w) {
 
 CareWindow PlanDecoder::decode_care(uint32_t node) {
     CareWindow care;
-    auto e = m_yaml.mapping(node, "care",
-                            {"days", "start", "end", "timezone", "response_minutes",
-                             "service_level"});
-    if (auto f = e.find("days"); f != e.end()) care.days = m_yaml.days(f->second.value, "days");
-    if (auto f = e.find("start"); f != e.end()) care.start = m_yaml.time(f->second.value, "start");
-    if (auto f = e.find("end"); f != e.end()) care.end = m_yaml.time(f->second.value, "end");
+    auto e = m_yaml.mapping(
+        node, "care", {"days", "start", "end", "timezone", "response_minutes", "service_level"});
+    if (auto f = e.find("days"); f != e.end())
+        care.days = m_yaml.days(f->second.value, "days");
+    if (auto f = e.find("start"); f != e.end())
+        care.start = m_yaml.time(f->second.value, "start");
+    if (auto f = e.find("end"); f != e.end())
+        care.end = m_yaml.time(f->second.value, "end");
     if (auto f = e.find("timezone"); f != e.end())
         care.timezone = m_yaml.time_zone(f->second.value, "timezone");
     if (auto f = e.find("response_minutes"); f != e.end())
@@ -299,10 +324,11 @@ CareWindow PlanDecoder::decode_care(uint32_t node) {
 
 void PlanDecoder::decode_duties(uint32_t node, std::vector<CustomDuty>& duties) {
     for (uint32_t item : m_yaml.sequence(node, "duties")) {
-        auto e = m_yaml.mapping(item, "a duty",
-                                {"id", "name", "hours_per_week", "channel_bound", "skills",
-                                 "exclusive"});
-        if (m_yaml.node(item).kind != YamlKind::mapping) continue;
+        auto e = m_yaml.mapping(
+            item, "a duty",
+            {"id", "name", "hours_per_week", "channel_bound", "skills", "exclusive"});
+        if (m_yaml.node(item).kind != YamlKind::mapping)
+            continue;
         CustomDuty duty;
         if (auto it = e.find("id"); it == e.end()) {
             m_yaml.missing(item, "a duty", "id");
@@ -314,16 +340,19 @@ void PlanDecoder::decode_duties(uint32_t node, std::vector<CustomDuty>& duties) 
                 define(m_duties, "duty", *v, it->second.value);
             duty.id = DutyId(*v);
         }
-        if (auto it = e.find("name"); it != e.end()) duty.name = m_yaml.text(it->second.value, "name");
+        if (auto it = e.find("name"); it != e.end())
+            duty.name = m_yaml.text(it->second.value, "name");
         if (auto it = e.find("hours_per_week"); it != e.end())
             if (auto v = m_yaml.number(it->second.value, "hours_per_week", 0, 1000))
                 duty.hours_per_week = *v;
         if (auto it = e.find("channel_bound"); it != e.end())
-            if (auto v = m_yaml.boolean(it->second.value, "channel_bound")) duty.channel_bound = *v;
+            if (auto v = m_yaml.boolean(it->second.value, "channel_bound"))
+                duty.channel_bound = *v;
         if (auto it = e.find("skills"); it != e.end())
             duty.skills = m_yaml.text_list(it->second.value, "skills");
         if (auto it = e.find("exclusive"); it != e.end())
-            if (auto v = m_yaml.boolean(it->second.value, "exclusive")) duty.exclusive = *v;
+            if (auto v = m_yaml.boolean(it->second.value, "exclusive"))
+                duty.exclusive = *v;
         duties.push_back(std::move(duty));
     }
 }
@@ -331,7 +360,8 @@ void PlanDecoder::decode_duties(uint32_t node, std::vector<CustomDuty>& duties) 
 void PlanDecoder::decode_roles(uint32_t node, std::vector<Role>& roles) {
     for (uint32_t item : m_yaml.sequence(node, "roles")) {
         auto e = m_yaml.mapping(item, "a role", {"id", "name", "duties", "skills"});
-        if (m_yaml.node(item).kind != YamlKind::mapping) continue;
+        if (m_yaml.node(item).kind != YamlKind::mapping)
+            continue;
         Role role;
         if (auto it = e.find("id"); it == e.end()) {
             m_yaml.missing(item, "a role", "id");
@@ -339,7 +369,8 @@ void PlanDecoder::decode_roles(uint32_t node, std::vector<Role>& roles) {
             role.id = RoleId(*v);
             define(m_roles, "role", *v, it->second.value);
         }
-        if (auto it = e.find("name"); it != e.end()) role.name = m_yaml.text(it->second.value, "name");
+        if (auto it = e.find("name"); it != e.end())
+            role.name = m_yaml.text(it->second.value, "name");
         if (auto it = e.find("duties"); it != e.end())
             for (auto& [id, at] : m_yaml.id_list(it->second.value, "duties")) {
                 role.duties.emplace_back(id);

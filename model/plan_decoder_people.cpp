@@ -7,26 +7,28 @@
 namespace planner::model {
 
 namespace {
-std::string quoted(const std::string& text) { return "'" + text + "'"; }
+std::string quoted(const std::string& text) {
+    return "'" + text + "'";
+}
 
 std::vector<std::string> keys_of(const std::map<std::string, uint32_t>& map) {
     std::vector<std::string> keys;
-    for (const auto& entry : map) keys.push_back(entry.first);
+    for (const auto& entry : map)
+        keys.push_back(entry.first);
     return keys;
 }
 
-std::string did_you_mean(const std::string& word, const std::vector<std::string>& candidates) {
-    std::string best = nearest(word, candidates);
-    return best.empty() ? std::string() : " (did you mean " + quoted(best) + "?)";
-}
 } // namespace
 
 WorkingHours PlanDecoder::decode_hours(uint32_t node, const std::string& what) {
     WorkingHours hours;
     auto e = m_yaml.mapping(node, what, {"days", "start", "end"});
-    if (auto f = e.find("days"); f != e.end()) hours.days = m_yaml.days(f->second.value, "days");
-    if (auto f = e.find("start"); f != e.end()) hours.start = m_yaml.time(f->second.value, "start");
-    if (auto f = e.find("end"); f != e.end()) hours.end = m_yaml.time(f->second.value, "end");
+    if (auto f = e.find("days"); f != e.end())
+        hours.days = m_yaml.days(f->second.value, "days");
+    if (auto f = e.find("start"); f != e.end())
+        hours.start = m_yaml.time(f->second.value, "start");
+    if (auto f = e.find("end"); f != e.end())
+        hours.end = m_yaml.time(f->second.value, "end");
     if (hours.start && hours.end && !(*hours.start < *hours.end))
         m_yaml.error(node, "working hours must end after they start (start " +
                                format_time_of_day(*hours.start) + ", end " +
@@ -37,11 +39,12 @@ WorkingHours PlanDecoder::decode_hours(uint32_t node, const std::string& what) {
 void PlanDecoder::decode_people(uint32_t node, std::vector<Person>& people) {
     static const std::vector<std::string> statuses = {"active", "vacancy", "leaving"};
     for (uint32_t item : m_yaml.sequence(node, "people")) {
-        auto e = m_yaml.mapping(item, "a person",
-                                {"id", "name", "status", "roles", "fte", "capacity_hours",
-                                 "reports_to", "timezone", "hours", "skills", "interests",
-                                 "absences"});
-        if (m_yaml.node(item).kind != YamlKind::mapping) continue;
+        auto e =
+            m_yaml.mapping(item, "a person",
+                           {"id", "name", "status", "roles", "fte", "capacity_hours", "reports_to",
+                            "timezone", "hours", "skills", "interests", "absences"});
+        if (m_yaml.node(item).kind != YamlKind::mapping)
+            continue;
         Person person;
         if (auto it = e.find("id"); it == e.end()) {
             m_yaml.missing(item, "a person", "id");
@@ -60,7 +63,8 @@ void PlanDecoder::decode_people(uint32_t node, std::vector<Person>& people) {
                 refer(RefKind::role, id, at);
             }
         if (auto it = e.find("fte"); it != e.end())
-            if (auto v = m_yaml.number(it->second.value, "fte", 0, 1)) person.fte = *v;
+            if (auto v = m_yaml.number(it->second.value, "fte", 0, 1))
+                person.fte = *v;
         if (auto it = e.find("capacity_hours"); it != e.end())
             person.capacity_hours = m_yaml.number(it->second.value, "capacity_hours", 0, 168);
         if (auto it = e.find("reports_to"); it != e.end())
@@ -83,13 +87,17 @@ void PlanDecoder::decode_people(uint32_t node, std::vector<Person>& people) {
         if (auto it = e.find("absences"); it != e.end())
             for (uint32_t a : m_yaml.sequence(it->second.value, "absences")) {
                 auto ae = m_yaml.mapping(a, "an absence", {"from", "to", "reason"});
-                if (m_yaml.node(a).kind != YamlKind::mapping) continue;
+                if (m_yaml.node(a).kind != YamlKind::mapping)
+                    continue;
                 Absence absence;
                 auto from = ae.count("from") ? m_yaml.date(ae["from"].value, "from") : std::nullopt;
                 auto to = ae.count("to") ? m_yaml.date(ae["to"].value, "to") : std::nullopt;
-                if (!ae.count("from")) m_yaml.missing(a, "an absence", "from");
-                if (!ae.count("to")) m_yaml.missing(a, "an absence", "to");
-                if (ae.count("reason")) absence.reason = m_yaml.text(ae["reason"].value, "reason");
+                if (!ae.count("from"))
+                    m_yaml.missing(a, "an absence", "from");
+                if (!ae.count("to"))
+                    m_yaml.missing(a, "an absence", "to");
+                if (ae.count("reason"))
+                    absence.reason = m_yaml.text(ae["reason"].value, "reason");
                 if (from && to) {
                     if (*to < *from)
                         m_yaml.error(ae["to"].value, "the absence ends (" + format_date(*to) +
@@ -107,10 +115,11 @@ void PlanDecoder::decode_people(uint32_t node, std::vector<Person>& people) {
 void PlanDecoder::decode_assignments(uint32_t node, const Plan& plan,
                                      std::vector<Assignment>& out) {
     for (uint32_t item : m_yaml.sequence(node, "assignments")) {
-        auto e = m_yaml.mapping(item, "an assignment",
-                                {"person", "duty", "channel", "profile", "raci", "share",
-                                 "backup"});
-        if (m_yaml.node(item).kind != YamlKind::mapping) continue;
+        auto e =
+            m_yaml.mapping(item, "an assignment",
+                           {"person", "duty", "channel", "profile", "raci", "share", "backup"});
+        if (m_yaml.node(item).kind != YamlKind::mapping)
+            continue;
         Assignment a;
         if (auto it = e.find("person"); it == e.end()) {
             m_yaml.missing(item, "an assignment", "person");
@@ -123,9 +132,11 @@ void PlanDecoder::decode_assignments(uint32_t node, const Plan& plan,
             m_yaml.missing(item, "an assignment", "duty");
         } else if (auto v = m_yaml.id(it->second.value, "duty")) {
             a.duty = DutyId(*v);
-            if (*v != "all") refer(RefKind::duty, *v, it->second.value);
+            if (*v != "all")
+                refer(RefKind::duty, *v, it->second.value);
             for (const CustomDuty& d : plan.duties)
-                if (d.id.str() == *v) channel_bound = d.channel_bound;
+                if (d.id.str() == *v)
+                    channel_bound = d.channel_bound;
         }
         if (auto it = e.find("channel"); it != e.end()) {
             if (auto v = m_yaml.id(it->second.value, "channel")) {
@@ -155,7 +166,8 @@ void PlanDecoder::decode_assignments(uint32_t node, const Plan& plan,
             if (auto v = m_yaml.choice(it->second.value, "raci", {"R", "A", "C", "I"}))
                 a.raci = *parse_raci(*v);
         if (auto it = e.find("backup"); it != e.end())
-            if (auto v = m_yaml.boolean(it->second.value, "backup")) a.backup = *v;
+            if (auto v = m_yaml.boolean(it->second.value, "backup"))
+                a.backup = *v;
         if (auto it = e.find("share"); it != e.end()) {
             a.share = m_yaml.number(it->second.value, "share", 0, 1);
             if (a.raci != Raci::R || a.backup)
@@ -173,20 +185,22 @@ void PlanDecoder::decode_assignments(uint32_t node, const Plan& plan,
 void PlanDecoder::decode_suppressions(uint32_t node, std::vector<Suppression>& out) {
     for (uint32_t item : m_yaml.sequence(node, "suppress")) {
         auto e = m_yaml.mapping(item, "a suppression", {"check", "subject", "reason"});
-        if (m_yaml.node(item).kind != YamlKind::mapping) continue;
+        if (m_yaml.node(item).kind != YamlKind::mapping)
+            continue;
         Suppression s;
         if (auto it = e.find("check"); it == e.end()) {
             m_yaml.missing(item, "a suppression", "check");
         } else if (auto v = m_yaml.text(it->second.value, "check")) {
             bool shape = v->size() >= 4;
             size_t letters = 0;
-            while (letters < v->size() && (*v)[letters] >= 'A' && (*v)[letters] <= 'Z') ++letters;
+            while (letters < v->size() && (*v)[letters] >= 'A' && (*v)[letters] <= 'Z')
+                ++letters;
             shape = shape && letters >= 2 && v->size() - letters == 3;
             for (size_t i = letters; i < v->size(); ++i)
                 shape = shape && (*v)[i] >= '0' && (*v)[i] <= '9';
             if (!shape)
                 m_yaml.error(it->second.value, quoted(*v) + " is not a check id; write one such as "
-                                               "FIT001 (see `planner check --list`)");
+                                                            "FIT001 (see `planner check --list`)");
             s.check = *v;
         }
         if (auto it = e.find("subject"); it != e.end())
@@ -201,28 +215,48 @@ void PlanDecoder::decode_suppressions(uint32_t node, std::vector<Suppression>& o
 
 void PlanDecoder::check_references(const Plan& plan) {
     std::map<std::string, uint32_t> duties = m_duties;
-    for (const std::string& id : standard_duty_ids()) duties.emplace(id, 0);
+    for (const std::string& id : standard_duty_ids())
+        duties.emplace(id, 0);
     for (const Reference& ref : m_references) {
         const std::map<std::string, uint32_t>* known = nullptr;
         const char* kind = "";
         switch (ref.kind) {
-        case RefKind::person: known = &m_people; kind = "person"; break;
-        case RefKind::channel: known = &m_channels; kind = "channel"; break;
-        case RefKind::role: known = &m_roles; kind = "role"; break;
-        case RefKind::duty: known = &duties; kind = "duty"; break;
-        case RefKind::goal: known = &m_goals; kind = "goal"; break;
+        case RefKind::person:
+            known = &m_people;
+            kind = "person";
+            break;
+        case RefKind::channel:
+            known = &m_channels;
+            kind = "channel";
+            break;
+        case RefKind::role:
+            known = &m_roles;
+            kind = "role";
+            break;
+        case RefKind::duty:
+            known = &duties;
+            kind = "duty";
+            break;
+        case RefKind::goal:
+            known = &m_goals;
+            kind = "goal";
+            break;
         }
-        if (known->count(ref.id)) continue;
+        if (known->count(ref.id))
+            continue;
         m_yaml.error(ref.node, std::string("unknown ") + kind + " " + quoted(ref.id) +
                                    did_you_mean(ref.id, keys_of(*known)));
     }
     for (const ProfileReference& ref : m_profile_references) {
         for (const Channel& channel : plan.channels) {
-            if (channel.id.str() != ref.channel) continue;
+            if (channel.id.str() != ref.channel)
+                continue;
             std::vector<std::string> ids;
-            for (const Profile& p : channel.profiles) ids.push_back(p.id.str());
+            for (const Profile& p : channel.profiles)
+                ids.push_back(p.id.str());
             bool found = false;
-            for (const auto& id : ids) found = found || id == ref.profile;
+            for (const auto& id : ids)
+                found = found || id == ref.profile;
             if (!found)
                 m_yaml.error(ref.node, "unknown profile " + quoted(ref.profile) + " of channel " +
                                            quoted(ref.channel) + did_you_mean(ref.profile, ids));
@@ -234,7 +268,8 @@ void PlanDecoder::check_references(const Plan& plan) {
         interest_words.emplace_back(to_string(n));
     for (const auto& [word, at] : m_interests) {
         bool found = false;
-        for (const auto& w : interest_words) found = found || w == word;
+        for (const auto& w : interest_words)
+            found = found || w == word;
         if (!found)
             m_yaml.error(at, "interest " + quoted(word) +
                                  " is neither a channel id nor a network name" +

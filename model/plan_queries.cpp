@@ -11,15 +11,15 @@ struct StandardDuty {
     bool exclusive;
 };
 constexpr StandardDuty k_standard_duties[] = {
-    {"create", "Content creation", false},  {"publish", "Scheduling and publishing", true},
-    {"approve", "Post approval", true},     {"engage", "Community management", false},
-    {"listen", "Social listening", false},  {"report", "Analytics and reporting", false},
+    {"create", "Content creation", false}, {"publish", "Scheduling and publishing", true},
+    {"approve", "Post approval", true},    {"engage", "Community management", false},
+    {"listen", "Social listening", false}, {"report", "Analytics and reporting", false},
     {"ads", "Paid social", false},
 };
 
-template <class T> const T* find_in(const std::vector<T>& items,
-                                    const std::map<std::string, size_t>& index,
-                                    const std::string& id) {
+template <class T>
+const T* find_in(const std::vector<T>& items, const std::map<std::string, size_t>& index,
+                 const std::string& id) {
     auto it = index.find(id);
     return it == index.end() ? nullptr : &items[it->second];
 }
@@ -28,7 +28,8 @@ template <class T> const T* find_in(const std::vector<T>& items,
 const std::vector<std::string>& standard_duty_ids() {
     static const std::vector<std::string> ids = [] {
         std::vector<std::string> out;
-        for (const auto& duty : k_standard_duties) out.emplace_back(duty.id);
+        for (const auto& duty : k_standard_duties)
+            out.emplace_back(duty.id);
         return out;
     }();
     return ids;
@@ -36,38 +37,49 @@ const std::vector<std::string>& standard_duty_ids() {
 
 bool is_standard_duty(std::string_view id) {
     for (const auto& duty : k_standard_duties)
-        if (id == duty.id) return true;
+        if (id == duty.id)
+            return true;
     return false;
 }
 
 double standard_duty_hours(const Channel& channel, std::string_view duty) {
     const ChannelWorkload& w = channel.workload;
-    if (duty == "create") return w.posts_per_week * w.hours_per_post;
-    if (duty == "publish") return w.posts_per_week * w.minutes_per_publish / 60.0;
+    if (duty == "create")
+        return w.posts_per_week * w.hours_per_post;
+    if (duty == "publish")
+        return w.posts_per_week * w.minutes_per_publish / 60.0;
     if (duty == "approve")
         return channel.approval.required
                    ? w.posts_per_week * w.minutes_per_approval * channel.approval.steps / 60.0
                    : 0.0;
-    if (duty == "engage") return w.inbound_per_day * 7.0 * w.minutes_per_inbound / 60.0;
-    if (duty == "listen") return w.listening_hours_per_week;
-    if (duty == "report") return w.reporting_hours_per_week;
-    if (duty == "ads") return w.ads_hours_per_week;
+    if (duty == "engage")
+        return w.inbound_per_day * 7.0 * w.minutes_per_inbound / 60.0;
+    if (duty == "listen")
+        return w.listening_hours_per_week;
+    if (duty == "report")
+        return w.reporting_hours_per_week;
+    if (duty == "ads")
+        return w.ads_hours_per_week;
     return 0.0;
 }
 
 std::string channel_duty_subject(const ChannelDuty& duty, const std::optional<ProfileId>& profile) {
     std::string subject = duty.channel ? "channel:" + duty.channel->str() + "/" + duty.duty.str()
                                        : "duty:" + duty.duty.str();
-    if (profile) subject += "@" + profile->str();
+    if (profile)
+        subject += "@" + profile->str();
     return subject;
 }
 
 PlanIndex::PlanIndex(const Plan& plan) : m_plan(plan) {
-    for (size_t i = 0; i < plan.people.size(); ++i) m_people.emplace(plan.people[i].id.str(), i);
+    for (size_t i = 0; i < plan.people.size(); ++i)
+        m_people.emplace(plan.people[i].id.str(), i);
     for (size_t i = 0; i < plan.channels.size(); ++i)
         m_channels.emplace(plan.channels[i].id.str(), i);
-    for (size_t i = 0; i < plan.roles.size(); ++i) m_roles.emplace(plan.roles[i].id.str(), i);
-    for (size_t i = 0; i < plan.goals.size(); ++i) m_goals.emplace(plan.goals[i].id.str(), i);
+    for (size_t i = 0; i < plan.roles.size(); ++i)
+        m_roles.emplace(plan.roles[i].id.str(), i);
+    for (size_t i = 0; i < plan.goals.size(); ++i)
+        m_goals.emplace(plan.goals[i].id.str(), i);
 
     for (const auto& duty : k_standard_duties) {
         DutyInfo info;
@@ -87,7 +99,8 @@ PlanIndex::PlanIndex(const Plan& plan) : m_plan(plan) {
         info.skills = custom.skills;
         m_duties.push_back(std::move(info));
     }
-    for (size_t i = 0; i < m_duties.size(); ++i) m_duty_index.emplace(m_duties[i].id.str(), i);
+    for (size_t i = 0; i < m_duties.size(); ++i)
+        m_duty_index.emplace(m_duties[i].id.str(), i);
 
     // Custom channel-bound duties exist on the channels they are assigned on.
     std::set<std::pair<std::string, std::string>> custom_on_channel;
@@ -105,7 +118,8 @@ PlanIndex::PlanIndex(const Plan& plan) : m_plan(plan) {
     for (const Channel& channel : plan.channels) {
         for (const auto& duty : k_standard_duties) {
             double hours = standard_duty_hours(channel, duty.id);
-            if (hours > 0) add(ChannelDuty{channel.id, DutyId(duty.id), hours});
+            if (hours > 0)
+                add(ChannelDuty{channel.id, DutyId(duty.id), hours});
         }
         for (const CustomDuty& custom : plan.duties)
             if (custom.channel_bound &&
@@ -113,15 +127,18 @@ PlanIndex::PlanIndex(const Plan& plan) : m_plan(plan) {
                 add(ChannelDuty{channel.id, custom.id, custom.hours_per_week});
     }
     for (const CustomDuty& custom : plan.duties)
-        if (!custom.channel_bound) add(ChannelDuty{std::nullopt, custom.id, custom.hours_per_week});
+        if (!custom.channel_bound)
+            add(ChannelDuty{std::nullopt, custom.id, custom.hours_per_week});
 
     // Channel duties of each channel are contiguous: remember where each channel's run is.
     std::map<std::string, std::pair<size_t, size_t>> duties_of_channel;
     for (size_t i = 0; i < m_channel_duties.size(); ++i) {
-        if (!m_channel_duties[i].channel) continue;
-        auto [it, inserted] = duties_of_channel.emplace(m_channel_duties[i].channel->str(),
-                                                        std::make_pair(i, i + 1));
-        if (!inserted) it->second.second = i + 1;
+        if (!m_channel_duties[i].channel)
+            continue;
+        auto [it, inserted] =
+            duties_of_channel.emplace(m_channel_duties[i].channel->str(), std::make_pair(i, i + 1));
+        if (!inserted)
+            it->second.second = i + 1;
     }
     for (size_t i = 0; i < plan.assignments.size(); ++i) {
         const Assignment& a = plan.assignments[i];
@@ -129,9 +146,11 @@ PlanIndex::PlanIndex(const Plan& plan) : m_plan(plan) {
             m_expanded.push_back(Expanded{a, i});
             continue;
         }
-        if (!a.channel) continue;
+        if (!a.channel)
+            continue;
         auto run = duties_of_channel.find(a.channel->str());
-        if (run == duties_of_channel.end()) continue;
+        if (run == duties_of_channel.end())
+            continue;
         for (size_t k = run->second.first; k < run->second.second; ++k) {
             Assignment copy = a;
             copy.duty = m_channel_duties[k].duty;
@@ -183,14 +202,19 @@ const std::string& time_zone(const PlanInfo& info, const Person& person) {
     return person.timezone ? *person.timezone : info.timezone;
 }
 
-bool is_active(const Person& person) { return person.status != PersonStatus::vacancy; }
+bool is_active(const Person& person) {
+    return person.status != PersonStatus::vacancy;
+}
 
 ResolvedHours working_hours(const PlanInfo& info, const Person& person) {
     ResolvedHours hours{info.week.days, info.week.start, info.week.end};
     if (person.hours) {
-        if (person.hours->days) hours.days = *person.hours->days;
-        if (person.hours->start) hours.start = *person.hours->start;
-        if (person.hours->end) hours.end = *person.hours->end;
+        if (person.hours->days)
+            hours.days = *person.hours->days;
+        if (person.hours->start)
+            hours.start = *person.hours->start;
+        if (person.hours->end)
+            hours.end = *person.hours->end;
     }
     return hours;
 }
@@ -213,10 +237,11 @@ Direction default_direction(std::string_view metric) {
 
 const std::vector<std::string>& metric_names() {
     static const std::vector<std::string> names = {
-        "impressions", "reach",       "engagements",      "clicks",          "video_views",
-        "posts",       "followers",   "followers_gained", "inbound",         "replies",
-        "response_minutes", "spend",  "conversions",      "revenue",         "engagement_rate",
-        "ctr",         "follower_growth", "response_rate", "cost_per_conversion", "roi"};
+        "impressions",     "reach",         "engagements",         "clicks",
+        "video_views",     "posts",         "followers",           "followers_gained",
+        "inbound",         "replies",       "response_minutes",    "spend",
+        "conversions",     "revenue",       "engagement_rate",     "ctr",
+        "follower_growth", "response_rate", "cost_per_conversion", "roi"};
     return names;
 }
 

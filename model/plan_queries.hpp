@@ -22,11 +22,11 @@ bool is_standard_duty(std::string_view id);
 // A duty as the analyses see it, standard or custom.
 struct DutyInfo {
     DutyId id;
-    std::string name;           // "Community management"
+    std::string name; // "Community management"
     bool standard = true;
     bool channel_bound = true;
-    bool exclusive = false;     // publish and approve are exclusive by default
-    double hours_per_week = 0;  // custom duties only
+    bool exclusive = false;    // publish and approve are exclusive by default
+    double hours_per_week = 0; // custom duties only
     std::vector<std::string> skills;
 };
 

@@ -10,13 +10,15 @@
 namespace planner::model {
 
 std::string Diagnostic::to_string() const {
-    if (line <= 0) return file + ": " + message;
+    if (line <= 0)
+        return file + ": " + message;
     return file + ":" + std::to_string(line) + ":" + std::to_string(column) + ": " + message;
 }
 
 PlanReadResult read_plan_text(const std::string& display_name, std::string_view text) {
     PlanReadResult result;
-    if (text.size() >= 3 && text.substr(0, 3) == "\xEF\xBB\xBF") text.remove_prefix(3);
+    if (text.size() >= 3 && text.substr(0, 3) == "\xEF\xBB\xBF")
+        text.remove_prefix(3);
 
     YamlTree tree;
     if (auto bad = find_invalid_utf8(text)) {
@@ -28,12 +30,11 @@ PlanReadResult read_plan_text(const std::string& display_name, std::string_view 
                 ++line;
                 line_start = i + 1;
             }
-        int column = static_cast<int>(
-                         utf8_length(text.substr(line_start, bad->offset - line_start))) + 1;
-        result.errors.push_back(Diagnostic{
-            display_name, line, column,
-            "the file is not valid UTF-8 (" + bad->description +
-                "); save it as UTF-8 in your editor and try again"});
+        int column =
+            static_cast<int>(utf8_length(text.substr(line_start, bad->offset - line_start))) + 1;
+        result.errors.push_back(Diagnostic{display_name, line, column,
+                                           "the file is not valid UTF-8 (" + bad->description +
+                                               "); save it as UTF-8 in your editor and try again"});
         return result;
     }
 
@@ -63,8 +64,8 @@ PlanReadResult read_plan_file(const std::string& path) {
     std::ifstream in(path, std::ios::binary);
     if (!in) {
         PlanReadResult result;
-        result.errors.push_back(
-            Diagnostic{path, 0, 0, "cannot open the file; check the path and that you may read it"});
+        result.errors.push_back(Diagnostic{
+            path, 0, 0, "cannot open the file; check the path and that you may read it"});
         return result;
     }
     std::ostringstream buffer;

@@ -21,14 +21,13 @@ struct Diagnostic {
 };
 
 struct PlanReadResult {
-    Plan plan;                       // meaningful only when ok()
-    std::vector<Diagnostic> errors;  // in file order
+    Plan plan;                      // meaningful only when ok()
+    std::vector<Diagnostic> errors; // in file order
     bool ok() const { return errors.empty(); }
 };
 
 // `display_name` is the file name used in messages.
 PlanReadResult read_plan_text(const std::string& display_name, std::string_view text);
 PlanReadResult read_plan_file(const std::string& path);
-
 
 } // namespace planner::model

@@ -9,18 +9,21 @@ namespace planner::model {
 
 namespace {
 bool is_plain_safe(const std::string& text) {
-    if (text.empty()) return false;
-    static const char* reserved[] = {"true", "false", "null", "Null", "NULL", "~", "yes", "no",
-                                     "on", "off", "Yes", "No", "True", "False"};
+    if (text.empty())
+        return false;
+    static const char* reserved[] = {"true", "false", "null", "Null", "NULL", "~",    "yes",
+                                     "no",   "on",    "off",  "Yes",  "No",   "True", "False"};
     for (const char* r : reserved)
-        if (text == r) return false;
+        if (text == r)
+            return false;
     char first = text.front();
     if (!((first >= 'a' && first <= 'z') || (first >= 'A' && first <= 'Z') || first == '_'))
         return false;
     for (char c : text) {
         bool ok = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') ||
                   c == '_' || c == '-' || c == '.' || c == '/';
-        if (!ok) return false;
+        if (!ok)
+            return false;
     }
     return true;
 }
@@ -30,11 +33,21 @@ std::string quote(const std::string& text) {
     std::string out = "\"";
     for (unsigned char c : text) {
         switch (c) {
-        case '"': out += "\\\""; break;
-        case '\\': out += "\\\\"; break;
-        case '\n': out += "\\n"; break;
-        case '\t': out += "\\t"; break;
-        case '\r': out += "\\r"; break;
+        case '"':
+            out += "\\\"";
+            break;
+        case '\\':
+            out += "\\\\";
+            break;
+        case '\n':
+            out += "\\n";
+            break;
+        case '\t':
+            out += "\\t";
+            break;
+        case '\r':
+            out += "\\r";
+            break;
         default:
             if (c < 0x20 || c == 0x7f) {
                 char buffer[8];
@@ -48,25 +61,31 @@ std::string quote(const std::string& text) {
     return out + "\"";
 }
 
-std::string word(const std::string& text) { return is_plain_safe(text) ? text : quote(text); }
+std::string word(const std::string& text) {
+    return is_plain_safe(text) ? text : quote(text);
+}
 
 std::string days(DaySet set) {
     std::string out = "[";
     bool first = true;
     for (int i = 0; i < 7; ++i) {
         auto day = static_cast<Weekday>(i);
-        if (!set.contains(day)) continue;
+        if (!set.contains(day))
+            continue;
         out += (first ? "" : ", ") + std::string(weekday_name(day));
         first = false;
     }
     return out + "]";
 }
 
-std::string time(TimeOfDay t) { return "\"" + format_time_of_day(t) + "\""; }
+std::string time(TimeOfDay t) {
+    return "\"" + format_time_of_day(t) + "\"";
+}
 
 template <class T, class F> std::string list(const std::vector<T>& items, F to_text) {
     std::string out = "[";
-    for (size_t i = 0; i < items.size(); ++i) out += (i ? ", " : "") + to_text(items[i]);
+    for (size_t i = 0; i < items.size(); ++i)
+        out += (i ? ", " : "") + to_text(items[i]);
     return out + "]";
 }
 
@@ -78,7 +97,9 @@ std::string text_list(const std::vector<std::string>& items) {
     return list(items, [](const std::string& s) { return word(s); });
 }
 
-std::string num(double value) { return format_number(value); }
+std::string num(double value) {
+    return format_number(value);
+}
 
 // Flow mapping "{a: 1, b: 2}" built from key/value pairs.
 class Flow {
@@ -96,8 +117,10 @@ private:
 void write_info(std::ostream& out, const PlanInfo& info) {
     out << "plan:\n";
     out << "  name: " << quote(info.name) << "\n";
-    if (info.organization) out << "  organization: " << quote(*info.organization) << "\n";
-    if (info.quarter) out << "  quarter: " << format_quarter(*info.quarter) << "\n";
+    if (info.organization)
+        out << "  organization: " << quote(*info.organization) << "\n";
+    if (info.quarter)
+        out << "  quarter: " << format_quarter(*info.quarter) << "\n";
     out << "  timezone: " << word(info.timezone) << "\n";
     out << "  week:\n";
     out << "    hours: " << num(info.week.hours) << "\n";
@@ -117,42 +140,55 @@ void write_info(std::ostream& out, const PlanInfo& info) {
 }
 
 void write_goals(std::ostream& out, const std::vector<Goal>& goals) {
-    if (goals.empty()) return;
+    if (goals.empty())
+        return;
     out << "goals:\n";
     for (const Goal& g : goals) {
         out << "  - id: " << g.id.str() << "\n";
-        if (g.name) out << "    name: " << quote(*g.name) << "\n";
+        if (g.name)
+            out << "    name: " << quote(*g.name) << "\n";
         out << "    kind: " << to_string(g.kind) << "\n";
         out << "    priority: " << g.priority << "\n";
-        if (g.owner) out << "    owner: " << g.owner->str() << "\n";
-        if (!g.channels.empty()) out << "    channels: " << id_list(g.channels) << "\n";
-        if (g.kpis.empty()) continue;
+        if (g.owner)
+            out << "    owner: " << g.owner->str() << "\n";
+        if (!g.channels.empty())
+            out << "    channels: " << id_list(g.channels) << "\n";
+        if (g.kpis.empty())
+            continue;
         out << "    kpis:\n";
         for (const Kpi& k : g.kpis) {
             out << "      - id: " << k.id.str() << "\n";
             out << "        metric: " << k.metric << "\n";
-            if (k.channel) out << "        channel: " << k.channel->str() << "\n";
-            if (k.target) out << "        target: " << num(*k.target) << "\n";
-            if (k.direction) out << "        direction: " << to_string(*k.direction) << "\n";
-            if (k.owner) out << "        owner: " << k.owner->str() << "\n";
+            if (k.channel)
+                out << "        channel: " << k.channel->str() << "\n";
+            if (k.target)
+                out << "        target: " << num(*k.target) << "\n";
+            if (k.direction)
+                out << "        direction: " << to_string(*k.direction) << "\n";
+            if (k.owner)
+                out << "        owner: " << k.owner->str() << "\n";
         }
     }
 }
 
 void write_channels(std::ostream& out, const std::vector<Channel>& channels) {
-    if (channels.empty()) return;
+    if (channels.empty())
+        return;
     out << "channels:\n";
     for (const Channel& c : channels) {
         out << "  - id: " << c.id.str() << "\n";
         out << "    network: " << to_string(c.network) << "\n";
-        if (c.name) out << "    name: " << quote(*c.name) << "\n";
+        if (c.name)
+            out << "    name: " << quote(*c.name) << "\n";
         if (!c.profiles.empty()) {
             out << "    profiles:\n";
             for (const Profile& p : c.profiles) {
                 Flow f;
                 f.add("id", p.id.str());
-                if (p.handle) f.add("handle", quote(*p.handle));
-                if (p.name) f.add("name", quote(*p.name));
+                if (p.handle)
+                    f.add("handle", quote(*p.handle));
+                if (p.name)
+                    f.add("name", quote(*p.name));
                 out << "      - " << f.str() << "\n";
             }
         }
@@ -170,10 +206,14 @@ void write_channels(std::ostream& out, const std::vector<Channel>& channels) {
         if (c.care) {
             const CareWindow& care = *c.care;
             out << "    care:\n";
-            if (care.days) out << "      days: " << days(*care.days) << "\n";
-            if (care.start) out << "      start: " << time(*care.start) << "\n";
-            if (care.end) out << "      end: " << time(*care.end) << "\n";
-            if (care.timezone) out << "      timezone: " << word(*care.timezone) << "\n";
+            if (care.days)
+                out << "      days: " << days(*care.days) << "\n";
+            if (care.start)
+                out << "      start: " << time(*care.start) << "\n";
+            if (care.end)
+                out << "      end: " << time(*care.end) << "\n";
+            if (care.timezone)
+                out << "      timezone: " << word(*care.timezone) << "\n";
             out << "      response_minutes: " << num(care.response_minutes) << "\n";
             out << "      service_level: " << num(care.service_level) << "\n";
         }
@@ -190,10 +230,12 @@ void write_duties_and_roles(std::ostream& out, const Plan& plan) {
         out << "duties:\n";
         for (const CustomDuty& d : plan.duties) {
             out << "  - id: " << d.id.str() << "\n";
-            if (d.name) out << "    name: " << quote(*d.name) << "\n";
+            if (d.name)
+                out << "    name: " << quote(*d.name) << "\n";
             out << "    hours_per_week: " << num(d.hours_per_week) << "\n";
             out << "    channel_bound: " << (d.channel_bound ? "true" : "false") << "\n";
-            if (!d.skills.empty()) out << "    skills: " << text_list(d.skills) << "\n";
+            if (!d.skills.empty())
+                out << "    skills: " << text_list(d.skills) << "\n";
             out << "    exclusive: " << (d.exclusive ? "true" : "false") << "\n";
         }
     }
@@ -201,43 +243,58 @@ void write_duties_and_roles(std::ostream& out, const Plan& plan) {
         out << "roles:\n";
         for (const Role& r : plan.roles) {
             out << "  - id: " << r.id.str() << "\n";
-            if (r.name) out << "    name: " << quote(*r.name) << "\n";
-            out << "    duties: "
-                << list(r.duties, [](const DutyId& id) { return id.str(); }) << "\n";
-            if (!r.skills.empty()) out << "    skills: " << text_list(r.skills) << "\n";
+            if (r.name)
+                out << "    name: " << quote(*r.name) << "\n";
+            out << "    duties: " << list(r.duties, [](const DutyId& id) { return id.str(); })
+                << "\n";
+            if (!r.skills.empty())
+                out << "    skills: " << text_list(r.skills) << "\n";
         }
     }
 }
 
 void write_people(std::ostream& out, const std::vector<Person>& people) {
-    if (people.empty()) return;
+    if (people.empty())
+        return;
     out << "people:\n";
     for (const Person& p : people) {
         out << "  - id: " << p.id.str() << "\n";
-        if (p.name) out << "    name: " << quote(*p.name) << "\n";
-        if (p.status != PersonStatus::active) out << "    status: " << to_string(p.status) << "\n";
+        if (p.name)
+            out << "    name: " << quote(*p.name) << "\n";
+        if (p.status != PersonStatus::active)
+            out << "    status: " << to_string(p.status) << "\n";
         if (!p.roles.empty())
             out << "    roles: " << list(p.roles, [](const RoleId& id) { return id.str(); })
                 << "\n";
-        if (p.fte != 1) out << "    fte: " << num(p.fte) << "\n";
-        if (p.capacity_hours) out << "    capacity_hours: " << num(*p.capacity_hours) << "\n";
-        if (p.reports_to) out << "    reports_to: " << p.reports_to->str() << "\n";
-        if (p.timezone) out << "    timezone: " << word(*p.timezone) << "\n";
+        if (p.fte != 1)
+            out << "    fte: " << num(p.fte) << "\n";
+        if (p.capacity_hours)
+            out << "    capacity_hours: " << num(*p.capacity_hours) << "\n";
+        if (p.reports_to)
+            out << "    reports_to: " << p.reports_to->str() << "\n";
+        if (p.timezone)
+            out << "    timezone: " << word(*p.timezone) << "\n";
         if (p.hours) {
             Flow f;
-            if (p.hours->days) f.add("days", days(*p.hours->days));
-            if (p.hours->start) f.add("start", time(*p.hours->start));
-            if (p.hours->end) f.add("end", time(*p.hours->end));
+            if (p.hours->days)
+                f.add("days", days(*p.hours->days));
+            if (p.hours->start)
+                f.add("start", time(*p.hours->start));
+            if (p.hours->end)
+                f.add("end", time(*p.hours->end));
             out << "    hours: " << f.str() << "\n";
         }
-        if (!p.skills.empty()) out << "    skills: " << text_list(p.skills) << "\n";
-        if (!p.interests.empty()) out << "    interests: " << text_list(p.interests) << "\n";
+        if (!p.skills.empty())
+            out << "    skills: " << text_list(p.skills) << "\n";
+        if (!p.interests.empty())
+            out << "    interests: " << text_list(p.interests) << "\n";
         if (!p.absences.empty()) {
             out << "    absences:\n";
             for (const Absence& a : p.absences) {
                 Flow f;
                 f.add("from", format_date(a.from)).add("to", format_date(a.to));
-                if (a.reason) f.add("reason", quote(*a.reason));
+                if (a.reason)
+                    f.add("reason", quote(*a.reason));
                 out << "      - " << f.str() << "\n";
             }
         }
@@ -245,27 +302,34 @@ void write_people(std::ostream& out, const std::vector<Person>& people) {
 }
 
 void write_assignments(std::ostream& out, const std::vector<Assignment>& assignments) {
-    if (assignments.empty()) return;
+    if (assignments.empty())
+        return;
     out << "assignments:\n";
     for (const Assignment& a : assignments) {
         Flow f;
         f.add("person", a.person.str()).add("duty", a.duty.str());
-        if (a.channel) f.add("channel", a.channel->str());
-        if (a.profile) f.add("profile", a.profile->str());
+        if (a.channel)
+            f.add("channel", a.channel->str());
+        if (a.profile)
+            f.add("profile", a.profile->str());
         f.add("raci", std::string(to_string(a.raci)));
-        if (a.share) f.add("share", num(*a.share));
-        if (a.backup) f.add("backup", "true");
+        if (a.share)
+            f.add("share", num(*a.share));
+        if (a.backup)
+            f.add("backup", "true");
         out << "  - " << f.str() << "\n";
     }
 }
 
 void write_suppressions(std::ostream& out, const std::vector<Suppression>& suppressions) {
-    if (suppressions.empty()) return;
+    if (suppressions.empty())
+        return;
     out << "suppress:\n";
     for (const Suppression& s : suppressions) {
         Flow f;
         f.add("check", word(s.check));
-        if (s.subject) f.add("subject", quote(*s.subject));
+        if (s.subject)
+            f.add("subject", quote(*s.subject));
         f.add("reason", quote(s.reason));
         out << "  - " << f.str() << "\n";
     }

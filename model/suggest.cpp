@@ -6,7 +6,8 @@ namespace planner::model {
 
 size_t edit_distance(const std::string& a, const std::string& b) {
     std::vector<size_t> row(b.size() + 1);
-    for (size_t j = 0; j <= b.size(); ++j) row[j] = j;
+    for (size_t j = 0; j <= b.size(); ++j)
+        row[j] = j;
     for (size_t i = 1; i <= a.size(); ++i) {
         size_t diagonal = row[0];
         row[0] = i;
@@ -34,6 +35,11 @@ std::string nearest(const std::string& word, const std::vector<std::string>& can
         }
     }
     return best_distance <= limit ? best : std::string();
+}
+
+std::string did_you_mean(const std::string& word, const std::vector<std::string>& candidates) {
+    std::string best = nearest(word, candidates);
+    return best.empty() ? std::string() : " (did you mean '" + best + "'?)";
 }
 
 } // namespace planner::model

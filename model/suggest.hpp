@@ -13,4 +13,8 @@ size_t edit_distance(const std::string& a, const std::string& b);
 // a third of the word's length, at least 1; ties go to the earlier candidate), else "".
 std::string nearest(const std::string& word, const std::vector<std::string>& candidates);
 
+// " (did you mean 'x'?)" for the nearest candidate, or "" when none is close: appended to
+// messages about unknown names.
+std::string did_you_mean(const std::string& word, const std::vector<std::string>& candidates);
+
 } // namespace planner::model

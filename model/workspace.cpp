@@ -53,7 +53,8 @@ static_assert(k_migration_count == Workspace::k_schema_version);
 
 std::string now_utc() {
     std::time_t t = std::time(nullptr);
-    if (const char* epoch = std::getenv("SOURCE_DATE_EPOCH")) t = std::strtoll(epoch, nullptr, 10);
+    if (const char* epoch = std::getenv("SOURCE_DATE_EPOCH"))
+        t = std::strtoll(epoch, nullptr, 10);
     std::tm tm{};
     gmtime_r(&t, &tm);
     char buffer[32];
@@ -86,8 +87,10 @@ public:
     // True while there is a row.
     bool step() {
         int rc = sqlite3_step(m_stmt);
-        if (rc == SQLITE_ROW) return true;
-        if (rc == SQLITE_DONE) return false;
+        if (rc == SQLITE_ROW)
+            return true;
+        if (rc == SQLITE_DONE)
+            return false;
         throw WorkspaceError(std::string("workspace write failed: ") + sqlite3_errmsg(m_db));
     }
     std::string text(int i) const {
@@ -116,8 +119,10 @@ Workspace::Workspace(const std::string& path, OpenMode mode) : m_path(path) {
     namespace fs = std::filesystem;
     bool exists = fs::exists(path);
     if (!exists && mode != OpenMode::create)
-        throw WorkspaceError("workspace '" + path + "' does not exist; create it with "
-                             "`planner import " + path + " plan.yaml`");
+        throw WorkspaceError("workspace '" + path +
+                             "' does not exist; create it with "
+                             "`planner import " +
+                             path + " plan.yaml`");
     if (exists && !is_workspace_file(path) && fs::file_size(path) > 0)
         throw WorkspaceError("'" + path + "' is not a planner workspace (not an SQLite file)");
     int flags = mode == OpenMode::read_only ? SQLITE_OPEN_READONLY
@@ -139,7 +144,9 @@ Workspace::Workspace(const std::string& path, OpenMode mode) : m_path(path) {
     }
 }
 
-Workspace::~Workspace() { sqlite3_close(m_db); }
+Workspace::~Workspace() {
+    sqlite3_close(m_db);
+}
 
 void Workspace::exec(const std::string& sql) {
     char* error = nullptr;
@@ -153,14 +160,16 @@ void Workspace::exec(const std::string& sql) {
 int Workspace::schema_version() const {
     Statement has(m_db, "SELECT count(*) FROM sqlite_master WHERE name = 'schema_version'");
     has.step();
-    if (has.integer(0) == 0) return 0;
+    if (has.integer(0) == 0)
+        return 0;
     Statement version(m_db, "SELECT version FROM schema_version");
     return version.step() ? static_cast<int>(version.integer(0)) : 0;
 }
 
 void Workspace::migrate(OpenMode mode) {
     int version = schema_version();
-    if (version == k_schema_version) return;
+    if (version == k_schema_version)
+        return;
     if (version > k_schema_version)
         throw WorkspaceError("workspace '" + m_path + "' was written by a newer planner (schema " +
                              std::to_string(version) + "); upgrade planner to open it");
@@ -175,7 +184,8 @@ void Workspace::migrate(OpenMode mode) {
                                    std::filesystem::copy_options::overwrite_existing);
     }
     Transaction transaction(*this);
-    for (int v = version; v < k_schema_version; ++v) exec(k_migrations[v]);
+    for (int v = version; v < k_schema_version; ++v)
+        exec(k_migrations[v]);
     exec("UPDATE schema_version SET version = " + std::to_string(k_schema_version));
     transaction.commit();
 }
@@ -185,7 +195,8 @@ Workspace::Transaction::Transaction(Workspace& workspace) : m_workspace(workspac
 }
 
 Workspace::Transaction::~Transaction() {
-    if (!m_done) sqlite3_exec(m_workspace.m_db, "ROLLBACK", nullptr, nullptr, nullptr);
+    if (!m_done)
+        sqlite3_exec(m_workspace.m_db, "ROLLBACK", nullptr, nullptr, nullptr);
 }
 
 void Workspace::Transaction::commit() {
@@ -195,7 +206,8 @@ void Workspace::Transaction::commit() {
 
 std::optional<std::string> Workspace::plan_yaml() const {
     Statement s(m_db, "SELECT yaml FROM plan WHERE id = 1");
-    if (!s.step()) return std::nullopt;
+    if (!s.step())
+        return std::nullopt;
     return s.text(0);
 }
 
@@ -216,14 +228,16 @@ void Workspace::set_snapshot(const std::string& quarter, const std::string& yaml
 std::optional<std::string> Workspace::snapshot(const std::string& quarter) const {
     Statement s(m_db, "SELECT yaml FROM snapshots WHERE quarter = ?");
     s.bind(1, quarter);
-    if (!s.step()) return std::nullopt;
+    if (!s.step())
+        return std::nullopt;
     return s.text(0);
 }
 
 std::vector<std::string> Workspace::snapshot_quarters() const {
     Statement s(m_db, "SELECT quarter FROM snapshots ORDER BY quarter");
     std::vector<std::string> out;
-    while (s.step()) out.push_back(s.text(0));
+    while (s.step())
+        out.push_back(s.text(0));
     return out;
 }
 
@@ -232,9 +246,10 @@ bool Workspace::store_metric(const StoredMetric& m, long long import_id) {
                         "metric = ? AND date = ?");
     old.bind(1, m.channel).bind(2, m.profile).bind(3, m.metric).bind(4, m.date);
     bool replaced = old.step();
-    Statement s(m_db, "INSERT INTO metric_values (date, channel, profile, metric, value, import_id) "
-                      "VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT (channel, profile, metric, date) "
-                      "DO UPDATE SET value = excluded.value, import_id = excluded.import_id");
+    Statement s(m_db,
+                "INSERT INTO metric_values (date, channel, profile, metric, value, import_id) "
+                "VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT (channel, profile, metric, date) "
+                "DO UPDATE SET value = excluded.value, import_id = excluded.import_id");
     s.bind(1, m.date).bind(2, m.channel).bind(3, m.profile).bind(4, m.metric).bind(5, m.value);
     s.bind(6, import_id).step();
     return replaced;
@@ -246,7 +261,8 @@ std::vector<StoredMetric> Workspace::metrics(const std::string& from_date,
                       "WHERE date >= ? AND date <= ? ORDER BY channel, profile, metric, date");
     s.bind(1, from_date).bind(2, to_date);
     std::vector<StoredMetric> out;
-    while (s.step()) out.push_back({s.text(0), s.text(1), s.text(2), s.text(3), s.real(4)});
+    while (s.step())
+        out.push_back({s.text(0), s.text(1), s.text(2), s.text(3), s.real(4)});
     return out;
 }
 
@@ -256,8 +272,8 @@ std::vector<StoredMetric> Workspace::all_metrics() const {
 
 namespace {
 ImportLogEntry read_import(const Statement& s) {
-    return ImportLogEntry{s.text(0),    s.text(1),    s.text(2),    s.text(3), s.integer(4),
-                          s.integer(5), s.integer(6), s.text(7),    s.text(8)};
+    return ImportLogEntry{s.text(0),    s.text(1),    s.text(2), s.text(3), s.integer(4),
+                          s.integer(5), s.integer(6), s.text(7), s.text(8)};
 }
 constexpr const char* k_import_columns =
     "file_name, sha256, kind, format, rows_read, rows_stored, values_replaced, ignored_columns, "
@@ -269,7 +285,8 @@ std::optional<ImportLogEntry> Workspace::find_import(const std::string& sha256) 
                        " FROM imports WHERE sha256 = ? ORDER BY id LIMIT 1")
                           .c_str());
     s.bind(1, sha256);
-    if (!s.step()) return std::nullopt;
+    if (!s.step())
+        return std::nullopt;
     return read_import(s);
 }
 
@@ -285,10 +302,11 @@ long long Workspace::log_import(const ImportLogEntry& e) {
 }
 
 std::vector<ImportLogEntry> Workspace::imports() const {
-    Statement s(m_db, (std::string("SELECT ") + k_import_columns + " FROM imports ORDER BY id")
-                          .c_str());
+    Statement s(m_db,
+                (std::string("SELECT ") + k_import_columns + " FROM imports ORDER BY id").c_str());
     std::vector<ImportLogEntry> out;
-    while (s.step()) out.push_back(read_import(s));
+    while (s.step())
+        out.push_back(read_import(s));
     return out;
 }
 
@@ -301,7 +319,8 @@ void Workspace::set_setting(const std::string& key, const std::string& value) {
 std::optional<std::string> Workspace::setting(const std::string& key) const {
     Statement s(m_db, "SELECT value FROM settings WHERE key = ?");
     s.bind(1, key);
-    if (!s.step()) return std::nullopt;
+    if (!s.step())
+        return std::nullopt;
     return s.text(0);
 }
 

@@ -83,7 +83,8 @@ public:
 
     // Metrics. store_metric returns true when it replaced an earlier value of the same day.
     bool store_metric(const StoredMetric& metric, long long import_id);
-    std::vector<StoredMetric> metrics(const std::string& from_date, const std::string& to_date) const;
+    std::vector<StoredMetric> metrics(const std::string& from_date,
+                                      const std::string& to_date) const;
     std::vector<StoredMetric> all_metrics() const;
 
     // The import log.

@@ -11,18 +11,16 @@
 namespace planner::model {
 
 namespace {
-std::string quoted(const std::string& text) { return "'" + text + "'"; }
-
-std::string did_you_mean(const std::string& word, const std::vector<std::string>& candidates) {
-    std::string best = nearest(word, candidates);
-    return best.empty() ? std::string() : " (did you mean " + quoted(best) + "?)";
+std::string quoted(const std::string& text) {
+    return "'" + text + "'";
 }
 
 const std::vector<std::string>& zone_names() {
     static const std::vector<std::string> names = [] {
         std::vector<std::string> out;
         try {
-            for (const auto& zone : date::get_tzdb().zones) out.emplace_back(zone.name());
+            for (const auto& zone : date::get_tzdb().zones)
+                out.emplace_back(zone.name());
         } catch (const std::exception&) {
         }
         return out;
@@ -45,7 +43,8 @@ void YamlDecoder::error(uint32_t node, const std::string& message) {
 void YamlDecoder::error_at_key(const Entries& entries, const std::string& key,
                                const std::string& message) {
     auto it = entries.find(key);
-    if (it != entries.end()) error(it->second.key, message);
+    if (it != entries.end())
+        error(it->second.key, message);
 }
 
 void YamlDecoder::missing(uint32_t node, const std::string& what, const std::string& key) {
@@ -71,7 +70,8 @@ YamlDecoder::Entries YamlDecoder::mapping(uint32_t index, const std::string& wha
         }
         const std::string& name = key_node.text;
         bool is_known = false;
-        for (const auto& k : known) is_known = is_known || k == name;
+        for (const auto& k : known)
+            is_known = is_known || k == name;
         if (!is_known) {
             error(key, "unknown key " + quoted(name) + " in " + what + did_you_mean(name, known));
             continue;
@@ -96,7 +96,8 @@ std::vector<uint32_t> YamlDecoder::sequence(uint32_t index, const std::string& w
         return items;
     }
     items.reserve(n.child_count);
-    for (uint32_t i = 0; i < n.child_count; ++i) items.push_back(m_tree.child(n, i));
+    for (uint32_t i = 0; i < n.child_count; ++i)
+        items.push_back(m_tree.child(n, i));
     return items;
 }
 
@@ -115,13 +116,15 @@ bool YamlDecoder::scalar(uint32_t index, const std::string& key) {
 }
 
 std::optional<std::string> YamlDecoder::text(uint32_t index, const std::string& key) {
-    if (!scalar(index, key)) return std::nullopt;
+    if (!scalar(index, key))
+        return std::nullopt;
     return node(index).text;
 }
 
 std::optional<double> YamlDecoder::number(uint32_t index, const std::string& key, double min,
                                           double max) {
-    if (!scalar(index, key)) return std::nullopt;
+    if (!scalar(index, key))
+        return std::nullopt;
     const std::string& t = node(index).text;
     double value = 0;
     auto result = std::from_chars(t.data(), t.data() + t.size(), value);
@@ -138,7 +141,8 @@ std::optional<double> YamlDecoder::number(uint32_t index, const std::string& key
 }
 
 std::optional<int> YamlDecoder::integer(uint32_t index, const std::string& key, int min, int max) {
-    if (!scalar(index, key)) return std::nullopt;
+    if (!scalar(index, key))
+        return std::nullopt;
     const std::string& t = node(index).text;
     int value = 0;
     auto result = std::from_chars(t.data(), t.data() + t.size(), value);
@@ -155,16 +159,20 @@ std::optional<int> YamlDecoder::integer(uint32_t index, const std::string& key, 
 }
 
 std::optional<bool> YamlDecoder::boolean(uint32_t index, const std::string& key) {
-    if (!scalar(index, key)) return std::nullopt;
+    if (!scalar(index, key))
+        return std::nullopt;
     const std::string& t = node(index).text;
-    if (t == "true") return true;
-    if (t == "false") return false;
+    if (t == "true")
+        return true;
+    if (t == "false")
+        return false;
     error(index, quoted(key) + " must be true or false, not " + quoted(t));
     return std::nullopt;
 }
 
 std::optional<std::string> YamlDecoder::id(uint32_t index, const std::string& key) {
-    if (!scalar(index, key)) return std::nullopt;
+    if (!scalar(index, key))
+        return std::nullopt;
     const std::string& t = node(index).text;
     if (!is_valid_id(t)) {
         error(index, quoted(t) + " is not a valid id; use 1-64 characters of a-z, 0-9, _ and -, "
@@ -178,19 +186,22 @@ std::vector<std::pair<std::string, uint32_t>> YamlDecoder::id_list(uint32_t inde
                                                                    const std::string& key) {
     std::vector<std::pair<std::string, uint32_t>> out;
     for (uint32_t item : sequence(index, key))
-        if (auto value = id(item, key)) out.emplace_back(*value, item);
+        if (auto value = id(item, key))
+            out.emplace_back(*value, item);
     return out;
 }
 
 std::vector<std::string> YamlDecoder::text_list(uint32_t index, const std::string& key) {
     std::vector<std::string> out;
     for (uint32_t item : sequence(index, key))
-        if (auto value = text(item, key)) out.push_back(*value);
+        if (auto value = text(item, key))
+            out.push_back(*value);
     return out;
 }
 
 std::optional<TimeOfDay> YamlDecoder::time(uint32_t index, const std::string& key) {
-    if (!scalar(index, key)) return std::nullopt;
+    if (!scalar(index, key))
+        return std::nullopt;
     auto value = parse_time_of_day(node(index).text);
     if (!value)
         error(index, quoted(node(index).text) + " is not a time for " + quoted(key) +
@@ -199,7 +210,8 @@ std::optional<TimeOfDay> YamlDecoder::time(uint32_t index, const std::string& ke
 }
 
 std::optional<Date> YamlDecoder::date(uint32_t index, const std::string& key) {
-    if (!scalar(index, key)) return std::nullopt;
+    if (!scalar(index, key))
+        return std::nullopt;
     auto value = parse_date(node(index).text);
     if (!value)
         error(index, quoted(node(index).text) + " is not a date for " + quoted(key) +
@@ -208,7 +220,8 @@ std::optional<Date> YamlDecoder::date(uint32_t index, const std::string& key) {
 }
 
 std::optional<Quarter> YamlDecoder::quarter(uint32_t index, const std::string& key) {
-    if (!scalar(index, key)) return std::nullopt;
+    if (!scalar(index, key))
+        return std::nullopt;
     auto value = parse_quarter(node(index).text);
     if (!value)
         error(index, quoted(node(index).text) + " is not a quarter for " + quoted(key) +
@@ -239,13 +252,15 @@ std::optional<DaySet> YamlDecoder::days(uint32_t index, const std::string& key) 
         }
         set.add(*day);
     }
-    if (!ok) return std::nullopt;
+    if (!ok)
+        return std::nullopt;
     return set;
 }
 
 std::optional<std::string> YamlDecoder::time_zone(uint32_t index, const std::string& key) {
     auto t = text(index, key);
-    if (!t) return std::nullopt;
+    if (!t)
+        return std::nullopt;
     if (!is_known_time_zone(*t)) {
         error(index, "unknown time zone " + quoted(*t) + did_you_mean(*t, zone_names()) +
                          "; use an IANA name such as Europe/Riga");
@@ -257,11 +272,14 @@ std::optional<std::string> YamlDecoder::time_zone(uint32_t index, const std::str
 std::optional<std::string> YamlDecoder::choice(uint32_t index, const std::string& key,
                                                const std::vector<std::string>& choices) {
     auto t = text(index, key);
-    if (!t) return std::nullopt;
+    if (!t)
+        return std::nullopt;
     for (const auto& c : choices)
-        if (c == *t) return t;
+        if (c == *t)
+            return t;
     std::string list;
-    for (const auto& c : choices) list += (list.empty() ? "" : ", ") + c;
+    for (const auto& c : choices)
+        list += (list.empty() ? "" : ", ") + c;
     error(index, quoted(*t) + " is not a valid " + quoted(key) + did_you_mean(*t, choices) +
                      "; choose one of: " + list);
     return std::nullopt;

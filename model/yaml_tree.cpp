@@ -23,7 +23,8 @@ struct OpenContainer {
 };
 
 std::string token_text(fy_token* token) {
-    if (!token) return {};
+    if (!token)
+        return {};
     size_t length = 0;
     const char* text = fy_token_get_text(token, &length);
     return text ? std::string(text, length) : std::string();
@@ -32,7 +33,8 @@ std::string token_text(fy_token* token) {
 // The parser's message without its own position prefix, starting with a lower-case letter.
 std::string tidy_message(const char* raw) {
     std::string message = raw ? raw : "syntax error";
-    if (!message.empty() && message.back() == '\n') message.pop_back();
+    if (!message.empty() && message.back() == '\n')
+        message.pop_back();
     return "YAML syntax error: " + message;
 }
 } // namespace
@@ -43,7 +45,8 @@ bool YamlTree::parse(std::string_view text, YamlError& error) {
     m_children.clear();
     m_line_starts.assign(1, 0);
     for (size_t i = 0; i < text.size(); ++i)
-        if (text[i] == '\n') m_line_starts.push_back(i + 1);
+        if (text[i] == '\n')
+            m_line_starts.push_back(i + 1);
 
     fy_diag_cfg diag_cfg;
     fy_diag_cfg_default(&diag_cfg);
@@ -51,7 +54,8 @@ bool YamlTree::parse(std::string_view text, YamlError& error) {
     diag_cfg.output_fn = [](fy_diag*, void*, const char*, size_t) {};
     diag_cfg.level = FYET_ERROR;
     std::unique_ptr<fy_diag, DiagDeleter> diag(fy_diag_create(&diag_cfg));
-    if (diag) fy_diag_set_collect_errors(diag.get(), true);
+    if (diag)
+        fy_diag_set_collect_errors(diag.get(), true);
 
     fy_parse_cfg cfg{};
     cfg.flags = static_cast<fy_parse_cfg_flags>(FYPCF_QUIET | FYPCF_COLLECT_DIAG);
@@ -68,11 +72,13 @@ bool YamlTree::parse(std::string_view text, YamlError& error) {
     bool failed = false;
 
     auto attach = [&](uint32_t index) {
-        if (!stack.empty()) stack.back().children.push_back(index);
+        if (!stack.empty())
+            stack.back().children.push_back(index);
     };
     auto remember_anchor = [&](fy_event* event, uint32_t index) {
         fy_token* anchor = fy_event_get_anchor_token(event);
-        if (anchor) anchors[token_text(anchor)] = index;
+        if (anchor)
+            anchors[token_text(anchor)] = index;
     };
 
     while (fy_event* event = fy_parser_parse(parser.get())) {
@@ -136,7 +142,8 @@ bool YamlTree::parse(std::string_view text, YamlError& error) {
             break;
         }
         fy_parser_event_free(parser.get(), event);
-        if (failed) return false;
+        if (failed)
+            return false;
     }
 
     if (fy_parser_get_stream_error(parser.get())) {
@@ -172,7 +179,8 @@ YamlPosition YamlTree::position(size_t offset) const {
 size_t utf8_length(std::string_view text) {
     size_t count = 0;
     for (unsigned char c : text)
-        if ((c & 0xC0) != 0x80) ++count;
+        if ((c & 0xC0) != 0x80)
+            ++count;
     return count;
 }
 
@@ -199,7 +207,8 @@ std::optional<Utf8Problem> find_invalid_utf8(std::string_view text) {
             std::snprintf(buffer, sizeof buffer, "byte 0x%02X", c);
             return Utf8Problem{i, buffer};
         }
-        if (i + length > text.size()) return Utf8Problem{i, "a character cut off at the end"};
+        if (i + length > text.size())
+            return Utf8Problem{i, "a character cut off at the end"};
         uint32_t code = c & (0xFF >> (length + 1));
         for (size_t k = 1; k < length; ++k) {
             auto next = static_cast<unsigned char>(text[i + k]);

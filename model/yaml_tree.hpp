@@ -17,11 +17,11 @@ enum class YamlKind : uint8_t { scalar, mapping, sequence };
 
 struct YamlNode {
     YamlKind kind = YamlKind::scalar;
-    bool plain = true;          // a plain (unquoted) scalar
-    uint32_t first_child = 0;   // into YamlTree::children
-    uint32_t child_count = 0;   // for a mapping: 2 x entries
-    size_t offset = 0;          // byte offset of the node's start in the text
-    std::string text;           // scalar text
+    bool plain = true;        // a plain (unquoted) scalar
+    uint32_t first_child = 0; // into YamlTree::children
+    uint32_t child_count = 0; // for a mapping: 2 x entries
+    size_t offset = 0;        // byte offset of the node's start in the text
+    std::string text;         // scalar text
 };
 
 struct YamlPosition {

@@ -10,7 +10,8 @@ namespace planner {
 
 std::optional<std::string> ParsedArgs::value(const std::string& name) const {
     auto it = values.find(name);
-    if (it == values.end() || it->second.empty()) return std::nullopt;
+    if (it == values.end() || it->second.empty())
+        return std::nullopt;
     return it->second.back();
 }
 
@@ -41,13 +42,15 @@ const OptionSpec k_help_option{"--help", "-h", "", "show this help"};
 
 const CommandSpec* find_command(const std::string& name) {
     for (const CommandSpec& c : command_table())
-        if (c.name == name) return &c;
+        if (c.name == name)
+            return &c;
     return nullptr;
 }
 
 std::vector<std::string> command_names() {
     std::vector<std::string> names;
-    for (const CommandSpec& c : command_table()) names.push_back(c.name);
+    for (const CommandSpec& c : command_table())
+        names.push_back(c.name);
     return names;
 }
 
@@ -56,7 +59,8 @@ void print_overview(std::ostream& out) {
         << "Usage: planner COMMAND [ARGUMENTS] [OPTIONS]\n\n"
         << "Commands:\n";
     size_t width = 0;
-    for (const CommandSpec& c : command_table()) width = std::max(width, c.name.size());
+    for (const CommandSpec& c : command_table())
+        width = std::max(width, c.name.size());
     for (const CommandSpec& c : command_table())
         out << "  " << c.name << std::string(width - c.name.size() + 3, ' ') << c.summary << "\n";
     out << "\nPLAN is a plan YAML file or a workspace (.db). Everything runs on this machine;\n"
@@ -69,7 +73,8 @@ void print_overview(std::ostream& out) {
 
 void print_command_help(const CommandSpec& c, std::ostream& out) {
     out << "Usage: " << c.usage << "\n\n" << c.summary << "\n";
-    if (!c.description.empty()) out << "\n" << c.description << "\n";
+    if (!c.description.empty())
+        out << "\n" << c.description << "\n";
     std::vector<OptionSpec> options = c.options;
     options.push_back(k_help_option);
     out << "\nOptions:\n";
@@ -77,7 +82,8 @@ void print_command_help(const CommandSpec& c, std::ostream& out) {
     size_t width = 0;
     for (const OptionSpec& o : options) {
         std::string text = (o.short_name.empty() ? "    " : o.short_name + ", ") + o.name;
-        if (!o.value_name.empty()) text += " " + o.value_name;
+        if (!o.value_name.empty())
+            text += " " + o.value_name;
         width = std::max(width, text.size());
         left.push_back(text);
     }
@@ -92,7 +98,8 @@ ParsedArgs parse_arguments(const CommandSpec& c, const std::vector<std::string>&
     options.push_back(k_help_option);
     auto find_option = [&](const std::string& name) -> const OptionSpec* {
         for (const OptionSpec& o : options)
-            if (o.name == name || (!o.short_name.empty() && o.short_name == name)) return &o;
+            if (o.name == name || (!o.short_name.empty() && o.short_name == name))
+                return &o;
         return nullptr;
     };
     bool only_positional = false;
@@ -115,7 +122,8 @@ ParsedArgs parse_arguments(const CommandSpec& c, const std::vector<std::string>&
         const OptionSpec* option = find_option(name);
         if (!option) {
             std::vector<std::string> names;
-            for (const OptionSpec& o : options) names.push_back(o.name);
+            for (const OptionSpec& o : options)
+                names.push_back(o.name);
             std::string hint = nearest(name, names);
             throw UsageError("unknown option '" + name + "' for `planner " + c.name + "`" +
                              (hint.empty() ? "" : " (did you mean '" + hint + "'?)") +
@@ -185,15 +193,15 @@ int run_cli(const std::vector<std::string>& args, Streams& streams) {
             std::string hint = nearest(args[0], command_names());
             if (args[0].rfind("-", 0) == 0)
                 hint = nearest(args[0], {"--help", "--version"});
-            throw UsageError(std::string(args[0].rfind("-", 0) == 0 ? "unknown option '"
-                                                                    : "unknown command '") +
-                             args[0] + "'" +
-                             (hint.empty() ? "" : " (did you mean '" + hint + "'?)") +
-                             "; see `planner --help`");
+            throw UsageError(
+                std::string(args[0].rfind("-", 0) == 0 ? "unknown option '" : "unknown command '") +
+                args[0] + "'" + (hint.empty() ? "" : " (did you mean '" + hint + "'?)") +
+                "; see `planner --help`");
         }
         return run_command(*c, std::vector<std::string>(args.begin() + 1, args.end()), streams);
     } catch (const InputError& e) {
-        for (const std::string& line : e.lines()) streams.err << line << "\n";
+        for (const std::string& line : e.lines())
+            streams.err << line << "\n";
         streams.err << "planner: error: " << e.what() << "\n";
         return 2;
     } catch (const UsageError& e) {

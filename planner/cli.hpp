@@ -62,7 +62,7 @@ struct CommandSpec {
     std::string description; // paragraphs for `planner help CMD`
     std::vector<OptionSpec> options;
     int min_positional = 0;
-    int max_positional = 0;  // -1: any number
+    int max_positional = 0; // -1: any number
     std::function<int(const ParsedArgs&, Streams&)> handler;
 };
 

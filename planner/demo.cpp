@@ -19,13 +19,15 @@ int run_step(const std::vector<std::string>& args, Streams& io, bool quiet = fal
     std::ostringstream out, err;
     Streams captured{quiet ? out : io.out, quiet ? err : io.err, false, false};
     int status = run_cli(args, quiet ? captured : io);
-    if (quiet && status != 0) io.err << out.str() << err.str();
+    if (quiet && status != 0)
+        io.err << out.str() << err.str();
     return status;
 }
 
 std::string write_sample(const fs::path& dir, const std::string& name) {
     const EmbeddedFile* sample = find_sample(name);
-    if (!sample) throw UsageError("the sample '" + name + "' is missing from this build");
+    if (!sample)
+        throw UsageError("the sample '" + name + "' is missing from this build");
     fs::path path = dir / name;
     fs::create_directories(path.parent_path());
     write_output_file(path.string(), sample->content);
@@ -41,7 +43,8 @@ int run_demo(const ParsedArgs& args, Streams& io) {
     fs::path dir = args.value_or("--output-dir", "planner-demo");
     std::error_code ec;
     fs::create_directories(dir, ec);
-    if (ec) throw UsageError("cannot create the folder '" + dir.string() + "': " + ec.message());
+    if (ec)
+        throw UsageError("cannot create the folder '" + dir.string() + "': " + ec.message());
     std::string plan = write_sample(dir, "latvian-retail.yaml");
     std::string previous = write_sample(dir, "latvian-retail-2026-q3.yaml");
     std::string metrics = write_sample(dir, "metrics/metrics-2026.csv");
@@ -54,13 +57,16 @@ int run_demo(const ParsedArgs& args, Streams& io) {
            << dir.string() << "/\n";
 
     heading(io, "The plan (planner show " + plan + ")");
-    if (int s = run_step({"show", plan}, io)) return s;
+    if (int s = run_step({"show", plan}, io))
+        return s;
 
     heading(io, "Staff needed (planner staff " + plan + ")");
-    if (int s = run_step({"staff", plan}, io)) return s;
+    if (int s = run_step({"staff", plan}, io))
+        return s;
 
     heading(io, "Gaps and risks (planner check " + plan + ")");
-    if (int s = run_step({"check", plan, "--fail-on", "never"}, io)) return s;
+    if (int s = run_step({"check", plan, "--fail-on", "never"}, io))
+        return s;
 
     heading(io, "Workspace with last quarter's plan, this quarter's and a year of analytics");
     // Last quarter's plan, frozen; then this quarter's; then the analytics exports.
@@ -72,7 +78,8 @@ int run_demo(const ParsedArgs& args, Streams& io) {
              {"import", workspace, metrics},
              {"import", workspace, views, "--channel", "facebook"},
              {"import", workspace, overview, "--channel", "tiktok", "--year", "2026"}}) {
-        if (int s = run_step(step, io)) return s;
+        if (int s = run_step(step, io))
+            return s;
     }
 
     heading(io, "Reports");
@@ -84,7 +91,8 @@ int run_demo(const ParsedArgs& args, Streams& io) {
         {"report", "quarterly", workspace, "-o", (dir / "quarterly-review.pdf").string()},
     };
     for (const auto& r : reports)
-        if (int s = run_step(r, io)) return s;
+        if (int s = run_step(r, io))
+            return s;
 
     io.out << "\nEverything is in " << dir.string() << "/: open staffing-plan.pdf, "
            << "audit-report.pdf and quarterly-review.pdf.\n"

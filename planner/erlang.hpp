@@ -21,8 +21,8 @@ double erlang_service_level(int agents, double traffic, double target_minutes,
                             double handling_minutes);
 
 struct ErlangAgents {
-    int agents = 0;            // N, the smallest N > A with SL >= target
-    double service_level = 0;  // SL(N)
+    int agents = 0;              // N, the smallest N > A with SL >= target
+    double service_level = 0;    // SL(N)
     double wait_probability = 0; // C(N, A)
 };
 

@@ -21,28 +21,35 @@ bool ends_with(const std::string& text, const std::string& suffix) {
 [[noreturn]] void throw_diagnostics(const std::string& summary,
                                     const std::vector<model::Diagnostic>& errors) {
     std::vector<std::string> lines;
-    for (const auto& e : errors) lines.push_back(e.to_string());
+    for (const auto& e : errors)
+        lines.push_back(e.to_string());
     throw InputError(summary, std::move(lines));
 }
 
 std::string plural(size_t n, const std::string& word) {
-    if (word == "person") return std::to_string(n) + (n == 1 ? " person" : " people");
+    if (word == "person")
+        return std::to_string(n) + (n == 1 ? " person" : " people");
     return std::to_string(n) + " " + word + (n == 1 ? "" : "s");
 }
 } // namespace
 
 ImportKind detect_import_kind(const ImportFile& file) {
-    if (ends_with(file.path, ".yaml") || ends_with(file.path, ".yml")) return ImportKind::plan;
-    if (looks_like_roster(file.bytes)) return ImportKind::roster;
+    if (ends_with(file.path, ".yaml") || ends_with(file.path, ".yml"))
+        return ImportKind::plan;
+    if (looks_like_roster(file.bytes))
+        return ImportKind::roster;
     return ImportKind::metrics;
 }
 
 std::string import_file(model::Workspace& workspace, const ImportFile& file,
                         const ImportOptions& options) {
     switch (detect_import_kind(file)) {
-    case ImportKind::plan: return import_plan(workspace, file);
-    case ImportKind::roster: return import_roster(workspace, file);
-    case ImportKind::metrics: return import_metrics(workspace, file, options);
+    case ImportKind::plan:
+        return import_plan(workspace, file);
+    case ImportKind::roster:
+        return import_roster(workspace, file);
+    case ImportKind::metrics:
+        return import_metrics(workspace, file, options);
     }
     return {};
 }
@@ -57,7 +64,8 @@ std::string import_plan(model::Workspace& workspace, const ImportFile& file) {
                           result.errors);
     std::string yaml = model::write_plan_yaml(result.plan);
     auto old = workspace.plan_yaml();
-    if (old && *old == yaml) return file.path + ": the workspace already holds this plan; nothing changed.";
+    if (old && *old == yaml)
+        return file.path + ": the workspace already holds this plan; nothing changed.";
     workspace.set_plan_yaml(yaml, file.path);
     model::ImportLogEntry entry;
     entry.file_name = file.path;
@@ -75,10 +83,12 @@ std::string import_plan(model::Workspace& workspace, const ImportFile& file) {
 std::string import_roster(model::Workspace& workspace, const ImportFile& file) {
     auto yaml = workspace.plan_yaml();
     if (!yaml)
-        throw UsageError(file.path + ": a roster adds people to a plan, and the workspace has "
+        throw UsageError(file.path +
+                         ": a roster adds people to a plan, and the workspace has "
                          "none yet; import a plan YAML first (start one with `planner init`)");
     auto stored = model::read_plan_text(workspace.path() + " (stored plan)", *yaml);
-    if (!stored.ok()) throw_diagnostics("the stored plan is not valid", stored.errors);
+    if (!stored.ok())
+        throw_diagnostics("the stored plan is not valid", stored.errors);
     RosterResult roster = apply_roster(stored.plan, file.path, file.bytes);
     if (!roster.errors.empty())
         throw_diagnostics(roster.errors.size() == 1
@@ -89,7 +99,8 @@ std::string import_roster(model::Workspace& workspace, const ImportFile& file) {
     std::string updated = model::write_plan_yaml(stored.plan);
     // The whole plan must still hold together (e.g. no reference to a removed role).
     auto check = model::read_plan_text(file.path + " (plan after the roster)", updated);
-    if (!check.ok()) throw_diagnostics("the roster would make the plan invalid", check.errors);
+    if (!check.ok())
+        throw_diagnostics("the roster would make the plan invalid", check.errors);
     workspace.set_plan_yaml(updated, file.path);
     model::ImportLogEntry entry;
     entry.file_name = file.path;
@@ -106,7 +117,8 @@ std::string import_roster(model::Workspace& workspace, const ImportFile& file) {
 std::string import_metrics(model::Workspace& workspace, const ImportFile& file,
                            const ImportOptions& options) {
     model::MetricImportOptions metric_options;
-    if (options.channel) metric_options.channel = *options.channel;
+    if (options.channel)
+        metric_options.channel = *options.channel;
     metric_options.profile = options.profile;
     metric_options.year = options.year;
     auto result = model::read_metric_file(file.path, file.bytes, metric_options);
@@ -115,23 +127,27 @@ std::string import_metrics(model::Workspace& workspace, const ImportFile& file,
 
     std::string hash = sha256_hex(file.bytes);
     if (auto earlier = workspace.find_import(hash))
-        return file.path + ": this content was imported before (as " + earlier->file_name +
-               " on " + earlier->imported_at.substr(0, 10) + "); nothing stored.";
+        return file.path + ": this content was imported before (as " + earlier->file_name + " on " +
+               earlier->imported_at.substr(0, 10) + "); nothing stored.";
 
     // Channels must be the plan's, when there is a plan.
     if (auto yaml = workspace.plan_yaml()) {
         auto plan = model::read_plan_text(workspace.path(), *yaml);
         std::set<std::string> channels;
-        for (const auto& c : plan.plan.channels) channels.insert(c.id.str());
+        for (const auto& c : plan.plan.channels)
+            channels.insert(c.id.str());
         std::vector<model::Diagnostic> errors;
         std::set<std::string> reported;
         for (const auto& v : result.file.values)
             if (!channels.count(v.channel) && reported.insert(v.channel).second)
-                errors.push_back(model::Diagnostic{
-                    file.path, v.source_line, 1,
-                    "channel '" + v.channel + "' is not in the workspace's plan; use one of "
-                    "the plan's channel ids (see `planner show " + workspace.path() + "`)"});
-        if (!errors.empty()) throw_diagnostics(file.path + " was not imported", errors);
+                errors.push_back(
+                    model::Diagnostic{file.path, v.source_line, 1,
+                                      "channel '" + v.channel +
+                                          "' is not in the workspace's plan; use one of "
+                                          "the plan's channel ids (see `planner show " +
+                                          workspace.path() + "`)"});
+        if (!errors.empty())
+            throw_diagnostics(file.path + " was not imported", errors);
     }
 
     model::ImportLogEntry entry;
@@ -148,19 +164,22 @@ std::string import_metrics(model::Workspace& workspace, const ImportFile& file,
     for (const auto& v : result.file.values) {
         model::StoredMetric stored{model::format_date(v.date), v.channel, v.profile,
                                    std::string(model::metric_name(v.metric)), v.value};
-        if (workspace.store_metric(stored, id)) ++replaced;
+        if (workspace.store_metric(stored, id))
+            ++replaced;
     }
     std::string summary = file.path + ": " + result.file.format_name + ", " +
                           plural(result.file.rows_read, "row") + " read, " +
                           plural(result.file.values.size(), "value") + " stored";
-    if (replaced) summary += ", " + std::to_string(replaced) + " earlier values replaced";
+    if (replaced)
+        summary += ", " + std::to_string(replaced) + " earlier values replaced";
     summary += ".";
     if (!result.file.ignored_columns.empty()) {
         summary += "\n  ignored " + plural(result.file.ignored_columns.size(), "column") + ": ";
         for (size_t i = 0; i < result.file.ignored_columns.size(); ++i)
             summary += (i ? ", " : "") + result.file.ignored_columns[i];
     }
-    for (const auto& note : result.file.notes) summary += "\n  " + note;
+    for (const auto& note : result.file.notes)
+        summary += "\n  " + note;
     return summary;
 }
 

@@ -21,7 +21,8 @@ std::optional<double> measure(const std::vector<MetricValue>& values, Metric met
     std::set<std::string> wanted(channels.begin(), channels.end());
     std::vector<MetricValue> selected;
     for (const MetricValue& v : values)
-        if (wanted.count(v.channel)) selected.push_back(v);
+        if (wanted.count(v.channel))
+            selected.push_back(v);
     return aggregate(selected, metric, q.first_day(), q.last_day());
 }
 
@@ -29,7 +30,8 @@ std::string with_thousands(long long n) {
     std::string digits = std::to_string(n < 0 ? -n : n);
     std::string out;
     for (size_t i = 0; i < digits.size(); ++i) {
-        if (i && (digits.size() - i) % 3 == 0) out += ',';
+        if (i && (digits.size() - i) % 3 == 0)
+            out += ',';
         out += digits[i];
     }
     return (n < 0 ? "-" : "") + out;
@@ -38,17 +40,23 @@ std::string with_thousands(long long n) {
 
 std::string_view to_string(KpiStatus status) {
     switch (status) {
-    case KpiStatus::green: return "green";
-    case KpiStatus::amber: return "amber";
-    case KpiStatus::red: return "red";
-    case KpiStatus::no_data: return "no data";
-    case KpiStatus::no_target: return "no target";
+    case KpiStatus::green:
+        return "green";
+    case KpiStatus::amber:
+        return "amber";
+    case KpiStatus::red:
+        return "red";
+    case KpiStatus::no_data:
+        return "no data";
+    case KpiStatus::no_target:
+        return "no target";
     }
     return "";
 }
 
 std::string format_metric(const std::string& metric, const std::optional<double>& value) {
-    if (!value || !std::isfinite(*value)) return "\xE2\x80\x94";
+    if (!value || !std::isfinite(*value))
+        return "\xE2\x80\x94";
     char buffer[64];
     static const std::set<std::string> rates = {"engagement_rate", "ctr", "follower_growth",
                                                 "response_rate", "roi"};
@@ -75,7 +83,8 @@ QuarterReview review_quarter(const model::Plan& plan, const std::vector<MetricVa
     // Quarters with any data, to bound the trend search.
     std::optional<Date> earliest;
     for (const MetricValue& v : values)
-        if (!earliest || v.date < *earliest) earliest = v.date;
+        if (!earliest || v.date < *earliest)
+            earliest = v.date;
 
     for (const Goal& goal : plan.goals) {
         for (const Kpi& kpi : goal.kpis) {
@@ -87,7 +96,8 @@ QuarterReview review_quarter(const model::Plan& plan, const std::vector<MetricVa
             if (kpi.channel)
                 r.channels.push_back(kpi.channel->str());
             else
-                for (const ChannelId& c : goal.channels) r.channels.push_back(c.str());
+                for (const ChannelId& c : goal.channels)
+                    r.channels.push_back(c.str());
             r.target = kpi.target;
             r.direction = kpi.direction ? *kpi.direction : default_direction(kpi.metric);
             auto metric = metric_from_name(kpi.metric);
@@ -97,7 +107,8 @@ QuarterReview review_quarter(const model::Plan& plan, const std::vector<MetricVa
                 std::vector<QuarterValue> trend;
                 while (trend.size() < 4 && earliest && !(q < quarter_of(*earliest))) {
                     auto v = measure(values, *metric, r.channels, q);
-                    if (v) trend.insert(trend.begin(), QuarterValue{q, v});
+                    if (v)
+                        trend.insert(trend.begin(), QuarterValue{q, v});
                     q = previous(q);
                 }
                 r.trend = std::move(trend);
@@ -109,11 +120,13 @@ QuarterReview review_quarter(const model::Plan& plan, const std::vector<MetricVa
             } else {
                 double actual = *r.actual, target = *r.target;
                 if (r.direction == Direction::up)
-                    r.attainment = target != 0 ? std::optional<double>(actual / target) : std::nullopt;
+                    r.attainment =
+                        target != 0 ? std::optional<double>(actual / target) : std::nullopt;
                 else
-                    r.attainment = actual != 0 ? std::optional<double>(target / actual) : std::nullopt;
+                    r.attainment =
+                        actual != 0 ? std::optional<double>(target / actual) : std::nullopt;
                 double a = r.attainment ? *r.attainment : 1.0; // a zero target is met by any value
-                r.status = a >= 1.0                                          ? KpiStatus::green
+                r.status = a >= 1.0                                     ? KpiStatus::green
                            : a >= plan.info.thresholds.attainment_amber ? KpiStatus::amber
                                                                         : KpiStatus::red;
             }
@@ -121,9 +134,9 @@ QuarterReview review_quarter(const model::Plan& plan, const std::vector<MetricVa
         }
     }
 
-    review.channel_metrics = {"posts",   "impressions", "reach",         "engagements",
-                              "engagement_rate", "followers", "inbound", "response_rate",
-                              "response_minutes"};
+    review.channel_metrics = {"posts",       "impressions",     "reach",
+                              "engagements", "engagement_rate", "followers",
+                              "inbound",     "response_rate",   "response_minutes"};
     for (const Channel& c : plan.channels) {
         ChannelQuarter row;
         row.channel_id = c.id.str();

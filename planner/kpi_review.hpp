@@ -41,8 +41,8 @@ struct ChannelQuarter {
 
 struct QuarterReview {
     model::Quarter quarter;
-    std::vector<KpiResult> kpis;            // plan order
-    std::vector<ChannelQuarter> channels;   // plan order
+    std::vector<KpiResult> kpis;              // plan order
+    std::vector<ChannelQuarter> channels;     // plan order
     std::vector<std::string> channel_metrics; // the metrics of `figures`, in order
 };
 

@@ -13,7 +13,7 @@ namespace planner {
 enum class ChangeKind { added, removed, changed };
 
 struct PlanChange {
-    std::string area;    // people, roles, ownership, drivers, channels, goals, plan
+    std::string area; // people, roles, ownership, drivers, channels, goals, plan
     ChangeKind kind = ChangeKind::changed;
     std::string subject; // "person:anna", "channel:instagram/engage", ...
     std::string label;   // the subject in words: "Anna Bērziņa", "Instagram: engage"

@@ -14,11 +14,12 @@ namespace planner {
 namespace {
 [[noreturn]] void throw_plan_errors(const std::vector<model::Diagnostic>& errors) {
     std::vector<std::string> lines;
-    for (const auto& e : errors) lines.push_back(e.to_string());
+    for (const auto& e : errors)
+        lines.push_back(e.to_string());
     std::string count = std::to_string(errors.size());
-    throw InputError(errors.size() == 1 ? "the plan has 1 error; fix it and run again"
-                                        : "the plan has " + count +
-                                              " errors; fix them and run again",
+    throw InputError(errors.size() == 1
+                         ? "the plan has 1 error; fix it and run again"
+                         : "the plan has " + count + " errors; fix them and run again",
                      std::move(lines));
 }
 } // namespace
@@ -37,14 +38,15 @@ LoadedPlan load_plan_argument(const std::string& path) {
             auto yaml = workspace.snapshot(quarter);
             if (!yaml) {
                 std::string list;
-                for (const auto& q : workspace.snapshot_quarters()) list += (list.empty() ? "" : ", ") + q;
-                throw UsageError("workspace '" + workspace_path + "' has no snapshot for '" +
-                                 quarter + "'" +
-                                 (list.empty() ? "; make one with `planner snapshot`"
-                                               : "; it has: " + list));
+                for (const auto& q : workspace.snapshot_quarters())
+                    list += (list.empty() ? "" : ", ") + q;
+                throw UsageError(
+                    "workspace '" + workspace_path + "' has no snapshot for '" + quarter + "'" +
+                    (list.empty() ? "; make one with `planner snapshot`" : "; it has: " + list));
             }
             auto result = model::read_plan_text(path + " (snapshot)", *yaml);
-            if (!result.ok()) throw_plan_errors(result.errors);
+            if (!result.ok())
+                throw_plan_errors(result.errors);
             loaded.plan = std::move(result.plan);
         } catch (const model::WorkspaceError& e) {
             throw UsageError(e.what());
@@ -59,10 +61,13 @@ LoadedPlan load_plan_argument(const std::string& path) {
             model::Workspace workspace(path, model::OpenMode::read_only);
             auto yaml = workspace.plan_yaml();
             if (!yaml)
-                throw UsageError("workspace '" + path + "' holds no plan yet; import one with "
-                                 "`planner import " + path + " plan.yaml`");
+                throw UsageError("workspace '" + path +
+                                 "' holds no plan yet; import one with "
+                                 "`planner import " +
+                                 path + " plan.yaml`");
             auto result = model::read_plan_text(path + " (stored plan)", *yaml);
-            if (!result.ok()) throw_plan_errors(result.errors);
+            if (!result.ok())
+                throw_plan_errors(result.errors);
             loaded.plan = std::move(result.plan);
         } catch (const model::WorkspaceError& e) {
             throw UsageError(e.what());
@@ -70,7 +75,8 @@ LoadedPlan load_plan_argument(const std::string& path) {
         return loaded;
     }
     auto result = model::read_plan_file(path);
-    if (!result.ok()) throw_plan_errors(result.errors);
+    if (!result.ok())
+        throw_plan_errors(result.errors);
     loaded.plan = std::move(result.plan);
     return loaded;
 }
@@ -86,8 +92,10 @@ void write_output_file(const std::string& path, const std::string& text) {
     temp += ".tmp-" + std::to_string(::getpid());
     {
         std::ofstream out(temp, std::ios::binary | std::ios::trunc);
-        if (!out) throw UsageError("cannot write '" + path + "'; check that the folder exists "
-                                   "and that you may write there");
+        if (!out)
+            throw UsageError("cannot write '" + path +
+                             "'; check that the folder exists "
+                             "and that you may write there");
         out << text;
         out.flush();
         if (!out) {

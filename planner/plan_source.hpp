@@ -10,7 +10,7 @@ namespace planner {
 
 struct LoadedPlan {
     model::Plan plan;
-    std::string source;       // the path given
+    std::string source; // the path given
     bool from_workspace = false;
 };
 

@@ -13,9 +13,11 @@ void Rebalancer::build_nodes() {
 
     // Channel ranks by id ("" for duties that are not channel-bound comes first).
     std::set<std::string> channel_ids;
-    for (const auto& cd : duties) channel_ids.insert(cd.channel ? cd.channel->str() : "");
+    for (const auto& cd : duties)
+        channel_ids.insert(cd.channel ? cd.channel->str() : "");
     std::map<std::string, int> channel_rank;
-    for (const std::string& id : channel_ids) channel_rank.emplace(id, static_cast<int>(channel_rank.size()));
+    for (const std::string& id : channel_ids)
+        channel_rank.emplace(id, static_cast<int>(channel_rank.size()));
     m_channel_count = static_cast<int64_t>(channel_rank.size()) + 1;
 
     m_duties.resize(duties.size());
@@ -28,33 +30,40 @@ void Rebalancer::build_nodes() {
 
     // People who can take work: active or leaving, with a role that performs some duty.
     std::vector<size_t> order(m_plan.people.size());
-    for (size_t i = 0; i < order.size(); ++i) order[i] = i;
-    std::sort(order.begin(), order.end(), [&](size_t a, size_t b) {
-        return m_plan.people[a].id < m_plan.people[b].id;
-    });
+    for (size_t i = 0; i < order.size(); ++i)
+        order[i] = i;
+    std::sort(order.begin(), order.end(),
+              [&](size_t a, size_t b) { return m_plan.people[a].id < m_plan.people[b].id; });
     std::vector<int> rank(m_plan.people.size());
-    for (size_t r = 0; r < order.size(); ++r) rank[order[r]] = static_cast<int>(r);
+    for (size_t r = 0; r < order.size(); ++r)
+        rank[order[r]] = static_cast<int>(r);
 
     m_person_node_of.assign(m_plan.people.size(), -1);
     for (size_t i : order) {
         const model::Person& person = m_plan.people[i];
-        if (!model::is_active(person)) continue;
+        if (!model::is_active(person))
+            continue;
         std::set<std::string> performed;
         for (const model::RoleId& id : person.roles)
             if (const model::Role* role = m_index.role(id))
-                for (const model::DutyId& duty : role->duties) performed.insert(duty.str());
-        if (performed.empty()) continue;
+                for (const model::DutyId& duty : role->duties)
+                    performed.insert(duty.str());
+        if (performed.empty())
+            continue;
         PersonNode p;
         p.person = i;
         p.rank = rank[i];
         p.leaving = person.status == model::PersonStatus::leaving;
         const double available = m_before.people[i].available_hours;
-        p.available = std::max<int64_t>(0, static_cast<int64_t>(std::floor(available * 60.0 + 1e-6)));
+        p.available =
+            std::max<int64_t>(0, static_cast<int64_t>(std::floor(available * 60.0 + 1e-6)));
         m_person_node_of[i] = static_cast<int>(m_people.size());
-        for (const std::string& duty : performed) m_eligible[duty].push_back(m_people.size());
+        for (const std::string& duty : performed)
+            m_eligible[duty].push_back(m_people.size());
         m_people.push_back(p);
     }
-    for (PersonNode& p : m_people) p.node = node++;
+    for (PersonNode& p : m_people)
+        p.node = node++;
 
     // Minutes carried today per duty and person, rounded so that they add up to the duty's
     // rounded total (largest remainders); vacancies' minutes stay theirs.
@@ -96,12 +105,14 @@ void Rebalancer::build_nodes() {
             }
             m_current[d][i] = minutes;
             const int n = m_person_node_of[i];
-            if (n < 0) continue;
+            if (n < 0)
+                continue;
             const auto& eligible = m_eligible[duties[d].duty.str()];
             if (!std::binary_search(eligible.begin(), eligible.end(), static_cast<size_t>(n)))
                 continue; // carried outside the person's roles: the flow places it again
             m_carried[d][static_cast<size_t>(n)] += minutes;
-            if (rounded_down) m_rounded_down[d].insert(static_cast<size_t>(n));
+            if (rounded_down)
+                m_rounded_down[d].insert(static_cast<size_t>(n));
         }
     }
     int64_t total = 0;
@@ -117,7 +128,8 @@ void Rebalancer::build_nodes() {
     {
         std::vector<int64_t> carried_duties(m_people.size(), 0);
         for (const auto& per_duty : m_rounded_down)
-            for (size_t n : per_duty) ++carried_duties[n];
+            for (size_t n : per_duty)
+                ++carried_duties[n];
         for (size_t n = 0; n < m_people.size(); ++n)
             m_people[n].available = std::max<int64_t>(0, m_people[n].available - carried_duties[n]);
     }
@@ -127,20 +139,24 @@ void Rebalancer::build_nodes() {
     // `release` arcs, so the commitment changes no optimum; it only shortens the search.
     m_committed.assign(duties.size(), {});
     std::vector<int64_t> left(duties.size());
-    for (size_t d = 0; d < duties.size(); ++d) left[d] = m_duties[d].supply;
+    for (size_t d = 0; d < duties.size(); ++d)
+        left[d] = m_duties[d].supply;
     std::vector<size_t> by_plan_order(m_people.size());
-    for (size_t n = 0; n < m_people.size(); ++n) by_plan_order[n] = n;
+    for (size_t n = 0; n < m_people.size(); ++n)
+        by_plan_order[n] = n;
     std::sort(by_plan_order.begin(), by_plan_order.end(),
               [&](size_t a, size_t b) { return m_people[a].person < m_people[b].person; });
     std::vector<std::vector<std::pair<size_t, int64_t>>> carried_by_person(m_people.size());
     for (size_t d = 0; d < duties.size(); ++d)
-        for (const auto& [n, minutes] : m_carried[d]) carried_by_person[n].emplace_back(d, minutes);
+        for (const auto& [n, minutes] : m_carried[d])
+            carried_by_person[n].emplace_back(d, minutes);
     for (size_t n : by_plan_order) {
         PersonNode& p = m_people[n];
         int64_t room = p.available;
         for (const auto& [d, minutes] : carried_by_person[n]) {
             const int64_t k = std::min({minutes, room, left[d]});
-            if (k <= 0) continue;
+            if (k <= 0)
+                continue;
             m_committed[d][n] = k;
             room -= k;
             left[d] -= k;
@@ -155,28 +171,33 @@ void Rebalancer::build_nodes() {
     // (people and channels by id), which is deterministic too.
     const int64_t nodes = static_cast<int64_t>(node) + 1;
     const int64_t people = static_cast<int64_t>(m_plan.people.size()) + 1;
-    const double max_real = static_cast<double>(std::max(m_costs.unstaffed, m_costs.heavy_overtime) * 4);
+    const double max_real =
+        static_cast<double>(std::max(m_costs.unstaffed, m_costs.heavy_overtime) * 4);
     auto fits = [&](int64_t scale) { return static_cast<double>(scale) * max_real <= 1e15; };
     m_scale = nodes * (people * m_channel_count + 1) + 1;
     if (!fits(m_scale)) {
         m_channel_count = 1; // tie = 1 + person rank (+ 0: channel_rank is ignored below)
         m_tie_by_channel = false;
         m_scale = nodes * (people + 1) + 1;
-        if (!fits(m_scale)) m_scale = 0;
+        if (!fits(m_scale))
+            m_scale = 0;
     }
 }
 
 int64_t Rebalancer::real_cost(size_t person_node, size_t duty) const {
     const auto& cd = m_index.channel_duties()[duty];
-    if (m_carried[duty].count(person_node)) return m_costs.carried_today;
+    if (m_carried[duty].count(person_node))
+        return m_costs.carried_today;
     const model::Person& person = m_plan.people[m_people[person_node].person];
     int64_t cost = m_costs.new_assignment;
     if (cd.channel && !person.interests.empty()) {
         const model::Channel* channel = m_index.channel(*cd.channel);
         const bool interested =
             contains(person.interests, cd.channel->str()) ||
-            (channel && contains(person.interests, std::string(model::to_string(channel->network))));
-        if (!interested) cost += m_costs.outside_interests;
+            (channel &&
+             contains(person.interests, std::string(model::to_string(channel->network))));
+        if (!interested)
+            cost += m_costs.outside_interests;
     }
     // Required skills: the duty's and those of the person's roles that perform it.
     std::set<std::string> required;
@@ -187,7 +208,8 @@ int64_t Rebalancer::real_cost(size_t person_node, size_t duty) const {
             if (std::find(role->duties.begin(), role->duties.end(), cd.duty) != role->duties.end())
                 required.insert(role->skills.begin(), role->skills.end());
     for (const std::string& skill : required)
-        if (!contains(person.skills, skill)) cost += m_costs.missing_skill;
+        if (!contains(person.skills, skill))
+            cost += m_costs.missing_skill;
     return cost;
 }
 
@@ -203,23 +225,30 @@ void Rebalancer::choose_initial_candidates() {
     for (size_t n = 0; n < m_people.size(); ++n)
         spare[n] = m_people[n].available - m_people[n].committed;
     for (size_t d = 0; d < duties.size(); ++d) {
-        for (const auto& entry : m_carried[d]) m_candidates[d].insert(entry.first);
+        for (const auto& entry : m_carried[d])
+            m_candidates[d].insert(entry.first);
         int64_t need = m_duties[d].supply;
-        for (const auto& entry : m_committed[d]) need -= entry.second;
-        if (need <= 0) continue;
+        for (const auto& entry : m_committed[d])
+            need -= entry.second;
+        if (need <= 0)
+            continue;
         auto it = m_eligible.find(duties[d].duty.str());
-        if (it == m_eligible.end()) continue;
+        if (it == m_eligible.end())
+            continue;
         // Greedy by (cost, person id) over people with room: close to the optimum, so the
         // pricing rounds that follow add few arcs.
         std::vector<std::pair<int64_t, size_t>> ranked;
         for (size_t n : it->second)
-            if (!m_carried[d].count(n) && !m_people[n].leaving) ranked.emplace_back(real_cost(n, d), n);
+            if (!m_carried[d].count(n) && !m_people[n].leaving)
+                ranked.emplace_back(real_cost(n, d), n);
         std::sort(ranked.begin(), ranked.end(), [&](const auto& a, const auto& b) {
-            return a.first != b.first ? a.first < b.first : m_people[a.second].rank < m_people[b.second].rank;
+            return a.first != b.first ? a.first < b.first
+                                      : m_people[a.second].rank < m_people[b.second].rank;
         });
         int extra = 2;
         for (const auto& [cost, n] : ranked) {
-            if (spare[n] <= 0) continue;
+            if (spare[n] <= 0)
+                continue;
             m_candidates[d].insert(n);
             if (need > 0) {
                 const int64_t take = std::min(need, spare[n]);
@@ -230,7 +259,8 @@ void Rebalancer::choose_initial_candidates() {
             }
         }
         // Nobody with room: the cheapest few, for overtime.
-        for (size_t i = 0; i < ranked.size() && i < 3; ++i) m_candidates[d].insert(ranked[i].second);
+        for (size_t i = 0; i < ranked.size() && i < 3; ++i)
+            m_candidates[d].insert(ranked[i].second);
     }
 }
 
@@ -241,7 +271,8 @@ FlowNetwork Rebalancer::build_network(std::vector<ArcInfo>& infos) const {
     network.sink = 1;
     infos.clear();
     auto add = [&](int from, int to, int64_t capacity, int64_t weight, ArcInfo info) {
-        if (capacity <= 0) return;
+        if (capacity <= 0)
+            return;
         network.arcs.push_back(FlowArc{from, to, capacity, weight});
         infos.push_back(info);
     };
@@ -249,7 +280,8 @@ FlowNetwork Rebalancer::build_network(std::vector<ArcInfo>& infos) const {
     for (size_t d = 0; d < m_duties.size(); ++d) {
         const DutyNode& duty = m_duties[d];
         int64_t committed = 0;
-        for (const auto& entry : m_committed[d]) committed += entry.second;
+        for (const auto& entry : m_committed[d])
+            committed += entry.second;
         add(0, duty.node, duty.supply - committed, 0, {ArcKind::supply, d, 0});
         // Candidates in rank order (std::set of node indices; nodes are created in id order).
         for (size_t n : m_candidates[d]) {
@@ -261,7 +293,8 @@ FlowNetwork Rebalancer::build_network(std::vector<ArcInfo>& infos) const {
                 add(duty.node, p.node, carried->second - committed_here, 0, {ArcKind::keep, d, n});
             const int64_t tie = m_scale > 0 ? tie_break(n, d) : 0;
             if (!p.leaving)
-                add(duty.node, p.node, duty.supply, real_cost(n, d) * scale + tie, {ArcKind::assign, d, n});
+                add(duty.node, p.node, duty.supply, real_cost(n, d) * scale + tie,
+                    {ArcKind::assign, d, n});
             add(p.node, duty.node, committed_here, 0, {ArcKind::release, d, n});
         }
         add(duty.node, 1, m_infinite, m_costs.unstaffed * scale, {ArcKind::unstaffed, d, 0});
@@ -270,7 +303,8 @@ FlowNetwork Rebalancer::build_network(std::vector<ArcInfo>& infos) const {
     for (size_t n = 0; n < m_people.size(); ++n) {
         const PersonNode& p = m_people[n];
         add(p.node, 1, p.available - p.committed, 0, {ArcKind::available, 0, n});
-        if (p.available <= 0) continue; // no overtime for someone with no available hours
+        if (p.available <= 0)
+            continue; // no overtime for someone with no available hours
         // One minute below the error level, so that rounding shares cannot cross it.
         const int64_t ordinary = std::max<int64_t>(
             0, static_cast<int64_t>(std::floor(p.available * std::max(0.0, limit))) - 1);
@@ -288,16 +322,20 @@ bool Rebalancer::price(const FlowNetwork& network, const std::vector<int64_t>& f
     const int64_t scale = std::max<int64_t>(m_scale, 1);
     bool added = false;
     for (size_t d = 0; d < duties.size(); ++d) {
-        if (m_duties[d].supply <= 0) continue;
+        if (m_duties[d].supply <= 0)
+            continue;
         auto it = m_eligible.find(duties[d].duty.str());
-        if (it == m_eligible.end()) continue;
+        if (it == m_eligible.end())
+            continue;
         const int64_t pd = potential[static_cast<size_t>(m_duties[d].node)];
         for (size_t n : it->second) {
-            if (m_candidates[d].count(n) || m_people[n].leaving) continue;
+            if (m_candidates[d].count(n) || m_people[n].leaving)
+                continue;
             const int64_t pp = potential[static_cast<size_t>(m_people[n].node)];
             // Cheap bound first: a non-candidate carries nothing today, so its arc weighs at
             // least new_assignment x scale.
-            if (m_costs.new_assignment * scale + pd - pp >= 0) continue;
+            if (m_costs.new_assignment * scale + pd - pp >= 0)
+                continue;
             const int64_t tie = m_scale > 0 ? tie_break(n, d) : 0;
             if (real_cost(n, d) * scale + tie + pd - pp < 0) {
                 m_candidates[d].insert(n);
@@ -321,13 +359,15 @@ RebalanceResult Rebalancer::run() {
         network = build_network(infos);
         flow = solve_min_cost_flow(network);
         result.flow_rounds = round + 1;
-        if (!price(network, flow)) break;
+        if (!price(network, flow))
+            break;
     }
 
     // Read the flow back: minutes per (duty, people node).
     Minutes minutes;
     for (size_t d = 0; d < duties.size(); ++d)
-        for (const auto& [n, k] : m_committed[d]) minutes[{d, n}] += k;
+        for (const auto& [n, k] : m_committed[d])
+            minutes[{d, n}] += k;
     std::vector<int64_t> unstaffed(duties.size(), 0);
     std::vector<int64_t> overtime(m_people.size(), 0);
     const int64_t scale = std::max<int64_t>(m_scale, 1);
@@ -335,30 +375,43 @@ RebalanceResult Rebalancer::run() {
     for (size_t i = 0; i < infos.size(); ++i) {
         const ArcInfo& info = infos[i];
         const int64_t f = flow[i];
-        if (f == 0) continue;
+        if (f == 0)
+            continue;
         cost_units += static_cast<double>(f) * static_cast<double>(network.arcs[i].weight / scale);
         switch (info.kind) {
         case ArcKind::keep:
-        case ArcKind::assign: minutes[{info.duty, info.person}] += f; break;
-        case ArcKind::release: minutes[{info.duty, info.person}] -= f; break;
-        case ArcKind::unstaffed: unstaffed[info.duty] += f; break;
+        case ArcKind::assign:
+            minutes[{info.duty, info.person}] += f;
+            break;
+        case ArcKind::release:
+            minutes[{info.duty, info.person}] -= f;
+            break;
+        case ArcKind::unstaffed:
+            unstaffed[info.duty] += f;
+            break;
         case ArcKind::overtime:
-        case ArcKind::heavy_overtime: overtime[info.person] += f; break;
-        default: break;
+        case ArcKind::heavy_overtime:
+            overtime[info.person] += f;
+            break;
+        default:
+            break;
         }
     }
     result.cost = cost_units / 60.0;
 
     std::vector<int64_t> placed_on(m_people.size(), 0);
-    for (const auto& [key, m] : minutes) placed_on[key.second] += std::max<int64_t>(0, m);
+    for (const auto& [key, m] : minutes)
+        placed_on[key.second] += std::max<int64_t>(0, m);
     consolidate_exclusive(minutes, placed_on);
     fold_small_parts(minutes, placed_on);
 
     std::set<size_t> rebalanced;
     for (size_t d = 0; d < duties.size(); ++d) {
-        if (m_duties[d].supply <= 0) continue; // vacancies carry it all: as planned
+        if (m_duties[d].supply <= 0)
+            continue; // vacancies carry it all: as planned
         int64_t placed = 0;
-        for (auto it = minutes.lower_bound({d, 0}); it != minutes.end() && it->first.first == d; ++it)
+        for (auto it = minutes.lower_bound({d, 0}); it != minutes.end() && it->first.first == d;
+             ++it)
             placed += std::max<int64_t>(0, it->second);
         if (placed == 0) {
             result.kept_duties.push_back(d);
@@ -366,12 +419,16 @@ RebalanceResult Rebalancer::run() {
         }
         // A duty whose people keep exactly their minutes keeps its assignments as written.
         std::map<size_t, int64_t> proposed;
-        for (auto it = minutes.lower_bound({d, 0}); it != minutes.end() && it->first.first == d; ++it)
-            if (it->second > 0) proposed[m_people[it->first.second].person] = it->second;
+        for (auto it = minutes.lower_bound({d, 0}); it != minutes.end() && it->first.first == d;
+             ++it)
+            if (it->second > 0)
+                proposed[m_people[it->first.second].person] = it->second;
         std::map<size_t, int64_t> current;
         for (const auto& [i, m] : m_current[d])
-            if (m > 0) current[i] = m;
-        if (proposed != current) rebalanced.insert(d);
+            if (m > 0)
+                current[i] = m;
+        if (proposed != current)
+            rebalanced.insert(d);
     }
     result.proposed = write_plan(minutes, rebalanced, result);
 
@@ -389,9 +446,12 @@ RebalanceResult Rebalancer::run() {
         row.load_after = after.people[i].load_hours;
         row.utilisation_after = after.people[i].utilisation;
         const int n = m_person_node_of[i];
-        if (n >= 0) row.overtime_hours = static_cast<double>(overtime[static_cast<size_t>(n)]) / 60.0;
-        if (overloaded(row.utilisation_before, threshold)) ++result.overloaded_before;
-        if (overloaded(row.utilisation_after, threshold)) ++result.overloaded_after;
+        if (n >= 0)
+            row.overtime_hours = static_cast<double>(overtime[static_cast<size_t>(n)]) / 60.0;
+        if (overloaded(row.utilisation_before, threshold))
+            ++result.overloaded_before;
+        if (overloaded(row.utilisation_after, threshold))
+            ++result.overloaded_after;
         result.overtime_hours += row.overtime_hours;
         result.people.push_back(row);
     }
@@ -400,25 +460,30 @@ RebalanceResult Rebalancer::run() {
     // perform it; a person's overtime split equally among their roles.
     std::map<std::string, RoleNeed> needs;
     for (size_t d = 0; d < duties.size(); ++d) {
-        if (unstaffed[d] == 0) continue;
+        if (unstaffed[d] == 0)
+            continue;
         const double hours = static_cast<double>(unstaffed[d]) / 60.0;
         result.unstaffed_hours += hours;
         std::vector<std::string> roles;
         for (const model::Role& role : m_plan.roles)
-            if (std::find(role.duties.begin(), role.duties.end(), duties[d].duty) != role.duties.end())
+            if (std::find(role.duties.begin(), role.duties.end(), duties[d].duty) !=
+                role.duties.end())
                 roles.push_back(role.id.str());
-        if (roles.empty()) roles.push_back("unroled");
+        if (roles.empty())
+            roles.push_back("unroled");
         for (const std::string& role : roles) {
             needs[role].role = role;
             needs[role].unstaffed_hours += hours / static_cast<double>(roles.size());
         }
     }
     for (size_t n = 0; n < m_people.size(); ++n) {
-        if (overtime[n] == 0) continue;
+        if (overtime[n] == 0)
+            continue;
         const model::Person& person = m_plan.people[m_people[n].person];
         std::vector<std::string> roles;
         for (const model::RoleId& id : person.roles)
-            if (m_index.role(id)) roles.push_back(id.str());
+            if (m_index.role(id))
+                roles.push_back(id.str());
         for (const std::string& role : roles) {
             needs[role].role = role;
             needs[role].overtime_hours +=
@@ -427,9 +492,11 @@ RebalanceResult Rebalancer::run() {
     }
     for (const model::Role& role : m_plan.roles) {
         auto it = needs.find(role.id.str());
-        if (it != needs.end()) result.needs.push_back(it->second);
+        if (it != needs.end())
+            result.needs.push_back(it->second);
     }
-    if (needs.count("unroled")) result.needs.push_back(needs["unroled"]);
+    if (needs.count("unroled"))
+        result.needs.push_back(needs["unroled"]);
     return result;
 }
 

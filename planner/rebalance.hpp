@@ -21,7 +21,7 @@ struct RebalanceCosts {
     int64_t carried_today = 0;
     int64_t new_assignment = 1;
     int64_t outside_interests = 2;
-    int64_t missing_skill = 4;   // per required skill the person lacks
+    int64_t missing_skill = 4; // per required skill the person lacks
     int64_t overtime = 20;
     int64_t heavy_overtime = 100; // beyond 1.25 x thresholds.overload
     int64_t unstaffed = 1000;
@@ -50,23 +50,23 @@ struct RoleNeed {
 struct ProposedPart {
     size_t duty_index = 0; // into PlanIndex::channel_duties() of the input plan
     model::PersonId person;
-    int64_t minutes = 0;   // per week
-    double share = 0;      // as written into the proposed plan
+    int64_t minutes = 0; // per week
+    double share = 0;    // as written into the proposed plan
 };
 
 struct RebalanceResult {
-    model::Plan proposed;               // the input plan with the proposed assignments
-    std::vector<PersonBalance> people;  // plan order
-    std::vector<ProposedPart> parts;    // of the duties whose assignments change; duty order,
-                                        // then person id
-    std::vector<RoleNeed> needs;        // roles in plan order, then "unroled"
-    std::vector<size_t> kept_duties;    // duties no eligible person can take: left as they were
+    model::Plan proposed;              // the input plan with the proposed assignments
+    std::vector<PersonBalance> people; // plan order
+    std::vector<ProposedPart> parts;   // of the duties whose assignments change; duty order,
+                                       // then person id
+    std::vector<RoleNeed> needs;       // roles in plan order, then "unroled"
+    std::vector<size_t> kept_duties;   // duties no eligible person can take: left as they were
     double unstaffed_hours = 0;
     double overtime_hours = 0;
     int overloaded_before = 0; // utilisation above thresholds.overload
     int overloaded_after = 0;
-    double cost = 0;           // total cost of the flow, in cost units x hours
-    int flow_rounds = 0;       // solves of the flow (candidate edges added between rounds)
+    double cost = 0;     // total cost of the flow, in cost units x hours
+    int flow_rounds = 0; // solves of the flow (candidate edges added between rounds)
 };
 
 // Vacancies are planned hires: their assignments stay as they are and the flow plans the

@@ -13,10 +13,11 @@ namespace {
 using Traits = boost::adjacency_list_traits<boost::vecS, boost::vecS, boost::directedS>;
 using Graph = boost::adjacency_list<
     boost::vecS, boost::vecS, boost::directedS, boost::no_property,
-    boost::property<boost::edge_capacity_t, int64_t,
-                    boost::property<boost::edge_residual_capacity_t, int64_t,
-                                    boost::property<boost::edge_reverse_t, Traits::edge_descriptor,
-                                                    boost::property<boost::edge_weight_t, double>>>>>;
+    boost::property<
+        boost::edge_capacity_t, int64_t,
+        boost::property<boost::edge_residual_capacity_t, int64_t,
+                        boost::property<boost::edge_reverse_t, Traits::edge_descriptor,
+                                        boost::property<boost::edge_weight_t, double>>>>>;
 using Edge = boost::graph_traits<Graph>::edge_descriptor;
 
 } // namespace
@@ -31,9 +32,12 @@ std::vector<int64_t> solve_min_cost_flow(const FlowNetwork& network) {
     std::vector<Edge> forward;
     forward.reserve(network.arcs.size());
     for (const FlowArc& arc : network.arcs) {
-        if (arc.weight < 0) throw std::invalid_argument("flow arc with a negative weight");
-        Edge e = boost::add_edge(static_cast<size_t>(arc.from), static_cast<size_t>(arc.to), graph).first;
-        Edge r = boost::add_edge(static_cast<size_t>(arc.to), static_cast<size_t>(arc.from), graph).first;
+        if (arc.weight < 0)
+            throw std::invalid_argument("flow arc with a negative weight");
+        Edge e = boost::add_edge(static_cast<size_t>(arc.from), static_cast<size_t>(arc.to), graph)
+                     .first;
+        Edge r = boost::add_edge(static_cast<size_t>(arc.to), static_cast<size_t>(arc.from), graph)
+                     .first;
         capacity[e] = arc.capacity;
         capacity[r] = 0;
         weight[e] = static_cast<double>(arc.weight);
@@ -49,7 +53,8 @@ std::vector<int64_t> solve_min_cost_flow(const FlowNetwork& network) {
     auto residual = boost::get(boost::edge_residual_capacity, graph);
     std::vector<int64_t> flow;
     flow.reserve(forward.size());
-    for (const Edge& e : forward) flow.push_back(capacity[e] - residual[e]);
+    for (const Edge& e : forward)
+        flow.push_back(capacity[e] - residual[e]);
     return flow;
 }
 
@@ -63,15 +68,18 @@ std::vector<int64_t> residual_potentials(const FlowNetwork& network,
     std::vector<std::vector<Residual>> out(static_cast<size_t>(network.nodes));
     for (size_t i = 0; i < network.arcs.size(); ++i) {
         const FlowArc& arc = network.arcs[i];
-        if (flow[i] < arc.capacity) out[static_cast<size_t>(arc.from)].push_back({arc.to, arc.weight});
-        if (flow[i] > 0) out[static_cast<size_t>(arc.to)].push_back({arc.from, -arc.weight});
+        if (flow[i] < arc.capacity)
+            out[static_cast<size_t>(arc.from)].push_back({arc.to, arc.weight});
+        if (flow[i] > 0)
+            out[static_cast<size_t>(arc.to)].push_back({arc.from, -arc.weight});
     }
     // Bellman-Ford with a queue (SPFA) from the virtual root: every node starts at 0.
     std::vector<int64_t> potential(static_cast<size_t>(network.nodes), 0);
     std::vector<char> queued(static_cast<size_t>(network.nodes), 1);
     std::vector<int> passes(static_cast<size_t>(network.nodes), 0);
     std::deque<int> queue;
-    for (int v = 0; v < network.nodes; ++v) queue.push_back(v);
+    for (int v = 0; v < network.nodes; ++v)
+        queue.push_back(v);
     while (!queue.empty()) {
         const int u = queue.front();
         queue.pop_front();

@@ -19,7 +19,9 @@ namespace planner::rebalance_detail {
 inline constexpr int64_t k_share_units = 1000000000;
 inline constexpr int k_max_rounds = 12;
 
-inline int64_t to_minutes(double hours) { return static_cast<int64_t>(std::llround(hours * 60.0)); }
+inline int64_t to_minutes(double hours) {
+    return static_cast<int64_t>(std::llround(hours * 60.0));
+}
 
 // As LOAD001 judges it (the same tolerance).
 inline bool overloaded(const std::optional<double>& utilisation, double threshold) {
@@ -32,7 +34,7 @@ inline bool contains(const std::vector<std::string>& items, const std::string& v
 
 // What the flow knows about one channel duty.
 struct DutyNode {
-    int64_t minutes = 0;        // the duty's weekly minutes
+    int64_t minutes = 0;         // the duty's weekly minutes
     int64_t vacancy_minutes = 0; // carried by vacancies, left as planned
     double vacancy_share = 0;    // their part of the duty's hours
     int64_t supply = 0;          // minutes - vacancy minutes, what the flow places
@@ -42,16 +44,25 @@ struct DutyNode {
 
 // What the flow knows about one active or leaving person who can take some duty.
 struct PersonNode {
-    size_t person = 0;        // index into plan.people
+    size_t person = 0; // index into plan.people
     int node = 0;
-    int rank = 0;             // by id
-    int64_t available = 0;    // minutes
-    int64_t committed = 0;    // minutes committed before the flow (carried today, fitting)
-    bool leaving = false;     // keeps what they carry today, takes nothing new
+    int rank = 0;          // by id
+    int64_t available = 0; // minutes
+    int64_t committed = 0; // minutes committed before the flow (carried today, fitting)
+    bool leaving = false;  // keeps what they carry today, takes nothing new
 };
 
 // Arc kinds, to read the flow back.
-enum class ArcKind { supply, keep, assign, release, available, overtime, heavy_overtime, unstaffed };
+enum class ArcKind {
+    supply,
+    keep,
+    assign,
+    release,
+    available,
+    overtime,
+    heavy_overtime,
+    unstaffed
+};
 struct ArcInfo {
     ArcKind kind;
     size_t duty = 0;   // channel duty index
@@ -90,15 +101,16 @@ private:
 
     std::vector<DutyNode> m_duties;
     std::vector<PersonNode> m_people;
-    std::vector<int> m_person_node_of; // plan person index -> people node or -1
+    std::vector<int> m_person_node_of;                     // plan person index -> people node or -1
     std::map<std::string, std::vector<size_t>> m_eligible; // duty id -> people nodes by rank
-    std::vector<std::map<size_t, int64_t>> m_carried;     // duty -> people node -> minutes today
-    std::vector<std::map<size_t, int64_t>> m_current;     // duty -> plan person -> minutes today (active)
-    std::vector<std::set<size_t>> m_rounded_down;         // duty -> people nodes whose minutes
-                                                          // today were rounded down
-    std::vector<std::map<size_t, int64_t>> m_committed;   // duty -> people node -> committed
-    std::vector<std::set<size_t>> m_candidates;           // duty -> people nodes with an arc
-    int64_t m_scale = 1;        // real cost multiplier above every tie-break sum
+    std::vector<std::map<size_t, int64_t>> m_carried;      // duty -> people node -> minutes today
+    std::vector<std::map<size_t, int64_t>>
+        m_current;                                // duty -> plan person -> minutes today (active)
+    std::vector<std::set<size_t>> m_rounded_down; // duty -> people nodes whose minutes
+                                                  // today were rounded down
+    std::vector<std::map<size_t, int64_t>> m_committed; // duty -> people node -> committed
+    std::vector<std::set<size_t>> m_candidates;         // duty -> people nodes with an arc
+    int64_t m_scale = 1; // real cost multiplier above every tie-break sum
     int64_t m_channel_count = 1;
     bool m_tie_by_channel = true;
     int64_t m_infinite = 0;

@@ -22,11 +22,13 @@ ex::Section executive_summary(const Plan& plan, const PlanIndex& index, const Re
     ex::Section s{t.get("audit.executive_summary"), {}, {}, ex::SectionStart::same_page};
     int score = audit_score(checks.counts);
     int people = 0;
-    for (const Person& p : plan.people) people += p.status == PersonStatus::vacancy ? 0 : 1;
+    for (const Person& p : plan.people)
+        people += p.status == PersonStatus::vacancy ? 0 : 1;
     s.blocks.push_back(ex::KeyFigures{{
         {t.get("audit.score"), std::to_string(score), t.get("audit.score_note"),
-         score >= 80 ? ex::StatusColour::green
-                     : score >= 50 ? ex::StatusColour::amber : ex::StatusColour::red},
+         score >= 80   ? ex::StatusColour::green
+         : score >= 50 ? ex::StatusColour::amber
+                       : ex::StatusColour::red},
         {t.get("audit.errors"), std::to_string(checks.counts.error), "",
          checks.counts.error ? ex::StatusColour::red : ex::StatusColour::green},
         {t.get("audit.warnings"), std::to_string(checks.counts.warning), "",
@@ -56,12 +58,15 @@ ex::Section findings_by_area(const ReportText& t, const CheckReport& checks) {
     ex::Section s{t.get("audit.findings_by_area"), {}, {}, ex::SectionStart::new_page};
     std::vector<std::string> areas;
     for (const CheckInfo& info : check_catalogue())
-        if (areas.empty() || areas.back() != info.area) areas.emplace_back(info.area);
+        if (areas.empty() || areas.back() != info.area)
+            areas.emplace_back(info.area);
     for (const std::string& area : areas) {
         ex::Section sub{area, {}, {}, ex::SectionStart::same_page};
         for (const Finding& f : checks.findings)
-            if (area_of(f.check) == area) report::append_finding_blocks(t, f, sub.blocks);
-        if (sub.blocks.empty()) sub.blocks.push_back(ex::Paragraph{t.get("common.no_findings")});
+            if (area_of(f.check) == area)
+                report::append_finding_blocks(t, f, sub.blocks);
+        if (sub.blocks.empty())
+            sub.blocks.push_back(ex::Paragraph{t.get("common.no_findings")});
         s.subsections.push_back(std::move(sub));
     }
     s.blocks.push_back(report::findings_table(t, checks.findings, "findings"));
@@ -88,16 +93,20 @@ ex::Section kpi_coverage(const Plan& plan, const PlanIndex& index, const ReportT
                      {"reported_by", t.get("audit.col_measured"), ex::Alignment::left, 1.8}};
     for (const Goal& g : plan.goals) {
         if (g.kpis.empty()) {
-            table.rows.push_back({display_name(g), ex::Cell("\xE2\x80\x94", ex::StatusColour::red), "", "", "", ""});
+            table.rows.push_back(
+                {display_name(g), ex::Cell("\xE2\x80\x94", ex::StatusColour::red), "", "", "", ""});
             continue;
         }
         for (const Kpi& k : g.kpis) {
-            std::vector<ChannelId> channels = k.channel ? std::vector<ChannelId>{*k.channel} : g.channels;
+            std::vector<ChannelId> channels =
+                k.channel ? std::vector<ChannelId>{*k.channel} : g.channels;
             std::set<std::string> names;
             for (const ChannelId& c : channels)
-                for (const auto& n : reporters[c.str()]) names.insert(n);
+                for (const auto& n : reporters[c.str()])
+                    names.insert(n);
             std::string by;
-            for (const auto& n : names) by += (by.empty() ? "" : ", ") + n;
+            for (const auto& n : names)
+                by += (by.empty() ? "" : ", ") + n;
             std::optional<PersonId> owner = k.owner ? k.owner : g.owner;
             table.rows.push_back(
                 {display_name(g), k.id.str(), k.metric,
@@ -118,7 +127,8 @@ exporters::Document build_audit_report(const Plan& plan, const ReportOptions& op
     PlanIndex index(plan);
     Workload workload = compute_workload(index);
     CheckReport checks = run_checks(plan);
-    ex::Document doc = report::start_document(plan, t, options, "audit", {{"plan", plan.info.name}});
+    ex::Document doc =
+        report::start_document(plan, t, options, "audit", {{"plan", plan.info.name}});
     for (const std::string& name : t.list("audit.sections")) {
         if (name == "executive_summary") {
             doc.sections.push_back(executive_summary(plan, index, t, checks));
@@ -129,7 +139,8 @@ exporters::Document build_audit_report(const Plan& plan, const ReportOptions& op
             s.blocks.push_back(ex::Paragraph{t.get("audit.single_points_lead")});
             std::vector<Finding> spof;
             for (const Finding& f : checks.findings)
-                if (f.check == "COV004") spof.push_back(f);
+                if (f.check == "COV004")
+                    spof.push_back(f);
             if (spof.empty())
                 s.blocks.push_back(ex::Paragraph{t.get("audit.no_single_points")});
             else
@@ -152,7 +163,8 @@ exporters::Document build_audit_report(const Plan& plan, const ReportOptions& op
                              {"message", t.get("audit.col_title"), ex::Alignment::left, 3.2},
                              {"reason", t.get("audit.col_reason"), ex::Alignment::left, 3}};
             for (const SuppressedFinding& sf : checks.suppressed)
-                table.rows.push_back({sf.finding.check, sf.finding.subject, sf.finding.message, sf.reason});
+                table.rows.push_back(
+                    {sf.finding.check, sf.finding.subject, sf.finding.message, sf.reason});
             if (table.rows.empty())
                 s.blocks.push_back(ex::Paragraph{t.get("common.none")});
             else
@@ -167,7 +179,8 @@ exporters::Document build_audit_report(const Plan& plan, const ReportOptions& op
                              {"area", t.get("common.area"), ex::Alignment::left, 1.5},
                              {"rule", t.get("audit.col_title"), ex::Alignment::left, 4.5}};
             for (const CheckInfo& info : check_catalogue())
-                table.rows.push_back({std::string(info.id), report::severity_label(t, info.severity),
+                table.rows.push_back({std::string(info.id),
+                                      report::severity_label(t, info.severity),
                                       std::string(info.area), std::string(info.description)});
             s.blocks.push_back(std::move(table));
             doc.sections.push_back(std::move(s));

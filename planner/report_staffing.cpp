@@ -29,7 +29,8 @@ struct StaffingContext {
 
 double sum_current(const StaffingResult& s) {
     double total = 0;
-    for (const auto& r : s.roles) total += r.current_fte;
+    for (const auto& r : s.roles)
+        total += r.current_fte;
     return total;
 }
 
@@ -47,7 +48,8 @@ ex::Section summary_section(const StaffingContext& c) {
         }
     }
     double hours = 0;
-    for (const ChannelDuty& d : c.index.channel_duties()) hours += d.hours;
+    for (const ChannelDuty& d : c.index.channel_duties())
+        hours += d.hours;
     double required = 0, planned = 0;
     int hires = 0;
     for (const RoleStaffing& r : c.staffing.roles) {
@@ -57,15 +59,15 @@ ex::Section summary_section(const StaffingContext& c) {
     }
     required += c.staffing.unroled_fte;
     double current = sum_current(c.staffing);
-    section.blocks.push_back(ex::Paragraph{
-        t.get("staffing.summary_lead", {{"people", std::to_string(people)},
-                                        {"fte", t.number(fte, 1)},
-                                        {"vacancies", std::to_string(vacancies)},
-                                        {"hours", t.number(hours, 1)},
-                                        {"required", t.number(required, 1)},
-                                        {"current", t.number(current, 1)},
-                                        {"planned", t.number(planned, 1)}}),
-        ex::ParagraphStyle::lead});
+    section.blocks.push_back(
+        ex::Paragraph{t.get("staffing.summary_lead", {{"people", std::to_string(people)},
+                                                      {"fte", t.number(fte, 1)},
+                                                      {"vacancies", std::to_string(vacancies)},
+                                                      {"hours", t.number(hours, 1)},
+                                                      {"required", t.number(required, 1)},
+                                                      {"current", t.number(current, 1)},
+                                                      {"planned", t.number(planned, 1)}}),
+                      ex::ParagraphStyle::lead});
     section.blocks.push_back(ex::KeyFigures{{
         {t.get("staffing.headcount"), std::to_string(people), "", ex::StatusColour::none},
         {t.get("staffing.fte_required"), t.number(required, 1), "", ex::StatusColour::none},
@@ -76,7 +78,8 @@ ex::Section summary_section(const StaffingContext& c) {
     }});
     std::vector<const RoleStaffing*> gaps;
     for (const RoleStaffing& r : c.staffing.roles)
-        if (r.gap > 0.05) gaps.push_back(&r);
+        if (r.gap > 0.05)
+            gaps.push_back(&r);
     std::stable_sort(gaps.begin(), gaps.end(),
                      [](const RoleStaffing* a, const RoleStaffing* b) { return a->gap > b->gap; });
     ex::Section top{t.get("staffing.top_gaps"), {}, {}, ex::SectionStart::same_page};
@@ -104,14 +107,15 @@ ex::Section roles_section(const StaffingContext& c) {
     ex::Section section{t.get("staffing.roles"), {}, {}, ex::SectionStart::new_page};
     ex::Table table;
     table.id = "roles";
-    table.columns = {{"role", t.get("common.role"), ex::Alignment::left, 2.2},
-                     {"hours", t.get("common.hours"), ex::Alignment::right, 1, true},
-                     {"required_fte", t.get("staffing.col_required"), ex::Alignment::right, 1, true},
-                     {"current_fte", t.get("staffing.col_current"), ex::Alignment::right, 1, true},
-                     {"planned_fte", t.get("staffing.col_planned"), ex::Alignment::right, 1, true},
-                     {"gap", t.get("staffing.col_gap"), ex::Alignment::right, 0.9, true},
-                     {"hires", t.get("staffing.col_hires"), ex::Alignment::right, 0.8, true},
-                     {"reason", t.get("staffing.col_reason"), ex::Alignment::left, 3.2}};
+    table.columns = {
+        {"role", t.get("common.role"), ex::Alignment::left, 2.2},
+        {"hours", t.get("common.hours"), ex::Alignment::right, 1, true},
+        {"required_fte", t.get("staffing.col_required"), ex::Alignment::right, 1, true},
+        {"current_fte", t.get("staffing.col_current"), ex::Alignment::right, 1, true},
+        {"planned_fte", t.get("staffing.col_planned"), ex::Alignment::right, 1, true},
+        {"gap", t.get("staffing.col_gap"), ex::Alignment::right, 0.9, true},
+        {"hires", t.get("staffing.col_hires"), ex::Alignment::right, 0.8, true},
+        {"reason", t.get("staffing.col_reason"), ex::Alignment::left, 3.2}};
     double total_required = 0, total_current = 0, total_planned = 0, total_hours = 0;
     int total_hires = 0;
     for (const RoleStaffing& r : c.staffing.roles) {
@@ -134,9 +138,10 @@ ex::Section roles_section(const StaffingContext& c) {
                           t.number(total_required - total_current, 2), std::to_string(total_hires),
                           ""});
     table.total_rows = 1;
-    table.footnote = t.get("staffing.roles_note", {{"week_hours", t.number(info.week.hours, 0)},
-                                                   {"overhead", t.number(info.overhead, 2)},
-                                                   {"hours_per_fte", t.number(c.staffing.hours_per_fte, 1)}});
+    table.footnote =
+        t.get("staffing.roles_note", {{"week_hours", t.number(info.week.hours, 0)},
+                                      {"overhead", t.number(info.overhead, 2)},
+                                      {"hours_per_fte", t.number(c.staffing.hours_per_fte, 1)}});
     section.blocks.push_back(std::move(table));
     if (!c.staffing.unroled.empty()) {
         ex::Table unroled;
@@ -145,8 +150,9 @@ ex::Section roles_section(const StaffingContext& c) {
                            {"hours", t.get("common.hours"), ex::Alignment::right, 1, true},
                            {"recommended_role", t.get("common.role"), ex::Alignment::left, 2}};
         for (const UnroledDuty& u : c.staffing.unroled)
-            unroled.rows.push_back({report::channel_duty_label(c.index, c.index.channel_duties()[u.duty_index]),
-                                    t.number(u.hours, 1), u.recommended_role});
+            unroled.rows.push_back(
+                {report::channel_duty_label(c.index, c.index.channel_duties()[u.duty_index]),
+                 t.number(u.hours, 1), u.recommended_role});
         section.blocks.push_back(std::move(unroled));
     }
     return section;
@@ -179,14 +185,18 @@ ex::Section raci_section(const StaffingContext& c) {
     for (const auto& e : c.index.assignments()) {
         const Assignment& a = e.assignment;
         const ChannelDuty* duty = c.index.channel_duty(a.channel, a.duty);
-        if (!duty || !column.count(a.person.str())) continue;
+        if (!duty || !column.count(a.person.str()))
+            continue;
         size_t row = static_cast<size_t>(duty - duties.data());
         std::string code = a.backup ? "B" : std::string(to_string(a.raci));
         std::string& cell = matrix.cells[row][column[a.person.str()]];
-        if (cell.find(code) == std::string::npos) cell += (cell.empty() ? "" : "/") + code;
+        if (cell.find(code) == std::string::npos)
+            cell += (cell.empty() ? "" : "/") + code;
     }
-    matrix.legend = {{"R", t.get("staffing.raci_legend_r")}, {"A", t.get("staffing.raci_legend_a")},
-                     {"C", t.get("staffing.raci_legend_c")}, {"I", t.get("staffing.raci_legend_i")},
+    matrix.legend = {{"R", t.get("staffing.raci_legend_r")},
+                     {"A", t.get("staffing.raci_legend_a")},
+                     {"C", t.get("staffing.raci_legend_c")},
+                     {"I", t.get("staffing.raci_legend_i")},
                      {"B", t.get("staffing.raci_legend_b")}};
     section.blocks.push_back(std::move(matrix));
     section.blocks.push_back(ex::Paragraph{t.get("staffing.raci_note"), ex::ParagraphStyle::note});
@@ -199,20 +209,21 @@ ex::Section care_section(const StaffingContext& c) {
     section.blocks.push_back(ex::Paragraph{t.get("staffing.care_lead")});
     ex::Table table;
     table.id = "care_rotas";
-    table.columns = {{"channels", t.get("staffing.col_channels"), ex::Alignment::left, 2.2},
-                     {"window_hours", t.get("staffing.col_window"), ex::Alignment::right, 1, true},
-                     {"inbound_per_week", t.get("staffing.col_inbound"), ex::Alignment::right, 1, true},
-                     {"agents", t.get("staffing.col_agents"), ex::Alignment::right, 1, true},
-                     {"service_level", t.get("staffing.col_service"), ex::Alignment::right, 1, true},
-                     {"floor_people", t.get("staffing.col_people"), ex::Alignment::right, 1, true}};
+    table.columns = {
+        {"channels", t.get("staffing.col_channels"), ex::Alignment::left, 2.2},
+        {"window_hours", t.get("staffing.col_window"), ex::Alignment::right, 1, true},
+        {"inbound_per_week", t.get("staffing.col_inbound"), ex::Alignment::right, 1, true},
+        {"agents", t.get("staffing.col_agents"), ex::Alignment::right, 1, true},
+        {"service_level", t.get("staffing.col_service"), ex::Alignment::right, 1, true},
+        {"floor_people", t.get("staffing.col_people"), ex::Alignment::right, 1, true}};
     for (const CareRota& r : c.staffing.rotas) {
         std::string channels;
         for (const ChannelId& id : r.channels) {
             const Channel* ch = c.index.channel(id);
             channels += (channels.empty() ? "" : ", ") + (ch ? display_name(*ch) : id.str());
         }
-        table.rows.push_back({channels, t.number(r.window_hours, 1), t.number(r.inbound_per_week, 0),
-                              std::to_string(r.agents),
+        table.rows.push_back({channels, t.number(r.window_hours, 1),
+                              t.number(r.inbound_per_week, 0), std::to_string(r.agents),
                               t.number(r.achieved_service_level * 100, 1) + "%",
                               std::to_string(r.floor_people)});
     }
@@ -222,13 +233,16 @@ ex::Section care_section(const StaffingContext& c) {
         section.blocks.push_back(std::move(table));
     std::vector<Finding> gaps;
     for (const Finding& f : c.checks.findings)
-        if (f.check == "COV006") gaps.push_back(f);
+        if (f.check == "COV006")
+            gaps.push_back(f);
     if (!gaps.empty()) {
         ex::Section sub{t.get("staffing.care_gaps"), {}, {}, ex::SectionStart::same_page};
-        for (const Finding& f : gaps) report::append_finding_blocks(t, f, sub.blocks);
+        for (const Finding& f : gaps)
+            report::append_finding_blocks(t, f, sub.blocks);
         section.subsections.push_back(std::move(sub));
     }
-    section.blocks.push_back(ex::Paragraph{t.get("staffing.source_note"), ex::ParagraphStyle::note});
+    section.blocks.push_back(
+        ex::Paragraph{t.get("staffing.source_note"), ex::ParagraphStyle::note});
     return section;
 }
 
@@ -237,10 +251,10 @@ ex::Section appendix_section(const StaffingContext& c) {
     const PlanInfo& info = c.plan.info;
     ex::Section section{t.get("staffing.appendix"), {}, {}, ex::SectionStart::new_page};
     section.blocks.push_back(ex::Paragraph{t.get("staffing.appendix_lead")});
-    section.blocks.push_back(ex::Paragraph{t.get("staffing.hours_per_fte",
-                                                 {{"hours", t.number(c.staffing.hours_per_fte, 1)},
-                                                  {"week_hours", t.number(info.week.hours, 0)},
-                                                  {"overhead", t.number(info.overhead, 2)}})});
+    section.blocks.push_back(ex::Paragraph{
+        t.get("staffing.hours_per_fte", {{"hours", t.number(c.staffing.hours_per_fte, 1)},
+                                         {"week_hours", t.number(info.week.hours, 0)},
+                                         {"overhead", t.number(info.overhead, 2)}})});
     ex::Table drivers;
     drivers.id = "drivers";
     drivers.columns = {{"channel_duty", t.get("common.duty"), ex::Alignment::left, 2.2},
@@ -260,9 +274,10 @@ ex::Section appendix_section(const StaffingContext& c) {
     for (const RoleStaffing& r : c.staffing.roles) {
         const Role* role = c.index.role(r.role);
         for (const RoleDriver& d : r.drivers)
-            split.rows.push_back({role ? display_name(*role) : r.role.str(),
-                                  report::channel_duty_label(c.index, c.index.channel_duties()[d.duty_index]),
-                                  t.number(d.fraction, 2), t.number(d.hours, 2), d.split_basis});
+            split.rows.push_back(
+                {role ? display_name(*role) : r.role.str(),
+                 report::channel_duty_label(c.index, c.index.channel_duties()[d.duty_index]),
+                 t.number(d.fraction, 2), t.number(d.hours, 2), d.split_basis});
     }
     section.blocks.push_back(std::move(split));
     return section;
@@ -276,7 +291,8 @@ exporters::Document build_staffing_report(const Plan& plan, const ReportOptions&
     StaffingResult staffing = compute_staffing(index);
     CheckReport checks = run_checks(plan);
     StaffingContext c{plan, index, text, workload, staffing, checks};
-    ex::Document doc = report::start_document(plan, text, options, "staffing", {{"plan", plan.info.name}});
+    ex::Document doc =
+        report::start_document(plan, text, options, "staffing", {{"plan", plan.info.name}});
     for (const std::string& name : text.list("staffing.sections")) {
         if (name == "summary") {
             doc.sections.push_back(summary_section(c));
@@ -285,7 +301,8 @@ exporters::Document build_staffing_report(const Plan& plan, const ReportOptions&
             ex::OrgChart chart = report::org_chart(text, index, workload);
             chart.title.clear(); // the section's heading names it
             s.blocks.push_back(std::move(chart));
-            s.blocks.push_back(ex::Paragraph{text.get("staffing.org_chart_note"), ex::ParagraphStyle::note});
+            s.blocks.push_back(
+                ex::Paragraph{text.get("staffing.org_chart_note"), ex::ParagraphStyle::note});
             doc.sections.push_back(std::move(s));
         } else if (name == "roles") {
             doc.sections.push_back(roles_section(c));

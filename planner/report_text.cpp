@@ -31,8 +31,8 @@ void flatten(const model::YamlTree& tree, uint32_t index, const std::string& pre
     } else {
         for (uint32_t i = 0; i + 1 < node.child_count; i += 2) {
             std::string key = tree.node(tree.child(node, i)).text;
-            flatten(tree, tree.child(node, i + 1), prefix.empty() ? key : prefix + "." + key,
-                    texts, lists);
+            flatten(tree, tree.child(node, i + 1), prefix.empty() ? key : prefix + "." + key, texts,
+                    lists);
         }
     }
 }
@@ -100,18 +100,21 @@ std::string ReportText::number(double value, int decimals) const {
     char buffer[64];
     double scale = std::pow(10.0, decimals);
     double rounded = std::round(value * scale) / scale;
-    if (rounded == 0) rounded = 0;
+    if (rounded == 0)
+        rounded = 0;
     std::snprintf(buffer, sizeof buffer, "%.*f", decimals, rounded);
     std::string out = buffer;
     if (m_language == "lv")
         for (char& c : out)
-            if (c == '.') c = ',';
+            if (c == '.')
+                c = ',';
     return out;
 }
 
 Brand load_brand(const std::string& path) {
     std::ifstream in(path, std::ios::binary);
-    if (!in) throw UsageError("cannot open the brand file '" + path + "'");
+    if (!in)
+        throw UsageError("cannot open the brand file '" + path + "'");
     std::ostringstream buffer;
     buffer << in.rdbuf();
     std::string bytes = buffer.str();
@@ -124,37 +127,43 @@ Brand load_brand(const std::string& path) {
         throw InputError("the brand file has an error",
                          {model::Diagnostic{path, at.line, at.column, error.message}.to_string()});
     }
-    if (tree.empty()) return brand;
+    if (tree.empty())
+        return brand;
     model::YamlDecoder yaml(tree, path, errors);
     auto e = yaml.mapping(tree.root(), "the brand file",
                           {"consultant", "client", "logo", "primary_colour"});
     if (auto f = e.find("consultant"); f != e.end())
-        if (auto v = yaml.text(f->second.value, "consultant")) brand.consultant = *v;
+        if (auto v = yaml.text(f->second.value, "consultant"))
+            brand.consultant = *v;
     if (auto f = e.find("client"); f != e.end())
-        if (auto v = yaml.text(f->second.value, "client")) brand.client = *v;
+        if (auto v = yaml.text(f->second.value, "client"))
+            brand.client = *v;
     if (auto f = e.find("primary_colour"); f != e.end())
         if (auto v = yaml.text(f->second.value, "primary_colour")) {
             if (auto colour = exporters::parse_hex_colour(*v))
                 brand.primary = *colour;
             else
-                yaml.error(f->second.value, "'" + *v + "' is not a colour; write it as \"#1f4e79\"");
+                yaml.error(f->second.value,
+                           "'" + *v + "' is not a colour; write it as \"#1f4e79\"");
         }
     if (auto f = e.find("logo"); f != e.end())
         if (auto v = yaml.text(f->second.value, "logo")) {
             std::filesystem::path logo(*v);
-            if (logo.is_relative()) logo = std::filesystem::path(path).parent_path() / logo;
+            if (logo.is_relative())
+                logo = std::filesystem::path(path).parent_path() / logo;
             std::ifstream png(logo, std::ios::binary);
             char magic[8] = {};
             png.read(magic, 8);
             if (!png || std::string(magic, 8) != std::string("\x89PNG\r\n\x1a\n", 8))
-                yaml.error(f->second.value, "the logo '" + logo.string() +
-                                                "' is not a PNG file that can be read");
+                yaml.error(f->second.value,
+                           "the logo '" + logo.string() + "' is not a PNG file that can be read");
             else
                 brand.logo_png = logo.string();
         }
     if (!errors.empty()) {
         std::vector<std::string> lines;
-        for (const auto& d : errors) lines.push_back(d.to_string());
+        for (const auto& d : errors)
+            lines.push_back(d.to_string());
         throw InputError("the brand file has errors", lines);
     }
     return brand;

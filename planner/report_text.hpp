@@ -35,7 +35,7 @@ private:
 struct Brand {
     std::string consultant;
     std::string client;
-    std::string logo_png;  // absolute or relative to the working folder
+    std::string logo_png; // absolute or relative to the working folder
     exporters::Rgb primary{0x1f, 0x4e, 0x79};
 };
 

@@ -23,10 +23,10 @@ exporters::Document build_staffing_report(const model::Plan& plan, const ReportO
 exporters::Document build_audit_report(const model::Plan& plan, const ReportOptions& options);
 
 struct QuarterlyInput {
-    model::Plan plan;                       // the quarter's plan
+    model::Plan plan;                        // the quarter's plan
     std::vector<model::MetricValue> metrics; // every stored value
     model::Quarter quarter;
-    std::optional<model::Plan> previous;    // the previous quarter's snapshot, if any
+    std::optional<model::Plan> previous; // the previous quarter's snapshot, if any
 };
 exporters::Document build_quarterly_report(const QuarterlyInput& input,
                                            const ReportOptions& options);

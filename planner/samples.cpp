@@ -4,7 +4,8 @@ namespace planner {
 
 const EmbeddedFile* find_sample(const std::string& name) {
     for (const EmbeddedFile& file : embedded_samples())
-        if (file.name == name || file.name == name + ".yaml") return &file;
+        if (file.name == name || file.name == name + ".yaml")
+            return &file;
     return nullptr;
 }
 

@@ -8,7 +8,7 @@
 namespace planner {
 
 struct EmbeddedFile {
-    std::string name;    // file name under samples/, e.g. "small-team.yaml"
+    std::string name; // file name under samples/, e.g. "small-team.yaml"
     std::string content;
 };
 

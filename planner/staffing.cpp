@@ -34,8 +34,8 @@ std::vector<size_t> performing_roles(const model::PlanIndex& index, const model:
 std::pair<std::string, bool> recommend_role(const model::PlanIndex& index,
                                             const model::ChannelDuty& duty) {
     static const std::map<std::string, std::string> k_conventional = {
-        {"create", "content-creator"},   {"publish", "content-creator"},
-        {"approve", "social-media-manager"}, {"engage", "community-manager"},
+        {"create", "content-creator"},          {"publish", "content-creator"},
+        {"approve", "social-media-manager"},    {"engage", "community-manager"},
         {"listen", "social-listening-analyst"}, {"report", "social-media-analyst"},
         {"ads", "paid-social-specialist"}};
     const model::DutyInfo* info = index.duty(duty.duty);
@@ -53,21 +53,27 @@ std::pair<std::string, bool> recommend_role(const model::PlanIndex& index,
                 best_count = count;
             }
         }
-        if (best) return {best->id.str(), true};
+        if (best)
+            return {best->id.str(), true};
     }
     auto it = k_conventional.find(duty.duty.str());
-    const std::string name = it != k_conventional.end() ? it->second : duty.duty.str() + "-specialist";
+    const std::string name =
+        it != k_conventional.end() ? it->second : duty.duty.str() + "-specialist";
     const bool exists = index.role(model::RoleId(name)) != nullptr;
     return {name, exists};
 }
 
-std::string fte_text(double value) { return format_fixed(value, 2); }
+std::string fte_text(double value) {
+    return format_fixed(value, 2);
+}
 
 // Two decimals without trailing zeros: 32, 30.4.
 std::string trimmed(double value) {
     std::string text = format_fixed(value, 2);
-    while (text.back() == '0') text.pop_back();
-    if (text.back() == '.') text.pop_back();
+    while (text.back() == '0')
+        text.pop_back();
+    if (text.back() == '.')
+        text.pop_back();
     return text;
 }
 
@@ -82,16 +88,19 @@ StaffingResult compute_staffing(const model::PlanIndex& index) {
     result.workload = compute_workload(index);
     result.hours_per_fte = info.week.hours * (1.0 - info.overhead);
     result.roles.resize(plan.roles.size());
-    for (size_t r = 0; r < plan.roles.size(); ++r) result.roles[r].role = plan.roles[r].id;
+    for (size_t r = 0; r < plan.roles.size(); ++r)
+        result.roles[r].role = plan.roles[r].id;
 
     // Roles performing each duty id (memoised per duty id).
     std::map<std::string, std::vector<size_t>> roles_of_duty;
     auto roles_for = [&](const model::DutyId& duty) -> const std::vector<size_t>& {
         auto it = roles_of_duty.find(duty.str());
-        if (it != roles_of_duty.end()) return it->second;
+        if (it != roles_of_duty.end())
+            return it->second;
         std::vector<size_t> out;
         for (size_t r = 0; r < plan.roles.size(); ++r)
-            if (role_performs(plan.roles[r], duty)) out.push_back(r);
+            if (role_performs(plan.roles[r], duty))
+                out.push_back(r);
         return roles_of_duty.emplace(duty.str(), std::move(out)).first->second;
     };
 
@@ -109,7 +118,8 @@ StaffingResult compute_staffing(const model::PlanIndex& index) {
             UnroledDuty unroled;
             unroled.duty_index = d;
             unroled.hours = cd.hours;
-            std::tie(unroled.recommended_role, unroled.recommended_exists) = recommend_role(index, cd);
+            std::tie(unroled.recommended_role, unroled.recommended_exists) =
+                recommend_role(index, cd);
             result.unroled_hours += cd.hours;
             result.unroled.push_back(std::move(unroled));
             continue;
@@ -120,8 +130,10 @@ StaffingResult compute_staffing(const model::PlanIndex& index) {
             for (const auto& [person, hours] : carried[d]) {
                 const std::vector<size_t> own =
                     performing_roles(index, plan.people[person], cd.duty);
-                for (size_t r : own) role_hours[r] += hours / static_cast<double>(own.size());
-                if (!own.empty()) total_today += hours;
+                for (size_t r : own)
+                    role_hours[r] += hours / static_cast<double>(own.size());
+                if (!own.empty())
+                    total_today += hours;
             }
         }
         for (size_t r : roles) {
@@ -143,7 +155,8 @@ StaffingResult compute_staffing(const model::PlanIndex& index) {
             result.roles[r].drivers.push_back(driver);
         }
     }
-    if (result.hours_per_fte > 0) result.unroled_fte = result.unroled_hours / result.hours_per_fte;
+    if (result.hours_per_fte > 0)
+        result.unroled_fte = result.unroled_hours / result.hours_per_fte;
 
     // Step 2: volume FTE.
     for (RoleStaffing& role : result.roles)
@@ -153,22 +166,27 @@ StaffingResult compute_staffing(const model::PlanIndex& index) {
     result.rotas = compute_care_rotas(index);
     std::map<std::string, size_t> rota_of_channel;
     for (size_t k = 0; k < result.rotas.size(); ++k)
-        for (const model::ChannelId& id : result.rotas[k].channels) rota_of_channel.emplace(id.str(), k);
+        for (const model::ChannelId& id : result.rotas[k].channels)
+            rota_of_channel.emplace(id.str(), k);
     std::vector<std::map<size_t, double>> engage_by_role(result.rotas.size()); // role -> hours
     for (size_t r = 0; r < result.roles.size(); ++r) {
         for (const RoleDriver& driver : result.roles[r].drivers) {
             const model::ChannelDuty& cd = channel_duties[driver.duty_index];
-            if (cd.duty.str() != "engage" || !cd.channel) continue;
+            if (cd.duty.str() != "engage" || !cd.channel)
+                continue;
             auto it = rota_of_channel.find(cd.channel->str());
-            if (it != rota_of_channel.end()) engage_by_role[it->second][r] += driver.hours;
+            if (it != rota_of_channel.end())
+                engage_by_role[it->second][r] += driver.hours;
         }
     }
     for (size_t k = 0; k < result.rotas.size(); ++k) {
         CareRota& rota = result.rotas[k];
         const std::pair<const size_t, double>* best = nullptr;
         for (const auto& entry : engage_by_role[k])
-            if (!best || entry.second > best->second) best = &entry;
-        if (!best) continue;
+            if (!best || entry.second > best->second)
+                best = &entry;
+        if (!best)
+            continue;
         RoleStaffing& role = result.roles[best->first];
         rota.role = role.role;
         role.floor_people = role.floor_people.value_or(0) + rota.floor_people;
@@ -183,7 +201,8 @@ StaffingResult compute_staffing(const model::PlanIndex& index) {
                 roles.push_back(static_cast<size_t>(role - plan.roles.data()));
         std::sort(roles.begin(), roles.end());
         roles.erase(std::unique(roles.begin(), roles.end()), roles.end());
-        if (roles.empty()) continue;
+        if (roles.empty())
+            continue;
 
         std::map<size_t, double> by_role;
         double total = 0;
@@ -191,8 +210,10 @@ StaffingResult compute_staffing(const model::PlanIndex& index) {
             for (const LoadItem& item : result.workload.people[p].items) {
                 const std::vector<size_t> own =
                     performing_roles(index, person, channel_duties[item.duty_index].duty);
-                for (size_t r : own) by_role[r] += item.hours / static_cast<double>(own.size());
-                if (!own.empty()) total += item.hours;
+                for (size_t r : own)
+                    by_role[r] += item.hours / static_cast<double>(own.size());
+                if (!own.empty())
+                    total += item.hours;
             }
         }
         for (size_t r : roles) {

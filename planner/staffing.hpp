@@ -25,45 +25,45 @@ struct RoleDriver {
 // Inbound served by one rota: channels whose care windows overlap (STAFFING.md step 3).
 struct CareRota {
     std::vector<model::ChannelId> channels;
-    double window_hours = 0;      // W: the union of the windows, hours per week (UTC)
-    double inbound_per_week = 0;  // sum of inbound_per_day x 7
-    double arrival_rate = 0;      // lambda, messages per hour = inbound_per_week / W
-    double handling_minutes = 0;  // h: minutes_per_inbound, inbound-weighted over channels
-    double traffic = 0;           // A = lambda h / 60, Erlangs
-    double response_minutes = 0;  // T: the strictest (lowest) of the channels
-    double service_level = 0;     // target: the strictest (highest) of the channels
-    int agents = 0;               // N: smallest N > A with SL(N) >= target; 0 when none
+    double window_hours = 0;           // W: the union of the windows, hours per week (UTC)
+    double inbound_per_week = 0;       // sum of inbound_per_day x 7
+    double arrival_rate = 0;           // lambda, messages per hour = inbound_per_week / W
+    double handling_minutes = 0;       // h: minutes_per_inbound, inbound-weighted over channels
+    double traffic = 0;                // A = lambda h / 60, Erlangs
+    double response_minutes = 0;       // T: the strictest (lowest) of the channels
+    double service_level = 0;          // target: the strictest (highest) of the channels
+    int agents = 0;                    // N: smallest N > A with SL(N) >= target; 0 when none
     double achieved_service_level = 0; // SL(N)
     double wait_probability = 0;       // C(N, A)
-    int floor_people = 0;         // ceil(W x N / week.hours)
+    int floor_people = 0;              // ceil(W x N / week.hours)
     std::optional<model::RoleId> role; // the role that performs engage on these channels
-    bool reachable = true;        // false when no N reaches the target (SL of 1 or more)
+    bool reachable = true;             // false when no N reaches the target (SL of 1 or more)
 };
 
 // One holder's contribution to a role's current or planned FTE.
 struct HolderFte {
     model::PersonId person;
-    double fte = 0;        // the person's fte
-    double fraction = 1;   // part of it in this role: 1 for one role, else by load in its duties
-    double counted = 0;    // fte x fraction
-    bool vacancy = false;  // counted as planned, not current
+    double fte = 0;       // the person's fte
+    double fraction = 1;  // part of it in this role: 1 for one role, else by load in its duties
+    double counted = 0;   // fte x fraction
+    bool vacancy = false; // counted as planned, not current
 };
 
 struct RoleStaffing {
     model::RoleId role;
     std::vector<RoleDriver> drivers;
     std::vector<HolderFte> holders;
-    double hours = 0;            // sum of drivers' hours
-    double volume_fte = 0;       // hours / (week.hours x (1 - overhead))
+    double hours = 0;                // sum of drivers' hours
+    double volume_fte = 0;           // hours / (week.hours x (1 - overhead))
     std::optional<int> floor_people; // care floor of the rotas this role serves
-    bool floor_wins = false;     // the floor is above the volume FTE
-    double required_fte = 0;     // max(volume, floor)
-    double current_fte = 0;      // active holders (active, leaving)
-    double planned_fte = 0;      // vacancies
-    double gap = 0;              // required - current
-    int hires = 0;               // max(0, ceil(gap - 0.2))
-    double gap_after_planned = 0; // required - current - planned
-    std::string reason;          // why required is what it is, one sentence
+    bool floor_wins = false;         // the floor is above the volume FTE
+    double required_fte = 0;         // max(volume, floor)
+    double current_fte = 0;          // active holders (active, leaving)
+    double planned_fte = 0;          // vacancies
+    double gap = 0;                  // required - current
+    int hires = 0;                   // max(0, ceil(gap - 0.2))
+    double gap_after_planned = 0;    // required - current - planned
+    std::string reason;              // why required is what it is, one sentence
 };
 
 // Hours of a duty that no role performs.
@@ -75,7 +75,7 @@ struct UnroledDuty {
 };
 
 struct StaffingResult {
-    double hours_per_fte = 0; // week.hours x (1 - overhead)
+    double hours_per_fte = 0;        // week.hours x (1 - overhead)
     std::vector<RoleStaffing> roles; // plan order
     std::vector<UnroledDuty> unroled;
     double unroled_hours = 0;

@@ -18,9 +18,11 @@ constexpr int k_week_minutes = 7 * 24 * 60;
 // Monday of the first full week of the plan's quarter (or 2024-01-01).
 date::sys_days reference_monday(const model::PlanInfo& info) {
     model::Date first{2024, 1, 1};
-    if (info.quarter) first = info.quarter->first_day();
+    if (info.quarter)
+        first = info.quarter->first_day();
     int64_t days = model::days_since_epoch(first);
-    while (model::weekday_of(model::date_from_days(days)) != model::Weekday::mon) ++days;
+    while (model::weekday_of(model::date_from_days(days)) != model::Weekday::mon)
+        ++days;
     return date::sys_days{date::days{days}};
 }
 
@@ -29,7 +31,8 @@ std::vector<std::pair<int, int>> merge_spans(std::vector<std::pair<int, int>> sp
     std::sort(spans.begin(), spans.end());
     std::vector<std::pair<int, int>> merged;
     for (const auto& span : spans) {
-        if (span.second <= span.first) continue;
+        if (span.second <= span.first)
+            continue;
         if (!merged.empty() && span.first <= merged.back().second)
             merged.back().second = std::max(merged.back().second, span.second);
         else
@@ -57,10 +60,12 @@ std::vector<std::pair<int, int>> care_window_utc(const model::PlanInfo& info,
 
     std::vector<std::pair<int, int>> spans;
     for (int day = 0; day < 7; ++day) {
-        if (!resolved.days.contains(static_cast<model::Weekday>(day))) continue;
+        if (!resolved.days.contains(static_cast<model::Weekday>(day)))
+            continue;
         int start = resolved.start.minutes;
         int end = resolved.end.minutes;
-        if (end <= start) end += 24 * 60; // a window past midnight ends the next day
+        if (end <= start)
+            end += 24 * 60; // a window past midnight ends the next day
         auto to_utc = [&](int minutes) {
             const date::local_time<std::chrono::minutes> local =
                 local_monday + date::days{day} + std::chrono::minutes{minutes};
@@ -92,10 +97,13 @@ std::vector<CareRota> compute_care_rotas(const model::PlanIndex& index) {
     };
     std::vector<CareChannel> served;
     for (const model::Channel& channel : plan.channels) {
-        if (!channel.care) continue;
-        if (model::standard_duty_hours(channel, "engage") <= 0) continue;
+        if (!channel.care)
+            continue;
+        if (model::standard_duty_hours(channel, "engage") <= 0)
+            continue;
         CareChannel entry{&channel, care_window_utc(plan.info, *channel.care)};
-        if (!entry.spans.empty()) served.push_back(std::move(entry));
+        if (!entry.spans.empty())
+            served.push_back(std::move(entry));
     }
 
     // Channels whose windows overlap (by a positive length) share a rota: sweep the spans by
@@ -108,7 +116,8 @@ std::vector<CareRota> compute_care_rotas(const model::PlanIndex& index) {
     };
     std::vector<Span> spans;
     for (size_t c = 0; c < served.size(); ++c)
-        for (const auto& span : served[c].spans) spans.push_back(Span{span.first, span.second, c});
+        for (const auto& span : served[c].spans)
+            spans.push_back(Span{span.first, span.second, c});
     std::sort(spans.begin(), spans.end(), [](const Span& a, const Span& b) {
         return a.start != b.start ? a.start < b.start : a.owner < b.owner;
     });
@@ -118,7 +127,8 @@ std::vector<CareRota> compute_care_rotas(const model::PlanIndex& index) {
         if (span.start < cluster_end) {
             size_t a = static_cast<size_t>(find_root(parent, span.owner));
             size_t b = static_cast<size_t>(find_root(parent, cluster_owner));
-            if (a != b) parent[std::max(a, b)] = std::min(a, b);
+            if (a != b)
+                parent[std::max(a, b)] = std::min(a, b);
             cluster_end = std::max(cluster_end, span.end);
         } else {
             cluster_end = span.end;
@@ -145,7 +155,8 @@ std::vector<CareRota> compute_care_rotas(const model::PlanIndex& index) {
     for (size_t r = 0; r < rotas.size(); ++r) {
         CareRota& rota = rotas[r];
         int minutes = 0;
-        for (const auto& span : merge_spans(rota_spans[r])) minutes += span.second - span.first;
+        for (const auto& span : merge_spans(rota_spans[r]))
+            minutes += span.second - span.first;
         rota.window_hours = minutes / 60.0;
         double weighted_handling = 0;
         bool first = true;
@@ -155,13 +166,14 @@ std::vector<CareRota> compute_care_rotas(const model::PlanIndex& index) {
             const double inbound = channel.workload.inbound_per_day * 7.0;
             rota.inbound_per_week += inbound;
             weighted_handling += inbound * channel.workload.minutes_per_inbound;
-            rota.response_minutes =
-                first ? care.response_minutes : std::min(rota.response_minutes, care.response_minutes);
+            rota.response_minutes = first ? care.response_minutes
+                                          : std::min(rota.response_minutes, care.response_minutes);
             rota.service_level =
                 first ? care.service_level : std::max(rota.service_level, care.service_level);
             first = false;
         }
-        rota.handling_minutes = rota.inbound_per_week > 0 ? weighted_handling / rota.inbound_per_week : 0;
+        rota.handling_minutes =
+            rota.inbound_per_week > 0 ? weighted_handling / rota.inbound_per_week : 0;
         rota.arrival_rate = rota.window_hours > 0 ? rota.inbound_per_week / rota.window_hours : 0;
         rota.traffic = rota.arrival_rate * rota.handling_minutes / 60.0;
         const auto needed = erlang_agents_needed(rota.traffic, rota.handling_minutes,
@@ -170,9 +182,10 @@ std::vector<CareRota> compute_care_rotas(const model::PlanIndex& index) {
             rota.agents = needed->agents;
             rota.achieved_service_level = needed->service_level;
             rota.wait_probability = needed->wait_probability;
-            rota.floor_people = week_hours > 0 ? static_cast<int>(std::ceil(
-                                                     rota.window_hours * rota.agents / week_hours - 1e-9))
-                                               : 0;
+            rota.floor_people =
+                week_hours > 0 ? static_cast<int>(
+                                     std::ceil(rota.window_hours * rota.agents / week_hours - 1e-9))
+                               : 0;
         } else {
             rota.reachable = rota.traffic <= 0;
         }

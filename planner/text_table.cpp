@@ -9,21 +9,29 @@
 namespace planner {
 
 namespace {
-size_t width_of(const std::string& text) { return model::utf8_length(text); }
+size_t width_of(const std::string& text) {
+    return model::utf8_length(text);
+}
 
 // Cuts `text` to at most `width` characters, ending in "…" when cut; never splits a character.
 std::string fit(const std::string& text, size_t width) {
-    if (width_of(text) <= width) return text;
-    if (width == 0) return {};
+    if (width_of(text) <= width)
+        return text;
+    if (width == 0)
+        return {};
     std::string out;
     size_t count = 0;
     for (size_t i = 0; i < text.size();) {
         size_t len = 1;
         auto c = static_cast<unsigned char>(text[i]);
-        if (c >= 0xF0) len = 4;
-        else if (c >= 0xE0) len = 3;
-        else if (c >= 0xC0) len = 2;
-        if (count + 1 >= width) break;
+        if (c >= 0xF0)
+            len = 4;
+        else if (c >= 0xE0)
+            len = 3;
+        else if (c >= 0xC0)
+            len = 2;
+        if (count + 1 >= width)
+            break;
         out.append(text, i, len);
         ++count;
         i += len;
@@ -36,14 +44,16 @@ std::string render_text_table(const std::vector<TextColumn>& columns,
                               const std::vector<std::vector<std::string>>& rows, int max_width) {
     const size_t n = columns.size();
     std::vector<size_t> widths(n, 0);
-    for (size_t c = 0; c < n; ++c) widths[c] = width_of(columns[c].header);
+    for (size_t c = 0; c < n; ++c)
+        widths[c] = width_of(columns[c].header);
     for (const auto& row : rows)
         for (size_t c = 0; c < n && c < row.size(); ++c)
             widths[c] = std::max(widths[c], width_of(row[c]));
     // Shrink the widest left-aligned columns until the table fits.
     auto total = [&] {
         size_t sum = 0;
-        for (size_t w : widths) sum += w;
+        for (size_t w : widths)
+            sum += w;
         return sum + 2 * (n ? n - 1 : 0);
     };
     while (total() > static_cast<size_t>(max_width)) {
@@ -52,7 +62,8 @@ std::string render_text_table(const std::vector<TextColumn>& columns,
             if (columns[c].align == Align::left && widths[c] > 8 &&
                 (widest == n || widths[c] > widths[widest]))
                 widest = c;
-        if (widest == n) break;
+        if (widest == n)
+            break;
         --widths[widest];
     }
     std::string out;
@@ -66,26 +77,32 @@ std::string render_text_table(const std::vector<TextColumn>& columns,
                 text += pad + cell;
             else
                 text += last ? cell : cell + pad;
-            if (!last) text += "  ";
+            if (!last)
+                text += "  ";
         }
         out += text + "\n";
     };
     std::vector<std::string> header;
-    for (const auto& column : columns) header.push_back(column.header);
+    for (const auto& column : columns)
+        header.push_back(column.header);
     line(header);
     std::vector<std::string> rule;
-    for (size_t c = 0; c < n; ++c) rule.emplace_back(widths[c], '-');
+    for (size_t c = 0; c < n; ++c)
+        rule.emplace_back(widths[c], '-');
     line(rule);
-    for (const auto& row : rows) line(row);
+    for (const auto& row : rows)
+        line(row);
     return out;
 }
 
 std::string format_fixed(double value, int decimals) {
-    if (!std::isfinite(value)) return value > 0 ? "inf" : "—";
+    if (!std::isfinite(value))
+        return value > 0 ? "inf" : "—";
     char buffer[64];
     double scale = std::pow(10.0, decimals);
     double rounded = std::round(value * scale) / scale;
-    if (rounded == 0) rounded = 0; // no "-0.00"
+    if (rounded == 0)
+        rounded = 0; // no "-0.00"
     std::snprintf(buffer, sizeof buffer, "%.*f", decimals, rounded);
     return buffer;
 }
@@ -93,18 +110,22 @@ std::string format_fixed(double value, int decimals) {
 std::string render_csv(const std::vector<std::string>& header,
                        const std::vector<std::vector<std::string>>& rows) {
     auto field = [](const std::string& text) {
-        if (text.find_first_of(",\"\r\n") == std::string::npos) return text;
+        if (text.find_first_of(",\"\r\n") == std::string::npos)
+            return text;
         std::string out = "\"";
-        for (char c : text) out += c == '"' ? std::string("\"\"") : std::string(1, c);
+        for (char c : text)
+            out += c == '"' ? std::string("\"\"") : std::string(1, c);
         return out + "\"";
     };
     std::string out;
     auto line = [&](const std::vector<std::string>& cells) {
-        for (size_t i = 0; i < cells.size(); ++i) out += (i ? "," : "") + field(cells[i]);
+        for (size_t i = 0; i < cells.size(); ++i)
+            out += (i ? "," : "") + field(cells[i]);
         out += "\r\n";
     };
     line(header);
-    for (const auto& row : rows) line(row);
+    for (const auto& row : rows)
+        line(row);
     return out;
 }
 
@@ -112,13 +133,27 @@ std::string json_quote(const std::string& text) {
     std::string out = "\"";
     for (unsigned char c : text) {
         switch (c) {
-        case '"': out += "\\\""; break;
-        case '\\': out += "\\\\"; break;
-        case '\n': out += "\\n"; break;
-        case '\r': out += "\\r"; break;
-        case '\t': out += "\\t"; break;
-        case '\b': out += "\\b"; break;
-        case '\f': out += "\\f"; break;
+        case '"':
+            out += "\\\"";
+            break;
+        case '\\':
+            out += "\\\\";
+            break;
+        case '\n':
+            out += "\\n";
+            break;
+        case '\r':
+            out += "\\r";
+            break;
+        case '\t':
+            out += "\\t";
+            break;
+        case '\b':
+            out += "\\b";
+            break;
+        case '\f':
+            out += "\\f";
+            break;
         default:
             if (c < 0x20) {
                 char buffer[8];

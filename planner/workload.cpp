@@ -15,13 +15,15 @@ using model::PlanIndex;
 
 // Working days of `days` in the civil-day range [first, last] (days since the epoch).
 int64_t count_working_days(model::DaySet days, int64_t first, int64_t last) {
-    if (last < first) return 0;
+    if (last < first)
+        return 0;
     const int64_t total = last - first + 1;
     int64_t count = (total / 7) * days.count();
     // 1970-01-01 was a Thursday: weekday index (mon = 0) of day n is (n + 3) mod 7.
     int64_t weekday = ((first + 3) % 7 + 7) % 7;
     for (int64_t i = 0; i < total % 7; ++i) {
-        if (days.contains(static_cast<model::Weekday>((weekday + i) % 7))) ++count;
+        if (days.contains(static_cast<model::Weekday>((weekday + i) % 7)))
+            ++count;
     }
     return count;
 }
@@ -41,8 +43,10 @@ void resolve_shares(std::vector<GroupEntry>& group) {
     double explicit_sum = 0;
     size_t implicit_count = 0;
     for (const GroupEntry& entry : group) {
-        if (entry.explicit_share) explicit_sum += *entry.explicit_share;
-        else ++implicit_count;
+        if (entry.explicit_share)
+            explicit_sum += *entry.explicit_share;
+        else
+            ++implicit_count;
     }
     const double left = std::max(0.0, 1.0 - explicit_sum);
     for (GroupEntry& entry : group) {
@@ -76,34 +80,40 @@ std::vector<GroupEntry> merge_same_person(std::vector<GroupEntry> entries) {
 } // namespace
 
 double presence_in_quarter(const model::PlanInfo& info, const model::Person& person) {
-    if (!info.quarter) return 1.0;
+    if (!info.quarter)
+        return 1.0;
     const int64_t first = model::days_since_epoch(info.quarter->first_day());
     const int64_t last = model::days_since_epoch(info.quarter->last_day());
     const model::DaySet days = model::working_hours(info, person).days;
     const int64_t working = count_working_days(days, first, last);
-    if (working == 0) return 1.0;
+    if (working == 0)
+        return 1.0;
 
     std::vector<std::pair<int64_t, int64_t>> spans;
     spans.reserve(person.absences.size());
     for (const model::Absence& absence : person.absences) {
         int64_t from = std::max(first, model::days_since_epoch(absence.from));
         int64_t to = std::min(last, model::days_since_epoch(absence.to));
-        if (from <= to) spans.emplace_back(from, to);
+        if (from <= to)
+            spans.emplace_back(from, to);
     }
     std::sort(spans.begin(), spans.end());
     int64_t absent = 0;
     int64_t covered_to = first - 1; // last day already counted
     for (const auto& [from, to] : spans) {
         const int64_t start = std::max(from, covered_to + 1);
-        if (start <= to) absent += count_working_days(days, start, to);
+        if (start <= to)
+            absent += count_working_days(days, start, to);
         covered_to = std::max(covered_to, to);
     }
     return static_cast<double>(working - absent) / static_cast<double>(working);
 }
 
 std::optional<double> utilisation_of(double load_hours, double available_hours) {
-    if (available_hours > 0) return load_hours / available_hours;
-    if (load_hours > 0) return std::nullopt;
+    if (available_hours > 0)
+        return load_hours / available_hours;
+    if (load_hours > 0)
+        return std::nullopt;
     return 0.0;
 }
 
@@ -130,13 +140,15 @@ Workload compute_workload(const model::PlanIndex& index) {
         const Assignment& a = expanded.assignment;
         const model::ChannelDuty* cd = index.channel_duty(a.channel, a.duty);
         const Person* person = index.person(a.person);
-        if (!cd || !person) continue;
+        if (!cd || !person)
+            continue;
         const size_t duty_index = static_cast<size_t>(cd - channel_duties.data());
         if (a.backup) {
             backups[duty_index].push_back(a.person);
             continue;
         }
-        if (a.raci != model::Raci::R) continue;
+        if (a.raci != model::Raci::R)
+            continue;
         GroupEntry entry;
         entry.person = static_cast<size_t>(person - plan.people.data());
         entry.profile = a.profile;
@@ -160,12 +172,15 @@ Workload compute_workload(const model::PlanIndex& index) {
         std::vector<model::ProfileId> profiles;
         if (channel && !channel->profiles.empty()) {
             for (const GroupEntry& entry : entries) {
-                if (!entry.profile) continue;
+                if (!entry.profile)
+                    continue;
                 for (const model::Profile& p : channel->profiles)
-                    if (p.id == *entry.profile) profiled = true;
+                    if (p.id == *entry.profile)
+                        profiled = true;
             }
             if (profiled)
-                for (const model::Profile& p : channel->profiles) profiles.push_back(p.id);
+                for (const model::Profile& p : channel->profiles)
+                    profiles.push_back(p.id);
         }
 
         // Hours per person (index) and effective share of the whole duty.
@@ -174,9 +189,9 @@ Workload compute_workload(const model::PlanIndex& index) {
             // Profile-level entries naming an unknown profile count as channel-level.
             resolve_shares(entries);
             for (const GroupEntry& entry : entries) {
-                duty.responsible.push_back(
-                    DutyResponsible{plan.people[entry.person].id, entry.profile,
-                                    entry.explicit_share, entry.share});
+                duty.responsible.push_back(DutyResponsible{plan.people[entry.person].id,
+                                                           entry.profile, entry.explicit_share,
+                                                           entry.share});
                 duty.responsible_share += entry.share;
                 result.people[entry.person].items.push_back(
                     LoadItem{d, entry.profile, entry.share, entry.share * cd.hours});
@@ -189,9 +204,11 @@ Workload compute_workload(const model::PlanIndex& index) {
             const double profile_count = static_cast<double>(profiles.size());
             std::vector<bool> channel_level(entries.size(), true);
             for (size_t i = 0; i < entries.size(); ++i) {
-                if (!entries[i].profile) continue;
+                if (!entries[i].profile)
+                    continue;
                 for (const model::ProfileId& p : profiles)
-                    if (p == *entries[i].profile) channel_level[i] = false;
+                    if (p == *entries[i].profile)
+                        channel_level[i] = false;
             }
             std::vector<double> share_of_duty(entries.size(), 0.0);
             for (const model::ProfileId& profile : profiles) {
@@ -208,9 +225,8 @@ Workload compute_workload(const model::PlanIndex& index) {
                     duty.responsible_share += group[g].share / profile_count;
                     // A profile-level entry's share is its share of its profile's hours; a
                     // channel-level entry's is its share of the whole duty.
-                    share_of_duty[origin[g]] += channel_level[origin[g]]
-                                                    ? group[g].share / profile_count
-                                                    : group[g].share;
+                    share_of_duty[origin[g]] +=
+                        channel_level[origin[g]] ? group[g].share / profile_count : group[g].share;
                 }
             }
             for (size_t i = 0; i < entries.size(); ++i) {
@@ -229,7 +245,8 @@ Workload compute_workload(const model::PlanIndex& index) {
 
     for (PersonLoad& load : result.people) {
         double sum = 0;
-        for (const LoadItem& item : load.items) sum += item.hours;
+        for (const LoadItem& item : load.items)
+            sum += item.hours;
         load.load_hours = sum;
         load.utilisation = utilisation_of(load.load_hours, load.available_hours);
     }

@@ -12,18 +12,18 @@ namespace planner {
 
 // One person's part of one channel duty.
 struct LoadItem {
-    size_t duty_index = 0;                    // into PlanIndex::channel_duties()
-    std::optional<model::ProfileId> profile;  // set for a profile-level assignment
-    double share = 0;                         // resolved share of the duty's (or profile's) hours
-    double hours = 0;                         // share x hours
+    size_t duty_index = 0;                   // into PlanIndex::channel_duties()
+    std::optional<model::ProfileId> profile; // set for a profile-level assignment
+    double share = 0;                        // resolved share of the duty's (or profile's) hours
+    double hours = 0;                        // share x hours
 };
 
 struct PersonLoad {
     model::PersonId person;
-    double capacity_hours = 0;   // capacity_hours, default week.hours x fte
-    double presence = 1;         // share of working days in the quarter not absent (1: no quarter)
-    double available_hours = 0;  // capacity x (1 - overhead) x presence
-    double load_hours = 0;       // sum of items' hours
+    double capacity_hours = 0;  // capacity_hours, default week.hours x fte
+    double presence = 1;        // share of working days in the quarter not absent (1: no quarter)
+    double available_hours = 0; // capacity x (1 - overhead) x presence
+    double load_hours = 0;      // sum of items' hours
     // load / available; empty when available is 0 and load above 0 (infinitely loaded);
     // 0 when both are 0.
     std::optional<double> utilisation;

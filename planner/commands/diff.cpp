@@ -32,8 +32,9 @@ int run_diff(const ParsedArgs& args, Streams& io) {
                 const char* mark = c.kind == ChangeKind::added     ? "+ "
                                    : c.kind == ChangeKind::removed ? "- "
                                                                    : "~ ";
-                std::string where = c.area == "ownership" ? c.subject.substr(c.subject.find(':') + 1) + ": "
-                                                          : std::string();
+                std::string where = c.area == "ownership"
+                                        ? c.subject.substr(c.subject.find(':') + 1) + ": "
+                                        : std::string();
                 text += "  " + std::string(mark) + where + describe(c) + "\n";
             }
         }
@@ -44,16 +45,16 @@ int run_diff(const ParsedArgs& args, Streams& io) {
                             c.before, c.after});
         text = render_csv({"area", "change", "subject", "label", "field", "before", "after"}, rows);
     } else if (format == "json") {
-        text = "{\"before\": " + json_quote(before.source) + ", \"after\": " +
-               json_quote(after.source) + ", \"changes\": [";
+        text = "{\"before\": " + json_quote(before.source) +
+               ", \"after\": " + json_quote(after.source) + ", \"changes\": [";
         for (size_t i = 0; i < changes.size(); ++i) {
             const PlanChange& c = changes[i];
             text += std::string(i ? ", " : "") + "{\"area\": " + json_quote(c.area) +
                     ", \"change\": " + json_quote(std::string(to_string(c.kind))) +
-                    ", \"subject\": " + json_quote(c.subject) + ", \"label\": " +
-                    json_quote(c.label) + ", \"field\": " + json_quote(c.field) +
-                    ", \"before\": " + json_quote(c.before) + ", \"after\": " +
-                    json_quote(c.after) + "}";
+                    ", \"subject\": " + json_quote(c.subject) +
+                    ", \"label\": " + json_quote(c.label) + ", \"field\": " + json_quote(c.field) +
+                    ", \"before\": " + json_quote(c.before) +
+                    ", \"after\": " + json_quote(c.after) + "}";
         }
         text += "]}\n";
     } else {

@@ -15,7 +15,8 @@ namespace planner {
 namespace {
 std::string read_bytes(const std::string& path) {
     std::ifstream in(path, std::ios::binary);
-    if (!in) throw UsageError("cannot open '" + path + "'; check the path");
+    if (!in)
+        throw UsageError("cannot open '" + path + "'; check the path");
     std::ostringstream buffer;
     buffer << in.rdbuf();
     return buffer.str();
@@ -25,7 +26,8 @@ int run_import(const ParsedArgs& args, Streams& io) {
     const std::string& workspace_path = args.positional[0];
     if (std::filesystem::exists(workspace_path) && !model::is_workspace_file(workspace_path) &&
         std::filesystem::file_size(workspace_path) > 0)
-        throw UsageError("'" + workspace_path + "' is not a workspace; the first argument of "
+        throw UsageError("'" + workspace_path +
+                         "' is not a workspace; the first argument of "
                          "`planner import` is the workspace file (e.g. team.db)");
     ImportOptions options;
     options.channel = args.value("--channel");
@@ -51,7 +53,8 @@ int run_import(const ParsedArgs& args, Streams& io) {
         for (const ImportFile& file : files)
             summaries.push_back(import_file(workspace, file, options));
         transaction.commit();
-        for (const std::string& line : summaries) io.out << line << "\n";
+        for (const std::string& line : summaries)
+            io.out << line << "\n";
     } catch (...) {
         if (!existed) {
             std::error_code ignored;

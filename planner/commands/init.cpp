@@ -25,7 +25,8 @@ int run_init(const ParsedArgs& args, Streams& io) {
     const EmbeddedFile* sample = find_sample(name);
     if (!sample || name.find('/') != std::string::npos) {
         std::string list;
-        for (const auto& n : sample_names()) list += (list.empty() ? "" : ", ") + n;
+        for (const auto& n : sample_names())
+            list += (list.empty() ? "" : ", ") + n;
         std::string hint = nearest(name, sample_names());
         throw UsageError("unknown sample '" + name + "'" +
                          (hint.empty() ? "" : " (did you mean '" + hint + "'?)") +

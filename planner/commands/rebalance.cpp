@@ -17,8 +17,12 @@ namespace planner {
 namespace {
 using namespace model;
 
-std::string utilisation_text(const std::optional<double>& u) { return u ? format_fixed(*u, 3) : "inf"; }
-std::string utilisation_json(const std::optional<double>& u) { return u ? format_fixed(*u, 3) : "null"; }
+std::string utilisation_text(const std::optional<double>& u) {
+    return u ? format_fixed(*u, 3) : "inf";
+}
+std::string utilisation_json(const std::optional<double>& u) {
+    return u ? format_fixed(*u, 3) : "null";
+}
 
 // Prose wrapped at 100 columns (words are never split).
 std::string wrap(const std::string& text, size_t width = 100) {
@@ -39,10 +43,11 @@ std::vector<std::vector<std::string>> people_rows(const Plan& plan, const Rebala
     std::vector<std::vector<std::string>> rows;
     for (size_t i = 0; i < result.people.size(); ++i) {
         const PersonBalance& p = result.people[i];
-        rows.push_back({p.person.str(), display_name(plan.people[i]), std::string(to_string(p.status)),
-                        format_fixed(p.available_hours, 2), format_fixed(p.load_before, 2),
-                        utilisation_text(p.utilisation_before), format_fixed(p.load_after, 2),
-                        utilisation_text(p.utilisation_after), format_fixed(p.overtime_hours, 2)});
+        rows.push_back({p.person.str(), display_name(plan.people[i]),
+                        std::string(to_string(p.status)), format_fixed(p.available_hours, 2),
+                        format_fixed(p.load_before, 2), utilisation_text(p.utilisation_before),
+                        format_fixed(p.load_after, 2), utilisation_text(p.utilisation_after),
+                        format_fixed(p.overtime_hours, 2)});
     }
     return rows;
 }
@@ -51,13 +56,19 @@ std::string render_text(const Plan& plan, const PlanIndex& index, const Rebalanc
                         const std::string& output) {
     std::ostringstream out;
     out << plan.info.name << ": proposed rebalance (hours per week)\n";
-    out << render_text_table({{"person"}, {"name"}, {"status"}, {"available", Align::right},
-                              {"load before", Align::right}, {"util", Align::right},
-                              {"load after", Align::right}, {"util", Align::right},
+    out << render_text_table({{"person"},
+                              {"name"},
+                              {"status"},
+                              {"available", Align::right},
+                              {"load before", Align::right},
+                              {"util", Align::right},
+                              {"load after", Align::right},
+                              {"util", Align::right},
                               {"overtime", Align::right}},
                              people_rows(plan, result));
     out << "Overloaded (utilisation above " << format_fixed(plan.info.thresholds.overload, 2)
-        << "): " << result.overloaded_before << " before, " << result.overloaded_after << " after\n";
+        << "): " << result.overloaded_before << " before, " << result.overloaded_after
+        << " after\n";
     if (result.needs.empty()) {
         out << "The team can carry every channel duty within its available hours.\n";
     } else {
@@ -67,7 +78,9 @@ std::string render_text(const Plan& plan, const PlanIndex& index, const Rebalanc
             rows.push_back({need.role, format_fixed(need.unstaffed_hours, 2),
                             format_fixed(need.overtime_hours, 2),
                             format_fixed(need.unstaffed_hours + need.overtime_hours, 2)});
-        out << render_text_table({{"role"}, {"unstaffed", Align::right}, {"overtime", Align::right},
+        out << render_text_table({{"role"},
+                                  {"unstaffed", Align::right},
+                                  {"overtime", Align::right},
                                   {"total", Align::right}},
                                  rows);
     }
@@ -95,8 +108,9 @@ std::string render_json(const Plan& plan, const PlanIndex& index, const Rebalanc
     for (size_t i = 0; i < result.people.size(); ++i) {
         const PersonBalance& p = result.people[i];
         out << (i ? ", " : "") << "{\"person\": " << json_quote(rows[i][0])
-            << ", \"name\": " << json_quote(rows[i][1]) << ", \"status\": " << json_quote(rows[i][2])
-            << ", \"available_hours\": " << rows[i][3] << ", \"load_before\": " << rows[i][4]
+            << ", \"name\": " << json_quote(rows[i][1])
+            << ", \"status\": " << json_quote(rows[i][2]) << ", \"available_hours\": " << rows[i][3]
+            << ", \"load_before\": " << rows[i][4]
             << ", \"utilisation_before\": " << utilisation_json(p.utilisation_before)
             << ", \"load_after\": " << rows[i][6]
             << ", \"utilisation_after\": " << utilisation_json(p.utilisation_after)
@@ -135,9 +149,10 @@ int run_rebalance(const ParsedArgs& args, Streams& io) {
     const std::string yaml = write_plan_yaml(result.proposed);
     std::string text;
     if (format == "csv")
-        text = render_csv({"person", "name", "status", "available_hours", "load_before",
-                           "utilisation_before", "load_after", "utilisation_after", "overtime_hours"},
-                          people_rows(loaded.plan, result));
+        text =
+            render_csv({"person", "name", "status", "available_hours", "load_before",
+                        "utilisation_before", "load_after", "utilisation_after", "overtime_hours"},
+                       people_rows(loaded.plan, result));
     else if (format == "json")
         text = render_json(loaded.plan, index, result, *output);
     else

@@ -21,7 +21,8 @@ std::vector<model::MetricValue> metric_values(const model::Workspace& workspace)
     for (const model::StoredMetric& s : workspace.all_metrics()) {
         auto metric = model::metric_from_name(s.metric);
         auto date = model::parse_date(s.date);
-        if (metric && date) values.push_back({*date, s.channel, s.profile, *metric, s.value, 0});
+        if (metric && date)
+            values.push_back({*date, s.channel, s.profile, *metric, s.value, 0});
     }
     return values;
 }
@@ -29,7 +30,8 @@ std::vector<model::MetricValue> metric_values(const model::Workspace& workspace)
 QuarterlyInput quarterly_input(const std::string& path, const ParsedArgs& args) {
     if (!model::is_workspace_file(path))
         throw UsageError("the quarterly review reads metrics from a workspace; give one "
-                         "(e.g. `planner report quarterly team.db`), not '" + path + "'");
+                         "(e.g. `planner report quarterly team.db`), not '" +
+                         path + "'");
     QuarterlyInput input;
     try {
         model::Workspace workspace(path, model::OpenMode::read_only);
@@ -37,7 +39,8 @@ QuarterlyInput quarterly_input(const std::string& path, const ParsedArgs& args) 
         std::optional<model::Quarter> quarter = current.plan.info.quarter;
         if (auto q = args.value("--quarter")) {
             quarter = model::parse_quarter(*q);
-            if (!quarter) throw UsageError("'" + *q + "' is not a quarter; write YYYY-Qn, e.g. 2026-Q4");
+            if (!quarter)
+                throw UsageError("'" + *q + "' is not a quarter; write YYYY-Qn, e.g. 2026-Q4");
         }
         if (!quarter)
             throw UsageError("which quarter? The plan names none; add --quarter YYYY-Qn");
@@ -48,8 +51,9 @@ QuarterlyInput quarterly_input(const std::string& path, const ParsedArgs& args) 
             input.plan = load_plan_argument(path + "@" + name).plan;
         else
             input.plan = current.plan;
-        model::Quarter previous = quarter->number == 1 ? model::Quarter{quarter->year - 1, 4}
-                                                       : model::Quarter{quarter->year, quarter->number - 1};
+        model::Quarter previous = quarter->number == 1
+                                      ? model::Quarter{quarter->year - 1, 4}
+                                      : model::Quarter{quarter->year, quarter->number - 1};
         std::string previous_name = model::format_quarter(previous);
         if (workspace.snapshot(previous_name))
             input.previous = load_plan_argument(path + "@" + previous_name).plan;
@@ -76,7 +80,8 @@ int run_report(const ParsedArgs& args, Streams& io) {
         throw UsageError("unknown format '" + format + "' for a report; use pdf, csv or json");
     ReportOptions options;
     options.language = args.value_or("--lang", "en");
-    if (auto brand = args.value("--brand")) options.brand = load_brand(*brand);
+    if (auto brand = args.value("--brand"))
+        options.brand = load_brand(*brand);
 
     exporters::Document document;
     if (kind == "quarterly") {
@@ -86,8 +91,9 @@ int run_report(const ParsedArgs& args, Streams& io) {
         document = kind == "staffing" ? build_staffing_report(loaded.plan, options)
                                       : build_audit_report(loaded.plan, options);
     }
-    std::string output = args.value_or(
-        "--output", kind + (format == "pdf" ? ".pdf" : format == "json" ? ".json" : "-csv"));
+    std::string output = args.value_or("--output", kind + (format == "pdf"    ? ".pdf"
+                                                           : format == "json" ? ".json"
+                                                                              : "-csv"));
     try {
         if (format == "pdf") {
             exporters::write_pdf(document, output);
@@ -97,7 +103,8 @@ int run_report(const ParsedArgs& args, Streams& io) {
             io.out << "Wrote the " << kind << " report as JSON to " << output << ".\n";
         } else {
             exporters::CsvOptions csv;
-            if (args.flag("--bom")) csv.byte_order_mark = exporters::ByteOrderMark::include;
+            if (args.flag("--bom"))
+                csv.byte_order_mark = exporters::ByteOrderMark::include;
             auto files = exporters::write_csv_tables(document, output, csv);
             io.out << "Wrote " << files.size() << " CSV tables of the " << kind << " report to "
                    << output << "/.\n";

@@ -16,13 +16,15 @@ using namespace model;
 
 std::string join(const std::vector<std::string>& items, const char* separator = ", ") {
     std::string out;
-    for (const auto& item : items) out += (out.empty() ? "" : separator) + item;
+    for (const auto& item : items)
+        out += (out.empty() ? "" : separator) + item;
     return out;
 }
 
 template <class IdT> std::vector<std::string> ids(const std::vector<IdT>& list) {
     std::vector<std::string> out;
-    for (const auto& id : list) out.push_back(id.str());
+    for (const auto& id : list)
+        out.push_back(id.str());
     return out;
 }
 
@@ -30,7 +32,8 @@ std::string render_text(const Plan& plan) {
     PlanIndex index(plan);
     std::ostringstream out;
     out << plan.info.name;
-    if (plan.info.organization) out << " - " << *plan.info.organization;
+    if (plan.info.organization)
+        out << " - " << *plan.info.organization;
     out << "\n";
     out << "Quarter " << (plan.info.quarter ? format_quarter(*plan.info.quarter) : "not set")
         << ", time zone " << plan.info.timezone << ", " << format_fixed(plan.info.week.hours, 0)
@@ -44,15 +47,20 @@ std::string render_text(const Plan& plan) {
                         owner ? display_name(*owner) : "-", std::to_string(g.kpis.size()),
                         join(ids(g.channels))});
     }
-    out << render_text_table({{"goal"}, {"kind"}, {"priority", Align::right}, {"owner"},
-                              {"KPIs", Align::right}, {"channels"}},
+    out << render_text_table({{"goal"},
+                              {"kind"},
+                              {"priority", Align::right},
+                              {"owner"},
+                              {"KPIs", Align::right},
+                              {"channels"}},
                              rows)
         << "\n";
 
     out << "Channels (" << plan.channels.size() << "), hours per week by duty\n";
     rows.clear();
     std::vector<TextColumn> columns = {{"channel"}, {"network"}};
-    for (const auto& duty : standard_duty_ids()) columns.push_back({duty, Align::right});
+    for (const auto& duty : standard_duty_ids())
+        columns.push_back({duty, Align::right});
     columns.push_back({"custom", Align::right});
     columns.push_back({"total", Align::right});
     double grand_total = 0;
@@ -75,7 +83,8 @@ std::string render_text(const Plan& plan) {
         rows.push_back(std::move(row));
     }
     for (const ChannelDuty& cd : index.channel_duties())
-        if (!cd.channel) grand_total += cd.hours;
+        if (!cd.channel)
+            grand_total += cd.hours;
     out << render_text_table(columns, rows);
     out << "Channel work in total: " << format_fixed(grand_total, 1) << " hours a week\n\n";
 
@@ -85,7 +94,8 @@ std::string render_text(const Plan& plan) {
         int holders = 0;
         for (const Person& p : plan.people)
             for (const RoleId& id : p.roles)
-                if (id == r.id && p.status != PersonStatus::vacancy) ++holders;
+                if (id == r.id && p.status != PersonStatus::vacancy)
+                    ++holders;
         rows.push_back({display_name(r), join(ids(r.duties)), std::to_string(holders)});
     }
     out << render_text_table({{"role"}, {"duties"}, {"people", Align::right}}, rows) << "\n";
@@ -93,7 +103,8 @@ std::string render_text(const Plan& plan) {
     auto people_table = [&](bool vacancies) {
         std::vector<std::vector<std::string>> list;
         for (const Person& p : plan.people) {
-            if ((p.status == PersonStatus::vacancy) != vacancies) continue;
+            if ((p.status == PersonStatus::vacancy) != vacancies)
+                continue;
             const Person* manager = p.reports_to ? index.person(*p.reports_to) : nullptr;
             list.push_back({display_name(p), join(ids(p.roles)), format_fixed(p.fte, 2),
                             format_fixed(capacity_hours(plan.info, p), 1),
@@ -104,12 +115,9 @@ std::string render_text(const Plan& plan) {
     };
     auto active = people_table(false);
     out << "People (" << active.size() << ")\n";
-    std::vector<TextColumn> person_columns = {{"person"},
-                                              {"roles"},
-                                              {"fte", Align::right},
-                                              {"h/week", Align::right},
-                                              {"reports to"},
-                                              {"status"}};
+    std::vector<TextColumn> person_columns = {
+        {"person"},     {"roles"}, {"fte", Align::right}, {"h/week", Align::right},
+        {"reports to"}, {"status"}};
     out << render_text_table(person_columns, active) << "\n";
     auto open = people_table(true);
     out << "Vacancies (" << open.size() << ")\n";
@@ -134,7 +142,8 @@ std::string render_json(const Plan& plan) {
             << ", \"name\": " << json_quote(display_name(c)) << ", \"duties\": {";
         bool first = true;
         for (const ChannelDuty& cd : index.channel_duties()) {
-            if (!cd.channel || *cd.channel != c.id) continue;
+            if (!cd.channel || *cd.channel != c.id)
+                continue;
             out << (first ? "" : ", ") << json_quote(cd.duty.str()) << ": "
                 << format_fixed(cd.hours, 2);
             first = false;
@@ -142,7 +151,8 @@ std::string render_json(const Plan& plan) {
         out << "}}";
     }
     int active = 0, vacancies = 0;
-    for (const Person& p : plan.people) (p.status == PersonStatus::vacancy ? vacancies : active)++;
+    for (const Person& p : plan.people)
+        (p.status == PersonStatus::vacancy ? vacancies : active)++;
     out << "], \"roles\": " << plan.roles.size() << ", \"people\": " << active
         << ", \"vacancies\": " << vacancies << "}\n";
     return out.str();

@@ -12,16 +12,21 @@ namespace {
 int run_snapshot(const ParsedArgs& args, Streams& io) {
     const std::string& path = args.positional[0];
     auto text = args.value("--quarter");
-    if (!text) throw UsageError("`planner snapshot` needs --quarter YYYY-Qn, e.g. --quarter 2026-Q4");
+    if (!text)
+        throw UsageError("`planner snapshot` needs --quarter YYYY-Qn, e.g. --quarter 2026-Q4");
     auto quarter = model::parse_quarter(*text);
-    if (!quarter) throw UsageError("'" + *text + "' is not a quarter; write YYYY-Qn, e.g. 2026-Q4");
+    if (!quarter)
+        throw UsageError("'" + *text + "' is not a quarter; write YYYY-Qn, e.g. 2026-Q4");
     if (!model::is_workspace_file(path))
-        throw UsageError("'" + path + "' is not a workspace; snapshots are kept in a workspace "
-                         "(create one with `planner import " + path + " plan.yaml`)");
+        throw UsageError("'" + path +
+                         "' is not a workspace; snapshots are kept in a workspace "
+                         "(create one with `planner import " +
+                         path + " plan.yaml`)");
     try {
         model::Workspace workspace(path, model::OpenMode::read_write);
         auto yaml = workspace.plan_yaml();
-        if (!yaml) throw UsageError("workspace '" + path + "' holds no plan to snapshot yet");
+        if (!yaml)
+            throw UsageError("workspace '" + path + "' holds no plan to snapshot yet");
         std::string name = model::format_quarter(*quarter);
         bool replaced = workspace.snapshot(name).has_value();
         if (replaced && !args.flag("--force"))

@@ -27,9 +27,12 @@ std::string unroled_reason(const PlanIndex& index, const StaffingResult& result)
     return reason;
 }
 
-int unroled_hires(double fte) { return std::max(0, static_cast<int>(std::ceil(fte - 0.2 - 1e-9))); }
+int unroled_hires(double fte) {
+    return std::max(0, static_cast<int>(std::ceil(fte - 0.2 - 1e-9)));
+}
 
-std::vector<std::vector<std::string>> table_rows(const PlanIndex& index, const StaffingResult& result) {
+std::vector<std::vector<std::string>> table_rows(const PlanIndex& index,
+                                                 const StaffingResult& result) {
     std::vector<std::vector<std::string>> rows;
     for (const RoleStaffing& role : result.roles)
         rows.push_back({role.role.str(), format_fixed(role.required_fte, 2),
@@ -100,8 +103,8 @@ std::string render_json(const PlanIndex& index, const StaffingResult& result) {
             << ", \"service_level\": " << format_fixed(rota.service_level, 4)
             << ", \"agents\": " << rota.agents
             << ", \"achieved_service_level\": " << format_fixed(rota.achieved_service_level, 4)
-            << ", \"floor_people\": " << rota.floor_people << ", \"role\": "
-            << (rota.role ? json_quote(rota.role->str()) : "null") << "}";
+            << ", \"floor_people\": " << rota.floor_people
+            << ", \"role\": " << (rota.role ? json_quote(rota.role->str()) : "null") << "}";
     }
     out << "]}\n";
     return out.str();
@@ -110,11 +113,16 @@ std::string render_json(const PlanIndex& index, const StaffingResult& result) {
 std::string render_text(const PlanIndex& index, const StaffingResult& result) {
     const Plan& plan = index.plan();
     std::ostringstream out;
-    out << plan.info.name << ": staff needed per role (FTE; " << format_fixed(result.hours_per_fte, 2)
-        << " h of channel work per FTE)\n";
-    out << render_text_table({{"role"}, {"required", Align::right}, {"current", Align::right},
-                              {"planned", Align::right}, {"gap", Align::right},
-                              {"hires", Align::right}, {"floor", Align::right}, {"reason"}},
+    out << plan.info.name << ": staff needed per role (FTE; "
+        << format_fixed(result.hours_per_fte, 2) << " h of channel work per FTE)\n";
+    out << render_text_table({{"role"},
+                              {"required", Align::right},
+                              {"current", Align::right},
+                              {"planned", Align::right},
+                              {"gap", Align::right},
+                              {"hires", Align::right},
+                              {"floor", Align::right},
+                              {"reason"}},
                              table_rows(index, result));
     for (const CareRota& rota : result.rotas) {
         std::string channels;
@@ -126,7 +134,8 @@ std::string render_text(const PlanIndex& index, const StaffingResult& result) {
             out << rota.agents << " at once -> at least " << rota.floor_people << " people";
         else
             out << "no number of agents reaches the target";
-        out << (rota.role ? " (" + rota.role->str() + ")" : std::string(" (no role performs engage)"))
+        out << (rota.role ? " (" + rota.role->str() + ")"
+                          : std::string(" (no role performs engage)"))
             << "\n";
     }
     out << "Explain a role's figures with `planner staff PLAN --explain ROLE`.\n";
@@ -136,7 +145,8 @@ std::string render_text(const PlanIndex& index, const StaffingResult& result) {
 int run_staff(const ParsedArgs& args, Streams& io) {
     const std::string format = args.value_or("--format", "text");
     if (format != "text" && format != "json" && format != "csv")
-        throw UsageError("unknown format '" + format + "' for `planner staff`; use text, json or csv");
+        throw UsageError("unknown format '" + format +
+                         "' for `planner staff`; use text, json or csv");
     LoadedPlan loaded = load_plan_argument(args.positional[0]);
     const PlanIndex index(loaded.plan);
     const StaffingResult result = compute_staffing(index);
@@ -145,7 +155,8 @@ int run_staff(const ParsedArgs& args, Streams& io) {
     if (auto role = args.value("--explain")) {
         if (!index.role(RoleId(*role))) {
             std::vector<std::string> ids;
-            for (const Role& r : loaded.plan.roles) ids.push_back(r.id.str());
+            for (const Role& r : loaded.plan.roles)
+                ids.push_back(r.id.str());
             const std::string near = nearest(*role, ids);
             throw UsageError("unknown role '" + *role + "'" +
                              (near.empty() ? std::string() : " (did you mean '" + near + "'?)"));
@@ -153,10 +164,12 @@ int run_staff(const ParsedArgs& args, Streams& io) {
         const std::vector<std::string> lines = explain_role(index, result, RoleId(*role));
         if (format == "json") {
             text = "{\"role\": " + json_quote(*role) + ", \"lines\": [";
-            for (size_t i = 0; i < lines.size(); ++i) text += (i ? ", " : "") + json_quote(lines[i]);
+            for (size_t i = 0; i < lines.size(); ++i)
+                text += (i ? ", " : "") + json_quote(lines[i]);
             text += "]}\n";
         } else {
-            for (const std::string& line : lines) text += line + "\n";
+            for (const std::string& line : lines)
+                text += line + "\n";
         }
     } else if (format == "csv") {
         text = render_csv({"role", "required_fte", "current_fte", "planned_fte", "gap", "hires",
@@ -168,8 +181,10 @@ int run_staff(const ParsedArgs& args, Streams& io) {
         text = render_text(index, result);
     }
     const std::string path = args.value_or("--output", "-");
-    if (path == "-") io.out << text;
-    else write_output_file(path, text);
+    if (path == "-")
+        io.out << text;
+    else
+        write_output_file(path, text);
     return 0;
 }
 } // namespace

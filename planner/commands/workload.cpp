@@ -43,26 +43,30 @@ std::vector<std::string> duty_people(const DutyLoad& duty) {
 
 std::string join(const std::vector<std::string>& items, const char* separator) {
     std::string out;
-    for (size_t i = 0; i < items.size(); ++i) out += (i ? separator : "") + items[i];
+    for (size_t i = 0; i < items.size(); ++i)
+        out += (i ? separator : "") + items[i];
     return out;
 }
 
 std::string render_people(const Plan& plan, const Workload& workload, const std::string& format) {
     static const std::vector<std::string> k_header = {
-        "person", "name", "status", "capacity_hours", "available_hours", "load_hours", "utilisation"};
+        "person",          "name",       "status",     "capacity_hours",
+        "available_hours", "load_hours", "utilisation"};
     std::vector<std::vector<std::string>> rows;
     for (size_t i = 0; i < workload.people.size(); ++i)
         rows.push_back(person_row(plan, workload.people[i], i));
-    if (format == "csv") return render_csv(k_header, rows);
+    if (format == "csv")
+        return render_csv(k_header, rows);
     if (format == "json") {
         std::ostringstream out;
         out << "{\"plan\": " << json_quote(plan.info.name) << ", \"people\": [";
         for (size_t i = 0; i < workload.people.size(); ++i) {
             const PersonLoad& load = workload.people[i];
             out << (i ? ", " : "") << "{\"person\": " << json_quote(rows[i][0])
-                << ", \"name\": " << json_quote(rows[i][1]) << ", \"status\": "
-                << json_quote(rows[i][2]) << ", \"capacity_hours\": " << rows[i][3]
-                << ", \"available_hours\": " << rows[i][4] << ", \"load_hours\": " << rows[i][5]
+                << ", \"name\": " << json_quote(rows[i][1])
+                << ", \"status\": " << json_quote(rows[i][2])
+                << ", \"capacity_hours\": " << rows[i][3] << ", \"available_hours\": " << rows[i][4]
+                << ", \"load_hours\": " << rows[i][5]
                 << ", \"utilisation\": " << utilisation_json(load.utilisation) << "}";
         }
         out << "]}\n";
@@ -73,20 +77,28 @@ std::string render_people(const Plan& plan, const Workload& workload, const std:
         << (plan.info.quarter ? " (" + format_quarter(*plan.info.quarter) + ", absences included)"
                               : std::string())
         << "\n";
-    out << render_text_table({{"person"}, {"name"}, {"status"}, {"capacity", Align::right},
-                              {"available", Align::right}, {"load", Align::right},
+    out << render_text_table({{"person"},
+                              {"name"},
+                              {"status"},
+                              {"capacity", Align::right},
+                              {"available", Align::right},
+                              {"load", Align::right},
                               {"utilisation", Align::right}},
                              rows);
     int over = 0, vacancies = 0;
     for (size_t i = 0; i < workload.people.size(); ++i) {
         const auto& u = workload.people[i].utilisation;
-        if (!u || *u > plan.info.thresholds.overload) ++over;
-        if (plan.people[i].status == PersonStatus::vacancy) ++vacancies;
+        if (!u || *u > plan.info.thresholds.overload)
+            ++over;
+        if (plan.people[i].status == PersonStatus::vacancy)
+            ++vacancies;
     }
     out << over << " of " << workload.people.size() << " people above utilisation "
         << format_fixed(plan.info.thresholds.overload, 2);
-    if (vacancies == 1) out << "; 1 vacancy is planned capacity";
-    if (vacancies > 1) out << "; " << vacancies << " vacancies are planned capacity";
+    if (vacancies == 1)
+        out << "; 1 vacancy is planned capacity";
+    if (vacancies > 1)
+        out << "; " << vacancies << " vacancies are planned capacity";
     out << "\n";
     return out.str();
 }
@@ -103,19 +115,21 @@ std::string render_duties(const PlanIndex& index, const Workload& workload,
                         format_fixed(duty.hours, 2), format_fixed(duty.responsible_share, 3),
                         join(duty_people(duty), " ")});
     }
-    if (format == "csv") return render_csv(k_header, rows);
+    if (format == "csv")
+        return render_csv(k_header, rows);
     if (format == "json") {
         std::ostringstream out;
         out << "{\"plan\": " << json_quote(plan.info.name) << ", \"duties\": [";
         for (size_t i = 0; i < workload.duties.size(); ++i) {
             const DutyLoad& duty = workload.duties[i];
             const ChannelDuty& cd = index.channel_duties()[duty.duty_index];
-            out << (i ? ", " : "") << "{\"channel\": "
-                << (cd.channel ? json_quote(cd.channel->str()) : "null")
+            out << (i ? ", " : "")
+                << "{\"channel\": " << (cd.channel ? json_quote(cd.channel->str()) : "null")
                 << ", \"duty\": " << json_quote(cd.duty.str()) << ", \"hours\": " << rows[i][2]
                 << ", \"responsible_share\": " << rows[i][3] << ", \"people\": [";
             std::vector<std::string> people = duty_people(duty);
-            for (size_t p = 0; p < people.size(); ++p) out << (p ? ", " : "") << json_quote(people[p]);
+            for (size_t p = 0; p < people.size(); ++p)
+                out << (p ? ", " : "") << json_quote(people[p]);
             out << "]}";
         }
         out << "]}\n";
@@ -123,16 +137,17 @@ std::string render_duties(const PlanIndex& index, const Workload& workload,
     }
     std::ostringstream out;
     out << plan.info.name << ": workload per channel duty, hours per week\n";
-    out << render_text_table({{"channel"}, {"duty"}, {"hours", Align::right},
-                              {"R share", Align::right}, {"people"}},
-                             rows);
+    out << render_text_table(
+        {{"channel"}, {"duty"}, {"hours", Align::right}, {"R share", Align::right}, {"people"}},
+        rows);
     return out.str();
 }
 
 int run_workload(const ParsedArgs& args, Streams& io) {
     const std::string format = args.value_or("--format", "text");
     if (format != "text" && format != "json" && format != "csv")
-        throw UsageError("unknown format '" + format + "' for `planner workload`; use text, json or csv");
+        throw UsageError("unknown format '" + format +
+                         "' for `planner workload`; use text, json or csv");
     const std::string by = args.value_or("--by", "person");
     if (by != "person" && by != "duty")
         throw UsageError("unknown grouping '" + by + "' for --by; use person or duty");
@@ -143,8 +158,10 @@ int run_workload(const ParsedArgs& args, Streams& io) {
     const std::string text = by == "duty" ? render_duties(index, workload, format)
                                           : render_people(loaded.plan, workload, format);
     const std::string path = args.value_or("--output", "-");
-    if (path == "-") io.out << text;
-    else write_output_file(path, text);
+    if (path == "-")
+        io.out << text;
+    else
+        write_output_file(path, text);
     return 0;
 }
 } // namespace

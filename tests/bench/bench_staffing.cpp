@@ -31,12 +31,14 @@ int main(int argc, char** argv) {
         return 2;
     }
     std::vector<std::string> what(argv + 2, argv + argc);
-    if (what.empty()) what = {"workload", "staff", "rebalance"};
+    if (what.empty())
+        what = {"workload", "staff", "rebalance"};
 
     auto start = std::chrono::steady_clock::now();
     planner::model::PlanReadResult read = planner::model::read_plan_file(argv[1]);
     if (!read.ok()) {
-        for (const auto& e : read.errors) std::fprintf(stderr, "%s\n", e.to_string().c_str());
+        for (const auto& e : read.errors)
+            std::fprintf(stderr, "%s\n", e.to_string().c_str());
         return 2;
     }
     const planner::model::Plan& plan = read.plan;
@@ -54,7 +56,8 @@ int main(int argc, char** argv) {
             const double compute_time = seconds_since(start);
             int over = 0;
             for (const auto& p : workload.people)
-                if (!p.utilisation || *p.utilisation > plan.info.thresholds.overload) ++over;
+                if (!p.utilisation || *p.utilisation > plan.info.thresholds.overload)
+                    ++over;
             std::printf("%-28s %8.3f s\n", "PlanIndex", index_time);
             std::printf("%-28s %8.3f s  (%zu duties, %d overloaded)\n", "compute_workload",
                         compute_time, workload.duties.size(), over);

@@ -69,7 +69,7 @@ int main(int argc, char** argv) {
     double seconds =
         std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
     std::printf("%-9s %8.1f MB  %7.3f s  peak %5ld MiB (file read: %ld MiB)  items %zu\n",
-                mode.c_str(), static_cast<double>(text.size()) / 1e6, seconds, peak_rss_mib(),
-                base, items);
+                mode.c_str(), static_cast<double>(text.size()) / 1e6, seconds, peak_rss_mib(), base,
+                items);
     return 0;
 }

@@ -11,7 +11,8 @@ namespace e2e {
 namespace {
 std::string shell_quote(const std::string& text) {
     std::string out = "'";
-    for (char c : text) out += c == '\'' ? std::string("'\\''") : std::string(1, c);
+    for (char c : text)
+        out += c == '\'' ? std::string("'\\''") : std::string(1, c);
     return out + "'";
 }
 } // namespace
@@ -39,14 +40,18 @@ void TempDir::write(const std::string& name, const std::string& content) const {
     std::ofstream(m_path / name, std::ios::binary) << content;
 }
 
-std::string TempDir::read(const std::string& name) const { return read_file(file(name)); }
+std::string TempDir::read(const std::string& name) const {
+    return read_file(file(name));
+}
 
 Run planner(const TempDir& dir, const std::vector<std::string>& args,
             const std::vector<std::string>& env) {
     std::string command = "cd " + shell_quote(dir.path().string()) + " && env NO_COLOR=1";
-    for (const auto& e : env) command += " " + shell_quote(e);
+    for (const auto& e : env)
+        command += " " + shell_quote(e);
     command += " " + shell_quote(PLANNER_EXE);
-    for (const auto& a : args) command += " " + shell_quote(a);
+    for (const auto& a : args)
+        command += " " + shell_quote(a);
     command += " >.out 2>.err";
     int raw = std::system(command.c_str());
     Run run;

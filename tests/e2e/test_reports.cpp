@@ -16,7 +16,8 @@ std::string shell(const std::string& command) {
     std::unique_ptr<FILE, int (*)(FILE*)> pipe(popen((command + " 2>&1").c_str(), "r"), pclose);
     std::string out;
     char buffer[4096];
-    while (pipe && fgets(buffer, sizeof buffer, pipe.get())) out += buffer;
+    while (pipe && fgets(buffer, sizeof buffer, pipe.get()))
+        out += buffer;
     return out;
 }
 
@@ -33,21 +34,23 @@ TEST_CASE("the staffing plan PDF: names, fonts, structure") {
     for (const char* name : {"Līga Kalniņa", "Ilze Šķēle", "Kārlis Ķiploks", "Gunta Čakste",
                              "Rihards Ņikitins", "Jānis Pētersons", "Anna Bērziņa"})
         CHECK(text.find(name) != std::string::npos);
-    for (const char* heading : {"Summary", "Organisation", "Roles: required and current FTE",
-                                "Workload per person", "Who owns what (RACI)",
-                                "Customer-care coverage", "Open findings",
-                                "Appendix: drivers and formulas"})
+    for (const char* heading :
+         {"Summary", "Organisation", "Roles: required and current FTE", "Workload per person",
+          "Who owns what (RACI)", "Customer-care coverage", "Open findings",
+          "Appendix: drivers and formulas"})
         CHECK(text.find(heading) != std::string::npos);
-    CHECK(shell("qpdf --check " + dir.file("staffing.pdf")).find("No syntax or stream encoding errors") !=
-          std::string::npos);
+    CHECK(shell("qpdf --check " + dir.file("staffing.pdf"))
+              .find("No syntax or stream encoding errors") != std::string::npos);
     std::string fonts = shell("pdffonts " + dir.file("staffing.pdf"));
     CHECK(fonts.find("DejaVuSans") != std::string::npos);
     // Every font line says "yes" in the emb column.
     size_t lines = 0, embedded = 0;
-    for (size_t at = fonts.find("TrueType"); at != std::string::npos; at = fonts.find("TrueType", at + 1)) {
+    for (size_t at = fonts.find("TrueType"); at != std::string::npos;
+         at = fonts.find("TrueType", at + 1)) {
         ++lines;
         size_t end = fonts.find('\n', at);
-        if (fonts.substr(at, end - at).find(" yes ") != std::string::npos) ++embedded;
+        if (fonts.substr(at, end - at).find(" yes ") != std::string::npos)
+            ++embedded;
     }
     CHECK(lines >= 2);
     CHECK(embedded == lines);
@@ -59,8 +62,12 @@ TEST_CASE("reports are byte-identical under SOURCE_DATE_EPOCH") {
     REQUIRE(planner(dir, {"report", "audit", "plan.yaml", "-o", "a.pdf"}, k_epoch).status == 0);
     REQUIRE(planner(dir, {"report", "audit", "plan.yaml", "-o", "b.pdf"}, k_epoch).status == 0);
     CHECK(dir.read("a.pdf") == dir.read("b.pdf"));
-    REQUIRE(planner(dir, {"report", "audit", "plan.yaml", "--format", "json", "-o", "a.json"}, k_epoch).status == 0);
-    REQUIRE(planner(dir, {"report", "audit", "plan.yaml", "--format", "json", "-o", "b.json"}, k_epoch).status == 0);
+    REQUIRE(
+        planner(dir, {"report", "audit", "plan.yaml", "--format", "json", "-o", "a.json"}, k_epoch)
+            .status == 0);
+    REQUIRE(
+        planner(dir, {"report", "audit", "plan.yaml", "--format", "json", "-o", "b.json"}, k_epoch)
+            .status == 0);
     CHECK(dir.read("a.json") == dir.read("b.json"));
 }
 
@@ -69,16 +76,19 @@ TEST_CASE("the audit report: score, findings, accepted findings, Latvian wording
     dir.write("plan.yaml", e2e::sample("audit-group.yaml"));
     dir.write("brand.yaml", "consultant: \"Ozols & Partneri\"\nclient: \"Nordic Retail Group\"\n"
                             "primary_colour: \"#7a1f3d\"\n");
-    auto run = planner(dir, {"report", "audit", "plan.yaml", "--brand", "brand.yaml", "-o", "audit.pdf"}, k_epoch);
+    auto run = planner(
+        dir, {"report", "audit", "plan.yaml", "--brand", "brand.yaml", "-o", "audit.pdf"}, k_epoch);
     REQUIRE(run.status == 0);
     std::string text = shell("pdftotext -enc UTF-8 " + dir.file("audit.pdf") + " -");
     CHECK(text.find("Prepared for Nordic Retail Group") != std::string::npos);
     CHECK(text.find("Prepared by Ozols & Partneri") != std::string::npos);
     CHECK(text.find("Executive summary") != std::string::npos);
-    CHECK(text.find("The intern rotates between squads") != std::string::npos); // a suppression's reason
+    CHECK(text.find("The intern rotates between squads") !=
+          std::string::npos); // a suppression's reason
     CHECK(text.find("Appendix: the checks") != std::string::npos);
     CHECK(text.find("COV001") != std::string::npos);
-    run = planner(dir, {"report", "audit", "plan.yaml", "--lang", "lv", "-o", "audits.pdf"}, k_epoch);
+    run =
+        planner(dir, {"report", "audit", "plan.yaml", "--lang", "lv", "-o", "audits.pdf"}, k_epoch);
     REQUIRE(run.status == 0);
     text = shell("pdftotext -enc UTF-8 " + dir.file("audits.pdf") + " -");
     CHECK(text.find("Kopsavilkums vadībai") != std::string::npos);
@@ -88,12 +98,17 @@ TEST_CASE("the audit report: score, findings, accepted findings, Latvian wording
 TEST_CASE("CSV tables carry their documented headers and parse") {
     TempDir dir("report-csv");
     dir.write("plan.yaml", e2e::sample("latvian-retail.yaml"));
-    auto run = planner(dir, {"report", "staffing", "plan.yaml", "--format", "csv", "-o", "out", "--bom"});
+    auto run =
+        planner(dir, {"report", "staffing", "plan.yaml", "--format", "csv", "-o", "out", "--bom"});
     REQUIRE(run.status == 0);
     std::string roles = dir.read("out/roles.csv");
-    CHECK(roles.rfind("\xEF\xBB\xBFrole,hours,required_fte,current_fte,planned_fte,gap,hires,reason\r\n", 0) == 0);
+    CHECK(roles.rfind(
+              "\xEF\xBB\xBFrole,hours,required_fte,current_fte,planned_fte,gap,hires,reason\r\n",
+              0) == 0);
     std::string workload = dir.read("out/workload.csv");
-    CHECK(workload.find("person,status,capacity_hours,available_hours,load_hours,utilisation\r\n") != std::string::npos);
+    CHECK(
+        workload.find("person,status,capacity_hours,available_hours,load_hours,utilisation\r\n") !=
+        std::string::npos);
     CHECK(workload.find("Anna Bērziņa,active,32.0,25.6,") != std::string::npos);
     CHECK(std::filesystem::exists(dir.file("out/findings.csv")));
     CHECK(std::filesystem::exists(dir.file("out/drivers.csv")));
@@ -115,19 +130,22 @@ TEST_CASE("report usage errors") {
     dir.write("brand.yaml", "primary_color: red\n");
     run = planner(dir, {"report", "audit", "plan.yaml", "--brand", "brand.yaml"});
     CHECK(run.status == 2);
-    CHECK(run.err.find("brand.yaml:1:1: unknown key 'primary_color' in the brand file (did you mean "
-                       "'primary_colour'?)") != std::string::npos);
+    CHECK(
+        run.err.find("brand.yaml:1:1: unknown key 'primary_color' in the brand file (did you mean "
+                     "'primary_colour'?)") != std::string::npos);
 }
 
 TEST_CASE("demo writes all three reports") {
     TempDir dir("demo");
     auto run = planner(dir, {"demo"}, k_epoch);
     REQUIRE(run.status == 0);
-    for (const char* file : {"planner-demo/staffing-plan.pdf", "planner-demo/audit-report.pdf",
-                             "planner-demo/audit-report-lv.pdf", "planner-demo/quarterly-review.pdf",
-                             "planner-demo/staffing-plan-csv/roles.csv", "planner-demo/team.db"})
+    for (const char* file :
+         {"planner-demo/staffing-plan.pdf", "planner-demo/audit-report.pdf",
+          "planner-demo/audit-report-lv.pdf", "planner-demo/quarterly-review.pdf",
+          "planner-demo/staffing-plan-csv/roles.csv", "planner-demo/team.db"})
         CHECK(std::filesystem::exists(dir.file(file)));
-    std::string text = shell("pdftotext -enc UTF-8 " + dir.file("planner-demo/quarterly-review.pdf") + " -");
+    std::string text =
+        shell("pdftotext -enc UTF-8 " + dir.file("planner-demo/quarterly-review.pdf") + " -");
     CHECK(text.find("KPI results") != std::string::npos);
     CHECK(text.find("Olga Petrova added") != std::string::npos); // team change since 2026-Q3
     CHECK(text.find("Trends over the last four quarters") != std::string::npos);

@@ -37,8 +37,7 @@ TEST_CASE("an invalid plan leaves the workspace byte-identical") {
     dir.write("bad.yaml", "version: 1\nplan:\n  name: x\npeople:\n  - {id: a, fte: 7}\n");
     auto run = planner(dir, {"import", "team.db", "bad.yaml"});
     CHECK(run.status == 2);
-    CHECK(run.err.find("bad.yaml:5:18: 'fte' must be between 0 and 1, not 7") !=
-          std::string::npos);
+    CHECK(run.err.find("bad.yaml:5:18: 'fte' must be between 0 and 1, not 7") != std::string::npos);
     CHECK(dir.read("team.db") == before);
     // Two files in one import: the valid first one is not kept when the second fails.
     run = planner(dir, {"import", "team.db", "plan.yaml", "bad.yaml"});
@@ -67,10 +66,13 @@ TEST_CASE("a roster CSV adds and updates people by id, keeping UTF-8 names") {
     TempDir dir("roster");
     dir.write("plan.yaml", e2e::sample("small-team.yaml"));
     REQUIRE(planner(dir, {"import", "team.db", "plan.yaml"}).status == 0);
-    dir.write("roster.csv",
-              "id,name,roles,fte,capacity_hours,reports_to,timezone,skills,interests,status\n"
-              "tom,Tom Hughes,community,0.5,,sam,Europe/London,customer_care;latvian,facebook,active\n"
-              "zane,Zane Ķēniņa-Šņore,content-creator;community,1,,priya,Europe/Riga,photo,instagram;tiktok,vacancy\n");
+    dir.write(
+        "roster.csv",
+        "id,name,roles,fte,capacity_hours,reports_to,timezone,skills,interests,status\n"
+        "tom,Tom Hughes,community,0.5,,sam,Europe/London,customer_care;latvian,facebook,active\n"
+        "zane,Zane "
+        "Ķēniņa-Šņore,content-creator;community,1,,priya,Europe/"
+        "Riga,photo,instagram;tiktok,vacancy\n");
     auto run = planner(dir, {"import", "team.db", "roster.csv"});
     CHECK(run.status == 0);
     CHECK(run.out == "roster.csv: roster of 2 rows: added 1 person, updated 1.\n");

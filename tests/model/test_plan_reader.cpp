@@ -13,7 +13,8 @@ const char* k_head = "version: 1\nplan:\n  name: Test\n";
 std::vector<std::string> errors_of(const std::string& yaml) {
     auto result = read_plan_text("t.yaml", yaml);
     std::vector<std::string> out;
-    for (const auto& e : result.errors) out.push_back(e.to_string());
+    for (const auto& e : result.errors)
+        out.push_back(e.to_string());
     return out;
 }
 
@@ -46,11 +47,12 @@ TEST_CASE("a minimal plan reads with every default") {
 }
 
 TEST_CASE("entity defaults: names, capacity, time zone, status, raci") {
-    auto result = read_plan_text("t.yaml", std::string(k_head) +
-                                               "  timezone: Europe/Riga\n"
-                                               "channels:\n  - {id: ig, network: instagram}\n"
-                                               "people:\n  - {id: anna, fte: 0.5}\n"
-                                               "assignments:\n  - {person: anna, duty: engage, channel: ig}\n");
+    auto result = read_plan_text(
+        "t.yaml", std::string(k_head) +
+                      "  timezone: Europe/Riga\n"
+                      "channels:\n  - {id: ig, network: instagram}\n"
+                      "people:\n  - {id: anna, fte: 0.5}\n"
+                      "assignments:\n  - {person: anna, duty: engage, channel: ig}\n");
     REQUIRE(result.ok());
     const Person& anna = result.plan.people.at(0);
     CHECK(display_name(anna) == "anna");
@@ -65,7 +67,7 @@ TEST_CASE("entity defaults: names, capacity, time zone, status, raci") {
 
 TEST_CASE("an empty file is an error at 1:1") {
     CHECK(only_error("") == "t.yaml:1:1: the plan is empty; start from a sample with `planner "
-                           "init plan.yaml --sample small-team` or see docs/plan-format.md");
+                            "init plan.yaml --sample small-team` or see docs/plan-format.md");
     CHECK(only_error("# only a comment\n").rfind("t.yaml:1:1: the plan is empty", 0) == 0);
 }
 
@@ -139,21 +141,22 @@ TEST_CASE("dangling references name the kind and the nearest id") {
 }
 
 TEST_CASE("assignment rules: channel, profile, share, backup") {
-    std::string base = std::string(k_head) +
-                       "channels:\n  - {id: ig, profiles: [{id: main}]}\n"
-                       "people:\n  - {id: anna}\nassignments:\n";
+    std::string base = std::string(k_head) + "channels:\n  - {id: ig, profiles: [{id: main}]}\n"
+                                             "people:\n  - {id: anna}\nassignments:\n";
     CHECK(only_error(base + "  - {person: anna, duty: engage}\n") ==
           "t.yaml:9:5: an assignment of duty 'engage' is missing 'channel'; add `channel: ...`");
     CHECK(only_error(base + "  - {person: anna, duty: engage, channel: ig, profile: jobs}\n") ==
           "t.yaml:9:56: unknown profile 'jobs' of channel 'ig'");
-    CHECK(only_error(base + "  - {person: anna, duty: engage, channel: ig, raci: A, share: 0.5}\n") ==
-          "t.yaml:9:63: a share is for a Responsible (R) assignment that is not a backup; "
-          "remove `share` here");
+    CHECK(
+        only_error(base + "  - {person: anna, duty: engage, channel: ig, raci: A, share: 0.5}\n") ==
+        "t.yaml:9:63: a share is for a Responsible (R) assignment that is not a backup; "
+        "remove `share` here");
     CHECK(only_error(base + "  - {person: anna, duty: engage, channel: ig, share: 1.5}\n") ==
           "t.yaml:9:54: 'share' must be between 0 and 1, not 1.5");
     CHECK(only_error(base + "  - {person: anna, duty: engage, channel: ig, raci: X}\n") ==
           "t.yaml:9:53: 'X' is not a valid 'raci'; choose one of: R, A, C, I");
-    CHECK(only_error(base + "  - {person: anna, duty: engage, channel: ig, raci: C, backup: true}\n") ==
+    CHECK(only_error(base +
+                     "  - {person: anna, duty: engage, channel: ig, raci: C, backup: true}\n") ==
           "t.yaml:9:64: a backup is trained to do the work, so it has raci R; remove `raci` or "
           "`backup`");
     CHECK(only_error(base + "  - {person: ana, duty: all, channel: ig}\n") ==
@@ -179,11 +182,13 @@ TEST_CASE("times, dates, quarters and days") {
           "e.g. \"09:00\"");
     CHECK(only_error(std::string(k_head) + "  quarter: 2027-Q5\n") ==
           "t.yaml:4:12: '2027-Q5' is not a quarter for 'quarter'; write YYYY-Qn, e.g. 2027-Q1");
-    CHECK(only_error(std::string(k_head) +
-                     "people:\n  - id: a\n    absences:\n      - {from: 2027-02-30, to: 2027-03-01}\n") ==
+    CHECK(only_error(
+              std::string(k_head) +
+              "people:\n  - id: a\n    absences:\n      - {from: 2027-02-30, to: 2027-03-01}\n") ==
           "t.yaml:7:16: '2027-02-30' is not a date for 'from'; write YYYY-MM-DD, e.g. 2027-02-01");
-    CHECK(only_error(std::string(k_head) +
-                     "people:\n  - id: a\n    absences:\n      - {from: 2027-03-02, to: 2027-03-01}\n") ==
+    CHECK(only_error(
+              std::string(k_head) +
+              "people:\n  - id: a\n    absences:\n      - {from: 2027-03-02, to: 2027-03-01}\n") ==
           "t.yaml:7:32: the absence ends (2027-03-01) before it starts (2027-03-02)");
     CHECK(only_error(std::string(k_head) + "  week: {days: [mon, tues]}\n") ==
           "t.yaml:4:22: unknown day 'tues' in 'days' (did you mean 'tue'?); days are mon tue "
@@ -256,10 +261,11 @@ TEST_CASE("columns count characters, not bytes") {
 
 TEST_CASE("standard duty hours follow the drivers") {
     auto result = read_plan_text(
-        "t.yaml", std::string(k_head) +
-                      "channels:\n  - id: ig\n    workload: {posts_per_week: 7, hours_per_post: 1.5, "
-                      "inbound_per_day: 40, minutes_per_inbound: 3, listening_hours_per_week: 2}\n"
-                      "    approval: {required: true, steps: 2}\n");
+        "t.yaml",
+        std::string(k_head) +
+            "channels:\n  - id: ig\n    workload: {posts_per_week: 7, hours_per_post: 1.5, "
+            "inbound_per_day: 40, minutes_per_inbound: 3, listening_hours_per_week: 2}\n"
+            "    approval: {required: true, steps: 2}\n");
     REQUIRE(result.ok());
     const Channel& ig = result.plan.channels.at(0);
     CHECK(standard_duty_hours(ig, "create") == Approx(10.5));

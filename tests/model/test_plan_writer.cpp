@@ -12,7 +12,8 @@ using namespace planner::model;
 namespace {
 Plan read_ok(const std::string& name, const std::string& text) {
     auto result = read_plan_text(name, text);
-    if (!result.ok()) FAIL(result.errors.front().to_string());
+    if (!result.ok())
+        FAIL(result.errors.front().to_string());
     return result.plan;
 }
 } // namespace
@@ -20,7 +21,8 @@ Plan read_ok(const std::string& name, const std::string& text) {
 TEST_CASE("every sample round-trips byte for byte") {
     int samples = 0;
     for (const auto& entry : std::filesystem::directory_iterator(PLANNER_SOURCE_DIR "/samples")) {
-        if (entry.path().extension() != ".yaml") continue;
+        if (entry.path().extension() != ".yaml")
+            continue;
         ++samples;
         INFO(entry.path().string());
         auto first = read_plan_file(entry.path().string());

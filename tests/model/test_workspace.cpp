@@ -14,8 +14,8 @@ namespace fs = std::filesystem;
 
 namespace {
 fs::path temp_dir(const std::string& name) {
-    fs::path dir = fs::temp_directory_path() / ("planner-test-" + name + "-" +
-                                                std::to_string(::getpid()));
+    fs::path dir =
+        fs::temp_directory_path() / ("planner-test-" + name + "-" + std::to_string(::getpid()));
     fs::remove_all(dir);
     fs::create_directories(dir);
     return dir;

@@ -10,7 +10,8 @@ using model::Metric;
 namespace {
 model::Plan plan_of(const std::string& yaml) {
     auto r = model::read_plan_text("t.yaml", yaml);
-    if (!r.ok()) FAIL(r.errors.front().to_string());
+    if (!r.ok())
+        FAIL(r.errors.front().to_string());
     return r.plan;
 }
 model::MetricValue value(const char* date, const char* channel, Metric m, double v) {

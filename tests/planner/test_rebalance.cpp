@@ -19,7 +19,8 @@ namespace {
 model::Plan read_ok(const std::string& yaml) {
     model::PlanReadResult result = model::read_plan_text("test.yaml", yaml);
     std::string errors;
-    for (const auto& e : result.errors) errors += e.to_string() + "\n";
+    for (const auto& e : result.errors)
+        errors += e.to_string() + "\n";
     INFO(errors);
     REQUIRE(result.ok());
     return std::move(result.plan);
@@ -27,7 +28,8 @@ model::Plan read_ok(const std::string& yaml) {
 
 const PersonBalance& person(const RebalanceResult& result, const std::string& id) {
     for (const PersonBalance& p : result.people)
-        if (p.person.str() == id) return p;
+        if (p.person.str() == id)
+            return p;
     FAIL("no person " << id);
     throw 0;
 }
@@ -35,7 +37,8 @@ const PersonBalance& person(const RebalanceResult& result, const std::string& id
 std::set<std::string> error_findings(const model::Plan& plan) {
     std::set<std::string> out;
     for (const Finding& f : run_checks(plan).findings)
-        if (f.severity == Severity::error) out.insert(f.check + " " + f.subject);
+        if (f.severity == Severity::error)
+            out.insert(f.check + " " + f.subject);
     return out;
 }
 
@@ -96,8 +99,10 @@ TEST_CASE("rebalance flow: cheapest arcs first, up to their capacity", "[rebalan
         const FlowArc& arc = network.arcs[i];
         const int64_t reduced = arc.weight + potential[static_cast<size_t>(arc.from)] -
                                 potential[static_cast<size_t>(arc.to)];
-        if (flow[i] < arc.capacity) CHECK(reduced >= 0);
-        if (flow[i] > 0) CHECK(reduced <= 0);
+        if (flow[i] < arc.capacity)
+            CHECK(reduced >= 0);
+        if (flow[i] > 0)
+            CHECK(reduced <= 0);
     }
 }
 
@@ -122,7 +127,8 @@ TEST_CASE("rebalance: moves overload to people with room, overtime only where no
     CHECK(result.overloaded_after == 1);
     // Ties break by channel id: bob's new work goes to fb before ig, so ann keeps ig only.
     for (const ProposedPart& part : result.parts)
-        if (part.person.str() == "ann") CHECK(part.duty_index != 0); // fb/engage
+        if (part.person.str() == "ann")
+            CHECK(part.duty_index != 0); // fb/engage
 
     // The hiring need: 2 h of creator overtime; 2 h of influencer work no role performs,
     // left with liv as it was.
@@ -151,8 +157,10 @@ TEST_CASE("rebalance: the proposal is a valid plan with no new errors, written t
     // A, backups and the custom duty no one can take are kept.
     int accountable = 0, backups = 0;
     for (const model::Assignment& a : reread.assignments) {
-        if (a.raci == model::Raci::A) ++accountable;
-        if (a.backup) ++backups;
+        if (a.raci == model::Raci::A)
+            ++accountable;
+        if (a.backup)
+            ++backups;
     }
     CHECK(accountable == 3);
     CHECK(backups == 1);
@@ -199,7 +207,8 @@ assignments:
     CHECK(result.overloaded_after == 0);
     CHECK(result.needs.empty());
     double total = 0;
-    for (const PersonBalance& p : result.people) total += p.load_after;
+    for (const PersonBalance& p : result.people)
+        total += p.load_after;
     CHECK(total == Approx(47.0));
     CHECK(person(result, "p1").load_after == Approx(20.0));
     // p2 lacks the role's skill (+4 per hour): the others take the work first.
@@ -236,7 +245,8 @@ assignments:
     CHECK(result.overloaded_after == 0);
     std::map<std::string, double> shares;
     for (const model::Assignment& a : result.proposed.assignments)
-        if (a.share) shares[a.person.str()] = *a.share;
+        if (a.share)
+            shares[a.person.str()] = *a.share;
     CHECK(shares["vic"] == 0.6);
     CHECK(shares["ann"] == 0.285714285);
     CHECK(shares["bob"] == 0.114285715);
@@ -247,9 +257,10 @@ assignments:
 }
 
 TEST_CASE("rebalance: on the sample, no new errors, no one newly above the error level, "
-          "no work left outside roles", "[rebalance]") {
-    const auto read = model::read_plan_file(std::string(PLANNER_SOURCE_DIR) +
-                                            "/samples/latvian-retail.yaml");
+          "no work left outside roles",
+          "[rebalance]") {
+    const auto read =
+        model::read_plan_file(std::string(PLANNER_SOURCE_DIR) + "/samples/latvian-retail.yaml");
     REQUIRE(read.ok());
     const model::Plan& plan = read.plan;
     const RebalanceResult result = compute_rebalance(plan);
@@ -267,7 +278,8 @@ TEST_CASE("rebalance: on the sample, no new errors, no one newly above the error
     for (const PersonBalance& p : result.people) {
         INFO(p.person.str());
         REQUIRE(p.utilisation_after);
-        if (p.status == model::PersonStatus::vacancy) continue;
+        if (p.status == model::PersonStatus::vacancy)
+            continue;
         if (*p.utilisation_after > error_level + 1e-6) {
             REQUIRE(p.utilisation_before);
             CHECK(*p.utilisation_before > error_level);
@@ -279,11 +291,13 @@ TEST_CASE("rebalance: on the sample, no new errors, no one newly above the error
     for (const auto& e : index.assignments()) {
         const model::Assignment& a = e.assignment;
         const model::Person* p = index.person(a.person);
-        if (a.raci != model::Raci::R || a.backup || !p || !model::is_active(*p)) continue;
+        if (a.raci != model::Raci::R || a.backup || !p || !model::is_active(*p))
+            continue;
         bool performs = false;
         for (const model::RoleId& id : p->roles)
             if (const model::Role* role = index.role(id))
-                for (const model::DutyId& duty : role->duties) performs |= duty == a.duty;
+                for (const model::DutyId& duty : role->duties)
+                    performs |= duty == a.duty;
         INFO(a.person.str() << " " << a.duty.str());
         CHECK(performs);
     }

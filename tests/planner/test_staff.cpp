@@ -13,7 +13,8 @@ namespace {
 model::Plan read_ok(const std::string& yaml) {
     model::PlanReadResult result = model::read_plan_text("test.yaml", yaml);
     std::string errors;
-    for (const auto& e : result.errors) errors += e.to_string() + "\n";
+    for (const auto& e : result.errors)
+        errors += e.to_string() + "\n";
     INFO(errors);
     REQUIRE(result.ok());
     return std::move(result.plan);
@@ -21,14 +22,16 @@ model::Plan read_ok(const std::string& yaml) {
 
 const RoleStaffing& role(const StaffingResult& result, const std::string& id) {
     for (const RoleStaffing& r : result.roles)
-        if (r.role.str() == id) return r;
+        if (r.role.str() == id)
+            return r;
     FAIL("no role " << id);
     throw 0;
 }
 
 bool has_line(const std::vector<std::string>& lines, const std::string& text) {
     for (const std::string& line : lines)
-        if (line.find(text) != std::string::npos) return true;
+        if (line.find(text) != std::string::npos)
+            return true;
     return false;
 }
 
@@ -266,12 +269,14 @@ TEST_CASE("staff: --explain shows every driver and step", "[staff]") {
     const StaffingResult result = compute_staffing(index);
     const auto lines = explain_role(index, result, model::RoleId("cm"));
     std::string all;
-    for (const auto& line : lines) all += line + "\n";
+    for (const auto& line : lines)
+        all += line + "\n";
     INFO(all);
     CHECK(has_line(lines, "channel:ig/engage: 48 inbound/day x 7 x 5 min/inbound / 60 = 28.00 h"));
     CHECK(has_line(lines, "channel:ig/report: reporting_hours_per_week = 4.00 h"));
     CHECK(has_line(lines, "      split by hours carried today: 25.0% -> 1.00 h"));
-    for (const auto& line : lines) CHECK(line.size() <= 100);
+    for (const auto& line : lines)
+        CHECK(line.size() <= 100);
     CHECK(has_line(lines, "total: 28.00 + 1.00 = 29.00 h/week"));
     CHECK(has_line(lines, "volume FTE: 29.00 / 32.00 = 0.91"));
     CHECK(has_line(lines, "floor = ceil(W x N / week.hours) = ceil(84.00 x 1 / 40) = 3 people"));

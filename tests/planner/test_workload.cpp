@@ -13,7 +13,8 @@ namespace {
 model::Plan read_ok(const std::string& yaml) {
     model::PlanReadResult result = model::read_plan_text("test.yaml", yaml);
     std::string errors;
-    for (const auto& e : result.errors) errors += e.to_string() + "\n";
+    for (const auto& e : result.errors)
+        errors += e.to_string() + "\n";
     INFO(errors);
     REQUIRE(result.ok());
     return std::move(result.plan);
@@ -21,7 +22,8 @@ model::Plan read_ok(const std::string& yaml) {
 
 const PersonLoad& person(const Workload& w, const model::Plan& plan, const std::string& id) {
     for (size_t i = 0; i < plan.people.size(); ++i)
-        if (plan.people[i].id.str() == id) return w.people[i];
+        if (plan.people[i].id.str() == id)
+            return w.people[i];
     FAIL("no person " << id);
     throw 0;
 }
@@ -30,7 +32,8 @@ const DutyLoad& duty(const Workload& w, const model::PlanIndex& index, const std
                      const std::string& id) {
     for (const DutyLoad& d : w.duties) {
         const auto& cd = index.channel_duties()[d.duty_index];
-        if (cd.channel && cd.channel->str() == channel && cd.duty.str() == id) return d;
+        if (cd.channel && cd.channel->str() == channel && cd.duty.str() == id)
+            return d;
     }
     FAIL("no channel duty " << channel << "/" << id);
     throw 0;
@@ -112,8 +115,7 @@ TEST_CASE("workload: explicit shares, implicit split, nothing left, backups and 
     CHECK(*cara.utilisation == Approx(1.75 / 15.0));
 }
 
-TEST_CASE("workload: profile-level assignments split the hours equally per profile",
-          "[workload]") {
+TEST_CASE("workload: profile-level assignments split the hours equally per profile", "[workload]") {
     const model::Plan plan = read_ok(R"(version: 1
 plan: {name: Profiles, overhead: 0}
 channels:

@@ -43,7 +43,8 @@ std::vector<std::string> lines_of(const std::string& text) {
     std::istringstream in(text);
     std::string line;
     while (std::getline(in, line)) {
-        if (!line.empty() && line.back() == '\r') line.pop_back();
+        if (!line.empty() && line.back() == '\r')
+            line.pop_back();
         lines.push_back(line);
     }
     return lines;
@@ -75,9 +76,11 @@ TEST_CASE("workload command: --by duty in CSV and JSON", "[workload]") {
     CHECK(lines[3] == "ig,listen,6.00,1.000,ann");
     CHECK(lines[5] == "tt,influencer,2.00,1.000,liv");
 
-    const Run json = run(workload_command(), {k_team}, {{"--format", {"json"}}, {"--by", {"duty"}}});
+    const Run json =
+        run(workload_command(), {k_team}, {{"--format", {"json"}}, {"--by", {"duty"}}});
     CHECK(json.out.find("{\"channel\": \"fb\", \"duty\": \"engage\", \"hours\": 7.00, "
-                        "\"responsible_share\": 1.000, \"people\": [\"ann\"]}") != std::string::npos);
+                        "\"responsible_share\": 1.000, \"people\": [\"ann\"]}") !=
+          std::string::npos);
     const Run people = run(workload_command(), {k_team}, {{"--format", {"json"}}});
     CHECK(people.out.find("\"person\": \"cid\", \"name\": \"cid\", \"status\": \"active\", "
                           "\"capacity_hours\": 8.00, \"available_hours\": 8.00, "
@@ -87,7 +90,8 @@ TEST_CASE("workload command: --by duty in CSV and JSON", "[workload]") {
 TEST_CASE("workload command: text fits 100 columns, unknown options are usage errors",
           "[workload]") {
     const Run text = run(workload_command(), {k_team}, {});
-    for (const std::string& line : lines_of(text.out)) CHECK(line.size() <= 100);
+    for (const std::string& line : lines_of(text.out))
+        CHECK(line.size() <= 100);
     CHECK(text.out.find("2 of 4 people above utilisation 1.00") != std::string::npos);
     CHECK_THROWS_AS(run(workload_command(), {k_team}, {{"--format", {"xml"}}}), UsageError);
     CHECK_THROWS_AS(run(workload_command(), {k_team}, {{"--by", {"role"}}}), UsageError);
@@ -119,13 +123,16 @@ TEST_CASE("rebalance command: writes a plan that reads back, prints before and a
     const std::string output = (dir / "proposed.yaml").string();
     const Run r = run(rebalance_command(), {k_team}, {{"--output", {output}}});
     CHECK(r.status == 0);
-    CHECK(r.out.find("Overloaded (utilisation above 1.00): 2 before, 1 after") != std::string::npos);
+    CHECK(r.out.find("Overloaded (utilisation above 1.00): 2 before, 1 after") !=
+          std::string::npos);
     CHECK(r.out.find("creator") != std::string::npos);
-    for (const std::string& line : lines_of(r.out)) CHECK(line.size() <= 100);
+    for (const std::string& line : lines_of(r.out))
+        CHECK(line.size() <= 100);
     const auto reread = model::read_plan_file(output);
     CHECK(reread.ok());
 
-    const Run csv = run(rebalance_command(), {k_team}, {{"--output", {output}}, {"--format", {"csv"}}});
+    const Run csv =
+        run(rebalance_command(), {k_team}, {{"--output", {output}}, {"--format", {"csv"}}});
     const auto lines = lines_of(csv.out);
     REQUIRE(lines.size() == 5);
     CHECK(lines[0] == "person,name,status,available_hours,load_before,utilisation_before,"
