@@ -4,6 +4,11 @@
 #include "model/plan_queries.hpp"
 #include "model/suggest.hpp"
 
+#include <algorithm>
+#include <string_view>
+#include <unordered_map>
+#include <unordered_set>
+
 namespace planner::model {
 
 namespace {
@@ -247,34 +252,30 @@ void PlanDecoder::check_references(const Plan& plan) {
         m_yaml.error(ref.node, std::string("unknown ") + kind + " " + quoted(ref.id) +
                                    did_you_mean(ref.id, keys_of(*known)));
     }
+    std::unordered_map<std::string_view, const Channel*> channel_by_id;
+    for (const Channel& channel : plan.channels)
+        channel_by_id.emplace(channel.id.str(), &channel);
     for (const ProfileReference& ref : m_profile_references) {
-        for (const Channel& channel : plan.channels) {
-            if (channel.id.str() != ref.channel)
-                continue;
-            std::vector<std::string> ids;
-            for (const Profile& p : channel.profiles)
-                ids.push_back(p.id.str());
-            bool found = false;
-            for (const auto& id : ids)
-                found = found || id == ref.profile;
-            if (!found)
-                m_yaml.error(ref.node, "unknown profile " + quoted(ref.profile) + " of channel " +
-                                           quoted(ref.channel) + did_you_mean(ref.profile, ids));
-        }
+        auto channel = channel_by_id.find(ref.channel);
+        if (channel == channel_by_id.end())
+            continue;
+        std::vector<std::string> ids;
+        for (const Profile& p : channel->second->profiles)
+            ids.push_back(p.id.str());
+        if (std::find(ids.begin(), ids.end(), ref.profile) == ids.end())
+            m_yaml.error(ref.node, "unknown profile " + quoted(ref.profile) + " of channel " +
+                                       quoted(ref.channel) + did_you_mean(ref.profile, ids));
     }
     std::vector<std::string> interest_words = keys_of(m_channels);
     for (Network n : {Network::instagram, Network::facebook, Network::linkedin, Network::x,
                       Network::youtube, Network::tiktok, Network::pinterest, Network::threads})
         interest_words.emplace_back(to_string(n));
-    for (const auto& [word, at] : m_interests) {
-        bool found = false;
-        for (const auto& w : interest_words)
-            found = found || w == word;
-        if (!found)
+    std::unordered_set<std::string_view> interest_set(interest_words.begin(), interest_words.end());
+    for (const auto& [word, at] : m_interests)
+        if (!interest_set.count(word))
             m_yaml.error(at, "interest " + quoted(word) +
                                  " is neither a channel id nor a network name" +
                                  did_you_mean(word, interest_words));
-    }
 }
 
 } // namespace planner::model

@@ -1,6 +1,7 @@
 #include "model/plan_queries.hpp"
 
 #include <set>
+#include <unordered_map>
 
 namespace planner::model {
 
@@ -17,9 +18,8 @@ constexpr StandardDuty k_standard_duties[] = {
     {"ads", "Paid social", false},
 };
 
-template <class T>
-const T* find_in(const std::vector<T>& items, const std::map<std::string, size_t>& index,
-                 const std::string& id) {
+template <class T, class Index>
+const T* find_in(const std::vector<T>& items, const Index& index, std::string_view id) {
     auto it = index.find(id);
     return it == index.end() ? nullptr : &items[it->second];
 }
@@ -72,6 +72,8 @@ std::string channel_duty_subject(const ChannelDuty& duty, const std::optional<Pr
 }
 
 PlanIndex::PlanIndex(const Plan& plan) : m_plan(plan) {
+    m_people.reserve(plan.people.size());
+    m_channels.reserve(plan.channels.size());
     for (size_t i = 0; i < plan.people.size(); ++i)
         m_people.emplace(plan.people[i].id.str(), i);
     for (size_t i = 0; i < plan.channels.size(); ++i)
@@ -103,18 +105,15 @@ PlanIndex::PlanIndex(const Plan& plan) : m_plan(plan) {
         m_duty_index.emplace(m_duties[i].id.str(), i);
 
     // Custom channel-bound duties exist on the channels they are assigned on.
-    std::set<std::pair<std::string, std::string>> custom_on_channel;
+    std::set<std::pair<std::string_view, std::string_view>> custom_on_channel;
     for (const Assignment& a : plan.assignments) {
+        if (!a.channel || is_standard_duty(a.duty.str()))
+            continue;
         const DutyInfo* info = duty(a.duty);
-        if (info && !info->standard && info->channel_bound && a.channel)
+        if (info && !info->standard && info->channel_bound)
             custom_on_channel.emplace(a.channel->str(), a.duty.str());
     }
-    auto add = [this](ChannelDuty cd) {
-        m_channel_duty_index.emplace(
-            std::make_pair(cd.channel ? cd.channel->str() : std::string(), cd.duty.str()),
-            m_channel_duties.size());
-        m_channel_duties.push_back(std::move(cd));
-    };
+    auto add = [this](ChannelDuty cd) { m_channel_duties.push_back(std::move(cd)); };
     for (const Channel& channel : plan.channels) {
         for (const auto& duty : k_standard_duties) {
             double hours = standard_duty_hours(channel, duty.id);
@@ -130,8 +129,17 @@ PlanIndex::PlanIndex(const Plan& plan) : m_plan(plan) {
         if (!custom.channel_bound)
             add(ChannelDuty{std::nullopt, custom.id, custom.hours_per_week});
 
+    m_channel_duty_index.reserve(m_channel_duties.size());
+    for (size_t i = 0; i < m_channel_duties.size(); ++i) {
+        const ChannelDuty& cd = m_channel_duties[i];
+        m_channel_duty_index.emplace(
+            std::make_pair(cd.channel ? std::string_view(cd.channel->str()) : std::string_view(),
+                           std::string_view(cd.duty.str())),
+            i);
+    }
+
     // Channel duties of each channel are contiguous: remember where each channel's run is.
-    std::map<std::string, std::pair<size_t, size_t>> duties_of_channel;
+    std::unordered_map<std::string_view, std::pair<size_t, size_t>> duties_of_channel;
     for (size_t i = 0; i < m_channel_duties.size(); ++i) {
         if (!m_channel_duties[i].channel)
             continue;
@@ -140,18 +148,25 @@ PlanIndex::PlanIndex(const Plan& plan) : m_plan(plan) {
         if (!inserted)
             it->second.second = i + 1;
     }
+    // The duties that `duty: all` on a channel stands for (none when the channel has none).
+    auto run_of = [&](const Assignment& a) {
+        auto run = a.channel ? duties_of_channel.find(a.channel->str()) : duties_of_channel.end();
+        return run == duties_of_channel.end() ? std::make_pair(size_t{0}, size_t{0}) : run->second;
+    };
+    size_t expanded = 0;
+    for (const Assignment& a : plan.assignments) {
+        auto run = a.duty.str() == "all" ? run_of(a) : std::make_pair(size_t{0}, size_t{1});
+        expanded += run.second - run.first;
+    }
+    m_expanded.reserve(expanded);
     for (size_t i = 0; i < plan.assignments.size(); ++i) {
         const Assignment& a = plan.assignments[i];
         if (a.duty.str() != "all") {
             m_expanded.push_back(Expanded{a, i});
             continue;
         }
-        if (!a.channel)
-            continue;
-        auto run = duties_of_channel.find(a.channel->str());
-        if (run == duties_of_channel.end())
-            continue;
-        for (size_t k = run->second.first; k < run->second.second; ++k) {
+        auto run = run_of(a);
+        for (size_t k = run.first; k < run.second; ++k) {
             Assignment copy = a;
             copy.duty = m_channel_duties[k].duty;
             m_expanded.push_back(Expanded{std::move(copy), i});
@@ -177,7 +192,9 @@ const DutyInfo* PlanIndex::duty(const DutyId& id) const {
 
 const ChannelDuty* PlanIndex::channel_duty(const std::optional<ChannelId>& channel,
                                            const DutyId& duty) const {
-    auto it = m_channel_duty_index.find({channel ? channel->str() : std::string(), duty.str()});
+    auto it = m_channel_duty_index.find(
+        std::make_pair(channel ? std::string_view(channel->str()) : std::string_view(),
+                       std::string_view(duty.str())));
     return it == m_channel_duty_index.end() ? nullptr : &m_channel_duties[it->second];
 }
 

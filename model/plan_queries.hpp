@@ -9,6 +9,7 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <unordered_map>
 #include <vector>
 
 namespace planner::model {
@@ -79,11 +80,21 @@ public:
     const std::vector<Expanded>& assignments() const { return m_expanded; }
 
 private:
+    // Keys view the plan's ids (or m_duties' and m_channel_duties'), which outlive the index.
+    using Index = std::unordered_map<std::string_view, size_t>;
+    struct PairHash {
+        size_t operator()(const std::pair<std::string_view, std::string_view>& p) const noexcept {
+            size_t h = std::hash<std::string_view>()(p.first);
+            return h ^ (std::hash<std::string_view>()(p.second) + 0x9e3779b97f4a7c15ULL + (h << 6) +
+                        (h >> 2));
+        }
+    };
     const Plan& m_plan;
-    std::map<std::string, size_t> m_people, m_channels, m_roles, m_goals, m_duty_index;
+    Index m_people, m_channels, m_roles, m_goals, m_duty_index;
     std::vector<DutyInfo> m_duties;
     std::vector<ChannelDuty> m_channel_duties;
-    std::map<std::pair<std::string, std::string>, size_t> m_channel_duty_index;
+    std::unordered_map<std::pair<std::string_view, std::string_view>, size_t, PairHash>
+        m_channel_duty_index;
     std::vector<Expanded> m_expanded;
 };
 

@@ -47,6 +47,12 @@ CREATE TABLE metric_values (
     import_id INTEGER NOT NULL REFERENCES imports (id),
     PRIMARY KEY (channel, profile, metric, date));
 )sql",
+    // 2: the plan's binary model next to its YAML (model/plan_binary.hpp), so analyses of a
+    // workspace need not parse YAML again. NULL until the plan is next imported.
+    R"sql(
+ALTER TABLE plan ADD COLUMN model BLOB;
+ALTER TABLE snapshots ADD COLUMN model BLOB;
+)sql",
 };
 constexpr int k_migration_count = sizeof(k_migrations) / sizeof(k_migrations[0]);
 static_assert(k_migration_count == Workspace::k_schema_version);
@@ -74,6 +80,11 @@ public:
 
     Statement& bind(int i, const std::string& text) {
         sqlite3_bind_text(m_stmt, i, text.data(), static_cast<int>(text.size()), SQLITE_TRANSIENT);
+        return *this;
+    }
+    Statement& bind_blob(int i, const std::string& bytes) {
+        sqlite3_bind_blob(m_stmt, i, bytes.data(), static_cast<int>(bytes.size()),
+                          SQLITE_TRANSIENT);
         return *this;
     }
     Statement& bind(int i, double value) {
@@ -125,18 +136,39 @@ Workspace::Workspace(const std::string& path, OpenMode mode) : m_path(path) {
                              path + " plan.yaml`");
     if (exists && !is_workspace_file(path) && fs::file_size(path) > 0)
         throw WorkspaceError("'" + path + "' is not a planner workspace (not an SQLite file)");
+    open(mode);
+    try {
+        if (mode == OpenMode::read_only && schema_version() > 0 &&
+            schema_version() < k_schema_version) {
+            // Opening upgrades an older workspace in place, even for reading.
+            sqlite3_close(m_db);
+            m_db = nullptr;
+            open(OpenMode::read_write);
+            migrate(OpenMode::read_write);
+            sqlite3_close(m_db);
+            m_db = nullptr;
+            open(mode);
+        }
+        migrate(mode);
+    } catch (...) {
+        sqlite3_close(m_db);
+        m_db = nullptr;
+        throw;
+    }
+}
+
+void Workspace::open(OpenMode mode) {
     int flags = mode == OpenMode::read_only ? SQLITE_OPEN_READONLY
                                             : SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE;
-    if (sqlite3_open_v2(path.c_str(), &m_db, flags, nullptr) != SQLITE_OK) {
+    if (sqlite3_open_v2(m_path.c_str(), &m_db, flags, nullptr) != SQLITE_OK) {
         std::string message = m_db ? sqlite3_errmsg(m_db) : "out of memory";
         sqlite3_close(m_db);
         m_db = nullptr;
-        throw WorkspaceError("cannot open workspace '" + path + "': " + message);
+        throw WorkspaceError("cannot open workspace '" + m_path + "': " + message);
     }
     sqlite3_busy_timeout(m_db, 5000);
     try {
         exec("PRAGMA foreign_keys = ON");
-        migrate(mode);
     } catch (...) {
         sqlite3_close(m_db);
         m_db = nullptr;
@@ -174,9 +206,9 @@ void Workspace::migrate(OpenMode mode) {
         throw WorkspaceError("workspace '" + m_path + "' was written by a newer planner (schema " +
                              std::to_string(version) + "); upgrade planner to open it");
     if (mode == OpenMode::read_only)
-        throw WorkspaceError("workspace '" + m_path + "' has an older schema (" +
-                             std::to_string(version) +
-                             "); run `planner import` on it once to upgrade it");
+        throw WorkspaceError("'" + m_path +
+                             "' is an SQLite file but holds no planner workspace; give a "
+                             "workspace made by `planner import`, or a plan YAML file");
     if (version > 0) {
         // Keep a copy before upgrading in place.
         std::string backup = m_path + ".v" + std::to_string(version) + ".bak";
@@ -211,18 +243,46 @@ std::optional<std::string> Workspace::plan_yaml() const {
     return s.text(0);
 }
 
-void Workspace::set_plan_yaml(const std::string& yaml, const std::string& source) {
-    Statement s(m_db, "INSERT INTO plan (id, yaml, source, updated_at) VALUES (1, ?, ?, ?) "
-                      "ON CONFLICT (id) DO UPDATE SET yaml = excluded.yaml, "
-                      "source = excluded.source, updated_at = excluded.updated_at");
-    s.bind(1, yaml).bind(2, source).bind(3, now_utc()).step();
+std::optional<std::string> Workspace::plan_model() const {
+    return read_blob("plan", "model", 1);
 }
 
-void Workspace::set_snapshot(const std::string& quarter, const std::string& yaml) {
-    Statement s(m_db, "INSERT INTO snapshots (quarter, yaml, taken_at) VALUES (?, ?, ?) "
+// A BLOB read straight into one string (a plan's model is tens of megabytes for a large
+// organisation: this avoids SQLite's own copy of it). Nothing when the row or value is absent.
+std::optional<std::string> Workspace::read_blob(const char* table, const char* column,
+                                                long long rowid) const {
+    sqlite3_blob* blob = nullptr;
+    if (sqlite3_blob_open(m_db, "main", table, column, rowid, 0, &blob) != SQLITE_OK) {
+        sqlite3_blob_close(blob);
+        return std::nullopt; // no such row, or the value is NULL
+    }
+    std::string bytes(static_cast<size_t>(sqlite3_blob_bytes(blob)), '\0');
+    int rc = bytes.empty()
+                 ? SQLITE_OK
+                 : sqlite3_blob_read(blob, bytes.data(), static_cast<int>(bytes.size()), 0);
+    sqlite3_blob_close(blob);
+    if (rc != SQLITE_OK)
+        throw WorkspaceError("workspace '" + m_path +
+                             "': reading the stored plan failed: " + sqlite3_errstr(rc));
+    return bytes;
+}
+
+void Workspace::set_plan(const std::string& yaml, const std::string& model,
+                         const std::string& source) {
+    Statement s(m_db, "INSERT INTO plan (id, yaml, model, source, updated_at) "
+                      "VALUES (1, ?, ?, ?, ?) "
+                      "ON CONFLICT (id) DO UPDATE SET yaml = excluded.yaml, "
+                      "model = excluded.model, source = excluded.source, "
+                      "updated_at = excluded.updated_at");
+    s.bind(1, yaml).bind_blob(2, model).bind(3, source).bind(4, now_utc()).step();
+}
+
+void Workspace::snapshot_current_plan(const std::string& quarter) {
+    Statement s(m_db, "INSERT INTO snapshots (quarter, yaml, model, taken_at) "
+                      "SELECT ?, yaml, model, ? FROM plan WHERE id = 1 "
                       "ON CONFLICT (quarter) DO UPDATE SET yaml = excluded.yaml, "
-                      "taken_at = excluded.taken_at");
-    s.bind(1, quarter).bind(2, yaml).bind(3, now_utc()).step();
+                      "model = excluded.model, taken_at = excluded.taken_at");
+    s.bind(1, quarter).bind(2, now_utc()).step();
 }
 
 std::optional<std::string> Workspace::snapshot(const std::string& quarter) const {
@@ -231,6 +291,14 @@ std::optional<std::string> Workspace::snapshot(const std::string& quarter) const
     if (!s.step())
         return std::nullopt;
     return s.text(0);
+}
+
+std::optional<std::string> Workspace::snapshot_model(const std::string& quarter) const {
+    Statement s(m_db, "SELECT rowid FROM snapshots WHERE quarter = ?");
+    s.bind(1, quarter);
+    if (!s.step())
+        return std::nullopt;
+    return read_blob("snapshots", "model", s.integer(0));
 }
 
 std::vector<std::string> Workspace::snapshot_quarters() const {

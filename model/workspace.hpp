@@ -47,7 +47,7 @@ struct ImportLogEntry {
 
 class Workspace {
 public:
-    static constexpr int k_schema_version = 1;
+    static constexpr int k_schema_version = 2;
 
     // Opens (or with OpenMode::create, creates) the workspace at `path`.
     explicit Workspace(const std::string& path, OpenMode mode);
@@ -72,13 +72,16 @@ public:
         bool m_done = false;
     };
 
-    // The current plan as canonical plan YAML, if one was imported.
+    // The current plan as canonical plan YAML, if one was imported, and its binary model
+    // (model/plan_binary.hpp; none in a workspace upgraded from schema 1 until the next import).
     std::optional<std::string> plan_yaml() const;
-    void set_plan_yaml(const std::string& yaml, const std::string& source);
+    std::optional<std::string> plan_model() const;
+    void set_plan(const std::string& yaml, const std::string& model, const std::string& source);
 
-    // Snapshots: the plan frozen for a quarter ("2027-Q1").
-    void set_snapshot(const std::string& quarter, const std::string& yaml);
+    // Snapshots: the plan frozen for a quarter ("2027-Q1"), as YAML and binary model.
+    void snapshot_current_plan(const std::string& quarter);
     std::optional<std::string> snapshot(const std::string& quarter) const;
+    std::optional<std::string> snapshot_model(const std::string& quarter) const;
     std::vector<std::string> snapshot_quarters() const; // sorted
 
     // Metrics. store_metric returns true when it replaced an earlier value of the same day.
@@ -96,6 +99,9 @@ public:
     std::optional<std::string> setting(const std::string& key) const;
 
 private:
+    void open(OpenMode mode);
+    std::optional<std::string> read_blob(const char* table, const char* column,
+                                         long long rowid) const;
     void exec(const std::string& sql);
     void migrate(OpenMode mode);
 

@@ -2,9 +2,11 @@
 
 #include "model/csv_reader.hpp"
 #include "model/metrics.hpp"
+#include "model/plan_binary.hpp"
 #include "model/plan_reader.hpp"
 #include "model/plan_writer.hpp"
 #include "planner/cli.hpp"
+#include "planner/plan_source.hpp"
 #include "planner/roster.hpp"
 #include "planner/sha256.hpp"
 
@@ -64,9 +66,13 @@ std::string import_plan(model::Workspace& workspace, const ImportFile& file) {
                           result.errors);
     std::string yaml = model::write_plan_yaml(result.plan);
     auto old = workspace.plan_yaml();
-    if (old && *old == yaml)
+    if (old && *old == yaml) {
+        // A workspace upgraded from schema 1 lacks the binary model until now.
+        if (!workspace.plan_model())
+            workspace.set_plan(yaml, model::encode_plan(result.plan), file.path);
         return file.path + ": the workspace already holds this plan; nothing changed.";
-    workspace.set_plan_yaml(yaml, file.path);
+    }
+    workspace.set_plan(yaml, model::encode_plan(result.plan), file.path);
     model::ImportLogEntry entry;
     entry.file_name = file.path;
     entry.sha256 = sha256_hex(file.bytes);
@@ -101,7 +107,7 @@ std::string import_roster(model::Workspace& workspace, const ImportFile& file) {
     auto check = model::read_plan_text(file.path + " (plan after the roster)", updated);
     if (!check.ok())
         throw_diagnostics("the roster would make the plan invalid", check.errors);
-    workspace.set_plan_yaml(updated, file.path);
+    workspace.set_plan(updated, model::encode_plan(check.plan), file.path);
     model::ImportLogEntry entry;
     entry.file_name = file.path;
     entry.sha256 = sha256_hex(file.bytes);
@@ -131,10 +137,9 @@ std::string import_metrics(model::Workspace& workspace, const ImportFile& file,
                earlier->imported_at.substr(0, 10) + "); nothing stored.";
 
     // Channels must be the plan's, when there is a plan.
-    if (auto yaml = workspace.plan_yaml()) {
-        auto plan = model::read_plan_text(workspace.path(), *yaml);
+    if (auto plan = stored_plan(workspace)) {
         std::set<std::string> channels;
-        for (const auto& c : plan.plan.channels)
+        for (const auto& c : plan->channels)
             channels.insert(c.id.str());
         std::vector<model::Diagnostic> errors;
         std::set<std::string> reported;

@@ -1,5 +1,6 @@
 #include "planner/plan_source.hpp"
 
+#include "model/plan_binary.hpp"
 #include "model/plan_reader.hpp"
 #include "model/workspace.hpp"
 #include "planner/cli.hpp"
@@ -24,6 +25,24 @@ namespace {
 }
 } // namespace
 
+std::optional<model::Plan> stored_plan(const model::Workspace& workspace,
+                                       const std::string& quarter) {
+    bool current = quarter.empty();
+    std::optional<std::string> bytes =
+        current ? workspace.plan_model() : workspace.snapshot_model(quarter);
+    if (bytes)
+        if (auto plan = model::decode_plan(*bytes))
+            return plan;
+    std::optional<std::string> yaml = current ? workspace.plan_yaml() : workspace.snapshot(quarter);
+    if (!yaml)
+        return std::nullopt;
+    auto result = model::read_plan_text(
+        workspace.path() + (current ? " (stored plan)" : "@" + quarter + " (snapshot)"), *yaml);
+    if (!result.ok())
+        throw_plan_errors(result.errors);
+    return std::move(result.plan);
+}
+
 LoadedPlan load_plan_argument(const std::string& path) {
     LoadedPlan loaded;
     loaded.source = path;
@@ -35,8 +54,8 @@ LoadedPlan load_plan_argument(const std::string& path) {
         loaded.from_workspace = true;
         try {
             model::Workspace workspace(workspace_path, model::OpenMode::read_only);
-            auto yaml = workspace.snapshot(quarter);
-            if (!yaml) {
+            auto plan = stored_plan(workspace, quarter);
+            if (!plan) {
                 std::string list;
                 for (const auto& q : workspace.snapshot_quarters())
                     list += (list.empty() ? "" : ", ") + q;
@@ -44,10 +63,7 @@ LoadedPlan load_plan_argument(const std::string& path) {
                     "workspace '" + workspace_path + "' has no snapshot for '" + quarter + "'" +
                     (list.empty() ? "; make one with `planner snapshot`" : "; it has: " + list));
             }
-            auto result = model::read_plan_text(path + " (snapshot)", *yaml);
-            if (!result.ok())
-                throw_plan_errors(result.errors);
-            loaded.plan = std::move(result.plan);
+            loaded.plan = std::move(*plan);
         } catch (const model::WorkspaceError& e) {
             throw UsageError(e.what());
         }
@@ -59,16 +75,13 @@ LoadedPlan load_plan_argument(const std::string& path) {
         loaded.from_workspace = true;
         try {
             model::Workspace workspace(path, model::OpenMode::read_only);
-            auto yaml = workspace.plan_yaml();
-            if (!yaml)
+            auto plan = stored_plan(workspace);
+            if (!plan)
                 throw UsageError("workspace '" + path +
                                  "' holds no plan yet; import one with "
                                  "`planner import " +
                                  path + " plan.yaml`");
-            auto result = model::read_plan_text(path + " (stored plan)", *yaml);
-            if (!result.ok())
-                throw_plan_errors(result.errors);
-            loaded.plan = std::move(result.plan);
+            loaded.plan = std::move(*plan);
         } catch (const model::WorkspaceError& e) {
             throw UsageError(e.what());
         }

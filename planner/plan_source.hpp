@@ -3,6 +3,9 @@
 // (exit status 2) with FILE:LINE:COLUMN lines.
 
 #include "model/plan.hpp"
+#include "model/workspace.hpp"
+
+#include <optional>
 
 #include <string>
 
@@ -15,6 +18,11 @@ struct LoadedPlan {
 };
 
 LoadedPlan load_plan_argument(const std::string& path);
+
+// The workspace's current plan (or a snapshot's, given a quarter "2026-Q3"): from its binary
+// model when it has a readable one, else from its YAML. Nothing when there is no such plan.
+std::optional<model::Plan> stored_plan(const model::Workspace& workspace,
+                                       const std::string& quarter = {});
 
 // Writes `text` to `path` through a temporary file and a rename; "-" writes to `fallback`.
 void write_output_file(const std::string& path, const std::string& text);

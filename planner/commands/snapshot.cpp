@@ -33,7 +33,7 @@ int run_snapshot(const ParsedArgs& args, Streams& io) {
             throw UsageError("workspace '" + path + "' already has a snapshot for " + name +
                              "; add --force to replace it");
         model::Workspace::Transaction transaction(workspace);
-        workspace.set_snapshot(name, *yaml);
+        workspace.snapshot_current_plan(name);
         transaction.commit();
         io.out << (replaced ? "Replaced" : "Saved") << " the snapshot for " << name << " in "
                << path << "; compare it later with `planner diff " << path << "@" << name << " "

@@ -9,3 +9,7 @@ for n in 100 1000 10000 100000; do
   measure "planner show (read only), $n people" "$PLANNER" show "$plan" --format json
   measure "planner check, $n people" "$PLANNER" check "$plan" --fail-on never --format json
 done
+ws="$BENCH_WORK/checks-100000.db"
+rm -f "$ws"
+"$PLANNER" import "$ws" "$(plan_of_size 100000)" >/dev/null
+measure "planner check, 100000 people (workspace)" "$PLANNER" check "$ws" --fail-on never --format json

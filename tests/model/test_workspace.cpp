@@ -6,6 +6,7 @@
 
 #include <filesystem>
 #include <fstream>
+#include <iterator>
 #include <sqlite3.h>
 #include <unistd.h>
 
@@ -19,6 +20,11 @@ fs::path temp_dir(const std::string& name) {
     fs::remove_all(dir);
     fs::create_directories(dir);
     return dir;
+}
+
+std::string read_bytes(const std::string& path) {
+    std::ifstream in(path, std::ios::binary);
+    return std::string(std::istreambuf_iterator<char>(in), {});
 }
 } // namespace
 
@@ -43,18 +49,19 @@ TEST_CASE("a transaction that is not committed changes nothing") {
     {
         Workspace ws(path, OpenMode::create);
         Workspace::Transaction t(ws);
-        ws.set_plan_yaml("version: 1\n", "a.yaml");
+        ws.set_plan("version: 1\n", "model-a", "a.yaml");
         t.commit();
     }
     {
         Workspace ws(path, OpenMode::read_write);
         Workspace::Transaction t(ws);
-        ws.set_plan_yaml("changed", "b.yaml");
-        ws.set_snapshot("2027-Q1", "x");
+        ws.set_plan("changed", "model-b", "b.yaml");
+        ws.snapshot_current_plan("2027-Q1");
         // no commit
     }
     Workspace ws(path, OpenMode::read_only);
     CHECK(*ws.plan_yaml() == "version: 1\n");
+    CHECK(*ws.plan_model() == "model-a");
     CHECK(ws.snapshot_quarters().empty());
 }
 
@@ -87,9 +94,39 @@ TEST_CASE("an older workspace is upgraded after a copy is kept") {
                 SQLITE_OK);
         sqlite3_close(db);
     }
-    CHECK_THROWS_WITH(Workspace(path, OpenMode::read_only), Catch::Contains("older schema"));
+    CHECK_THROWS_WITH(Workspace(path, OpenMode::read_only),
+                      Catch::Contains("holds no planner workspace"));
     Workspace ws(path, OpenMode::read_write);
     CHECK(ws.schema_version() == Workspace::k_schema_version);
+}
+
+TEST_CASE("a schema 1 workspace is upgraded when opened, even for reading, after a copy") {
+    auto dir = temp_dir("ws-migrate-1");
+    std::string path = (dir / "v1.db").string();
+    {
+        Workspace ws(path, OpenMode::create);
+        ws.set_plan("version: 1\n", "model", "a.yaml");
+        ws.snapshot_current_plan("2026-Q3");
+    }
+    {
+        // Back to schema 1: no model columns.
+        sqlite3* db = nullptr;
+        REQUIRE(sqlite3_open(path.c_str(), &db) == SQLITE_OK);
+        REQUIRE(sqlite3_exec(db,
+                             "ALTER TABLE plan DROP COLUMN model; "
+                             "ALTER TABLE snapshots DROP COLUMN model; "
+                             "UPDATE schema_version SET version = 1",
+                             nullptr, nullptr, nullptr) == SQLITE_OK);
+        sqlite3_close(db);
+    }
+    std::string before = read_bytes(path);
+    Workspace ws(path, OpenMode::read_only);
+    CHECK(ws.schema_version() == Workspace::k_schema_version);
+    CHECK(read_bytes(path + ".v1.bak") == before);
+    CHECK(*ws.plan_yaml() == "version: 1\n");
+    CHECK(!ws.plan_model()); // filled by the next import
+    CHECK(*ws.snapshot("2026-Q3") == "version: 1\n");
+    CHECK(!ws.snapshot_model("2026-Q3"));
 }
 
 TEST_CASE("a file that is not SQLite is refused") {
