@@ -221,6 +221,9 @@ PdfCanvas::PdfCanvas(const FontFiles& fonts) : m_impl(std::make_unique<Impl>()) 
     HPDF_UseUTFEncodings(doc);
     HPDF_SetCurrentEncoder(doc, "UTF-8"); // document info and bookmarks as UTF-16 text
     HPDF_SetPageMode(doc, HPDF_PAGE_MODE_USE_OUTLINE);
+    // Pages in a tree of nodes of at most 256 (a flat list stops at libharu's array limit,
+    // 32,767 entries); documents up to 256 pages keep the flat list.
+    HPDF_SetPagesConfiguration(doc, 256);
     check("setting up the document");
     m_impl->fonts[0] = m_impl->load_font(fonts.regular);
     m_impl->fonts[1] = m_impl->load_font(fonts.bold);

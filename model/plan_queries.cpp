@@ -139,7 +139,7 @@ PlanIndex::PlanIndex(const Plan& plan) : m_plan(plan) {
     }
 
     // Channel duties of each channel are contiguous: remember where each channel's run is.
-    std::unordered_map<std::string_view, std::pair<size_t, size_t>> duties_of_channel;
+    auto& duties_of_channel = m_duties_of_channel;
     for (size_t i = 0; i < m_channel_duties.size(); ++i) {
         if (!m_channel_duties[i].channel)
             continue;
@@ -172,6 +172,11 @@ PlanIndex::PlanIndex(const Plan& plan) : m_plan(plan) {
             m_expanded.push_back(Expanded{std::move(copy), i});
         }
     }
+}
+
+std::pair<size_t, size_t> PlanIndex::channel_duty_range(const ChannelId& channel) const {
+    auto run = m_duties_of_channel.find(channel.str());
+    return run == m_duties_of_channel.end() ? std::make_pair(size_t{0}, size_t{0}) : run->second;
 }
 
 const Person* PlanIndex::person(const PersonId& id) const {

@@ -70,6 +70,8 @@ public:
     const std::vector<ChannelDuty>& channel_duties() const { return m_channel_duties; }
     const ChannelDuty* channel_duty(const std::optional<ChannelId>& channel,
                                     const DutyId& duty) const;
+    // The channel duties of one channel: [first, last) indices into channel_duties().
+    std::pair<size_t, size_t> channel_duty_range(const ChannelId& channel) const;
 
     // Assignments with `duty: all` expanded into one assignment per duty of the channel,
     // in plan order. Each remembers the index of the assignment it came from.
@@ -95,6 +97,7 @@ private:
     std::vector<ChannelDuty> m_channel_duties;
     std::unordered_map<std::pair<std::string_view, std::string_view>, size_t, PairHash>
         m_channel_duty_index;
+    std::unordered_map<std::string_view, std::pair<size_t, size_t>> m_duties_of_channel;
     std::vector<Expanded> m_expanded;
 };
 

@@ -5,6 +5,10 @@
 
 #include <algorithm>
 #include <cmath>
+#include <map>
+#include <set>
+#include <string_view>
+#include <unordered_map>
 
 namespace planner {
 
@@ -158,40 +162,77 @@ ex::Section roles_section(const StaffingContext& c) {
     return section;
 }
 
+// Up to this many people the RACI is a matrix of duties x people; beyond, a matrix is more
+// pages than anyone reads (1,000 people made a 1,500-page report) and grows with people x
+// duties, so it becomes a list: one row per duty, with the people of each letter.
+constexpr size_t k_raci_matrix_people = 40;
+
 ex::Section raci_section(const StaffingContext& c) {
     const ReportText& t = c.text;
     ex::Section section{t.get("staffing.raci"), {}, {}, ex::SectionStart::new_page};
+    const auto& duties = c.index.channel_duties();
+    // Who holds each duty, with which letters, people in plan order.
+    std::unordered_map<std::string_view, size_t> plan_order;
+    for (size_t i = 0; i < c.plan.people.size(); ++i)
+        plan_order.emplace(c.plan.people[i].id.str(), i);
+    std::vector<std::map<size_t, std::string>> codes(duties.size()); // person index -> "R/B"
+    std::set<size_t> holders;                                        // everyone with an assignment
+    for (const auto& e : c.index.assignments()) {
+        const Assignment& a = e.assignment;
+        auto person = plan_order.find(a.person.str());
+        if (person == plan_order.end())
+            continue;
+        holders.insert(person->second);
+        const ChannelDuty* duty = c.index.channel_duty(a.channel, a.duty);
+        if (!duty)
+            continue;
+        std::string code = a.backup ? "B" : std::string(to_string(a.raci));
+        std::string& cell = codes[static_cast<size_t>(duty - duties.data())][person->second];
+        if (cell.find(code) == std::string::npos)
+            cell += (cell.empty() ? "" : "/") + code;
+    }
+
+    if (holders.size() > k_raci_matrix_people) {
+        ex::Table table;
+        table.id = "raci";
+        table.columns = {{"duty", t.get("common.duty"), ex::Alignment::left, 2.4},
+                         {"responsible", t.get("staffing.raci_legend_r"), ex::Alignment::left, 2},
+                         {"accountable", t.get("staffing.raci_legend_a"), ex::Alignment::left, 1.5},
+                         {"consulted", t.get("staffing.raci_legend_c"), ex::Alignment::left, 1.5},
+                         {"informed", t.get("staffing.raci_legend_i"), ex::Alignment::left, 1.5},
+                         {"backup", t.get("staffing.raci_legend_b"), ex::Alignment::left, 1.5}};
+        const std::string letters = "RACIB";
+        for (size_t d = 0; d < duties.size(); ++d) {
+            std::vector<ex::Cell> row(1 + letters.size());
+            row[0] = report::channel_duty_label(c.index, duties[d]);
+            for (const auto& [person, code] : codes[d])
+                for (size_t k = 0; k < letters.size(); ++k)
+                    if (code.find(letters[k]) != std::string::npos) {
+                        std::string& names = row[1 + k].text;
+                        names += (names.empty() ? "" : ", ") + display_name(c.plan.people[person]);
+                    }
+            table.rows.push_back(std::move(row));
+        }
+        table.footnote =
+            t.get("staffing.raci_list_note", {{"people", std::to_string(holders.size())},
+                                              {"limit", std::to_string(k_raci_matrix_people)}});
+        section.blocks.push_back(std::move(table));
+        return section;
+    }
+
     ex::Matrix matrix;
     // The section's heading names the matrix.
     matrix.corner_label = t.get("common.duty");
-    std::vector<const Person*> people;
-    std::map<std::string, size_t> column;
-    for (const auto& e : c.index.assignments()) {
-        const Person* p = c.index.person(e.assignment.person);
-        if (p && !column.count(p->id.str())) {
-            column[p->id.str()] = 0;
-        }
+    std::map<size_t, size_t> column; // person index -> column
+    for (size_t person : holders) {
+        column[person] = matrix.column_labels.size();
+        matrix.column_labels.push_back(display_name(c.plan.people[person]));
     }
-    for (const Person& p : c.plan.people)
-        if (column.count(p.id.str())) {
-            column[p.id.str()] = people.size();
-            people.push_back(&p);
-            matrix.column_labels.push_back(display_name(p));
-        }
-    const auto& duties = c.index.channel_duties();
-    matrix.cells.assign(duties.size(), std::vector<std::string>(people.size()));
-    for (size_t i = 0; i < duties.size(); ++i)
-        matrix.row_labels.push_back(report::channel_duty_label(c.index, duties[i]));
-    for (const auto& e : c.index.assignments()) {
-        const Assignment& a = e.assignment;
-        const ChannelDuty* duty = c.index.channel_duty(a.channel, a.duty);
-        if (!duty || !column.count(a.person.str()))
-            continue;
-        size_t row = static_cast<size_t>(duty - duties.data());
-        std::string code = a.backup ? "B" : std::string(to_string(a.raci));
-        std::string& cell = matrix.cells[row][column[a.person.str()]];
-        if (cell.find(code) == std::string::npos)
-            cell += (cell.empty() ? "" : "/") + code;
+    matrix.cells.assign(duties.size(), std::vector<std::string>(holders.size()));
+    for (size_t d = 0; d < duties.size(); ++d) {
+        matrix.row_labels.push_back(report::channel_duty_label(c.index, duties[d]));
+        for (const auto& [person, code] : codes[d])
+            matrix.cells[d][column[person]] = code;
     }
     matrix.legend = {{"R", t.get("staffing.raci_legend_r")},
                      {"A", t.get("staffing.raci_legend_a")},

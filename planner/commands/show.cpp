@@ -73,9 +73,10 @@ std::string render_text(const Plan& plan) {
             row.push_back(hours > 0 ? format_fixed(hours, 1) : "-");
         }
         double custom = 0;
-        for (const ChannelDuty& cd : index.channel_duties())
-            if (cd.channel && *cd.channel == c.id && !is_standard_duty(cd.duty.str()))
-                custom += cd.hours;
+        auto [first, last] = index.channel_duty_range(c.id);
+        for (size_t k = first; k < last; ++k)
+            if (!is_standard_duty(index.channel_duties()[k].duty.str()))
+                custom += index.channel_duties()[k].hours;
         total += custom;
         grand_total += total;
         row.push_back(custom > 0 ? format_fixed(custom, 1) : "-");
@@ -140,13 +141,11 @@ std::string render_json(const Plan& plan) {
         const Channel& c = plan.channels[i];
         out << (i ? ", " : "") << "{\"id\": " << json_quote(c.id.str())
             << ", \"name\": " << json_quote(display_name(c)) << ", \"duties\": {";
-        bool first = true;
-        for (const ChannelDuty& cd : index.channel_duties()) {
-            if (!cd.channel || *cd.channel != c.id)
-                continue;
-            out << (first ? "" : ", ") << json_quote(cd.duty.str()) << ": "
+        auto [first, last] = index.channel_duty_range(c.id);
+        for (size_t k = first; k < last; ++k) {
+            const ChannelDuty& cd = index.channel_duties()[k];
+            out << (k == first ? "" : ", ") << json_quote(cd.duty.str()) << ": "
                 << format_fixed(cd.hours, 2);
-            first = false;
         }
         out << "}}";
     }

@@ -18,6 +18,16 @@ for n in 1000 10000; do
   plan=$(plan_of_size "$n")
   measure "planner rebalance, $n people" "$PLANNER" rebalance "$plan" -o "$BENCH_WORK/proposed-$n.yaml"
 done
+# The same on dense plans (two or three channels per team instead of one or two).
+dense=$(plan_of_size 100000 dense)
+ws_dense="$BENCH_WORK/staffing-100000-dense.db"
+rm -f "$ws_dense"
+"$PLANNER" import "$ws_dense" "$dense" >/dev/null
+measure "planner workload, 100000 people, dense (workspace)" "$PLANNER" workload "$ws_dense"
+for n in 1000 10000; do
+  plan=$(plan_of_size "$n" dense)
+  measure "planner rebalance, $n people, dense" "$PLANNER" rebalance "$plan" -o "$BENCH_WORK/proposed-$n-dense.yaml"
+done
 bench="$BENCH_BUILD/tests/bench/bench_staffing"
 echo "-- phases (bench_staffing)"
 "$bench" "$ws" workload staff

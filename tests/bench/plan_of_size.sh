@@ -1,8 +1,11 @@
-# Sourced by the bench scripts: plan_of_size N prints the path of a generated N-person plan.
+# Sourced by the bench scripts: plan_of_size N [dense] prints the path of a generated N-person
+# plan (standard density unless "dense"; see generate_plan.py).
 plan_of_size() {
-  local n="$1" path="$BENCH_WORK/plan-$1.yaml"
+  local n="$1" density="${2:-standard}"
+  local path="$BENCH_WORK/plan-$n.yaml"
+  [ "$density" = standard ] || path="$BENCH_WORK/plan-$n-$density.yaml"
   if [ ! -s "$path" ]; then
-    python3 "$(dirname "${BASH_SOURCE[0]}")/generate_plan.py" "$n" 1 "$path" >/dev/null
+    python3 "$(dirname "${BASH_SOURCE[0]}")/generate_plan.py" "$n" 1 "$path" "$density" >/dev/null
   fi
   echo "$path"
 }
