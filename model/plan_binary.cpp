@@ -1,6 +1,9 @@
 #include "model/plan_binary.hpp"
 
+#include <algorithm>
 #include <cstring>
+#include <new>
+#include <stdexcept>
 #include <type_traits>
 
 namespace planner::model {
@@ -159,7 +162,9 @@ public:
     template <class T> void get(std::vector<T>& v) {
         size_t n = get_size();
         v.clear();
-        v.reserve(std::min(n, m_bytes.size() - m_at)); // each item takes a byte at least
+        // Each item takes at least a byte of the blob; a damaged count must not reserve
+        // gigabytes, so the reservation is capped too (the vector grows past it if need be).
+        v.reserve(std::min({n, m_bytes.size() - m_at, size_t{4096}}));
         for (size_t i = 0; i < n; ++i) {
             v.emplace_back();
             get(v.back());
@@ -211,6 +216,10 @@ std::optional<Plan> decode_plan(std::string_view bytes) {
     try {
         decoder.get(plan);
     } catch (const Truncated&) {
+        return std::nullopt;
+    } catch (const std::bad_alloc&) {
+        return std::nullopt; // a damaged length: the YAML is read instead
+    } catch (const std::length_error&) {
         return std::nullopt;
     }
     if (!decoder.at_end())

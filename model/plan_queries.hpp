@@ -53,6 +53,9 @@ std::string channel_duty_subject(const ChannelDuty& duty,
 class PlanIndex {
 public:
     explicit PlanIndex(const Plan& plan);
+    // Its keys view strings inside it and the plan: a copy would point into the original.
+    PlanIndex(const PlanIndex&) = delete;
+    PlanIndex& operator=(const PlanIndex&) = delete;
 
     const Plan& plan() const { return m_plan; }
     const Person* person(const PersonId& id) const;

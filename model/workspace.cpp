@@ -7,6 +7,7 @@
 #include <ctime>
 #include <filesystem>
 #include <fstream>
+#include <limits>
 
 namespace planner::model {
 
@@ -79,13 +80,20 @@ public:
     Statement& operator=(const Statement&) = delete;
 
     Statement& bind(int i, const std::string& text) {
+        check_size(text.size());
         sqlite3_bind_text(m_stmt, i, text.data(), static_cast<int>(text.size()), SQLITE_TRANSIENT);
         return *this;
     }
     Statement& bind_blob(int i, const std::string& bytes) {
+        check_size(bytes.size());
         sqlite3_bind_blob(m_stmt, i, bytes.data(), static_cast<int>(bytes.size()),
                           SQLITE_TRANSIENT);
         return *this;
+    }
+    static void check_size(size_t size) {
+        if (size > static_cast<size_t>(std::numeric_limits<int>::max()))
+            throw WorkspaceError("workspace write failed: a value of " + std::to_string(size) +
+                                 " bytes is larger than a workspace can store (2 GB)");
     }
     Statement& bind(int i, double value) {
         sqlite3_bind_double(m_stmt, i, value);
@@ -140,11 +148,16 @@ Workspace::Workspace(const std::string& path, OpenMode mode) : m_path(path) {
     try {
         if (mode == OpenMode::read_only && schema_version() > 0 &&
             schema_version() < k_schema_version) {
-            // Opening upgrades an older workspace in place, even for reading.
+            // Opening upgrades an older workspace in place, even for reading. Where the file
+            // cannot be written (read-only media, no permission) it is read as it is: every
+            // older schema reads correctly, only without what later schemas added.
             sqlite3_close(m_db);
             m_db = nullptr;
-            open(OpenMode::read_write);
-            migrate(OpenMode::read_write);
+            try {
+                open(OpenMode::read_write);
+                migrate(OpenMode::read_write);
+            } catch (const WorkspaceError&) {
+            }
             sqlite3_close(m_db);
             m_db = nullptr;
             open(mode);
@@ -202,20 +215,40 @@ void Workspace::migrate(OpenMode mode) {
     int version = schema_version();
     if (version == k_schema_version)
         return;
+    auto newer = [&](int v) {
+        return WorkspaceError("workspace '" + m_path + "' was written by a newer planner (schema " +
+                              std::to_string(v) + "); upgrade planner to open it");
+    };
     if (version > k_schema_version)
-        throw WorkspaceError("workspace '" + m_path + "' was written by a newer planner (schema " +
-                             std::to_string(version) + "); upgrade planner to open it");
-    if (mode == OpenMode::read_only)
+        throw newer(version);
+    if (mode == OpenMode::read_only) {
+        if (version > 0)
+            return; // an older workspace that could not be upgraded: read as it is
         throw WorkspaceError("'" + m_path +
                              "' is an SQLite file but holds no planner workspace; give a "
                              "workspace made by `planner import`, or a plan YAML file");
-    if (version > 0) {
-        // Keep a copy before upgrading in place.
-        std::string backup = m_path + ".v" + std::to_string(version) + ".bak";
-        std::filesystem::copy_file(m_path, backup,
-                                   std::filesystem::copy_options::overwrite_existing);
     }
+    // Under the write lock, so that two planners opening the same old workspace do not both
+    // upgrade it; the version is read again in case the other one already did.
     Transaction transaction(*this);
+    version = schema_version();
+    if (version == k_schema_version) {
+        transaction.commit();
+        return;
+    }
+    if (version > k_schema_version)
+        throw newer(version);
+    if (version > 0) {
+        // Keep a copy before upgrading in place (never over an earlier copy). Nothing is
+        // written to the file until the commit, so the copy is consistent.
+        std::string backup = m_path + ".v" + std::to_string(version) + ".bak";
+        std::error_code ec;
+        if (!std::filesystem::exists(backup, ec))
+            std::filesystem::copy_file(m_path, backup, ec);
+        if (ec)
+            throw WorkspaceError("cannot keep a copy of workspace '" + m_path + "' as '" + backup +
+                                 "' before upgrading it: " + ec.message());
+    }
     for (int v = version; v < k_schema_version; ++v)
         exec(k_migrations[v]);
     exec("UPDATE schema_version SET version = " + std::to_string(k_schema_version));

@@ -46,9 +46,10 @@ bool YamlTree::parse(std::string_view text, YamlError& error) {
     m_nodes.clear();
     m_children.clear();
     m_line_starts.assign(1, 0);
-    for (const char *p = text.data(), *end = p + text.size();
-         (p = static_cast<const char*>(std::memchr(p, '\n', static_cast<size_t>(end - p))));)
-        m_line_starts.push_back(static_cast<size_t>(++p - text.data()));
+    if (!text.empty())
+        for (const char *p = text.data(), *end = p + text.size();
+             (p = static_cast<const char*>(std::memchr(p, '\n', static_cast<size_t>(end - p))));)
+            m_line_starts.push_back(static_cast<size_t>(++p - text.data()));
     // Roughly one node per six bytes in typical plans; reserving avoids moving the arena
     // while it grows (a 33 MB plan has about 4.8 million nodes).
     m_nodes.reserve(text.size() / 6 + 16);

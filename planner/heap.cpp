@@ -2,6 +2,7 @@
 
 #include <cstdint>
 #include <cstdlib> // defines __GLIBC__ with the C library's headers
+#include <limits>
 
 #if defined(__linux__) && defined(__GLIBC__)
 #include <malloc.h>
@@ -18,7 +19,7 @@ void prepare_heap() {
     // Keep large blocks on the main heap (up to glibc's limit of 32 MiB) instead of separate
     // mappings, grow the heap by the reserve at once, and do not hand memory back early.
     if (!mallopt(M_MMAP_THRESHOLD, 32 << 20) || !mallopt(M_TOP_PAD, k_reserve) ||
-        !mallopt(M_TRIM_THRESHOLD, k_reserve))
+        !mallopt(M_TRIM_THRESHOLD, std::numeric_limits<int>::max()))
         return;
     auto before = reinterpret_cast<uintptr_t>(sbrk(0));
     // Makes the heap grow by the reserve (volatile: the compiler may not drop the pair).
@@ -29,6 +30,8 @@ void prepare_heap() {
     if (after > start + k_huge_page)
         madvise(reinterpret_cast<void*>(start), after - start, MADV_HUGEPAGE);
     std::free(first);
+    // Later growth (past the reserve) in ordinary steps again.
+    mallopt(M_TOP_PAD, 128 * 1024);
 #endif
 }
 

@@ -67,8 +67,10 @@ std::string import_plan(model::Workspace& workspace, const ImportFile& file) {
     std::string yaml = model::write_plan_yaml(result.plan);
     auto old = workspace.plan_yaml();
     if (old && *old == yaml) {
-        // A workspace upgraded from schema 1 lacks the binary model until now.
-        if (!workspace.plan_model())
+        // A workspace upgraded from schema 1 (or written by another version of planner) lacks
+        // a binary form this build reads: store it now.
+        auto stored = workspace.plan_model();
+        if (!stored || !model::decode_plan(*stored))
             workspace.set_plan(yaml, model::encode_plan(result.plan), file.path);
         return file.path + ": the workspace already holds this plan; nothing changed.";
     }

@@ -166,6 +166,7 @@ ex::Section roles_section(const StaffingContext& c) {
 // pages than anyone reads (1,000 people made a 1,500-page report) and grows with people x
 // duties, so it becomes a list: one row per duty, with the people of each letter.
 constexpr size_t k_raci_matrix_people = 40;
+constexpr size_t k_raci_names_per_cell = 12;
 
 ex::Section raci_section(const StaffingContext& c) {
     const ReportText& t = c.text;
@@ -205,12 +206,20 @@ ex::Section raci_section(const StaffingContext& c) {
         for (size_t d = 0; d < duties.size(); ++d) {
             std::vector<ex::Cell> row(1 + letters.size());
             row[0] = report::channel_duty_label(c.index, duties[d]);
+            std::vector<size_t> count(letters.size(), 0);
             for (const auto& [person, code] : codes[d])
                 for (size_t k = 0; k < letters.size(); ++k)
-                    if (code.find(letters[k]) != std::string::npos) {
+                    if (code.find(letters[k]) != std::string::npos &&
+                        ++count[k] <= k_raci_names_per_cell) {
                         std::string& names = row[1 + k].text;
                         names += (names.empty() ? "" : ", ") + display_name(c.plan.people[person]);
                     }
+            // A cell stays shorter than a page: the first names and how many more.
+            for (size_t k = 0; k < letters.size(); ++k)
+                if (count[k] > k_raci_names_per_cell)
+                    row[1 + k].text +=
+                        " " + t.get("common.and_more",
+                                    {{"count", std::to_string(count[k] - k_raci_names_per_cell)}});
             table.rows.push_back(std::move(row));
         }
         table.footnote =

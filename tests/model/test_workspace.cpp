@@ -22,6 +22,18 @@ fs::path temp_dir(const std::string& name) {
     return dir;
 }
 
+// Turns a current workspace back into a schema 1 one: no model columns.
+void downgrade_to_schema_1(const std::string& path) {
+    sqlite3* db = nullptr;
+    REQUIRE(sqlite3_open(path.c_str(), &db) == SQLITE_OK);
+    REQUIRE(sqlite3_exec(db,
+                         "ALTER TABLE plan DROP COLUMN model; "
+                         "ALTER TABLE snapshots DROP COLUMN model; "
+                         "UPDATE schema_version SET version = 1",
+                         nullptr, nullptr, nullptr) == SQLITE_OK);
+    sqlite3_close(db);
+}
+
 std::string read_bytes(const std::string& path) {
     std::ifstream in(path, std::ios::binary);
     return std::string(std::istreambuf_iterator<char>(in), {});
@@ -108,17 +120,7 @@ TEST_CASE("a schema 1 workspace is upgraded when opened, even for reading, after
         ws.set_plan("version: 1\n", "model", "a.yaml");
         ws.snapshot_current_plan("2026-Q3");
     }
-    {
-        // Back to schema 1: no model columns.
-        sqlite3* db = nullptr;
-        REQUIRE(sqlite3_open(path.c_str(), &db) == SQLITE_OK);
-        REQUIRE(sqlite3_exec(db,
-                             "ALTER TABLE plan DROP COLUMN model; "
-                             "ALTER TABLE snapshots DROP COLUMN model; "
-                             "UPDATE schema_version SET version = 1",
-                             nullptr, nullptr, nullptr) == SQLITE_OK);
-        sqlite3_close(db);
-    }
+    downgrade_to_schema_1(path);
     std::string before = read_bytes(path);
     Workspace ws(path, OpenMode::read_only);
     CHECK(ws.schema_version() == Workspace::k_schema_version);
@@ -135,4 +137,18 @@ TEST_CASE("a file that is not SQLite is refused") {
     std::ofstream(path) << "version: 1\n";
     CHECK_THROWS_WITH(Workspace(path, OpenMode::read_write),
                       Catch::Contains("is not a planner workspace"));
+}
+
+TEST_CASE("an upgrade never overwrites an earlier copy") {
+    auto dir = temp_dir("ws-migrate-keep");
+    std::string path = (dir / "v1.db").string();
+    {
+        Workspace ws(path, OpenMode::create);
+        ws.set_plan("version: 1\n", "model", "a.yaml");
+    }
+    downgrade_to_schema_1(path);
+    std::ofstream(path + ".v1.bak") << "an earlier copy";
+    Workspace ws(path, OpenMode::read_write);
+    CHECK(ws.schema_version() == Workspace::k_schema_version);
+    CHECK(read_bytes(path + ".v1.bak") == "an earlier copy");
 }

@@ -73,3 +73,14 @@ TEST_CASE("beyond 40 people the RACI lists each duty's people by letter") {
     CHECK(table->rows[1][1].text.rfind("Person 2, Person 4", 0) == 0);
     CHECK(table->footnote.find("41 people hold duties") != std::string::npos);
 }
+
+TEST_CASE("a RACI list cell names at most 12 people and counts the rest") {
+    auto document = build_staffing_report(team_of(61), ReportOptions{});
+    const auto* table = std::get_if<ex::Table>(&raci_section(document).blocks.front());
+    REQUIRE(table);
+    // Instagram: Person 1, 3, ..., 59 (30 people): 12 named, 18 more.
+    const std::string& responsible = table->rows.at(0)[1].text;
+    CHECK(responsible.rfind("Person 1, Person 3, ", 0) == 0);
+    CHECK(responsible.find("Person 23 and 18 more") != std::string::npos);
+    CHECK(responsible.find("Person 25") == std::string::npos);
+}
