@@ -67,6 +67,36 @@ PLANNER_FIELDS(Plan, v.version, v.info, v.goals, v.channels, v.duties, v.roles, 
                v.assignments, v.suppressions)
 #undef PLANNER_FIELDS
 
+// A tripwire for the field lists above: adding a field to the model changes a type's size, and
+// the build stops here until the field is added to its list (and k_plan_binary_format raised).
+// Sizes of x86-64 with libstdc++, the platform this is built for; elsewhere no check.
+#if defined(__x86_64__) && defined(__GLIBCXX__)
+#define PLANNER_SIZE(Type, bytes)                                                                  \
+    static_assert(sizeof(Type) == (bytes), "model field added or removed in " #Type                \
+                                           ": update its PLANNER_FIELDS list, then this size")
+PLANNER_SIZE(WorkWeek, 24);
+PLANNER_SIZE(Thresholds, 40);
+PLANNER_SIZE(PlanInfo, 192);
+PLANNER_SIZE(Kpi, 168);
+PLANNER_SIZE(Goal, 168);
+PLANNER_SIZE(Profile, 112);
+PLANNER_SIZE(ChannelWorkload, 72);
+PLANNER_SIZE(CareWindow, 80);
+PLANNER_SIZE(Approval, 8);
+PLANNER_SIZE(Channel, 272);
+PLANNER_SIZE(CustomDuty, 120);
+PLANNER_SIZE(Role, 120);
+PLANNER_SIZE(WorkingHours, 20);
+PLANNER_SIZE(Absence, 64);
+PLANNER_SIZE(Person, 304);
+PLANNER_SIZE(Assignment, 176);
+PLANNER_SIZE(Suppression, 104);
+PLANNER_SIZE(Date, 12);
+PLANNER_SIZE(Quarter, 8);
+PLANNER_SIZE(Plan, 368);
+#undef PLANNER_SIZE
+#endif
+
 class Encoder {
 public:
     std::string bytes;
