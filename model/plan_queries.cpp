@@ -139,19 +139,17 @@ PlanIndex::PlanIndex(const Plan& plan) : m_plan(plan) {
     }
 
     // Channel duties of each channel are contiguous: remember where each channel's run is.
-    auto& duties_of_channel = m_duties_of_channel;
     for (size_t i = 0; i < m_channel_duties.size(); ++i) {
         if (!m_channel_duties[i].channel)
             continue;
-        auto [it, inserted] =
-            duties_of_channel.emplace(m_channel_duties[i].channel->str(), std::make_pair(i, i + 1));
+        auto [it, inserted] = m_duties_of_channel.emplace(m_channel_duties[i].channel->str(),
+                                                          std::make_pair(i, i + 1));
         if (!inserted)
             it->second.second = i + 1;
     }
     // The duties that `duty: all` on a channel stands for (none when the channel has none).
     auto run_of = [&](const Assignment& a) {
-        auto run = a.channel ? duties_of_channel.find(a.channel->str()) : duties_of_channel.end();
-        return run == duties_of_channel.end() ? std::make_pair(size_t{0}, size_t{0}) : run->second;
+        return a.channel ? channel_duty_range(*a.channel) : std::make_pair(size_t{0}, size_t{0});
     };
     size_t expanded = 0;
     for (const Assignment& a : plan.assignments) {

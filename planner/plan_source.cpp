@@ -94,6 +94,14 @@ LoadedPlan load_plan_argument(const std::string& path) {
     return loaded;
 }
 
+void emit_output(const ParsedArgs& args, Streams& io, const std::string& text) {
+    std::optional<std::string> path = args.value("--output");
+    if (!path || *path == "-")
+        io.out << text;
+    else
+        write_output_file(*path, text);
+}
+
 void write_output_file(const std::string& path, const std::string& text) {
     if (path == "-" || path.empty()) {
         std::cout << text;

@@ -4,6 +4,7 @@
 
 #include "model/plan.hpp"
 #include "model/workspace.hpp"
+#include "planner/cli.hpp"
 
 #include <optional>
 
@@ -24,7 +25,10 @@ LoadedPlan load_plan_argument(const std::string& path);
 std::optional<model::Plan> stored_plan(const model::Workspace& workspace,
                                        const std::string& quarter = {});
 
-// Writes `text` to `path` through a temporary file and a rename; "-" writes to `fallback`.
+// Writes `text` to `path` through a temporary file and a rename; "-" writes to standard output.
 void write_output_file(const std::string& path, const std::string& text);
+
+// A command's output: to the file of `--output`/`-o`, else (or with "-") to standard output.
+void emit_output(const ParsedArgs& args, Streams& io, const std::string& text);
 
 } // namespace planner

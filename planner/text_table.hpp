@@ -2,6 +2,8 @@
 // Aligned text tables for the terminal: fit 100 columns, numbers right-aligned, UTF-8 aware
 // (widths count characters, not bytes).
 
+#include "exporters/json_writer.hpp"
+
 #include <string>
 #include <vector>
 
@@ -25,7 +27,7 @@ std::string format_fixed(double value, int decimals);
 std::string render_csv(const std::vector<std::string>& header,
                        const std::vector<std::vector<std::string>>& rows);
 
-// JSON string literal with escaping.
-std::string json_quote(const std::string& text);
+// JSON string literal with escaping: the exporters' one.
+using exporters::json_quote;
 
 } // namespace planner

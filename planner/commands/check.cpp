@@ -16,14 +16,6 @@ bool colour_allowed(const Streams& streams) {
     return streams.out_is_terminal && std::getenv("NO_COLOR") == nullptr;
 }
 
-void emit(const ParsedArgs& args, Streams& streams, const std::string& text) {
-    std::optional<std::string> path = args.value("--output");
-    if (!path || *path == "-")
-        streams.out << text;
-    else
-        write_output_file(*path, text);
-}
-
 std::string suppression_text(const model::Suppression& suppression) {
     std::string text = suppression.check;
     if (suppression.subject)
@@ -50,11 +42,11 @@ int run_check_command(const ParsedArgs& args, Streams& streams) {
     if (list) {
         if (!args.positional.empty())
             throw UsageError("check --list takes no PLAN");
-        emit(args, streams,
-             format == "json"       ? render_catalogue_json()
-             : format == "csv"      ? render_catalogue_csv()
-             : format == "markdown" ? catalogue_markdown()
-                                    : render_catalogue_text());
+        emit_output(args, streams,
+                    format == "json"       ? render_catalogue_json()
+                    : format == "csv"      ? render_catalogue_csv()
+                    : format == "markdown" ? catalogue_markdown()
+                                           : render_catalogue_text());
         return 0;
     }
     if (args.positional.empty())
@@ -69,10 +61,10 @@ int run_check_command(const ParsedArgs& args, Streams& streams) {
 
     const bool to_file = args.value("--output").value_or("-") != "-";
     const Colour colour = !to_file && colour_allowed(streams) ? Colour::on : Colour::off;
-    emit(args, streams,
-         format == "json"  ? render_check_json(report)
-         : format == "csv" ? render_check_csv(report)
-                           : render_check_text(report, colour));
+    emit_output(args, streams,
+                format == "json"  ? render_check_json(report)
+                : format == "csv" ? render_check_csv(report)
+                                  : render_check_text(report, colour));
     return fails(report, *fail_on) ? 1 : 0;
 }
 

@@ -60,11 +60,7 @@ int run_diff(const ParsedArgs& args, Streams& io) {
     } else {
         throw UsageError("unknown format '" + format + "'; use text, json or csv");
     }
-    std::string path = args.value_or("--output", "-");
-    if (path == "-")
-        io.out << text;
-    else
-        write_output_file(path, text);
+    emit_output(args, io, text);
     return 0;
 }
 } // namespace

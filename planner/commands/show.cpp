@@ -167,11 +167,7 @@ int run_show(const ParsedArgs& args, Streams& io) {
         text = render_json(loaded.plan);
     else
         throw UsageError("unknown format '" + format + "' for `planner show`; use text or json");
-    std::string path = args.value_or("--output", "-");
-    if (path == "-")
-        io.out << text;
-    else
-        write_output_file(path, text);
+    emit_output(args, io, text);
     return 0;
 }
 } // namespace

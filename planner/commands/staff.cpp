@@ -180,11 +180,7 @@ int run_staff(const ParsedArgs& args, Streams& io) {
     } else {
         text = render_text(index, result);
     }
-    const std::string path = args.value_or("--output", "-");
-    if (path == "-")
-        io.out << text;
-    else
-        write_output_file(path, text);
+    emit_output(args, io, text);
     return 0;
 }
 } // namespace

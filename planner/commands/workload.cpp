@@ -157,11 +157,7 @@ int run_workload(const ParsedArgs& args, Streams& io) {
     const Workload workload = compute_workload(index);
     const std::string text = by == "duty" ? render_duties(index, workload, format)
                                           : render_people(loaded.plan, workload, format);
-    const std::string path = args.value_or("--output", "-");
-    if (path == "-")
-        io.out << text;
-    else
-        write_output_file(path, text);
+    emit_output(args, io, text);
     return 0;
 }
 } // namespace

@@ -1,30 +1,17 @@
 // Which format a file is, and what the user is told when it is none or it is damaged.
 
-#include "model/metrics.hpp"
+#include "metric_fixtures.hpp"
 
 #include <catch2/catch.hpp>
 
-#include <fstream>
-#include <sstream>
-
 using namespace planner::model;
+using namespace metric_test;
 
 namespace {
 
-std::string fixture(const std::string& name) {
-    std::ifstream in(std::string(PLANNER_TEST_DATA) + "/metrics/" + name, std::ios::binary);
-    REQUIRE(in);
-    std::ostringstream bytes;
-    bytes << in.rdbuf();
-    return bytes.str();
-}
-
 MetricReadResult read(const std::string& name, const std::string& channel = "facebook",
                       std::optional<int> year = 2026) {
-    MetricImportOptions options;
-    options.channel = channel;
-    options.year = year;
-    return read_metric_file(name, fixture(name), options);
+    return read_fixture(name, channel, year);
 }
 
 } // namespace

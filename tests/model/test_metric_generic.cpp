@@ -1,46 +1,11 @@
 // The generic format `date,channel,profile,metric,value`: strict, every error with its place.
 
-#include "model/metrics.hpp"
+#include "metric_fixtures.hpp"
 
 #include <catch2/catch.hpp>
 
-#include <cmath>
-#include <cstdio>
-#include <fstream>
-#include <sstream>
-
 using namespace planner::model;
-
-namespace {
-
-std::string fixture(const std::string& name) {
-    std::ifstream in(std::string(PLANNER_TEST_DATA) + "/metrics/" + name, std::ios::binary);
-    REQUIRE(in);
-    std::ostringstream bytes;
-    bytes << in.rdbuf();
-    return bytes.str();
-}
-
-std::string figure(double value) {
-    char buffer[64];
-    if (std::floor(value) == value)
-        std::snprintf(buffer, sizeof buffer, "%.0f", value);
-    else
-        std::snprintf(buffer, sizeof buffer, "%.10g", value);
-    return buffer;
-}
-
-// "2026-01-01 instagram impressions 1200 @2", the profile after a slash when there is one.
-std::string dump(const MetricFileResult& file) {
-    std::string out;
-    for (const MetricValue& v : file.values)
-        out += format_date(v.date) + " " + v.channel + (v.profile.empty() ? "" : "/" + v.profile) +
-               " " + std::string(metric_name(v.metric)) + " " + figure(v.value) + " @" +
-               std::to_string(v.source_line) + "\n";
-    return out;
-}
-
-} // namespace
+using namespace metric_test;
 
 TEST_CASE("metrics: generic CSV is read row by row", "[metrics][generic]") {
     MetricReadResult result =

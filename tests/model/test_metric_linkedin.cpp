@@ -1,54 +1,22 @@
 // LinkedIn Page analytics sheets saved as CSV: content, followers, visitors.
 
-#include "model/metrics.hpp"
+#include "metric_fixtures.hpp"
 
 #include <catch2/catch.hpp>
 
-#include <cmath>
-#include <cstdio>
-#include <fstream>
-#include <sstream>
-
 using namespace planner::model;
+using metric_test::joined;
+using metric_test::read_fixture;
+using metric_test::WithChannel;
 
 namespace {
 
-std::string fixture(const std::string& name) {
-    std::ifstream in(std::string(PLANNER_TEST_DATA) + "/metrics/" + name, std::ios::binary);
-    REQUIRE(in);
-    std::ostringstream bytes;
-    bytes << in.rdbuf();
-    return bytes.str();
-}
-
 MetricReadResult read(const std::string& name) {
-    MetricImportOptions options;
-    options.channel = "linkedin";
-    return read_metric_file(name, fixture(name), options);
-}
-
-std::string figure(double value) {
-    char buffer[64];
-    if (std::floor(value) == value)
-        std::snprintf(buffer, sizeof buffer, "%.0f", value);
-    else
-        std::snprintf(buffer, sizeof buffer, "%.10g", value);
-    return buffer;
+    return read_fixture(name, "linkedin");
 }
 
 std::string dump(const MetricFileResult& file) {
-    std::string out;
-    for (const MetricValue& v : file.values)
-        out += format_date(v.date) + " " + std::string(metric_name(v.metric)) + " " +
-               figure(v.value) + " @" + std::to_string(v.source_line) + "\n";
-    return out;
-}
-
-std::string joined(const std::vector<std::string>& items) {
-    std::string out;
-    for (const std::string& item : items)
-        out += (out.empty() ? "" : " | ") + item;
-    return out;
+    return metric_test::dump(file, WithChannel::no);
 }
 
 } // namespace

@@ -1,56 +1,17 @@
 // Meta Business Suite daily metric files and post exports, and the classic Facebook Insights
 // page and post exports.
 
-#include "model/metrics.hpp"
+#include "metric_fixtures.hpp"
 
 #include <catch2/catch.hpp>
 
-#include <cmath>
-#include <cstdio>
-#include <fstream>
-#include <sstream>
-
 using namespace planner::model;
+using namespace metric_test;
 
 namespace {
 
-std::string fixture(const std::string& name) {
-    std::ifstream in(std::string(PLANNER_TEST_DATA) + "/metrics/" + name, std::ios::binary);
-    REQUIRE(in);
-    std::ostringstream bytes;
-    bytes << in.rdbuf();
-    return bytes.str();
-}
-
 MetricReadResult read(const std::string& name, const std::string& channel) {
-    MetricImportOptions options;
-    options.channel = channel;
-    return read_metric_file(name, fixture(name), options);
-}
-
-std::string figure(double value) {
-    char buffer[64];
-    if (std::floor(value) == value)
-        std::snprintf(buffer, sizeof buffer, "%.0f", value);
-    else
-        std::snprintf(buffer, sizeof buffer, "%.10g", value);
-    return buffer;
-}
-
-std::string dump(const MetricFileResult& file) {
-    std::string out;
-    for (const MetricValue& v : file.values)
-        out += format_date(v.date) + " " + v.channel + (v.profile.empty() ? "" : "/" + v.profile) +
-               " " + std::string(metric_name(v.metric)) + " " + figure(v.value) + " @" +
-               std::to_string(v.source_line) + "\n";
-    return out;
-}
-
-std::string joined(const std::vector<std::string>& items) {
-    std::string out;
-    for (const std::string& item : items)
-        out += (out.empty() ? "" : " | ") + item;
-    return out;
+    return read_fixture(name, channel);
 }
 
 } // namespace
