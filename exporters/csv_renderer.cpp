@@ -28,6 +28,16 @@ void append_field(std::string& out, std::string_view raw) {
     out += '"';
 }
 
+void append_record(std::string& out, const std::vector<std::string>& cells) {
+    for (size_t i = 0; i < cells.size(); ++i) {
+        if (i != 0) {
+            out += ',';
+        }
+        append_field(out, cells[i]);
+    }
+    out += k_line_end;
+}
+
 bool is_valid_table_id(std::string_view id) {
     if (id.empty()) {
         return false;
@@ -101,6 +111,20 @@ std::vector<std::filesystem::path> write_csv_tables(const Document& document,
         written.push_back(std::move(path));
     }
     return written;
+}
+
+std::string render_csv(const std::vector<std::string>& header,
+                       const std::vector<std::vector<std::string>>& rows,
+                       const CsvOptions& options) {
+    std::string out;
+    if (options.byte_order_mark == ByteOrderMark::include) {
+        out += k_utf8_bom;
+    }
+    append_record(out, header);
+    for (const auto& row : rows) {
+        append_record(out, row);
+    }
+    return out;
 }
 
 } // namespace planner::exporters

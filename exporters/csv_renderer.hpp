@@ -23,6 +23,12 @@ struct CsvOptions {
 // record, the last one too, ends in CRLF. Invalid UTF-8 becomes U+FFFD.
 std::string render_csv(const Table& table, const CsvOptions& options = {});
 
+// A header and rows of plain text as CSV with the same rules as render_csv(Table): the one CSV
+// writer of the project, used by the commands' --format csv as well.
+std::string render_csv(const std::vector<std::string>& header,
+                       const std::vector<std::vector<std::string>>& rows,
+                       const CsvOptions& options = {});
+
 // Writes every table of the document to folder/<id>.csv (creating the folder), each file
 // atomically. Returns the paths written, in document order. Throws ExportError when a table id
 // is empty, is not [A-Za-z0-9_-]+, or is used twice, before anything is written.

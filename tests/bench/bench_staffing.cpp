@@ -12,10 +12,10 @@
 #include "model/plan_reader.hpp"
 #include "model/plan_writer.hpp"
 #include "model/workspace.hpp"
-#include "planner/heap.hpp"
-#include "planner/rebalance.hpp"
-#include "planner/staffing.hpp"
-#include "planner/workload.hpp"
+#include "planner/cli/heap.hpp"
+#include "planner/rebalance/rebalance.hpp"
+#include "planner/staffing/staffing.hpp"
+#include "planner/core/workload.hpp"
 
 #include <chrono>
 #include <cstdio>

@@ -1,9 +1,9 @@
 // The check report as a whole: order, suppressions, counts, --fail-on, determinism, the
 // renderings (text, JSON, CSV), the catalogue and docs/checks.md, and `planner check`.
 #include "model/plan_reader.hpp"
-#include "planner/check_render.hpp"
-#include "planner/checks.hpp"
-#include "planner/commands/check.hpp"
+#include "planner/checks/check_render.hpp"
+#include "planner/checks/checks.hpp"
+#include "planner/cli/commands/check.hpp"
 
 #include <catch2/catch.hpp>
 

@@ -1,7 +1,7 @@
 // COV006: care windows against the working hours of the people Responsible for `engage`, in
 // real time zones, across daylight-saving changes.
 #include "model/plan_reader.hpp"
-#include "planner/checks.hpp"
+#include "planner/checks/checks.hpp"
 
 #include <catch2/catch.hpp>
 

@@ -1,7 +1,7 @@
 // Coverage checks COV001-COV005 and COV007: each fires on a one-line change of the clean plan
 // (tests/data/checks/clean.yaml) and not on the clean plan itself.
 #include "model/plan_reader.hpp"
-#include "planner/checks.hpp"
+#include "planner/checks/checks.hpp"
 
 #include <catch2/catch.hpp>
 

@@ -1,7 +1,7 @@
 // Goals (GOAL001-GOAL006), governance (GOV001-GOV003) and collisions (COL001-COL002): each
 // fires on a small change of the clean plan (tests/data/checks/clean.yaml) and not without it.
 #include "model/plan_reader.hpp"
-#include "planner/checks.hpp"
+#include "planner/checks/checks.hpp"
 
 #include <catch2/catch.hpp>
 

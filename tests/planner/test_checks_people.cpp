@@ -1,7 +1,7 @@
 // Organisation (ORG001-ORG006), workload (LOAD001-LOAD005) and fit (FIT001-FIT003): each fires
 // on a small change of the clean plan (tests/data/checks/clean.yaml) and not without it.
 #include "model/plan_reader.hpp"
-#include "planner/checks.hpp"
+#include "planner/checks/checks.hpp"
 
 #include <catch2/catch.hpp>
 

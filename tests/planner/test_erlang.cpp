@@ -1,5 +1,5 @@
 // Erlang B and C against values computed by hand.
-#include "planner/erlang.hpp"
+#include "planner/staffing/erlang.hpp"
 
 #include <catch2/catch.hpp>
 

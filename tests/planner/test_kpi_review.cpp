@@ -1,6 +1,6 @@
 // KPI judgement (METRICS.md): actual, attainment, status and trend, computed by hand.
 #include "model/plan_reader.hpp"
-#include "planner/kpi_review.hpp"
+#include "planner/review/kpi_review.hpp"
 
 #include <catch2/catch.hpp>
 

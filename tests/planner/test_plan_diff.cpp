@@ -1,6 +1,6 @@
 // planner diff: what changed between two plans.
 #include "model/plan_reader.hpp"
-#include "planner/plan_diff.hpp"
+#include "planner/review/plan_diff.hpp"
 
 #include <catch2/catch.hpp>
 

@@ -2,9 +2,9 @@
 // work with fewer overloads, and come out byte for byte the same every time.
 #include "model/plan_reader.hpp"
 #include "model/plan_writer.hpp"
-#include "planner/checks.hpp"
-#include "planner/rebalance.hpp"
-#include "planner/rebalance_flow.hpp"
+#include "planner/checks/checks.hpp"
+#include "planner/rebalance/rebalance.hpp"
+#include "planner/rebalance/rebalance_flow.hpp"
 
 #include <catch2/catch.hpp>
 

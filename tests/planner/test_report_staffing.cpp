@@ -1,7 +1,7 @@
 // The staffing report's RACI: a matrix of duties x people for teams of up to 40 people, a
 // list of each duty's people by letter beyond (a matrix grows with people x duties).
 #include "model/plan_reader.hpp"
-#include "planner/reports.hpp"
+#include "planner/reports/reports.hpp"
 
 #include <catch2/catch.hpp>
 

@@ -1,6 +1,6 @@
 // compute_staffing against figures computed by hand (STAFFING.md "Required staff per role").
 #include "model/plan_reader.hpp"
-#include "planner/staffing.hpp"
+#include "planner/staffing/staffing.hpp"
 
 #include <catch2/catch.hpp>
 

@@ -4,7 +4,7 @@
 #include "model/plan_reader.hpp"
 #include "model/plan_writer.hpp"
 #include "model/workspace.hpp"
-#include "planner/plan_source.hpp"
+#include "planner/core/plan_source.hpp"
 
 #include <catch2/catch.hpp>
 

@@ -1,6 +1,6 @@
 // compute_workload against figures computed by hand (STAFFING.md "People").
 #include "model/plan_reader.hpp"
-#include "planner/workload.hpp"
+#include "planner/core/workload.hpp"
 
 #include <catch2/catch.hpp>
 

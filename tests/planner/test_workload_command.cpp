@@ -1,9 +1,9 @@
 // The workload, staff and rebalance commands: formats, columns and usage errors, run through
 // their handlers on tests/data/staffing/team.yaml.
 #include "model/plan_reader.hpp"
-#include "planner/commands/rebalance.hpp"
-#include "planner/commands/staff.hpp"
-#include "planner/commands/workload.hpp"
+#include "planner/cli/commands/rebalance.hpp"
+#include "planner/cli/commands/staff.hpp"
+#include "planner/cli/commands/workload.hpp"
 
 #include <catch2/catch.hpp>
 

@@ -1,0 +1,99 @@
+#include "exporters/text_table.hpp"
+
+#include <algorithm>
+
+namespace planner::exporters {
+
+namespace {
+// Characters, not bytes: every byte that does not continue a UTF-8 sequence starts one.
+size_t width_of(const std::string& text) {
+    size_t count = 0;
+    for (unsigned char c : text)
+        if ((c & 0xC0) != 0x80)
+            ++count;
+    return count;
+}
+
+// Cuts `text` to at most `width` characters, ending in "…" when cut; never splits a character.
+std::string fit(const std::string& text, size_t width) {
+    if (width_of(text) <= width)
+        return text;
+    if (width == 0)
+        return {};
+    std::string out;
+    size_t count = 0;
+    for (size_t i = 0; i < text.size();) {
+        size_t len = 1;
+        auto c = static_cast<unsigned char>(text[i]);
+        if (c >= 0xF0)
+            len = 4;
+        else if (c >= 0xE0)
+            len = 3;
+        else if (c >= 0xC0)
+            len = 2;
+        if (count + 1 >= width)
+            break;
+        out.append(text, i, len);
+        ++count;
+        i += len;
+    }
+    return out + "\xE2\x80\xA6";
+}
+} // namespace
+
+std::string render_text_table(const std::vector<TextColumn>& columns,
+                              const std::vector<std::vector<std::string>>& rows, int max_width) {
+    const size_t n = columns.size();
+    std::vector<size_t> widths(n, 0);
+    for (size_t c = 0; c < n; ++c)
+        widths[c] = width_of(columns[c].header);
+    for (const auto& row : rows)
+        for (size_t c = 0; c < n && c < row.size(); ++c)
+            widths[c] = std::max(widths[c], width_of(row[c]));
+    // Shrink the widest left-aligned columns until the table fits.
+    auto total = [&] {
+        size_t sum = 0;
+        for (size_t w : widths)
+            sum += w;
+        return sum + 2 * (n ? n - 1 : 0);
+    };
+    while (total() > static_cast<size_t>(max_width)) {
+        size_t widest = n;
+        for (size_t c = 0; c < n; ++c)
+            if (columns[c].align == Align::left && widths[c] > 8 &&
+                (widest == n || widths[c] > widths[widest]))
+                widest = c;
+        if (widest == n)
+            break;
+        --widths[widest];
+    }
+    std::string out;
+    auto line = [&](const std::vector<std::string>& cells) {
+        std::string text;
+        for (size_t c = 0; c < n; ++c) {
+            std::string cell = fit(c < cells.size() ? cells[c] : std::string(), widths[c]);
+            std::string pad(widths[c] - width_of(cell), ' ');
+            bool last = c + 1 == n;
+            if (columns[c].align == Align::right)
+                text += pad + cell;
+            else
+                text += last ? cell : cell + pad;
+            if (!last)
+                text += "  ";
+        }
+        out += text + "\n";
+    };
+    std::vector<std::string> header;
+    for (const auto& column : columns)
+        header.push_back(column.header);
+    line(header);
+    std::vector<std::string> rule;
+    for (size_t c = 0; c < n; ++c)
+        rule.emplace_back(widths[c], '-');
+    line(rule);
+    for (const auto& row : rows)
+        line(row);
+    return out;
+}
+
+} // namespace planner::exporters

@@ -1,0 +1,307 @@
+#include "planner/checks/check_context.hpp"
+
+#include "exporters/number_format.hpp"
+
+#include <algorithm>
+#include <cmath>
+#include <set>
+
+namespace planner {
+
+using model::DutyId;
+using model::Person;
+using model::PersonId;
+
+namespace {
+
+std::vector<PersonId> distinct_sorted(std::vector<PersonId> ids) {
+    std::sort(ids.begin(), ids.end());
+    ids.erase(std::unique(ids.begin(), ids.end()), ids.end());
+    return ids;
+}
+
+} // namespace
+
+CheckContext::CheckContext(const model::Plan& plan)
+    : m_plan(plan), m_index(plan), m_graph(m_index), m_workload(compute_workload(m_index)) {
+    for (size_t i = 0; i < plan.people.size(); ++i)
+        m_person_position.emplace(plan.people[i].id.str(), i);
+    for (size_t i = 0; i < m_workload.people.size(); ++i)
+        m_load_position.emplace(m_workload.people[i].person.str(), i);
+    for (size_t i = 0; i < m_index.assignments().size(); ++i)
+        m_assignments_by_person[m_index.assignments()[i].assignment.person.str()].push_back(i);
+    for (const model::Role& role : plan.roles) {
+        for (const DutyId& duty : role.duties) {
+            std::vector<model::RoleId>& roles = m_roles_by_duty[duty.str()];
+            if (std::find(roles.begin(), roles.end(), role.id) == roles.end())
+                roles.push_back(role.id);
+        }
+    }
+
+    for (const model::Goal& goal : plan.goals) {
+        for (const model::Kpi& kpi : goal.kpis) {
+            if (kpi.channel) {
+                m_kpis_by_channel[kpi.channel->str()].push_back(kpi.id);
+                continue;
+            }
+            for (const model::ChannelId& channel : goal.channels) {
+                std::vector<model::KpiId>& kpis = m_kpis_by_channel[channel.str()];
+                if (std::find(kpis.begin(), kpis.end(), kpi.id) == kpis.end())
+                    kpis.push_back(kpi.id);
+            }
+        }
+    }
+
+    // Resolved shares by channel duty, from the workload.
+    std::vector<std::vector<PersonId>> sharing(m_index.channel_duties().size());
+    for (const DutyLoad& duty : m_workload.duties) {
+        if (duty.duty_index >= sharing.size())
+            continue;
+        for (const DutyResponsible& responsible : duty.responsible)
+            if (responsible.share > 1e-9)
+                sharing[duty.duty_index].push_back(responsible.person);
+    }
+
+    m_coverage.reserve(m_index.channel_duties().size());
+    for (size_t i = 0; i < m_index.channel_duties().size(); ++i) {
+        const model::ChannelDuty& duty = m_index.channel_duties()[i];
+        DutyCoverage coverage;
+        coverage.covers = m_graph.covers(duty.channel, duty.duty);
+        for (const model::DutyCover& cover : coverage.covers) {
+            if (cover.backup)
+                coverage.backups.push_back(cover.person);
+            else if (cover.raci == model::Raci::R)
+                coverage.responsible.push_back(cover.person);
+            else if (cover.raci == model::Raci::A)
+                coverage.accountable.push_back(cover.person);
+        }
+        coverage.responsible = distinct_sorted(std::move(coverage.responsible));
+        coverage.accountable = distinct_sorted(std::move(coverage.accountable));
+        coverage.backups = distinct_sorted(std::move(coverage.backups));
+        coverage.able = sharing[i];
+        coverage.able.insert(coverage.able.end(), coverage.backups.begin(), coverage.backups.end());
+        coverage.able = distinct_sorted(std::move(coverage.able));
+        m_coverage.push_back(std::move(coverage));
+    }
+
+    std::size_t head_size = 0;
+    for (const auto& [root, size] : m_graph.reporting_tree_sizes()) {
+        if (!model::is_active(person(root)))
+            continue;
+        if (!m_team_head || size > head_size) {
+            m_team_head = root;
+            head_size = size;
+        }
+    }
+
+    for (const auto& [duty, roles] : m_roles_by_duty) {
+        std::vector<PersonId> holders;
+        for (const model::RoleId& role : roles)
+            for (const PersonId& holder : m_graph.role_holders(role))
+                if (person(holder).status == model::PersonStatus::active)
+                    holders.push_back(holder);
+        holders = distinct_sorted(std::move(holders));
+        std::vector<std::pair<double, PersonId>> ranked;
+        ranked.reserve(holders.size());
+        for (PersonId& holder : holders)
+            ranked.emplace_back(free_hours(holder), std::move(holder));
+        std::stable_sort(ranked.begin(), ranked.end(),
+                         [](const auto& a, const auto& b) { return a.first > b.first; });
+        std::vector<PersonId>& candidates = m_candidates_by_duty[duty];
+        for (auto& entry : ranked)
+            candidates.push_back(std::move(entry.second));
+    }
+}
+
+const Person& CheckContext::person(const PersonId& id) const {
+    return m_plan.people.at(m_person_position.at(id.str()));
+}
+
+std::string CheckContext::name(const PersonId& id) const {
+    auto found = m_person_position.find(id.str());
+    if (found == m_person_position.end())
+        return id.str();
+    return model::display_name(m_plan.people[found->second]);
+}
+
+std::string CheckContext::names(const std::vector<PersonId>& ids) const {
+    std::vector<std::string> words;
+    words.reserve(ids.size());
+    for (const PersonId& id : ids)
+        words.push_back(name(id));
+    return join_words(words);
+}
+
+const std::vector<size_t>& CheckContext::assignments_of(const PersonId& id) const {
+    static const std::vector<size_t> none;
+    auto found = m_assignments_by_person.find(id.str());
+    return found == m_assignments_by_person.end() ? none : found->second;
+}
+
+const PersonLoad* CheckContext::load(const PersonId& id) const {
+    auto found = m_load_position.find(id.str());
+    return found == m_load_position.end() ? nullptr : &m_workload.people[found->second];
+}
+
+double CheckContext::free_hours(const PersonId& id) const {
+    const PersonLoad* person_load = load(id);
+    return person_load == nullptr ? 0 : person_load->available_hours - person_load->load_hours;
+}
+
+std::string CheckContext::duty_name(const DutyId& duty) const {
+    const model::DutyInfo* info = m_index.duty(duty);
+    return info == nullptr ? duty.str() : info->name;
+}
+
+std::string CheckContext::channel_name(const model::ChannelId& channel) const {
+    const model::Channel* found = m_index.channel(channel);
+    return found == nullptr ? channel.str() : model::display_name(*found);
+}
+
+std::string CheckContext::duty_phrase(size_t duty_index) const {
+    const model::ChannelDuty& duty = m_index.channel_duties().at(duty_index);
+    std::string phrase = duty_name(duty.duty);
+    if (duty.channel)
+        phrase += " on " + channel_name(*duty.channel);
+    return phrase;
+}
+
+const std::vector<model::KpiId>&
+CheckContext::kpis_of_channel(const model::ChannelId& channel) const {
+    static const std::vector<model::KpiId> none;
+    auto found = m_kpis_by_channel.find(channel.str());
+    return found == m_kpis_by_channel.end() ? none : found->second;
+}
+
+std::optional<PersonId> CheckContext::team_head() const {
+    return m_team_head;
+}
+
+const std::vector<model::RoleId>& CheckContext::roles_performing(const DutyId& duty) const {
+    static const std::vector<model::RoleId> none;
+    auto found = m_roles_by_duty.find(duty.str());
+    return found == m_roles_by_duty.end() ? none : found->second;
+}
+
+bool CheckContext::performs(const Person& person, const DutyId& duty) const {
+    const std::vector<model::RoleId>& roles = roles_performing(duty);
+    return std::any_of(person.roles.begin(), person.roles.end(), [&](const model::RoleId& role) {
+        return std::find(roles.begin(), roles.end(), role) != roles.end();
+    });
+}
+
+std::optional<PersonId>
+CheckContext::candidate_for(const DutyId& duty, const std::vector<PersonId>& exclude,
+                            const std::function<bool(const Person&)>& acceptable) const {
+    auto found = m_candidates_by_duty.find(duty.str());
+    if (found == m_candidates_by_duty.end())
+        return std::nullopt;
+    size_t tries = 0;
+    for (const PersonId& candidate : found->second) {
+        if (std::find(exclude.begin(), exclude.end(), candidate) != exclude.end())
+            continue;
+        if (++tries > k_candidate_tries)
+            break;
+        if (acceptable && !acceptable(person(candidate)))
+            continue;
+        return candidate;
+    }
+    return std::nullopt;
+}
+
+std::string CheckContext::candidate_clause(const PersonId& candidate, const DutyId& duty) const {
+    double free = free_hours(candidate);
+    std::string clause = name(candidate) + " performs `" + duty.str() + "`";
+    if (free >= 0.05)
+        clause += " and has " + format_hours(free) +
+                  (format_hours(free) == "1" ? " free hour a week" : " free hours a week");
+    else
+        clause += " but has no free hours a week";
+    return clause;
+}
+
+// ---- wording helpers -----------------------------------------------------------------------
+
+std::string format_hours(double hours) {
+    double rounded = std::round(hours * 10) / 10;
+    if (rounded == 0)
+        rounded = 0; // no "-0"
+    std::string text = exporters::format_fixed(rounded, 1);
+    if (text.size() > 2 && text.compare(text.size() - 2, 2, ".0") == 0)
+        text.resize(text.size() - 2);
+    return text;
+}
+
+std::string format_percent(double fraction) {
+    return exporters::format_fixed(std::round(fraction * 100), 0) + "%";
+}
+
+std::string format_share(double share) {
+    std::string text = exporters::format_fixed(share, 2);
+    while (!text.empty() && text.back() == '0')
+        text.pop_back();
+    if (!text.empty() && text.back() == '.')
+        text.pop_back();
+    return text == "-0" ? "0" : text;
+}
+
+std::string format_days(model::DaySet days) {
+    std::vector<std::string> parts;
+    int day = 0;
+    while (day < 7) {
+        if (!days.contains(static_cast<model::Weekday>(day))) {
+            ++day;
+            continue;
+        }
+        int end = day;
+        while (end + 1 < 7 && days.contains(static_cast<model::Weekday>(end + 1)))
+            ++end;
+        auto label = [](int index) {
+            return std::string(model::weekday_name(static_cast<model::Weekday>(index)));
+        };
+        if (end - day >= 2) {
+            parts.push_back(label(day) + "\u2013" + label(end));
+        } else {
+            for (int each = day; each <= end; ++each)
+                parts.push_back(label(each));
+        }
+        day = end + 1;
+    }
+    return join_list(parts);
+}
+
+std::string join_words(const std::vector<std::string>& words) {
+    std::string text;
+    for (size_t i = 0; i < words.size(); ++i) {
+        if (i > 0)
+            text += (i + 1 == words.size()) ? " and " : ", ";
+        text += words[i];
+    }
+    return text;
+}
+
+std::string join_list(const std::vector<std::string>& words, const std::string& separator) {
+    std::string text;
+    for (size_t i = 0; i < words.size(); ++i) {
+        if (i > 0)
+            text += separator;
+        text += words[i];
+    }
+    return text;
+}
+
+Finding make_finding(std::string_view check, std::string subject, std::string message,
+                     std::vector<std::pair<std::string, std::string>> evidence,
+                     std::string recommendation) {
+    Finding finding;
+    finding.check = std::string(check);
+    const CheckInfo* info = find_check(check);
+    finding.severity = info != nullptr ? info->severity : Severity::warning;
+    finding.subject = std::move(subject);
+    finding.message = std::move(message);
+    finding.evidence = std::move(evidence);
+    finding.recommendation = std::move(recommendation);
+    return finding;
+}
+
+} // namespace planner

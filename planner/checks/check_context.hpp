@@ -1,0 +1,120 @@
+#pragma once
+// What every check reads, computed once per run: the plan's index, the team graph, the
+// workload, who covers each channel duty, and the candidates for each duty. Also the wording
+// helpers that keep findings consistent ("Community management on Instagram", "11 hours").
+// Internal to the checks (planner/check_*.cpp); report builders use planner/checks.hpp.
+
+#include "model/team_graph.hpp"
+#include "planner/checks/checks.hpp"
+#include "planner/core/workload.hpp"
+
+#include <functional>
+#include <map>
+#include <optional>
+#include <string>
+#include <unordered_map>
+#include <vector>
+
+namespace planner {
+
+// Who is on one channel duty. Each list holds distinct people, ids ascending.
+struct DutyCoverage {
+    std::vector<model::PersonId> responsible; // raci R, not backup (share may be 0)
+    std::vector<model::PersonId> accountable; // raci A, not backup
+    std::vector<model::PersonId> backups;     // backup: true
+    // Responsible people with a resolved share above 0 (per the workload), and backups: the
+    // people able to do the work, as COV004 counts them.
+    std::vector<model::PersonId> able;
+    std::vector<model::DutyCover> covers; // every assignment, plan order
+};
+
+class CheckContext {
+public:
+    explicit CheckContext(const model::Plan& plan);
+
+    const model::Plan& plan() const { return m_plan; }
+    const model::PlanInfo& info() const { return m_plan.info; }
+    const model::PlanIndex& index() const { return m_index; }
+    const model::TeamGraph& graph() const { return m_graph; }
+    const Workload& workload() const { return m_workload; }
+
+    // By index into PlanIndex::channel_duties().
+    const DutyCoverage& coverage(size_t duty_index) const { return m_coverage.at(duty_index); }
+
+    // The person must be in the plan (ids come from the plan's own lists).
+    const model::Person& person(const model::PersonId& id) const;
+    std::string name(const model::PersonId& id) const; // display name; the id if unknown
+    // "Anna Bērziņa", "Anna Bērziņa and Jānis Kalniņš", "A, B and C"
+    std::string names(const std::vector<model::PersonId>& ids) const;
+
+    // The person's expanded assignments, as indexes into PlanIndex::assignments(), in order.
+    const std::vector<size_t>& assignments_of(const model::PersonId& id) const;
+
+    const PersonLoad* load(const model::PersonId& id) const;
+    double free_hours(const model::PersonId& id) const; // available - load; 0 if unknown
+
+    // "Community management on Instagram"; "Influencer outreach" when not channel-bound.
+    std::string duty_phrase(size_t duty_index) const;
+    std::string duty_name(const model::DutyId& duty) const;
+    std::string channel_name(const model::ChannelId& channel) const;
+
+    // KPIs that measure the channel: those naming it, and those without a channel of goals
+    // that list it. Plan order.
+    const std::vector<model::KpiId>& kpis_of_channel(const model::ChannelId& channel) const;
+    // The head of the team: of the active people without a manager, the one with the largest
+    // reporting tree (then smallest id). Empty when there is none.
+    std::optional<model::PersonId> team_head() const;
+
+    // Roles whose duties include `duty`, plan order.
+    const std::vector<model::RoleId>& roles_performing(const model::DutyId& duty) const;
+    // True when one of the person's roles performs `duty`.
+    bool performs(const model::Person& person, const model::DutyId& duty) const;
+
+    // The person best placed to take on `duty`: an active holder of a role that performs it,
+    // most free hours first, then smallest id; skipping `exclude` and anyone `acceptable`
+    // rejects. Only the first k_candidate_tries people not excluded are put to `acceptable`,
+    // so that a search costs the same on a team of ten and of ten thousand. Empty when there
+    // is nobody.
+    std::optional<model::PersonId>
+    candidate_for(const model::DutyId& duty, const std::vector<model::PersonId>& exclude,
+                  const std::function<bool(const model::Person&)>& acceptable = {}) const;
+    static constexpr size_t k_candidate_tries = 50;
+
+    // "Olga Petrova performs `engage` and has 11 free hours a week" for a candidate.
+    std::string candidate_clause(const model::PersonId& candidate, const model::DutyId& duty) const;
+
+private:
+    const model::Plan& m_plan;
+    model::PlanIndex m_index;
+    model::TeamGraph m_graph;
+    Workload m_workload;
+    std::vector<DutyCoverage> m_coverage;
+    std::unordered_map<std::string, size_t> m_person_position; // into plan.people
+    std::unordered_map<std::string, size_t> m_load_position;   // into workload.people
+    std::unordered_map<std::string, std::vector<size_t>> m_assignments_by_person;
+    std::map<std::string, std::vector<model::RoleId>> m_roles_by_duty;
+    std::map<std::string, std::vector<model::KpiId>> m_kpis_by_channel;
+    std::map<std::string, std::vector<model::PersonId>> m_candidates_by_duty; // sorted
+    std::optional<model::PersonId> m_team_head;
+};
+
+// ---- wording helpers -----------------------------------------------------------------------
+
+// Hours with at most one decimal and no trailing ".0": "11", "10.5".
+std::string format_hours(double hours);
+// A fraction as a whole percentage: "150%".
+std::string format_percent(double fraction);
+// A share with up to two decimals: "0.6", "1", "0.25".
+std::string format_share(double share);
+// Weekdays as ranges: "mon–fri", "mon, wed, fri", "mon–wed, sat".
+std::string format_days(model::DaySet days);
+// "a, b and c"
+std::string join_words(const std::vector<std::string>& words);
+// "a, b, c" (for evidence)
+std::string join_list(const std::vector<std::string>& words, const std::string& separator = ", ");
+
+Finding make_finding(std::string_view check, std::string subject, std::string message,
+                     std::vector<std::pair<std::string, std::string>> evidence,
+                     std::string recommendation);
+
+} // namespace planner

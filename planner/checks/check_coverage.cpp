@@ -1,0 +1,196 @@
+// Coverage checks COV001-COV005: who is Responsible, Accountable and able to cover each
+// channel duty. COV006 (care windows) and COV007 (absences) have files of their own.
+
+#include "planner/checks/check_functions.hpp"
+
+#include <algorithm>
+#include <map>
+
+namespace planner {
+
+using model::PersonId;
+
+namespace {
+
+std::string hours_a_week(double hours) {
+    return format_hours(hours) + " hours a week";
+}
+
+// One problem, one finding: a missing approver is GOV001's, a missing reporter on a channel
+// with KPIs is GOAL005's; COV001 leaves those duties to them.
+bool reported_elsewhere(const CheckContext& context, const model::ChannelDuty& duty) {
+    if (!duty.channel)
+        return false;
+    if (duty.duty.str() == "approve") {
+        const model::Channel* channel = context.index().channel(*duty.channel);
+        return channel != nullptr && channel->approval.required;
+    }
+    if (duty.duty.str() == "report")
+        return !context.kpis_of_channel(*duty.channel).empty();
+    return false;
+}
+
+bool is_vacancy(const CheckContext& context, const PersonId& id) {
+    return context.person(id).status == model::PersonStatus::vacancy;
+}
+
+} // namespace
+
+std::vector<Finding> find_duties_without_responsible(const CheckContext& context) {
+    std::vector<Finding> findings;
+    const auto& duties = context.index().channel_duties();
+    for (size_t i = 0; i < duties.size(); ++i) {
+        const DutyCoverage& coverage = context.coverage(i);
+        if (!coverage.responsible.empty() || reported_elsewhere(context, duties[i]))
+            continue;
+        std::string phrase = context.duty_phrase(i);
+        std::vector<std::pair<std::string, std::string>> evidence = {
+            {"hours_per_week", format_hours(duties[i].hours)}};
+        if (!coverage.backups.empty())
+            evidence.emplace_back("backups", context.names(coverage.backups));
+        std::string recommendation;
+        if (auto candidate = context.candidate_for(duties[i].duty, {}))
+            recommendation = "Assign " + phrase + " (" + hours_a_week(duties[i].hours) +
+                             "): " + context.candidate_clause(*candidate, duties[i].duty) + ".";
+        else
+            recommendation = "Assign " + phrase + " (" + hours_a_week(duties[i].hours) +
+                             "); no active person holds a role that performs `" +
+                             duties[i].duty.str() + "`, so add it to a role or plan a hire.";
+        findings.push_back(make_finding("COV001", model::channel_duty_subject(duties[i]),
+                                        "Nobody is Responsible for " + phrase + ".",
+                                        std::move(evidence), std::move(recommendation)));
+    }
+    return findings;
+}
+
+std::vector<Finding> find_duties_without_accountable(const CheckContext& context) {
+    std::vector<Finding> findings;
+    const auto& duties = context.index().channel_duties();
+    for (size_t i = 0; i < duties.size(); ++i) {
+        const DutyCoverage& coverage = context.coverage(i);
+        if (!coverage.accountable.empty())
+            continue;
+        std::string phrase = context.duty_phrase(i);
+        // The manager most of the Responsible people share (ties: smallest id).
+        std::map<PersonId, std::vector<PersonId>> managed;
+        for (const PersonId& responsible : coverage.responsible)
+            if (auto manager = context.graph().manager(responsible))
+                managed[*manager].push_back(responsible);
+        const std::pair<const PersonId, std::vector<PersonId>>* best = nullptr;
+        for (const auto& entry : managed)
+            if (best == nullptr || entry.second.size() > best->second.size())
+                best = &entry;
+        std::string recommendation = "Make one person Accountable for " + phrase;
+        if (best != nullptr)
+            recommendation += ", for example " + context.name(best->first) + ", who manages " +
+                              context.names(best->second) + ".";
+        else
+            recommendation += ": the person who answers for the result.";
+        std::vector<std::pair<std::string, std::string>> evidence = {
+            {"hours_per_week", format_hours(duties[i].hours)}};
+        if (!coverage.responsible.empty())
+            evidence.emplace_back("responsible", context.names(coverage.responsible));
+        findings.push_back(make_finding("COV002", model::channel_duty_subject(duties[i]),
+                                        "Nobody is Accountable for " + phrase + ".",
+                                        std::move(evidence), std::move(recommendation)));
+    }
+    return findings;
+}
+
+std::vector<Finding> find_duties_with_several_accountable(const CheckContext& context) {
+    std::vector<Finding> findings;
+    const auto& duties = context.index().channel_duties();
+    for (size_t i = 0; i < duties.size(); ++i) {
+        const DutyCoverage& coverage = context.coverage(i);
+        if (coverage.accountable.size() < 2)
+            continue;
+        std::string phrase = context.duty_phrase(i);
+        findings.push_back(
+            make_finding("COV003", model::channel_duty_subject(duties[i]),
+                         phrase + " has " + std::to_string(coverage.accountable.size()) +
+                             " Accountable people: " + context.names(coverage.accountable) + ".",
+                         {{"accountable", std::to_string(coverage.accountable.size())},
+                          {"people", context.names(coverage.accountable)}},
+                         "Keep one Accountable person for " + phrase +
+                             " and make the others Consulted (raci: C)."));
+    }
+    return findings;
+}
+
+std::vector<Finding> find_single_points_of_failure(const CheckContext& context) {
+    std::vector<Finding> findings;
+    const int bus_factor = context.info().thresholds.bus_factor;
+    const auto& duties = context.index().channel_duties();
+    for (size_t i = 0; i < duties.size(); ++i) {
+        const DutyCoverage& coverage = context.coverage(i);
+        const int able = static_cast<int>(coverage.able.size());
+        if (able == 0 || able >= bus_factor || coverage.responsible.empty())
+            continue;
+        std::string phrase = context.duty_phrase(i);
+        std::string message;
+        if (able == 1) {
+            std::string who = context.name(coverage.able.front());
+            message = phrase + " depends on " + who + " alone: nobody covers it when " + who +
+                      " is away.";
+        } else {
+            message = phrase + " is covered by " + std::to_string(able) + " people (" +
+                      context.names(coverage.able) + "), fewer than the " +
+                      std::to_string(bus_factor) + " the plan asks for.";
+        }
+        std::vector<PersonId> exclude = coverage.able;
+        exclude.insert(exclude.end(), coverage.responsible.begin(), coverage.responsible.end());
+        const int needed = bus_factor - able;
+        std::string ask = needed == 1 ? "Name a backup for " + phrase
+                                      : "Name " + std::to_string(needed) + " backups for " + phrase;
+        std::string recommendation;
+        if (auto candidate = context.candidate_for(duties[i].duty, exclude))
+            recommendation = ask + (needed == 1 ? ": " : "; a first one: ") +
+                             context.candidate_clause(*candidate, duties[i].duty) + ".";
+        else
+            recommendation = ask + "; nobody else holds a role that performs `" +
+                             duties[i].duty.str() + "`, so train someone or plan a hire.";
+        findings.push_back(make_finding("COV004", model::channel_duty_subject(duties[i]),
+                                        std::move(message),
+                                        {{"people_able", std::to_string(able)},
+                                         {"bus_factor", std::to_string(bus_factor)},
+                                         {"covered_by", context.names(coverage.able)}},
+                                        std::move(recommendation)));
+    }
+    return findings;
+}
+
+std::vector<Finding> find_duties_covered_by_vacancies(const CheckContext& context) {
+    std::vector<Finding> findings;
+    const auto& duties = context.index().channel_duties();
+    for (size_t i = 0; i < duties.size(); ++i) {
+        const DutyCoverage& coverage = context.coverage(i);
+        std::vector<PersonId> covering = coverage.responsible;
+        covering.insert(covering.end(), coverage.backups.begin(), coverage.backups.end());
+        std::sort(covering.begin(), covering.end());
+        covering.erase(std::unique(covering.begin(), covering.end()), covering.end());
+        if (covering.empty() ||
+            !std::all_of(covering.begin(), covering.end(),
+                         [&](const PersonId& id) { return is_vacancy(context, id); }))
+            continue;
+        std::string phrase = context.duty_phrase(i);
+        std::string message = phrase + " is covered only by " +
+                              (covering.size() == 1 ? "a vacancy (" : "vacancies (") +
+                              context.names(covering) +
+                              "): it depends on a hire that has not happened.";
+        std::string recommendation;
+        if (auto candidate = context.candidate_for(duties[i].duty, covering))
+            recommendation = "Until the hire starts, name an interim Responsible for " + phrase +
+                             ": " + context.candidate_clause(*candidate, duties[i].duty) + ".";
+        else
+            recommendation = "Until the hire starts, nobody can do " + phrase +
+                             "; make the hire a priority or plan interim cover.";
+        findings.push_back(make_finding("COV005", model::channel_duty_subject(duties[i]),
+                                        std::move(message),
+                                        {{"hours_per_week", format_hours(duties[i].hours)},
+                                         {"vacancies", context.names(covering)}},
+                                        std::move(recommendation)));
+    }
+    return findings;
+}
+
+} // namespace planner

@@ -1,0 +1,208 @@
+// Organisation checks ORG001-ORG006: reporting lines, spans of control, roles and people.
+
+#include "planner/checks/check_functions.hpp"
+
+#include <algorithm>
+#include <map>
+#include <set>
+
+namespace planner {
+
+using model::PersonId;
+
+namespace {
+
+// At most `limit` names, then "and N others".
+std::string some_names(const CheckContext& context, const std::vector<PersonId>& ids,
+                       size_t limit = 5) {
+    if (ids.size() <= limit)
+        return context.names(ids);
+    std::vector<std::string> words;
+    for (size_t i = 0; i < limit; ++i)
+        words.push_back(context.name(ids[i]));
+    words.push_back(std::to_string(ids.size() - limit) + " others");
+    return join_words(words);
+}
+
+std::string role_name(const CheckContext& context, const model::RoleId& id) {
+    const model::Role* role = context.index().role(id);
+    return role == nullptr ? id.str() : model::display_name(*role);
+}
+
+} // namespace
+
+std::vector<Finding> find_reporting_cycles(const CheckContext& context) {
+    std::vector<Finding> findings;
+    for (const std::vector<PersonId>& cycle : context.graph().reporting_cycles()) {
+        std::vector<std::string> names;
+        std::vector<std::string> ids;
+        for (const PersonId& id : cycle) {
+            names.push_back(context.name(id));
+            ids.push_back(id.str());
+        }
+        names.push_back(names.front());
+        ids.push_back(ids.front());
+        findings.push_back(make_finding(
+            "ORG001", "person:" + cycle.front().str(),
+            "Reporting lines form a cycle: " + join_list(names, " \u2192 ") + ".",
+            {{"cycle", "reporting cycle: " + join_list(ids, " -> ")},
+             {"people", std::to_string(cycle.size())}},
+            cycle.size() == 1
+                ? "Remove the `reports_to` of " + context.name(cycle.front()) +
+                      " or point it to their real manager."
+                : "Break the cycle: of " + context.names(cycle) +
+                      ", the one who leads should report to someone outside it or to nobody."));
+    }
+    return findings;
+}
+
+std::vector<Finding> find_wide_spans(const CheckContext& context) {
+    std::vector<Finding> findings;
+    const int limit = context.info().thresholds.span_of_control;
+    for (const model::Person& person : context.plan().people) {
+        const size_t reports = context.graph().direct_reports(person.id).size();
+        if (static_cast<int>(reports) <= limit)
+            continue;
+        const std::string name = model::display_name(person);
+        const size_t leads =
+            limit > 0 ? (reports + static_cast<size_t>(limit) - 1) / static_cast<size_t>(limit)
+                      : reports;
+        findings.push_back(make_finding(
+            "ORG002", "person:" + person.id.str(),
+            name + " has " + std::to_string(reports) + " direct reports, more than the " +
+                std::to_string(limit) + " the plan allows.",
+            {{"direct_reports", std::to_string(reports)}, {"threshold", std::to_string(limit)}},
+            "Group the " + std::to_string(reports) + " direct reports of " + name + " under " +
+                std::to_string(leads) +
+                " team leads, or raise `thresholds.span_of_control` if "
+                "this is deliberate."));
+    }
+    return findings;
+}
+
+std::vector<Finding> find_several_heads(const CheckContext& context) {
+    std::vector<PersonId> heads = context.graph().people_without_manager();
+    if (heads.size() < 2)
+        return {};
+    std::vector<std::string> ids;
+    for (const PersonId& id : heads)
+        ids.push_back(id.str());
+    std::string recommendation;
+    if (auto head = context.team_head()) {
+        std::size_t tree = context.graph().reporting_tree_size(*head);
+        recommendation = "Set `reports_to` for the others, for example to " + context.name(*head) +
+                         ", who leads the largest reporting tree (" + std::to_string(tree) +
+                         (tree == 1 ? " person)." : " people).");
+    } else {
+        recommendation = "Set `reports_to` so that the team has one head.";
+    }
+    return {make_finding(
+        "ORG003", "plan",
+        std::to_string(heads.size()) + " people have no manager: " + some_names(context, heads) +
+            ".",
+        {{"people_without_manager", std::to_string(heads.size())}, {"people", join_list(ids)}},
+        std::move(recommendation))};
+}
+
+std::vector<Finding> find_unfilled_roles(const CheckContext& context) {
+    std::vector<Finding> findings;
+    for (const model::Role& role : context.plan().roles) {
+        std::vector<PersonId> holders = context.graph().role_holders(role.id);
+        std::vector<PersonId> vacancies;
+        bool active = false;
+        for (const PersonId& holder : holders) {
+            const model::Person& person = context.person(holder);
+            if (model::is_active(person))
+                active = true;
+            else if (person.status == model::PersonStatus::vacancy)
+                vacancies.push_back(holder);
+        }
+        if (active)
+            continue;
+        const std::string name = model::display_name(role);
+        if (vacancies.empty()) {
+            findings.push_back(make_finding(
+                "ORG004", "role:" + role.id.str(), "Nobody holds the role " + name + ".",
+                {{"holders", "0"}},
+                "Give the role " + name + " to someone, plan a vacancy for it, or remove it."));
+            continue;
+        }
+        Finding finding = make_finding(
+            "ORG004", "role:" + role.id.str(),
+            "Only " +
+                (vacancies.size() == 1 ? std::string("a vacancy (") : std::string("vacancies (")) +
+                context.names(vacancies) + ") " + (vacancies.size() == 1 ? "holds" : "hold") +
+                " the role " + name + ".",
+            {{"holders", "0"}, {"vacancies", std::to_string(vacancies.size())}},
+            "Fill the vacancy for " + name + ", or name an interim holder until the hire starts.");
+        finding.severity = Severity::info;
+        findings.push_back(std::move(finding));
+    }
+    return findings;
+}
+
+std::vector<Finding> find_people_without_role(const CheckContext& context) {
+    std::vector<Finding> findings;
+    const model::PlanIndex& index = context.index();
+    for (const model::Person& person : context.plan().people) {
+        if (!model::is_active(person) || !person.roles.empty())
+            continue;
+        // The role that performs most of the duties the person is Responsible for.
+        std::map<std::string, int> matches;
+        std::set<std::string> duties;
+        for (size_t a : context.assignments_of(person.id)) {
+            const model::Assignment& assignment = index.assignments()[a].assignment;
+            if (assignment.raci == model::Raci::R && !assignment.backup)
+                duties.insert(assignment.duty.str());
+        }
+        for (const std::string& duty : duties)
+            for (const model::RoleId& role : context.roles_performing(model::DutyId(duty)))
+                ++matches[role.str()];
+        const model::Role* best = nullptr;
+        int best_count = 0;
+        for (const model::Role& role : context.plan().roles) {
+            auto found = matches.find(role.id.str());
+            if (found != matches.end() && found->second > best_count) {
+                best = &role;
+                best_count = found->second;
+            }
+        }
+        const std::string name = model::display_name(person);
+        std::string recommendation = "Give " + name + " a role";
+        if (best != nullptr)
+            recommendation += ", for example " + role_name(context, best->id) +
+                              ", which performs the duties " + name + " does today.";
+        else
+            recommendation += " that matches the work planned for " + name + ".";
+        findings.push_back(make_finding(
+            "ORG005", "person:" + person.id.str(), name + " has no role.",
+            {{"status", std::string(model::to_string(person.status))}}, std::move(recommendation)));
+    }
+    return findings;
+}
+
+std::vector<Finding> find_people_without_assignment(const CheckContext& context) {
+    std::set<std::string> assigned;
+    for (const model::Assignment& assignment : context.plan().assignments)
+        assigned.insert(assignment.person.str());
+    std::vector<Finding> findings;
+    for (const model::Person& person : context.plan().people) {
+        if (!model::is_active(person) || assigned.count(person.id.str()) != 0)
+            continue;
+        const std::string name = model::display_name(person);
+        std::vector<std::pair<std::string, std::string>> evidence;
+        if (const PersonLoad* load = context.load(person.id))
+            evidence.emplace_back("available_hours", format_hours(load->available_hours));
+        std::string recommendation =
+            person.roles.empty() ? "Assign work to " + name + ", or plan their time elsewhere."
+                                 : "Assign " + name + " work that the role " +
+                                       role_name(context, person.roles.front()) +
+                                       " performs, or plan their time elsewhere.";
+        findings.push_back(make_finding("ORG006", "person:" + person.id.str(),
+                                        name + " has no assignment.", std::move(evidence),
+                                        std::move(recommendation)));
+    }
+    return findings;
+}
+
+} // namespace planner

@@ -1,0 +1,223 @@
+#include "planner/checks/check_render.hpp"
+
+#include "exporters/csv_renderer.hpp"
+#include "exporters/json_writer.hpp"
+#include "exporters/text_table.hpp"
+
+#include <cstddef>
+
+namespace planner {
+
+namespace {
+
+constexpr size_t k_width = 100;
+constexpr size_t k_indent = 18; // "warning  LOAD001  " lines up the body under the subject
+
+size_t display_width(const std::string& text) {
+    size_t count = 0;
+    for (unsigned char c : text)
+        if ((c & 0xC0) != 0x80)
+            ++count;
+    return count;
+}
+
+std::string padded(const std::string& text, size_t width) {
+    size_t shown = display_width(text);
+    return shown >= width ? text + " " : text + std::string(width - shown, ' ');
+}
+
+std::string severity_label(Severity severity, Colour colour) {
+    std::string label = padded(std::string(to_string(severity)), 9);
+    if (colour == Colour::off)
+        return label;
+    const char* code = severity == Severity::error     ? "\x1b[1;31m"
+                       : severity == Severity::warning ? "\x1b[33m"
+                                                       : "\x1b[36m";
+    std::string word(to_string(severity));
+    return code + word + "\x1b[0m" + label.substr(word.size());
+}
+
+std::string plural(int count, const std::string& one, const std::string& many) {
+    return std::to_string(count) + " " + (count == 1 ? one : many);
+}
+
+std::string evidence_text(const Finding& finding) {
+    std::string text;
+    for (const auto& [key, value] : finding.evidence) {
+        if (!text.empty())
+            text += "; ";
+        text += key + ": " + value;
+    }
+    return text;
+}
+
+void append_finding(std::string& out, const Finding& finding, Colour colour) {
+    const std::string indent(k_indent, ' ');
+    out += severity_label(finding.severity, colour) + padded(finding.check, 9) + finding.subject +
+           "\n";
+    out += indent + wrap_text(finding.message, k_indent, k_width) + "\n";
+    if (!finding.evidence.empty())
+        out += padded("", k_indent - 9) + padded("evidence", 9) +
+               wrap_text(evidence_text(finding), k_indent, k_width) + "\n";
+    if (!finding.recommendation.empty())
+        out += padded("", k_indent - 9) + padded("do", 9) +
+               wrap_text(finding.recommendation, k_indent, k_width) + "\n";
+}
+
+bool is_json_number(const std::string& text) {
+    size_t i = 0;
+    if (i < text.size() && text[i] == '-')
+        ++i;
+    if (i >= text.size() || text[i] < '0' || text[i] > '9')
+        return false;
+    if (text[i] == '0' && i + 1 < text.size() && text[i + 1] != '.')
+        return false;
+    while (i < text.size() && text[i] >= '0' && text[i] <= '9')
+        ++i;
+    if (i < text.size() && text[i] == '.') {
+        ++i;
+        if (i >= text.size())
+            return false;
+        while (i < text.size() && text[i] >= '0' && text[i] <= '9')
+            ++i;
+    }
+    return i == text.size();
+}
+
+std::string finding_json(const Finding& finding, const std::string* reason) {
+    std::string out = "    {\n";
+    out += "      \"check\": " + exporters::json_quote(finding.check) + ",\n";
+    out += "      \"severity\": " + exporters::json_quote(std::string(to_string(finding.severity))) + ",\n";
+    out += "      \"subject\": " + exporters::json_quote(finding.subject) + ",\n";
+    out += "      \"message\": " + exporters::json_quote(finding.message) + ",\n";
+    out += "      \"evidence\": {";
+    for (size_t i = 0; i < finding.evidence.size(); ++i) {
+        const auto& [key, value] = finding.evidence[i];
+        out += (i == 0 ? "" : ", ") + exporters::json_quote(key) + ": " +
+               (is_json_number(value) ? value : exporters::json_quote(value));
+    }
+    out += "},\n";
+    out += "      \"recommendation\": " + exporters::json_quote(finding.recommendation);
+    if (reason != nullptr)
+        out += ",\n      \"reason\": " + exporters::json_quote(*reason);
+    out += "\n    }";
+    return out;
+}
+
+} // namespace
+
+std::string wrap_text(const std::string& text, size_t indent, size_t width) {
+    const size_t room = width > indent + 20 ? width - indent : 20;
+    std::string out;
+    size_t line = 0;
+    size_t start = 0;
+    while (start <= text.size()) {
+        size_t end = text.find(' ', start);
+        if (end == std::string::npos)
+            end = text.size();
+        std::string word = text.substr(start, end - start);
+        size_t word_width = display_width(word);
+        if (line > 0 && line + 1 + word_width > room) {
+            out += "\n" + std::string(indent, ' ');
+            line = 0;
+        } else if (line > 0) {
+            out += " ";
+            ++line;
+        }
+        out += word;
+        line += word_width;
+        start = end + 1;
+    }
+    return out;
+}
+
+std::string render_check_text(const CheckReport& report, Colour colour) {
+    const CheckCounts& counts = report.counts;
+    std::string out = report.plan_name.empty() ? std::string("Plan") : report.plan_name;
+    if (counts.error + counts.warning + counts.info == 0)
+        out += ": no open findings";
+    else
+        out += ": " + plural(counts.error, "error", "errors") + ", " +
+               plural(counts.warning, "warning", "warnings") + ", " + std::to_string(counts.info) +
+               " info";
+    if (counts.suppressed > 0)
+        out += " (" + std::to_string(counts.suppressed) + " suppressed)";
+    out += "\n";
+    for (const Finding& finding : report.findings) {
+        out += "\n";
+        append_finding(out, finding, colour);
+    }
+    if (!report.suppressed.empty()) {
+        out += "\nSuppressed:\n";
+        for (const SuppressedFinding& entry : report.suppressed) {
+            std::string line =
+                padded(entry.finding.check, 9) + entry.finding.subject + ": " + entry.reason;
+            out += "  " + wrap_text(line, 11, k_width) + "\n";
+        }
+    }
+    return out;
+}
+
+std::string render_check_json(const CheckReport& report) {
+    std::string out = "{\n  \"plan\": " + exporters::json_quote(report.plan_name) + ",\n  \"findings\": [";
+    for (size_t i = 0; i < report.findings.size(); ++i)
+        out += (i == 0 ? "\n" : ",\n") + finding_json(report.findings[i], nullptr);
+    out += report.findings.empty() ? "],\n" : "\n  ],\n";
+    out += "  \"suppressed\": [";
+    for (size_t i = 0; i < report.suppressed.size(); ++i)
+        out += (i == 0 ? "\n" : ",\n") +
+               finding_json(report.suppressed[i].finding, &report.suppressed[i].reason);
+    out += report.suppressed.empty() ? "],\n" : "\n  ],\n";
+    const CheckCounts& counts = report.counts;
+    out += "  \"counts\": {\"error\": " + std::to_string(counts.error) +
+           ", \"warning\": " + std::to_string(counts.warning) +
+           ", \"info\": " + std::to_string(counts.info) +
+           ", \"suppressed\": " + std::to_string(counts.suppressed) + "}\n}\n";
+    return out;
+}
+
+std::string render_check_csv(const CheckReport& report) {
+    std::vector<std::vector<std::string>> rows;
+    for (const Finding& finding : report.findings)
+        rows.push_back({finding.check, std::string(to_string(finding.severity)), finding.subject,
+                        finding.message, finding.recommendation});
+    return exporters::render_csv({"check", "severity", "subject", "message", "recommendation"}, rows);
+}
+
+std::string render_catalogue_text() {
+    std::vector<std::vector<std::string>> rows;
+    for (const CheckInfo& info : check_catalogue())
+        rows.push_back({std::string(info.id), std::string(to_string(info.severity)),
+                        std::string(info.area), std::string(info.title)});
+    return exporters::render_text_table({{"id", exporters::Align::left},
+                              {"severity", exporters::Align::left},
+                              {"area", exporters::Align::left},
+                              {"title", exporters::Align::left}},
+                             rows);
+}
+
+std::string render_catalogue_json() {
+    std::string out = "[";
+    const auto& catalogue = check_catalogue();
+    for (size_t i = 0; i < catalogue.size(); ++i) {
+        const CheckInfo& info = catalogue[i];
+        out += std::string(i == 0 ? "\n" : ",\n") +
+               "  {\"id\": " + exporters::json_quote(std::string(info.id)) +
+               ", \"severity\": " + exporters::json_quote(std::string(to_string(info.severity))) +
+               ", \"area\": " + exporters::json_quote(std::string(info.area)) +
+               ", \"title\": " + exporters::json_quote(std::string(info.title)) +
+               ", \"description\": " + exporters::json_quote(std::string(info.description)) + "}";
+    }
+    return out + "\n]\n";
+}
+
+std::string render_catalogue_csv() {
+    std::vector<std::vector<std::string>> rows;
+    for (const CheckInfo& info : check_catalogue())
+        rows.push_back({std::string(info.id), std::string(to_string(info.severity)),
+                        std::string(info.area), std::string(info.title),
+                        std::string(info.description)});
+    return exporters::render_csv({"id", "severity", "area", "title", "description"}, rows);
+}
+
+} // namespace planner

@@ -1,0 +1,35 @@
+#pragma once
+// Renderings of a CheckReport and of the catalogue: text for a terminal, JSON and CSV
+// (CHECKS.md "Machine-readable output"). All deterministic; no I/O.
+
+#include "planner/checks/checks.hpp"
+
+#include <string>
+
+namespace planner {
+
+enum class Colour { off, on };
+
+// Aligned text that fits 100 columns: a summary line, then each open finding (severity, id,
+// subject; message; evidence; recommendation), then suppressed findings with their reasons.
+// ANSI colour on the severity when `colour` is on.
+std::string render_check_text(const CheckReport& report, Colour colour);
+
+// {"plan": NAME, "findings": [...], "suppressed": [...], "counts": {...}}; evidence values
+// that are plain decimal numbers are written as JSON numbers, the rest as strings.
+std::string render_check_json(const CheckReport& report);
+
+// check,severity,subject,message,recommendation: one row per open finding (RFC 4180, CRLF).
+std::string render_check_csv(const CheckReport& report);
+
+// The catalogue for `check --list`.
+std::string render_catalogue_text();
+std::string render_catalogue_json();
+std::string render_catalogue_csv(); // id,severity,area,title,description
+
+// Wraps `text` at spaces so that no line, after `indent` spaces, passes `width` characters
+// (UTF-8 code points). The first line is not indented. A word longer than the line is kept
+// whole.
+std::string wrap_text(const std::string& text, size_t indent, size_t width);
+
+} // namespace planner

@@ -1,0 +1,228 @@
+// Workload checks LOAD001-LOAD005, over the figures of compute_workload (STAFFING.md).
+
+#include "planner/checks/check_functions.hpp"
+
+#include "exporters/number_format.hpp"
+
+#include <algorithm>
+#include <map>
+
+namespace planner {
+
+using model::PersonId;
+
+namespace {
+
+constexpr double k_tolerance = 1e-6;
+
+std::string shares_text(const CheckContext& context, const DutyLoad& duty) {
+    std::vector<std::string> parts;
+    for (const DutyResponsible& responsible : duty.responsible) {
+        std::string part = context.name(responsible.person) + " " + format_share(responsible.share);
+        if (responsible.profile)
+            part += " (" + responsible.profile->str() + ")";
+        parts.push_back(std::move(part));
+    }
+    return join_list(parts);
+}
+
+bool has_free_hours(const CheckContext& context, const model::Person& person) {
+    return context.free_hours(person.id) >= 0.05;
+}
+
+} // namespace
+
+std::vector<Finding> find_overloaded_people(const CheckContext& context) {
+    std::vector<Finding> findings;
+    const double overload = context.info().thresholds.overload;
+    const auto& duties = context.index().channel_duties();
+    for (const PersonLoad& load : context.workload().people) {
+        const bool infinite = !load.utilisation && load.load_hours > k_tolerance;
+        if (!infinite && (!load.utilisation || *load.utilisation <= overload + k_tolerance))
+            continue;
+        const std::string name = context.name(load.person);
+        const std::string load_text = format_hours(load.load_hours);
+        const std::string available_text = format_hours(load.available_hours);
+        std::string message =
+            infinite
+                ? name + " has " + load_text + " hours of work a week but no available hours."
+                : name + " is overloaded: " + load_text + " hours of work a week against " +
+                      available_text + " available (" + format_percent(*load.utilisation) + ").";
+
+        const double excess = load.load_hours - overload * load.available_hours;
+        // The person's largest piece of work is the first candidate to move.
+        const LoadItem* largest = nullptr;
+        for (const LoadItem& item : load.items)
+            if (largest == nullptr || item.hours > largest->hours + k_tolerance)
+                largest = &item;
+        std::string recommendation =
+            "Move " + format_hours(excess) + " hours a week away from " + name;
+        if (largest != nullptr && largest->duty_index < duties.size()) {
+            const model::DutyId& duty = duties[largest->duty_index].duty;
+            recommendation += ", for example part of " + context.duty_phrase(largest->duty_index);
+            if (auto candidate =
+                    context.candidate_for(duty, {load.person}, [&](const model::Person& p) {
+                        return has_free_hours(context, p);
+                    }))
+                recommendation += ": " + context.candidate_clause(*candidate, duty) + ".";
+            else
+                recommendation += "; nobody else who performs `" + duty.str() +
+                                  "` has free hours, so plan a hire.";
+        } else {
+            recommendation += ".";
+        }
+
+        Finding finding = make_finding(
+            "LOAD001", "person:" + load.person.str(), std::move(message),
+            {{"load_hours", load_text},
+             {"available_hours", available_text},
+             {"utilisation", infinite ? "infinite" : exporters::format_fixed(*load.utilisation, 3)},
+             {"threshold", format_share(overload)}},
+            std::move(recommendation));
+        if (infinite || *load.utilisation > 1.25 * overload + k_tolerance)
+            finding.severity = Severity::error;
+        findings.push_back(std::move(finding));
+    }
+    return findings;
+}
+
+std::vector<Finding> find_underused_people(const CheckContext& context) {
+    std::vector<Finding> findings;
+    const double underuse = context.info().thresholds.underuse;
+    const auto& duties = context.index().channel_duties();
+    const Workload& workload = context.workload();
+
+    // For each duty id, the channel duty with the most hours that nobody carries.
+    std::map<std::string, std::pair<size_t, double>> open_work;
+    for (const DutyLoad& duty : workload.duties) {
+        if (duty.duty_index >= duties.size())
+            continue;
+        const double open = duty.hours * (1 - std::min(1.0, duty.responsible_share));
+        if (open <= 0.05)
+            continue;
+        auto [entry, inserted] = open_work.emplace(duties[duty.duty_index].duty.str(),
+                                                   std::make_pair(duty.duty_index, open));
+        if (!inserted && open > entry->second.second + k_tolerance)
+            entry->second = {duty.duty_index, open};
+    }
+
+    for (const PersonLoad& load : workload.people) {
+        const model::Person& person = context.person(load.person);
+        if (!model::is_active(person) || load.available_hours <= k_tolerance || !load.utilisation ||
+            *load.utilisation >= underuse - k_tolerance)
+            continue;
+        const std::string name = model::display_name(person);
+        const double spare = load.available_hours - load.load_hours;
+
+        const std::pair<size_t, double>* best = nullptr;
+        for (const model::RoleId& role_id : person.roles) {
+            const model::Role* role = context.index().role(role_id);
+            if (role == nullptr)
+                continue;
+            for (const model::DutyId& duty : role->duties) {
+                auto found = open_work.find(duty.str());
+                if (found != open_work.end() &&
+                    (best == nullptr || found->second.second > best->second + k_tolerance))
+                    best = &found->second;
+            }
+        }
+        std::string recommendation;
+        if (best != nullptr)
+            recommendation = "Give " + name + " work that nobody carries yet, for example " +
+                             format_hours(best->second) + " hours a week of " +
+                             context.duty_phrase(best->first) + ".";
+        else
+            recommendation = "Give " + name + " up to " + format_hours(spare) +
+                             " more hours a week of work, or review the capacity planned.";
+        findings.push_back(make_finding("LOAD002", "person:" + load.person.str(),
+                                        name + " is underused: " + format_hours(load.load_hours) +
+                                            " hours of work a week against " +
+                                            format_hours(load.available_hours) + " available (" +
+                                            format_percent(*load.utilisation) + ").",
+                                        {{"load_hours", format_hours(load.load_hours)},
+                                         {"available_hours", format_hours(load.available_hours)},
+                                         {"utilisation", exporters::format_fixed(*load.utilisation, 3)},
+                                         {"threshold", format_share(underuse)}},
+                                        std::move(recommendation)));
+    }
+    return findings;
+}
+
+std::vector<Finding> find_undershared_duties(const CheckContext& context) {
+    std::vector<Finding> findings;
+    const auto& duties = context.index().channel_duties();
+    for (const DutyLoad& duty : context.workload().duties) {
+        if (duty.duty_index >= duties.size() ||
+            context.coverage(duty.duty_index).responsible.empty())
+            continue; // COV001 reports a duty nobody does
+        if (duty.responsible_share >= 1 - k_tolerance)
+            continue;
+        const std::string phrase = context.duty_phrase(duty.duty_index);
+        const double missing = 1 - duty.responsible_share;
+        const double open_hours = duty.hours * missing;
+        const model::DutyId& duty_id = duties[duty.duty_index].duty;
+        std::string recommendation = "Give the missing share (" + format_share(missing) + ", " +
+                                     format_hours(open_hours) + " hours a week) of " + phrase;
+        if (auto candidate = context.candidate_for(
+                duty_id, {}, [&](const model::Person& p) { return has_free_hours(context, p); }))
+            recommendation += " to someone: " + context.candidate_clause(*candidate, duty_id) + ".";
+        else
+            recommendation += " to someone, or raise the shares of the people on it.";
+        findings.push_back(make_finding(
+            "LOAD003", model::channel_duty_subject(duties[duty.duty_index]),
+            "The Responsible shares of " + phrase + " add up to " +
+                format_share(duty.responsible_share) + ": " + format_hours(open_hours) +
+                " of its " + format_hours(duty.hours) + " hours a week are done by no one.",
+            {{"responsible_share", format_share(duty.responsible_share)},
+             {"shares", shares_text(context, duty)},
+             {"unassigned_hours", format_hours(open_hours)}},
+            std::move(recommendation)));
+    }
+    return findings;
+}
+
+std::vector<Finding> find_overshared_duties(const CheckContext& context) {
+    std::vector<Finding> findings;
+    const auto& duties = context.index().channel_duties();
+    for (const DutyLoad& duty : context.workload().duties) {
+        if (duty.duty_index >= duties.size() || duty.responsible_share <= 1 + k_tolerance)
+            continue;
+        const std::string phrase = context.duty_phrase(duty.duty_index);
+        const double twice = duty.hours * (duty.responsible_share - 1);
+        findings.push_back(make_finding(
+            "LOAD004", model::channel_duty_subject(duties[duty.duty_index]),
+            "The Responsible shares of " + phrase + " add up to " +
+                format_share(duty.responsible_share) + ": " + format_hours(twice) +
+                " hours a week are planned twice.",
+            {{"responsible_share", format_share(duty.responsible_share)},
+             {"shares", shares_text(context, duty)},
+             {"double_planned_hours", format_hours(twice)}},
+            "Lower the shares of " + phrase +
+                " so that they add up to 1 (now: " + shares_text(context, duty) + ")."));
+    }
+    return findings;
+}
+
+std::vector<Finding> find_crowded_duties(const CheckContext& context) {
+    std::vector<Finding> findings;
+    const int limit = context.info().thresholds.max_responsible;
+    const auto& duties = context.index().channel_duties();
+    for (size_t i = 0; i < duties.size(); ++i) {
+        const std::vector<PersonId>& responsible = context.coverage(i).responsible;
+        if (static_cast<int>(responsible.size()) <= limit)
+            continue;
+        const std::string phrase = context.duty_phrase(i);
+        findings.push_back(
+            make_finding("LOAD005", model::channel_duty_subject(duties[i]),
+                         std::to_string(responsible.size()) + " people are Responsible for " +
+                             phrase + ", more than the " + std::to_string(limit) +
+                             " the plan allows: " + context.names(responsible) + ".",
+                         {{"responsible", std::to_string(responsible.size())},
+                          {"threshold", std::to_string(limit)}},
+                         "Keep at most " + std::to_string(limit) + " Responsible for " + phrase +
+                             " and make the others backups (`backup: true`)."));
+    }
+    return findings;
+}
+
+} // namespace planner

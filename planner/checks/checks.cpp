@@ -1,0 +1,281 @@
+#include "planner/checks/checks.hpp"
+
+#include "planner/checks/check_functions.hpp"
+
+#include <algorithm>
+#include <tuple>
+
+namespace planner {
+
+namespace {
+
+struct CheckEntry {
+    CheckInfo info;
+    CheckFunction run;
+};
+
+constexpr std::string_view k_coverage = "Coverage";
+constexpr std::string_view k_goals = "Goals and measurement";
+constexpr std::string_view k_governance = "Governance";
+constexpr std::string_view k_organisation = "Organisation";
+constexpr std::string_view k_workload = "Workload";
+constexpr std::string_view k_collisions = "Collisions";
+constexpr std::string_view k_fit = "Fit";
+
+// The catalogue: the one table from which `check --list`, docs/checks.md and reports come.
+// Ids are stable forever; a withdrawn check keeps its id unused.
+const std::vector<CheckEntry>& entries() {
+    static const std::vector<CheckEntry> table = {
+        {{"COV001", Severity::error, k_coverage, "No Responsible",
+          "a channel duty has no Responsible person"},
+         &find_duties_without_responsible},
+        {{"COV002", Severity::error, k_coverage, "No Accountable",
+          "a channel duty has no Accountable person"},
+         &find_duties_without_accountable},
+        {{"COV003", Severity::error, k_coverage, "Several Accountable",
+          "a channel duty has more than one Accountable person"},
+         &find_duties_with_several_accountable},
+        {{"COV004", Severity::warning, k_coverage, "Single point of failure",
+          "a channel duty is covered by fewer distinct people than `thresholds.bus_factor`, "
+          "counting Responsible people whose share is above 0 and backups; names the person "
+          "whose absence would leave it uncovered"},
+         &find_single_points_of_failure},
+        {{"COV005", Severity::warning, k_coverage, "Covered only by vacancies",
+          "a channel duty is covered only by vacancies: it depends on a hire that has not "
+          "happened"},
+         &find_duties_covered_by_vacancies},
+        {{"COV006", Severity::warning, k_coverage, "Care window not covered",
+          "a channel's care window is not fully covered by the working hours of the people "
+          "Responsible for `engage` on it, compared in their own time zones; gives the "
+          "uncovered hours per week and the worst gap"},
+         &find_care_window_gaps},
+        {{"COV007", Severity::warning, k_coverage, "Uncovered during absence",
+          "during an absence, a channel duty has no available Responsible or backup; gives "
+          "the dates"},
+         &find_absence_gaps},
+        {{"GOAL001", Severity::error, k_goals, "Goal without KPI", "a goal has no KPI"},
+         &find_goals_without_kpi},
+        {{"GOAL002", Severity::warning, k_goals, "KPI without target", "a KPI has no target"},
+         &find_kpis_without_target},
+        {{"GOAL003", Severity::warning, k_goals, "Goal without channel",
+          "a goal is served by no channel"},
+         &find_goals_without_channel},
+        {{"GOAL004", Severity::warning, k_goals, "Channel without goal",
+          "a channel serves no goal: effort without a purpose"},
+         &find_channels_without_goal},
+        {{"GOAL005", Severity::warning, k_goals, "Nobody measures",
+          "a channel has KPIs but no one is Responsible for `report` on it"},
+         &find_unmeasured_channels},
+        {{"GOAL006", Severity::warning, k_goals, "Owner missing",
+          "a goal or KPI owner is missing, a vacancy, or not in the plan's people"},
+         &find_missing_owners},
+        {{"GOV001", Severity::error, k_governance, "No approver",
+          "a channel requires approval but no one is Responsible for `approve` on it"},
+         &find_channels_without_approver},
+        {{"GOV002", Severity::warning, k_governance, "Self-approval",
+          "on a channel that requires approval, the only approver is also a content creator "
+          "there"},
+         &find_self_approval},
+        {{"GOV003", Severity::warning, k_governance, "Long approval chain",
+          "an approval chain (`approval.steps`) is longer than `thresholds.approval_steps`"},
+         &find_long_approval_chains},
+        {{"ORG001", Severity::error, k_organisation, "Reporting cycle",
+          "reporting lines form a cycle; lists the people in the cycle in order"},
+         &find_reporting_cycles},
+        {{"ORG002", Severity::warning, k_organisation, "Span of control",
+          "a manager has more direct reports than `thresholds.span_of_control`"},
+         &find_wide_spans},
+        {{"ORG003", Severity::info, k_organisation, "Several heads",
+          "the team has more than one person with no manager"},
+         &find_several_heads},
+        {{"ORG004", Severity::warning, k_organisation, "Unfilled role",
+          "a role has no active person (info when only a vacancy holds it)"},
+         &find_unfilled_roles},
+        {{"ORG005", Severity::warning, k_organisation, "Person without role",
+          "an active person has no role"},
+         &find_people_without_role},
+        {{"ORG006", Severity::info, k_organisation, "Person without assignment",
+          "an active person has no assignment"},
+         &find_people_without_assignment},
+        {{"LOAD001", Severity::warning, k_workload, "Overloaded",
+          "a person's utilisation is above `thresholds.overload` (error above 1.25 times it); "
+          "gives hours needed and available"},
+         &find_overloaded_people},
+        {{"LOAD002", Severity::info, k_workload, "Underused",
+          "a person's utilisation is below `thresholds.underuse`"},
+         &find_underused_people},
+        {{"LOAD003", Severity::warning, k_workload, "Shares below 1",
+          "the Responsible shares of a channel duty add up to less than 1: part of the work is "
+          "done by no one"},
+         &find_undershared_duties},
+        {{"LOAD004", Severity::warning, k_workload, "Shares above 1",
+          "the Responsible shares of a channel duty add up to more than 1: the same work is "
+          "planned twice"},
+         &find_overshared_duties},
+        {{"LOAD005", Severity::warning, k_workload, "Too many Responsible",
+          "a channel duty has more Responsible people than `thresholds.max_responsible`"},
+         &find_crowded_duties},
+        {{"COL001", Severity::warning, k_collisions, "Exclusive duty shared",
+          "an exclusive duty (publish, approve, or a custom duty with `exclusive: true`) has "
+          "more than one Responsible on the same channel or profile"},
+         &find_exclusive_duty_collisions},
+        {{"COL002", Severity::warning, k_collisions, "Profile covered twice",
+          "one assignment covers a whole channel and another the same duty on one of its "
+          "profiles, with different people"},
+         &find_profile_overlaps},
+        {{"FIT001", Severity::info, k_fit, "Outside interests",
+          "a person works on a channel outside their stated interests (only when they state "
+          "interests)"},
+         &find_work_outside_interests},
+        {{"FIT002", Severity::warning, k_fit, "Missing skill",
+          "a person lacks a skill that the duty or their role requires"},
+         &find_missing_skills},
+        {{"FIT003", Severity::warning, k_fit, "Duty outside roles",
+          "a person is Responsible for a duty that none of their roles performs"},
+         &find_duties_outside_roles},
+    };
+    return table;
+}
+
+bool matches(const model::Suppression& suppression, const Finding& finding) {
+    return suppression.check == finding.check &&
+           (!suppression.subject || *suppression.subject == finding.subject);
+}
+
+} // namespace
+
+std::string_view to_string(Severity severity) {
+    switch (severity) {
+    case Severity::error:
+        return "error";
+    case Severity::warning:
+        return "warning";
+    case Severity::info:
+        return "info";
+    }
+    return "error";
+}
+
+std::optional<Severity> parse_severity(std::string_view text) {
+    if (text == "error")
+        return Severity::error;
+    if (text == "warning")
+        return Severity::warning;
+    if (text == "info")
+        return Severity::info;
+    return std::nullopt;
+}
+
+const std::vector<CheckInfo>& check_catalogue() {
+    static const std::vector<CheckInfo> catalogue = [] {
+        std::vector<CheckInfo> infos;
+        for (const CheckEntry& entry : entries())
+            infos.push_back(entry.info);
+        return infos;
+    }();
+    return catalogue;
+}
+
+const CheckInfo* find_check(std::string_view id) {
+    for (const CheckInfo& info : check_catalogue())
+        if (info.id == id)
+            return &info;
+    return nullptr;
+}
+
+std::string catalogue_markdown() {
+    std::string text;
+    std::string_view area;
+    for (const CheckInfo& info : check_catalogue()) {
+        if (info.area != area) {
+            if (!area.empty())
+                text += "\n";
+            area = info.area;
+            text += "### " + std::string(area) + "\n\n";
+            text += "| id | severity | title | finding |\n";
+            text += "|---|---|---|---|\n";
+        }
+        text += "| " + std::string(info.id) + " | " + std::string(to_string(info.severity)) +
+                " | " + std::string(info.title) + " | " + std::string(info.description) + " |\n";
+    }
+    return text;
+}
+
+void sort_findings(std::vector<Finding>& findings) {
+    std::stable_sort(findings.begin(), findings.end(), [](const Finding& a, const Finding& b) {
+        return std::tie(a.severity, a.check, a.subject) < std::tie(b.severity, b.check, b.subject);
+    });
+}
+
+CheckReport run_checks(const model::Plan& plan) {
+    CheckContext context(plan);
+    std::vector<Finding> all;
+    for (const CheckEntry& entry : entries()) {
+        std::vector<Finding> found = entry.run(context);
+        all.insert(all.end(), std::make_move_iterator(found.begin()),
+                   std::make_move_iterator(found.end()));
+    }
+    sort_findings(all);
+
+    CheckReport report;
+    report.plan_name = plan.info.name;
+    std::vector<bool> used(plan.suppressions.size(), false);
+    for (Finding& finding : all) {
+        auto suppression =
+            std::find_if(plan.suppressions.begin(), plan.suppressions.end(),
+                         [&](const model::Suppression& each) { return matches(each, finding); });
+        if (suppression == plan.suppressions.end()) {
+            report.findings.push_back(std::move(finding));
+            continue;
+        }
+        used[static_cast<size_t>(suppression - plan.suppressions.begin())] = true;
+        report.suppressed.push_back(SuppressedFinding{std::move(finding), suppression->reason});
+    }
+    for (size_t i = 0; i < plan.suppressions.size(); ++i)
+        if (!used[i])
+            report.unused_suppressions.push_back(plan.suppressions[i]);
+
+    for (const Finding& finding : report.findings) {
+        switch (finding.severity) {
+        case Severity::error:
+            ++report.counts.error;
+            break;
+        case Severity::warning:
+            ++report.counts.warning;
+            break;
+        case Severity::info:
+            ++report.counts.info;
+            break;
+        }
+    }
+    report.counts.suppressed = static_cast<int>(report.suppressed.size());
+    return report;
+}
+
+std::optional<FailOn> parse_fail_on(std::string_view text) {
+    if (text == "error")
+        return FailOn::error;
+    if (text == "warning")
+        return FailOn::warning;
+    if (text == "info")
+        return FailOn::info;
+    if (text == "never")
+        return FailOn::never;
+    return std::nullopt;
+}
+
+bool fails(const CheckReport& report, FailOn fail_on) {
+    switch (fail_on) {
+    case FailOn::never:
+        return false;
+    case FailOn::error:
+        return report.counts.error > 0;
+    case FailOn::warning:
+        return report.counts.error + report.counts.warning > 0;
+    case FailOn::info:
+        return report.counts.error + report.counts.warning + report.counts.info > 0;
+    }
+    return false;
+}
+
+} // namespace planner

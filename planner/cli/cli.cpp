@@ -1,0 +1,216 @@
+#include "planner/cli/cli.hpp"
+
+#include "model/suggest.hpp"
+
+#include <algorithm>
+#include <exception>
+#include <ostream>
+
+namespace planner {
+
+std::optional<std::string> ParsedArgs::value(const std::string& name) const {
+    auto it = values.find(name);
+    if (it == values.end() || it->second.empty())
+        return std::nullopt;
+    return it->second.back();
+}
+
+std::string ParsedArgs::value_or(const std::string& name, const std::string& fallback) const {
+    auto v = value(name);
+    return v ? *v : fallback;
+}
+
+std::vector<std::string> ParsedArgs::all(const std::string& name) const {
+    auto it = values.find(name);
+    return it == values.end() ? std::vector<std::string>{} : it->second;
+}
+
+OptionSpec format_option(const std::string& formats) {
+    return OptionSpec{"--format", "", "FORMAT", "output format: " + formats + " (default text)"};
+}
+
+OptionSpec output_option() {
+    return OptionSpec{"--output", "-o", "FILE", "write to FILE instead of the terminal"};
+}
+
+std::string nearest(const std::string& word, const std::vector<std::string>& candidates) {
+    return model::nearest(word, candidates);
+}
+
+namespace {
+const OptionSpec k_help_option{"--help", "-h", "", "show this help"};
+
+const CommandSpec* find_command(const std::string& name) {
+    for (const CommandSpec& c : command_table())
+        if (c.name == name)
+            return &c;
+    return nullptr;
+}
+
+std::vector<std::string> command_names() {
+    std::vector<std::string> names;
+    for (const CommandSpec& c : command_table())
+        names.push_back(c.name);
+    return names;
+}
+
+void print_overview(std::ostream& out) {
+    out << "planner " PLANNER_VERSION " - plan, check and report on a social-media team\n\n"
+        << "Usage: planner COMMAND [ARGUMENTS] [OPTIONS]\n\n"
+        << "Commands:\n";
+    size_t width = 0;
+    for (const CommandSpec& c : command_table())
+        width = std::max(width, c.name.size());
+    for (const CommandSpec& c : command_table())
+        out << "  " << c.name << std::string(width - c.name.size() + 3, ' ') << c.summary << "\n";
+    out << "\nPLAN is a plan YAML file or a workspace (.db). Everything runs on this machine;\n"
+        << "nothing is sent anywhere.\n\n"
+        << "Run `planner help COMMAND` or `planner COMMAND --help` for one command.\n"
+        << "Options: --help, --version.\n"
+        << "Exit status: 0 success, 1 `check --fail-on` threshold reached, 2 usage or input "
+           "error.\n";
+}
+
+void print_command_help(const CommandSpec& c, std::ostream& out) {
+    out << "Usage: " << c.usage << "\n\n" << c.summary << "\n";
+    if (!c.description.empty())
+        out << "\n" << c.description << "\n";
+    std::vector<OptionSpec> options = c.options;
+    options.push_back(k_help_option);
+    out << "\nOptions:\n";
+    std::vector<std::string> left;
+    size_t width = 0;
+    for (const OptionSpec& o : options) {
+        std::string text = (o.short_name.empty() ? "    " : o.short_name + ", ") + o.name;
+        if (!o.value_name.empty())
+            text += " " + o.value_name;
+        width = std::max(width, text.size());
+        left.push_back(text);
+    }
+    for (size_t i = 0; i < options.size(); ++i)
+        out << "  " << left[i] << std::string(width - left[i].size() + 3, ' ') << options[i].help
+            << "\n";
+}
+
+ParsedArgs parse_arguments(const CommandSpec& c, const std::vector<std::string>& args) {
+    ParsedArgs parsed;
+    std::vector<OptionSpec> options = c.options;
+    options.push_back(k_help_option);
+    auto find_option = [&](const std::string& name) -> const OptionSpec* {
+        for (const OptionSpec& o : options)
+            if (o.name == name || (!o.short_name.empty() && o.short_name == name))
+                return &o;
+        return nullptr;
+    };
+    bool only_positional = false;
+    for (size_t i = 0; i < args.size(); ++i) {
+        const std::string& arg = args[i];
+        if (only_positional || arg == "-" || arg.empty() || arg[0] != '-') {
+            parsed.positional.push_back(arg);
+            continue;
+        }
+        if (arg == "--") {
+            only_positional = true;
+            continue;
+        }
+        std::string name = arg;
+        std::optional<std::string> inline_value;
+        if (auto eq = arg.find('='); arg.rfind("--", 0) == 0 && eq != std::string::npos) {
+            name = arg.substr(0, eq);
+            inline_value = arg.substr(eq + 1);
+        }
+        const OptionSpec* option = find_option(name);
+        if (!option) {
+            std::vector<std::string> names;
+            for (const OptionSpec& o : options)
+                names.push_back(o.name);
+            std::string hint = nearest(name, names);
+            throw UsageError("unknown option '" + name + "' for `planner " + c.name + "`" +
+                             (hint.empty() ? "" : " (did you mean '" + hint + "'?)") +
+                             "; see `planner " + c.name + " --help`");
+        }
+        if (option->value_name.empty()) {
+            if (inline_value)
+                throw UsageError("option '" + option->name + "' takes no value");
+            parsed.values[option->name];
+            continue;
+        }
+        if (!inline_value) {
+            if (i + 1 >= args.size())
+                throw UsageError("option '" + option->name + "' needs a value (" +
+                                 option->value_name + "); see `planner " + c.name + " --help`");
+            inline_value = args[++i];
+        }
+        parsed.values[option->name].push_back(*inline_value);
+    }
+    return parsed;
+}
+
+int run_command(const CommandSpec& c, const std::vector<std::string>& args, Streams& streams) {
+    ParsedArgs parsed = parse_arguments(c, args);
+    if (parsed.flag("--help")) {
+        print_command_help(c, streams.out);
+        return 0;
+    }
+    int count = static_cast<int>(parsed.positional.size());
+    if (count < c.min_positional)
+        throw UsageError("`planner " + c.name + "` needs more arguments; usage: " + c.usage);
+    if (c.max_positional >= 0 && count > c.max_positional)
+        throw UsageError("`planner " + c.name + "` got an unexpected argument '" +
+                         parsed.positional[static_cast<size_t>(c.max_positional)] +
+                         "'; usage: " + c.usage);
+    return c.handler(parsed, streams);
+}
+} // namespace
+
+int run_cli(const std::vector<std::string>& args, Streams& streams) {
+    try {
+        if (args.empty() || args[0] == "--help" || args[0] == "-h") {
+            print_overview(args.empty() ? streams.err : streams.out);
+            return args.empty() ? 2 : 0;
+        }
+        if (args[0] == "--version" || args[0] == "-V") {
+            streams.out << "planner " PLANNER_VERSION "\n";
+            return 0;
+        }
+        if (args[0] == "help") {
+            if (args.size() == 1) {
+                print_overview(streams.out);
+                return 0;
+            }
+            const CommandSpec* c = find_command(args[1]);
+            if (!c) {
+                std::string hint = nearest(args[1], command_names());
+                throw UsageError("unknown command '" + args[1] + "'" +
+                                 (hint.empty() ? "" : " (did you mean '" + hint + "'?)") +
+                                 "; see `planner --help`");
+            }
+            print_command_help(*c, streams.out);
+            return 0;
+        }
+        const CommandSpec* c = find_command(args[0]);
+        if (!c) {
+            std::string hint = nearest(args[0], command_names());
+            if (args[0].rfind("-", 0) == 0)
+                hint = nearest(args[0], {"--help", "--version"});
+            throw UsageError(
+                std::string(args[0].rfind("-", 0) == 0 ? "unknown option '" : "unknown command '") +
+                args[0] + "'" + (hint.empty() ? "" : " (did you mean '" + hint + "'?)") +
+                "; see `planner --help`");
+        }
+        return run_command(*c, std::vector<std::string>(args.begin() + 1, args.end()), streams);
+    } catch (const InputError& e) {
+        for (const std::string& line : e.lines())
+            streams.err << line << "\n";
+        streams.err << "planner: error: " << e.what() << "\n";
+        return 2;
+    } catch (const UsageError& e) {
+        streams.err << "planner: error: " << e.what() << "\n";
+        return 2;
+    } catch (const std::exception& e) {
+        streams.err << "planner: error: " << e.what() << "\n";
+        return 2;
+    }
+}
+
+} // namespace planner

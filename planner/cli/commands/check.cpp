@@ -1,0 +1,99 @@
+#include "planner/cli/commands/check.hpp"
+
+#include "planner/checks/check_render.hpp"
+#include "planner/checks/checks.hpp"
+#include "planner/cli/output.hpp"
+#include "planner/core/plan_source.hpp"
+
+#include <cstdlib>
+#include <ostream>
+
+namespace planner {
+
+namespace {
+
+bool colour_allowed(const Streams& streams) {
+    // NO_COLOR set to anything, even empty, turns colour off.
+    return streams.out_is_terminal && std::getenv("NO_COLOR") == nullptr;
+}
+
+std::string suppression_text(const model::Suppression& suppression) {
+    std::string text = suppression.check;
+    if (suppression.subject)
+        text += " for " + *suppression.subject;
+    return text;
+}
+
+} // namespace
+
+int run_check_command(const ParsedArgs& args, Streams& streams) {
+    const std::string format = args.value_or("--format", "text");
+    const bool list = args.flag("--list");
+    const bool known_format =
+        format == "text" || format == "json" || format == "csv" || (list && format == "markdown");
+    if (!known_format)
+        throw UsageError("unknown format '" + format + "' for check (use text, json or csv" +
+                         std::string(list ? ", or markdown with --list)" : ")"));
+    const std::string fail_on_text = args.value_or("--fail-on", "error");
+    const std::optional<FailOn> fail_on = parse_fail_on(fail_on_text);
+    if (!fail_on)
+        throw UsageError("unknown --fail-on level '" + fail_on_text +
+                         "' (use error, warning, info or never)");
+
+    if (list) {
+        if (!args.positional.empty())
+            throw UsageError("check --list takes no PLAN");
+        emit_output(args, streams,
+                    format == "json"       ? render_catalogue_json()
+                    : format == "csv"      ? render_catalogue_csv()
+                    : format == "markdown" ? catalogue_markdown()
+                                           : render_catalogue_text());
+        return 0;
+    }
+    if (args.positional.empty())
+        throw UsageError("check needs a PLAN: a plan file (.yaml) or a workspace; "
+                         "see `planner help check`");
+
+    const LoadedPlan loaded = load_plan_argument(args.positional.front());
+    const CheckReport report = run_checks(loaded.plan);
+    for (const model::Suppression& unused : report.unused_suppressions)
+        streams.err << "planner: warning: suppression of " << suppression_text(unused)
+                    << " matches no finding\n";
+
+    const bool to_file = args.value("--output").value_or("-") != "-";
+    const Colour colour = !to_file && colour_allowed(streams) ? Colour::on : Colour::off;
+    emit_output(args, streams,
+                format == "json"  ? render_check_json(report)
+                : format == "csv" ? render_check_csv(report)
+                                  : render_check_text(report, colour));
+    return fails(report, *fail_on) ? 1 : 0;
+}
+
+CommandSpec check_command() {
+    CommandSpec spec;
+    spec.name = "check";
+    spec.usage = "planner check PLAN [--format text|json|csv] [--fail-on LEVEL] [-o FILE]\n"
+                 "       planner check --list [--format text|json|csv|markdown]";
+    spec.summary = "Run the check catalogue and report gaps in the plan";
+    spec.description =
+        "Runs every check of the catalogue (see docs/checks.md or `planner check --list`) on "
+        "PLAN, a plan file or a workspace, and prints the open findings: errors first, then "
+        "warnings, then info, each with its evidence and a recommendation. Findings that the "
+        "plan suppresses (`suppress`) are listed apart with their reason and never fail a "
+        "run.\n\n"
+        "Exit status: 0 when no open finding is at or above --fail-on (default error), 1 when "
+        "one is, 2 on a usage or input error. `--fail-on never` always exits 0 on a valid "
+        "plan.";
+    spec.options = {format_option("text|json|csv"),
+                    {"--fail-on", "", "LEVEL",
+                     "error, warning, info or never: the mildest open finding that fails the "
+                     "run (default error)"},
+                    {"--list", "", "", "print the check catalogue instead of checking a plan"},
+                    output_option()};
+    spec.min_positional = 0;
+    spec.max_positional = 1;
+    spec.handler = &run_check_command;
+    return spec;
+}
+
+} // namespace planner

@@ -1,0 +1,21 @@
+#pragma once
+// Every command of the table; each is defined in its own file under planner/commands/.
+
+#include "planner/cli/cli.hpp"
+#include "planner/cli/commands/check.hpp"
+#include "planner/cli/commands/rebalance.hpp"
+#include "planner/cli/commands/staff.hpp"
+#include "planner/cli/commands/workload.hpp"
+
+namespace planner {
+
+CommandSpec init_command();
+CommandSpec show_command();
+CommandSpec import_command();
+CommandSpec export_plan_command();
+CommandSpec demo_command();
+CommandSpec diff_command();
+CommandSpec snapshot_command();
+CommandSpec report_command();
+
+} // namespace planner

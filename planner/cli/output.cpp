@@ -1,0 +1,30 @@
+#include "planner/cli/output.hpp"
+
+#include "exporters/atomic_file.hpp"
+#include "exporters/export_error.hpp"
+
+#include <iostream>
+
+namespace planner {
+
+void write_output_file(const std::string& path, const std::string& text) {
+    if (path == "-" || path.empty()) {
+        std::cout << text;
+        return;
+    }
+    try {
+        exporters::write_file_atomically(path, text);
+    } catch (const exporters::ExportError& e) {
+        throw OutputError(e.what());
+    }
+}
+
+void emit_output(const ParsedArgs& args, Streams& io, const std::string& text) {
+    std::optional<std::string> path = args.value("--output");
+    if (!path || *path == "-")
+        io.out << text;
+    else
+        write_output_file(*path, text);
+}
+
+} // namespace planner

@@ -1,0 +1,17 @@
+#pragma once
+// Where a command's output goes: a file written atomically, or standard output.
+
+#include "planner/cli/cli.hpp"
+
+#include <string>
+
+namespace planner {
+
+// Writes `text` to `path` through a temporary file, flushed and renamed into place; "-" or ""
+// writes to standard output. Throws OutputError naming the path and the reason.
+void write_output_file(const std::string& path, const std::string& text);
+
+// A command's output: to the file of `--output`/`-o`, else (or with "-") to `io.out`.
+void emit_output(const ParsedArgs& args, Streams& io, const std::string& text);
+
+} // namespace planner

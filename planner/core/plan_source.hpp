@@ -1,0 +1,28 @@
+#pragma once
+// PLAN arguments: a plan YAML file or a workspace (SQLite file). Errors become InputError
+// (exit status 2) with FILE:LINE:COLUMN lines.
+
+#include "model/plan.hpp"
+#include "model/workspace.hpp"
+#include "planner/core/errors.hpp"
+
+#include <optional>
+
+#include <string>
+
+namespace planner {
+
+struct LoadedPlan {
+    model::Plan plan;
+    std::string source; // the path given
+    bool from_workspace = false;
+};
+
+LoadedPlan load_plan_argument(const std::string& path);
+
+// The workspace's current plan (or a snapshot's, given a quarter "2026-Q3"): from its binary
+// model when it has a readable one, else from its YAML. Nothing when there is no such plan.
+std::optional<model::Plan> stored_plan(const model::Workspace& workspace,
+                                       const std::string& quarter = {});
+
+} // namespace planner

@@ -1,0 +1,12 @@
+#include "planner/core/sha256.hpp"
+
+#include <Poco/DigestEngine.h>
+#include <Poco/SHA2Engine.h>
+
+namespace planner {
+std::string sha256_hex(std::string_view bytes) {
+    Poco::SHA2Engine engine(Poco::SHA2Engine::SHA_256);
+    engine.update(bytes.data(), static_cast<unsigned>(bytes.size()));
+    return Poco::DigestEngine::digestToHex(engine.digest());
+}
+} // namespace planner

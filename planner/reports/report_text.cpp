@@ -1,0 +1,172 @@
+#include "planner/reports/report_text.hpp"
+
+#include "model/plan_reader.hpp"
+#include "model/yaml_decoder.hpp"
+#include "model/yaml_tree.hpp"
+#include "planner/core/errors.hpp"
+#include "planner/core/samples.hpp"
+
+#include <cmath>
+#include <cstdio>
+#include <ctime>
+#include <filesystem>
+#include <fstream>
+#include <sstream>
+#include <stdexcept>
+
+namespace planner {
+
+namespace {
+void flatten(const model::YamlTree& tree, uint32_t index, const std::string& prefix,
+             std::map<std::string, std::string>& texts,
+             std::map<std::string, std::vector<std::string>>& lists) {
+    const model::YamlNode& node = tree.node(index);
+    if (node.kind == model::YamlKind::scalar) {
+        texts[prefix] = node.text;
+    } else if (node.kind == model::YamlKind::sequence) {
+        std::vector<std::string> items;
+        for (uint32_t i = 0; i < node.child_count; ++i)
+            items.push_back(tree.node(tree.child(node, i)).text);
+        lists[prefix] = items;
+    } else {
+        for (uint32_t i = 0; i + 1 < node.child_count; i += 2) {
+            std::string key = tree.node(tree.child(node, i)).text;
+            flatten(tree, tree.child(node, i + 1), prefix.empty() ? key : prefix + "." + key, texts,
+                    lists);
+        }
+    }
+}
+} // namespace
+
+std::string fill(const std::string& text, const std::map<std::string, std::string>& values) {
+    std::string out;
+    for (size_t i = 0; i < text.size();) {
+        if (text[i] == '{') {
+            size_t end = text.find('}', i);
+            if (end != std::string::npos) {
+                auto it = values.find(text.substr(i + 1, end - i - 1));
+                if (it != values.end()) {
+                    out += it->second;
+                    i = end + 1;
+                    continue;
+                }
+            }
+        }
+        out += text[i++];
+    }
+    return out;
+}
+
+ReportText ReportText::load(const std::string& language) {
+    const EmbeddedFile* file = find_sample("templates/" + language + ".yaml");
+    if (!file)
+        throw UsageError("unknown report language '" + language + "'; use en or lv");
+    model::YamlTree tree;
+    model::YamlError error;
+    if (!tree.parse(file->content, error))
+        throw std::logic_error("templates/" + language + ".yaml: " + error.message);
+    ReportText text;
+    text.m_language = language;
+    flatten(tree, tree.root(), "", text.m_texts, text.m_lists);
+    return text;
+}
+
+std::string ReportText::get(const std::string& key,
+                            const std::map<std::string, std::string>& values) const {
+    auto it = m_texts.find(key);
+    if (it == m_texts.end())
+        throw std::logic_error("templates/" + m_language + ".yaml has no text '" + key + "'");
+    return fill(it->second, values);
+}
+
+std::vector<std::string> ReportText::list(const std::string& key) const {
+    auto it = m_lists.find(key);
+    if (it == m_lists.end())
+        throw std::logic_error("templates/" + m_language + ".yaml has no list '" + key + "'");
+    return it->second;
+}
+
+std::string ReportText::date(long long unix_seconds) const {
+    std::time_t t = static_cast<std::time_t>(unix_seconds);
+    std::tm tm{};
+    gmtime_r(&t, &tm);
+    auto months = list("common.months");
+    return get("common.date_format", {{"day", std::to_string(tm.tm_mday)},
+                                      {"month", months.at(static_cast<size_t>(tm.tm_mon))},
+                                      {"year", std::to_string(tm.tm_year + 1900)}});
+}
+
+std::string ReportText::number(double value, int decimals) const {
+    char buffer[64];
+    double scale = std::pow(10.0, decimals);
+    double rounded = std::round(value * scale) / scale;
+    if (rounded == 0)
+        rounded = 0;
+    std::snprintf(buffer, sizeof buffer, "%.*f", decimals, rounded);
+    std::string out = buffer;
+    if (m_language == "lv")
+        for (char& c : out)
+            if (c == '.')
+                c = ',';
+    return out;
+}
+
+Brand load_brand(const std::string& path) {
+    std::ifstream in(path, std::ios::binary);
+    if (!in)
+        throw UsageError("cannot open the brand file '" + path + "'");
+    std::ostringstream buffer;
+    buffer << in.rdbuf();
+    std::string bytes = buffer.str();
+    std::vector<model::Diagnostic> errors;
+    model::YamlTree tree;
+    model::YamlError error;
+    Brand brand;
+    if (!tree.parse(bytes, error)) {
+        auto at = error.position ? *error.position : tree.position(error.offset);
+        throw InputError("the brand file has an error",
+                         {model::Diagnostic{path, at.line, at.column, error.message}.to_string()});
+    }
+    if (tree.empty())
+        return brand;
+    model::YamlDecoder yaml(tree, path, errors);
+    auto e = yaml.mapping(tree.root(), "the brand file",
+                          {"consultant", "client", "logo", "primary_colour"});
+    if (auto f = e.find("consultant"); f != e.end())
+        if (auto v = yaml.text(f->second.value, "consultant"))
+            brand.consultant = *v;
+    if (auto f = e.find("client"); f != e.end())
+        if (auto v = yaml.text(f->second.value, "client"))
+            brand.client = *v;
+    if (auto f = e.find("primary_colour"); f != e.end())
+        if (auto v = yaml.text(f->second.value, "primary_colour")) {
+            if (auto colour = exporters::parse_hex_colour(*v))
+                brand.primary = *colour;
+            else
+                yaml.error(f->second.value,
+                           "'" + *v + "' is not a colour; write it as \"#1f4e79\"");
+        }
+    if (auto f = e.find("logo"); f != e.end())
+        if (auto v = yaml.text(f->second.value, "logo")) {
+            std::filesystem::path logo(*v);
+            if (logo.is_relative())
+                logo = std::filesystem::path(path).parent_path() / logo;
+            std::ifstream png(logo, std::ios::binary);
+            char magic[8] = {};
+            png.read(magic, 8);
+            if (!png || std::string(magic, 8) != std::string("\x89PNG\r\n\x1a\n", 8))
+                yaml.error(f->second.value,
+                           "the logo '" + logo.string() + "' is not a PNG file that can be read");
+            else
+                brand.logo_png = logo.string();
+        }
+    if (!errors.empty()) {
+        std::vector<std::string> lines;
+        for (const auto& d : errors)
+            lines.push_back(d.to_string());
+        throw InputError("the brand file has errors", lines);
+    }
+    return brand;
+}
+
+} // namespace planner
