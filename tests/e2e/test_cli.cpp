@@ -3,6 +3,8 @@
 
 #include <catch2/catch.hpp>
 
+#include <cstdlib>
+
 using e2e::planner;
 using e2e::TempDir;
 
@@ -186,4 +188,28 @@ TEST_CASE("a meaning error shows its line with a caret under the column") {
     CHECK_THAT(run.err, Catch::StartsWith("e.yaml:20:12: "));
     CHECK_THAT(run.err, Catch::Contains("\n   20 |     owner: samm\n"
                                         "      |            ^\n"));
+}
+
+TEST_CASE("shell completion scripts know every command and its options") {
+    TempDir dir("completion");
+    auto bash = planner(dir, {"completion", "bash"});
+    CHECK(bash.status == 0);
+    CHECK_THAT(bash.out, Catch::Contains("complete -o filenames -F _planner planner\n"));
+    CHECK_THAT(bash.out, Catch::Contains("    workload) options=\"--by --format --output -o "
+                                         "--help\" ;;\n"));
+    for (const char* command : {"init", "check", "report", "snapshots", "completion"})
+        CHECK_THAT(bash.out, Catch::Contains(std::string(" ") + command));
+    auto zsh = planner(dir, {"completion", "zsh"});
+    CHECK(zsh.status == 0);
+    CHECK_THAT(zsh.out, Catch::StartsWith("#compdef planner\n"));
+    CHECK_THAT(zsh.out, Catch::Contains("'--fail-on[error, warning, info or never"));
+    if (system("command -v bash >/dev/null 2>&1") == 0) {
+        dir.write("planner.bash", bash.out);
+        const std::string check = "cd '" + dir.path().string() +
+                                  "' && bash -n planner.bash && bash -c 'source planner.bash && "
+                                  "COMP_WORDS=(planner work); COMP_CWORD=1; _planner; "
+                                  "[ \"${COMPREPLY[*]}\" = workload ]'";
+        CHECK(system(check.c_str()) == 0);
+    }
+    CHECK(planner(dir, {"completion", "fish"}).status == 2);
 }
