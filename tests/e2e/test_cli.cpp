@@ -213,3 +213,29 @@ TEST_CASE("shell completion scripts know every command and its options") {
     }
     CHECK(planner(dir, {"completion", "fish"}).status == 2);
 }
+
+TEST_CASE("progress is drawn on a terminal and never in a pipe or with quiet") {
+    TempDir dir("progress");
+    dir.write("plan.yaml", e2e::sample("latvian-retail.yaml"));
+    if (system("command -v script >/dev/null 2>&1") != 0)
+        return; // util-linux's script runs a command under a pseudo-terminal
+    const std::string exe = PLANNER_EXE;
+    const auto under_terminal = [&](const std::string& extra) {
+        const std::string command = "cd '" + dir.path().string() +
+                                    "' && PLANNER_PROGRESS_AFTER_MS=0 script -qec \"" + exe +
+                                    " check plan.yaml --fail-on never -o out.txt" + extra +
+                                    "\" /dev/null > terminal.txt 2>&1";
+        REQUIRE(system(command.c_str()) == 0);
+        return dir.read("terminal.txt");
+    };
+    const std::string shown = under_terminal("");
+    CHECK_THAT(shown, Catch::Contains("% reading the plan"));
+    CHECK_THAT(shown, Catch::Contains("\r\x1b[K"));
+    CHECK_THAT(shown, Catch::Contains("Wrote the findings to out.txt."));
+    const std::string quiet = under_terminal(" --quiet");
+    CHECK_THAT(quiet, !Catch::Contains("reading the plan"));
+    CHECK_THAT(quiet, Catch::Contains("Wrote the findings to out.txt."));
+    auto piped = planner(dir, {"check", "plan.yaml", "--fail-on", "never", "-o", "out.txt"},
+                         {"PLANNER_PROGRESS_AFTER_MS=0"});
+    CHECK(piped.err == "Wrote the findings to out.txt.\n");
+}
