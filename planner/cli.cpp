@@ -1,5 +1,7 @@
 #include "planner/cli.hpp"
 
+#include "exporters/output_file.hpp"
+
 #include "model/suggest.hpp"
 
 #include <algorithm>
@@ -159,6 +161,15 @@ int run_command(const CommandSpec& c, const std::vector<std::string>& args, Stre
         throw UsageError("`planner " + c.name + "` got an unexpected argument '" +
                          parsed.positional[static_cast<size_t>(c.max_positional)] +
                          "'; usage: " + c.usage);
+    // An output that is one of these inputs is refused (exporters/output_file.hpp). `init`
+    // names its output as its argument.
+    std::vector<std::string> inputs;
+    if (c.name != "init")
+        inputs = parsed.positional;
+    for (const auto& [option, values] : parsed.values)
+        if (option != "--output" && option != "--output-dir")
+            inputs.insert(inputs.end(), values.begin(), values.end());
+    exporters::InputFiles guard(inputs);
     return c.handler(parsed, streams);
 }
 } // namespace

@@ -1,5 +1,7 @@
 #include "planner/plan_source.hpp"
 
+#include "exporters/output_file.hpp"
+
 #include "model/plan_binary.hpp"
 #include "model/plan_reader.hpp"
 #include "model/workspace.hpp"
@@ -107,30 +109,7 @@ void write_output_file(const std::string& path, const std::string& text) {
         std::cout << text;
         return;
     }
-    namespace fs = std::filesystem;
-    fs::path target(path);
-    fs::path temp = target;
-    temp += ".tmp-" + std::to_string(::getpid());
-    {
-        std::ofstream out(temp, std::ios::binary | std::ios::trunc);
-        if (!out)
-            throw UsageError("cannot write '" + path +
-                             "'; check that the folder exists "
-                             "and that you may write there");
-        out << text;
-        out.flush();
-        if (!out) {
-            std::error_code ignored;
-            fs::remove(temp, ignored);
-            throw UsageError("writing '" + path + "' failed (disk full?)");
-        }
-    }
-    std::error_code ec;
-    fs::rename(temp, target, ec);
-    if (ec) {
-        fs::remove(temp, ec);
-        throw UsageError("cannot write '" + path + "': " + ec.message());
-    }
+    exporters::write_output(path, text); // atomic, or direct for a device or FIFO
 }
 
 } // namespace planner

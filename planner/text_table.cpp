@@ -1,5 +1,7 @@
 #include "planner/text_table.hpp"
 
+#include "exporters/csv_renderer.hpp"
+
 #include "model/yaml_tree.hpp"
 
 #include <algorithm>
@@ -109,14 +111,7 @@ std::string format_fixed(double value, int decimals) {
 
 std::string render_csv(const std::vector<std::string>& header,
                        const std::vector<std::vector<std::string>>& rows) {
-    auto field = [](const std::string& text) {
-        if (text.find_first_of(",\"\r\n") == std::string::npos)
-            return text;
-        std::string out = "\"";
-        for (char c : text)
-            out += c == '"' ? std::string("\"\"") : std::string(1, c);
-        return out + "\"";
-    };
+    auto field = [](const std::string& text) { return exporters::csv_field(text); };
     std::string out;
     auto line = [&](const std::vector<std::string>& cells) {
         for (size_t i = 0; i < cells.size(); ++i)

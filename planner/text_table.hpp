@@ -23,7 +23,8 @@ std::string render_text_table(const std::vector<TextColumn>& columns,
 // Number formatting shared by every renderer (fixed decimals, "." separator, no locale).
 std::string format_fixed(double value, int decimals);
 
-// RFC 4180 CSV text with CRLF line ends.
+// RFC 4180 CSV text with CRLF line ends; cells as exporters::csv_field writes them (formulas
+// neutralised).
 std::string render_csv(const std::vector<std::string>& header,
                        const std::vector<std::vector<std::string>>& rows);
 

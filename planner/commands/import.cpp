@@ -45,23 +45,23 @@ int run_import(const ParsedArgs& args, Streams& io) {
         file.bytes = read_bytes(file.path);
         files.push_back(std::move(file));
     }
-    bool existed = std::filesystem::exists(workspace_path);
-    try {
-        model::Workspace workspace(workspace_path, model::OpenMode::create);
-        model::Workspace::Transaction transaction(workspace);
-        std::vector<std::string> summaries;
+    std::vector<std::string> summaries;
+    auto fill = [&](model::Workspace& workspace) {
+        summaries.clear();
         for (const ImportFile& file : files)
             summaries.push_back(import_file(workspace, file, options));
+    };
+    // A new workspace is built under a temporary name and linked into place (nothing is left
+    // when this fails); when another planner created it meanwhile, this one imports into it.
+    if (std::filesystem::exists(workspace_path) ||
+        !model::Workspace::create_new(workspace_path, fill)) {
+        model::Workspace workspace(workspace_path, model::OpenMode::create);
+        model::Workspace::Transaction transaction(workspace);
+        fill(workspace);
         transaction.commit();
-        for (const std::string& line : summaries)
-            io.out << line << "\n";
-    } catch (...) {
-        if (!existed) {
-            std::error_code ignored;
-            std::filesystem::remove(workspace_path, ignored);
-        }
-        throw;
     }
+    for (const std::string& line : summaries)
+        io.out << line << "\n";
     return 0;
 }
 } // namespace
