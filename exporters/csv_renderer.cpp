@@ -140,8 +140,8 @@ std::vector<std::filesystem::path> write_csv_tables(const Document& document,
     check_table_ids(tables);
     // Built under a temporary name and renamed into place: a reader never sees half the
     // tables. An earlier export (a folder of .csv files only) is replaced.
-    StagedFolder staged(folder, [](const std::string& name) {
-        return name.size() > 4 && name.compare(name.size() - 4, 4, ".csv") == 0;
+    StagedFolder staged(folder, [](const std::string& name, bool is_folder) {
+        return !is_folder && name.size() > 4 && name.compare(name.size() - 4, 4, ".csv") == 0;
     });
     std::vector<std::filesystem::path> written;
     for (const Table* table : tables) {

@@ -234,7 +234,8 @@ StagedFolder::StagedFolder(fs::path target, Replaceable replaceable)
                               "': a file of that name exists; give a folder name");
         for (fs::directory_iterator it(m_target, ec), end; !ec && it != end; it.increment(ec)) {
             std::string name = it->path().filename().string();
-            if (!(it->is_regular_file() || it->is_directory()) || !m_replaceable(name))
+            const bool folder = it->is_directory();
+            if (!(it->is_regular_file() || folder) || !m_replaceable(name, folder))
                 throw ExportError("cannot write the folder '" + m_target.string() +
                                   "': it holds '" + name +
                                   "', which this command does not write; give a new folder "

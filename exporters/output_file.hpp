@@ -59,12 +59,12 @@ void sync_folder(const std::filesystem::path& folder);
 
 // A folder of outputs built under a temporary name beside `target`. Write the files into
 // path(); commit() syncs them and renames the folder into place. An existing target folder is
-// replaced only when every entry in it is a regular file that `replaceable` accepts (the
+// replaced only when every entry in it is a file or folder that `replaceable` accepts (the
 // output of an earlier run); otherwise the constructor refuses. Without commit() the
 // temporary folder is removed.
 class StagedFolder {
 public:
-    using Replaceable = bool (*)(const std::string& file_name);
+    using Replaceable = bool (*)(const std::string& name, bool folder);
     StagedFolder(std::filesystem::path target, Replaceable replaceable);
     ~StagedFolder();
     StagedFolder(const StagedFolder&) = delete;

@@ -174,6 +174,25 @@ int run_command(const CommandSpec& c, const std::vector<std::string>& args, Stre
 }
 } // namespace
 
+// A message as it may reach a terminal: control characters that came from the input (an ESC
+// in an id would drive the terminal) are shown as \xHH; line breaks and tabs stay.
+std::string printable(std::string_view message) {
+    std::string out;
+    out.reserve(message.size());
+    for (char c : message) {
+        auto byte = static_cast<unsigned char>(c);
+        if ((byte < 0x20 && c != '\n' && c != '\t') || byte == 0x7f) {
+            static const char k_hex[] = "0123456789ABCDEF";
+            out += "\\x";
+            out += k_hex[byte >> 4];
+            out += k_hex[byte & 15];
+        } else {
+            out += c;
+        }
+    }
+    return out;
+}
+
 int run_cli(const std::vector<std::string>& args, Streams& streams) {
     try {
         if (args.empty() || args[0] == "--help" || args[0] == "-h") {
@@ -212,14 +231,11 @@ int run_cli(const std::vector<std::string>& args, Streams& streams) {
         return run_command(*c, std::vector<std::string>(args.begin() + 1, args.end()), streams);
     } catch (const InputError& e) {
         for (const std::string& line : e.lines())
-            streams.err << line << "\n";
-        streams.err << "planner: error: " << e.what() << "\n";
-        return 2;
-    } catch (const UsageError& e) {
-        streams.err << "planner: error: " << e.what() << "\n";
+            streams.err << printable(line) << "\n";
+        streams.err << "planner: error: " << printable(e.what()) << "\n";
         return 2;
     } catch (const std::exception& e) {
-        streams.err << "planner: error: " << e.what() << "\n";
+        streams.err << "planner: error: " << printable(e.what()) << "\n";
         return 2;
     }
 }

@@ -8,6 +8,7 @@
 #include <optional>
 #include <stdexcept>
 #include <string>
+#include <string_view>
 #include <vector>
 
 namespace planner {
@@ -72,6 +73,9 @@ OptionSpec output_option();
 
 // The table, in the order `planner --help` lists it.
 const std::vector<CommandSpec>& command_table();
+
+// `message` with control characters (other than line break and tab) shown as \xHH.
+std::string printable(std::string_view message);
 
 // Runs the program; returns the exit status.
 int run_cli(const std::vector<std::string>& args, Streams& streams);

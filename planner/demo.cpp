@@ -37,7 +37,7 @@ std::string write_sample(const fs::path& dir, const std::string& name) {
 }
 
 // The files of a demo folder: an earlier demo's folder holds only these and is replaced.
-bool demo_file(const std::string& name) {
+bool demo_file(const std::string& name, bool) {
     static const char* const k_files[] = {"latvian-retail.yaml",
                                           "latvian-retail-2026-q3.yaml",
                                           "metrics",

@@ -3,6 +3,7 @@
 
 #include "planner/importers.hpp"
 
+#include "model/input_file.hpp"
 #include "model/workspace.hpp"
 
 #include <filesystem>
@@ -14,12 +15,10 @@ namespace planner {
 
 namespace {
 std::string read_bytes(const std::string& path) {
-    std::ifstream in(path, std::ios::binary);
-    if (!in)
-        throw UsageError("cannot open '" + path + "'; check the path");
-    std::ostringstream buffer;
-    buffer << in.rdbuf();
-    return buffer.str();
+    model::InputFile file = model::read_input_file(path);
+    if (file.error)
+        throw UsageError("'" + path + "': " + *file.error);
+    return std::move(file.bytes);
 }
 
 int run_import(const ParsedArgs& args, Streams& io) {
