@@ -13,7 +13,8 @@ namespace {
 constexpr std::string_view k_line_end = "\r\n";
 constexpr std::string_view k_utf8_bom = "\xEF\xBB\xBF";
 
-// A plain decimal number: an optional sign, digits, an optional fraction and exponent.
+// A plain decimal number: an optional sign, digits, an optional fraction (after `.`, or `,` as
+// Latvian writes it) and exponent.
 bool is_plain_number(std::string_view text) {
     size_t i = 0;
     if (i < text.size() && (text[i] == '-' || text[i] == '+'))
@@ -21,7 +22,7 @@ bool is_plain_number(std::string_view text) {
     size_t digits = 0;
     while (i < text.size() && text[i] >= '0' && text[i] <= '9')
         ++i, ++digits;
-    if (i < text.size() && text[i] == '.') {
+    if (i < text.size() && (text[i] == '.' || text[i] == ',')) { // "-0,88" in Latvian
         ++i;
         while (i < text.size() && text[i] >= '0' && text[i] <= '9')
             ++i, ++digits;

@@ -22,7 +22,7 @@ struct CsvOptions {
 // Formula neutralisation (OWASP "CSV injection"): a cell that starts with `=`, `+`, `-`, `@`,
 // tab or carriage return gets a leading `'`, so that a spreadsheet shows it as text instead of
 // running it (`=HYPERLINK(...)` from a person's name). A plain decimal number (`-3`, `+1.5`,
-// `-2e3`) is kept as it is, so negative figures stay numbers.
+// `-0,88`, `-2e3`) is kept as it is, so negative figures stay numbers.
 std::string neutralise_formula(std::string_view text);
 // One field as written in a CSV file: UTF-8 made valid, formulas neutralised, quoted when it
 // holds a comma, a double quote, CR or LF.
