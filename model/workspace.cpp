@@ -148,6 +148,10 @@ private:
 } // namespace
 
 bool is_workspace_file(const std::string& path) {
+    // Only a regular file can be one (and opening a FIFO to look would wait for a writer).
+    struct stat st {};
+    if (::stat(path.c_str(), &st) != 0 || !S_ISREG(st.st_mode))
+        return false;
     std::ifstream in(path, std::ios::binary);
     char header[16] = {};
     in.read(header, sizeof header);

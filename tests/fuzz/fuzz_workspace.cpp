@@ -15,6 +15,8 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
     static const std::string path = "/tmp/planner-fuzz-ws-" + std::to_string(getpid()) + ".db";
     std::remove((path + "-journal").c_str());
     std::remove((path + "-wal").c_str());
+    for (int version = 0; version < 8; ++version) // copies kept before an upgrade
+        std::remove((path + ".v" + std::to_string(version) + ".bak").c_str());
     std::FILE* file = std::fopen(path.c_str(), "wb");
     if (!file)
         return 0;
