@@ -30,7 +30,9 @@ if ! command -v clang++ >/dev/null 2>&1; then
     exit 2
 fi
 if [ ! -f "$build/build.ninja" ]; then
-    CXX=clang++ cmake -S "$source_dir" -B "$build" -G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo \
+    launcher=
+    command -v ccache >/dev/null 2>&1 && launcher=-DCMAKE_CXX_COMPILER_LAUNCHER=ccache
+    CXX=clang++ cmake $launcher -S "$source_dir" -B "$build" -G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo \
         -DPLANNER_FUZZ=ON -DPLANNER_TESTS=OFF >/dev/null
 fi
 cmake --build "$build" -j2 >/dev/null
@@ -74,7 +76,7 @@ for target in $targets; do
     dir=$out/$target
     mkdir -p "$dir/corpus" "$dir/artifacts"
     # Known crashing inputs first: each must now run cleanly.
-    regressions=$(find "$here/regressions/$target" -type f 2>/dev/null | sort)
+    regressions=$(find "$here/regressions/$target" -type f ! -name '.*' 2>/dev/null | sort)
     if [ -n "$regressions" ]; then
         # shellcheck disable=SC2086
         "$binary" -rss_limit_mb=2048 $regressions >"$dir/regressions.log" 2>&1 ||
