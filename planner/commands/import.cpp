@@ -75,9 +75,11 @@ CommandSpec import_command() {
         "  a roster CSV (id,name,roles,fte,capacity_hours,reports_to,timezone,skills,\n"
         "  interests,status) adds or updates people by id;\n"
         "  an analytics export (generic CSV or a network's download) adds metrics for\n"
-        "  --channel (and --profile); dates without a year take --year.\n"
+        "  --channel (and --profile) of the workspace's plan (import the plan first);\n"
+        "  dates without a year take --year.\n"
         "All files are imported in one transaction: on any error nothing changes.\n"
-        "Importing a file whose content was imported before stores nothing and says so.",
+        "Importing a file whose content was imported before (with the same options) stores\n"
+        "nothing and says so. A new workspace appears only when the import succeeded.",
         {{"--channel", "", "ID", "channel the analytics export belongs to"},
          {"--profile", "", "ID", "profile of that channel, when the export is for one profile"},
          {"--year", "", "YYYY", "year for exports whose dates have no year"}},

@@ -112,7 +112,7 @@ TEST_CASE("an atomic output keeps the permissions of the file it replaces", "[ou
 TEST_CASE("killed report runs leave temporary files that the next run removes", "[output]") {
     TempDir dir;
     const std::string gone = std::to_string(finished_process());
-    write(dir / (".report.pdf.tmp-" + gone + "-0"), "half a pdf");        // planner 0.1
+    write(dir / (".report.pdf.tmp-" + gone + "-0"), "half a pdf");         // planner 0.1
     write(dir / (".report.pdf.planner-tmp-" + gone + "-3"), "half a pdf"); // this form
     fs::create_directory(dir / (".csv.planner-tmp-" + gone + "-1"));
     const std::string alive = std::to_string(::getpid());
@@ -160,8 +160,7 @@ TEST_CASE("a staged folder appears complete or not at all", "[output]") {
     CHECK(read_file(dir / "out" / "notes.txt") == "mine");
 }
 
-TEST_CASE("standard output errors are kept: a write to /dev/full fails with ENOSPC",
-          "[output]") {
+TEST_CASE("standard output errors are kept: a write to /dev/full fails with ENOSPC", "[output]") {
     int descriptor = ::open("/dev/full", O_WRONLY);
     REQUIRE(descriptor >= 0);
     CheckedOutputBuffer buffer(descriptor);
@@ -171,8 +170,7 @@ TEST_CASE("standard output errors are kept: a write to /dev/full fails with ENOS
     CHECK(buffer.finish() == ENOSPC);
 }
 
-TEST_CASE("standard output: small output is flushed at finish and its error reported",
-          "[output]") {
+TEST_CASE("standard output: small output is flushed at finish and its error reported", "[output]") {
     int descriptor = ::open("/dev/full", O_WRONLY);
     REQUIRE(descriptor >= 0);
     CheckedOutputBuffer buffer(descriptor);
@@ -196,7 +194,8 @@ TEST_CASE("standard output: a good descriptor gets every byte", "[output]") {
 
 TEST_CASE("CSV formula injection: cells starting with = + - @ tab CR get a leading quote",
           "[csv][formula]") {
-    CHECK(neutralise_formula("=HYPERLINK(\"http://x\",\"y\")") == "'=HYPERLINK(\"http://x\",\"y\")");
+    CHECK(neutralise_formula("=HYPERLINK(\"http://x\",\"y\")") ==
+          "'=HYPERLINK(\"http://x\",\"y\")");
     CHECK(neutralise_formula("+cmd|' /C calc'!A0") == "'+cmd|' /C calc'!A0");
     CHECK(neutralise_formula("-2+3") == "'-2+3");
     CHECK(neutralise_formula("@SUM(A1:A2)") == "'@SUM(A1:A2)");

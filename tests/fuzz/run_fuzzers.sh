@@ -76,7 +76,7 @@ for target in $targets; do
     dir=$out/$target
     mkdir -p "$dir/corpus" "$dir/artifacts"
     # Known crashing inputs first: each must now run cleanly.
-    regressions=$(find "$here/regressions/$target" -type f ! -name '.*' 2>/dev/null | sort)
+    regressions=$(find "$here/regressions/$target" -type f ! -name '.*' 2>/dev/null | sort || true)
     if [ -n "$regressions" ]; then
         # shellcheck disable=SC2086
         "$binary" -rss_limit_mb=2048 $regressions >"$dir/regressions.log" 2>&1 ||

@@ -58,8 +58,7 @@ TEST_CASE("ordinary aliases in a plan still work", "[yaml][alias]") {
     CHECK(result.plan.info.name == "A");
 }
 
-TEST_CASE("a NUL byte ends nothing silently: it is an error at its line and column",
-          "[nul]") {
+TEST_CASE("a NUL byte ends nothing silently: it is an error at its line and column", "[nul]") {
     std::string text("version: 1\nplan:\n  overhead: 0.2\0people: []\n", 40);
     PlanReadResult result = read_plan_text("nul.yaml", text);
     REQUIRE_FALSE(result.ok());
@@ -73,4 +72,10 @@ TEST_CASE("a syntax error at the end of input points at the last line", "[yaml]"
     REQUIRE_FALSE(result.ok());
     REQUIRE(result.errors.front().line >= 1);
     CHECK(result.errors.front().line <= 2);
+}
+
+TEST_CASE("an alias inside the node it names is an error, not a loop", "[yaml][alias]") {
+    PlanReadResult result = read_plan_text("loop.yaml", "version: 1\na: &a [1, *a]\n");
+    REQUIRE_FALSE(result.ok());
+    CHECK_THAT(first_error(result), Catch::Contains("loop.yaml:2:"));
 }
