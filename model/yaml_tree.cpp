@@ -218,9 +218,10 @@ bool YamlTree::parse(std::string_view text, YamlError& error) {
                 error.message = tidy_message(first->msg);
                 // The parser may point past the end of the file (at the end-of-input token):
                 // then the end of the file is the place.
-                YamlPosition at{first->line + 1, first->column + 1};
+                // libfyaml's collected errors count lines and columns from 1.
+                YamlPosition at{first->line, first->column};
                 YamlPosition end = position(text.size());
-                if (first->line < 0 || first->column < 0 || at.line > end.line ||
+                if (at.line < 1 || at.column < 1 || at.line > end.line ||
                     (at.line == end.line && at.column > end.column))
                     at = end;
                 error.position = at;

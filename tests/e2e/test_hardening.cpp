@@ -71,7 +71,7 @@ size_t count_entries(const fs::path& folder) {
 
 // ---- output safety ----------------------------------------------------------------------
 
-TEST_CASE("-o onto an input is refused with exit 2 and the input is kept") {
+TEST_CASE("output -o onto an input is refused with exit 2 and the input is kept") {
     TempDir dir("out-input");
     small_team_workspace(dir);
     const std::string workspace = dir.read("t.db");
@@ -97,7 +97,7 @@ TEST_CASE("-o onto an input is refused with exit 2 and the input is kept") {
     CHECK(dir.read("plan.yaml") == plan);
 }
 
-TEST_CASE("-o /dev/null, /dev/full and a FIFO are written directly, errors reported") {
+TEST_CASE("output -o /dev/null, /dev/full and a FIFO are written directly, errors reported") {
     TempDir dir("out-devices");
     dir.write("plan.yaml", e2e::sample("small-team.yaml"));
     CHECK(planner(dir, {"show", "plan.yaml", "-o", "/dev/null"}).status == 0);
@@ -130,7 +130,7 @@ TEST_CASE("write errors on standard output exit 2 with the reason") {
     CHECK(shell(dir, "$P show plan.yaml > /dev/null").status == 0);
 }
 
-TEST_CASE("-o onto a folder names the folder instead of 'Success'") {
+TEST_CASE("output -o onto a folder names the folder instead of 'Success'") {
     TempDir dir("out-folder");
     dir.write("plan.yaml", e2e::sample("small-team.yaml"));
     fs::create_directory(dir.file("adir"));

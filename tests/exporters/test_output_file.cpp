@@ -63,20 +63,20 @@ TEST_CASE("inputs are forgotten when the command's scope ends", "[output]") {
     CHECK(read_file(dir / "a.yaml") == "b");
 }
 
-TEST_CASE("-o /dev/null is written to, not replaced by a regular file", "[output]") {
+TEST_CASE("output -o /dev/null is written to, not replaced by a regular file", "[output]") {
     write_output("/dev/null", "text");
     struct stat st {};
     REQUIRE(::stat("/dev/null", &st) == 0);
     CHECK(S_ISCHR(st.st_mode));
 }
 
-TEST_CASE("-o /dev/full reports the write error", "[output]") {
+TEST_CASE("output -o /dev/full reports the write error", "[output]") {
     CHECK_THROWS_WITH(write_output("/dev/full", "text"),
                       Catch::Contains("cannot write '/dev/full'") &&
                           Catch::Contains("No space left on device"));
 }
 
-TEST_CASE("-o onto a FIFO writes into it and keeps the FIFO", "[output]") {
+TEST_CASE("output -o onto a FIFO writes into it and keeps the FIFO", "[output]") {
     TempDir dir;
     const fs::path fifo = dir / "pipe";
     REQUIRE(::mkfifo(fifo.c_str(), 0600) == 0);
@@ -91,7 +91,7 @@ TEST_CASE("-o onto a FIFO writes into it and keeps the FIFO", "[output]") {
     CHECK(fs::is_fifo(fifo));
 }
 
-TEST_CASE("-o onto a folder says it is a folder, not 'Success'", "[output]") {
+TEST_CASE("output -o onto a folder says it is a folder, not 'Success'", "[output]") {
     TempDir dir;
     fs::create_directory(dir / "adir");
     CHECK_THROWS_WITH(write_output(dir / "adir", "x"),

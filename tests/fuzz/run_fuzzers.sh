@@ -70,6 +70,9 @@ if [ ! -f "$out/workspace/corpus/s-small-team.db" ] && [ -x "${PLANNER:-}" ]; th
 fi
 seed workspace $(find "$here/seeds/workspace" -type f 2>/dev/null)
 
+# Leaks inside libfyaml 0.8 itself (fy_atom_format_text keeps a chunk buffer of long escaped
+# scalars): reported upstream behaviour, not planner's; everything else is still checked.
+export LSAN_OPTIONS="suppressions=$here/lsan.supp${LSAN_OPTIONS:+:$LSAN_OPTIONS}"
 status=0
 for target in $targets; do
     binary=$build/tests/fuzz/fuzz_$target
