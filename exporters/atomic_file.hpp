@@ -1,8 +1,7 @@
 #pragma once
-// Every file the exporters write goes through here: the bytes go to a temporary file in the
-// target's own folder, are flushed to disk, and the temporary file is then renamed over the
-// target. A reader sees the old file or the new one, never half of one; on any failure the
-// temporary file is removed and the target is left as it was.
+// Every file the exporters write goes through here: see exporters/output_file.hpp. A regular
+// target is replaced atomically (temporary file, sync, rename, folder sync); a device or FIFO
+// is written directly with every error reported; an input of the running command is refused.
 
 #include <filesystem>
 #include <string_view>

@@ -2,6 +2,7 @@
 
 #include "exporters/atomic_file.hpp"
 #include "exporters/export_error.hpp"
+#include "exporters/output_file.hpp"
 #include "exporters/utf8.hpp"
 
 #include <set>
@@ -12,11 +13,57 @@ namespace {
 constexpr std::string_view k_line_end = "\r\n";
 constexpr std::string_view k_utf8_bom = "\xEF\xBB\xBF";
 
+// A plain decimal number: an optional sign, digits, an optional fraction (after `.`, or `,` as
+// Latvian writes it) and exponent.
+bool is_plain_number(std::string_view text) {
+    size_t i = 0;
+    if (i < text.size() && (text[i] == '-' || text[i] == '+'))
+        ++i;
+    size_t digits = 0;
+    while (i < text.size() && text[i] >= '0' && text[i] <= '9')
+        ++i, ++digits;
+    if (i < text.size() && (text[i] == '.' || text[i] == ',')) { // "-0,88" in Latvian
+        ++i;
+        while (i < text.size() && text[i] >= '0' && text[i] <= '9')
+            ++i, ++digits;
+    }
+    if (digits == 0)
+        return false;
+    if (i < text.size() && (text[i] == 'e' || text[i] == 'E')) {
+        ++i;
+        if (i < text.size() && (text[i] == '-' || text[i] == '+'))
+            ++i;
+        size_t exponent = 0;
+        while (i < text.size() && text[i] >= '0' && text[i] <= '9')
+            ++i, ++exponent;
+        if (exponent == 0)
+            return false;
+    }
+    return i == text.size();
+}
+
 void append_field(std::string& out, std::string_view raw) {
-    const std::string field = sanitize_utf8(raw);
+    out += csv_field(raw);
+}
+
+} // namespace
+
+std::string neutralise_formula(std::string_view text) {
+    if (text.empty())
+        return std::string(text);
+    const char first = text.front();
+    const bool risky = first == '=' || first == '+' || first == '-' || first == '@' ||
+                       first == '\t' || first == '\r';
+    if (!risky || ((first == '-' || first == '+') && is_plain_number(text)))
+        return std::string(text);
+    return "'" + std::string(text);
+}
+
+std::string csv_field(std::string_view raw) {
+    const std::string field = neutralise_formula(sanitize_utf8(raw));
+    std::string out;
     if (field.find_first_of(",\"\r\n") == std::string::npos) {
-        out += field;
-        return;
+        return field;
     }
     out += '"';
     for (const char c : field) {
@@ -26,7 +73,10 @@ void append_field(std::string& out, std::string_view raw) {
         out += c;
     }
     out += '"';
+    return out;
 }
+
+namespace {
 
 void append_record(std::string& out, const std::vector<std::string>& cells) {
     for (size_t i = 0; i < cells.size(); ++i) {
@@ -99,17 +149,17 @@ std::vector<std::filesystem::path> write_csv_tables(const Document& document,
                                                     const CsvOptions& options) {
     const std::vector<const Table*> tables = collect_tables(document);
     check_table_ids(tables);
-    std::error_code error;
-    std::filesystem::create_directories(folder, error);
-    if (error) {
-        throw ExportError("cannot create the folder '" + folder.string() + "': " + error.message());
-    }
+    // Built under a temporary name and renamed into place: a reader never sees half the
+    // tables. An earlier export (a folder of .csv files only) is replaced.
+    StagedFolder staged(folder, [](const std::string& name, bool is_folder) {
+        return !is_folder && name.size() > 4 && name.compare(name.size() - 4, 4, ".csv") == 0;
+    });
     std::vector<std::filesystem::path> written;
     for (const Table* table : tables) {
-        std::filesystem::path path = folder / (table->id + ".csv");
-        write_file_atomically(path, render_csv(*table, options));
-        written.push_back(std::move(path));
+        write_file_atomically(staged.path() / (table->id + ".csv"), render_csv(*table, options));
+        written.push_back(staged.target() / (table->id + ".csv"));
     }
+    staged.commit();
     return written;
 }
 

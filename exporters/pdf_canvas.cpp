@@ -1,5 +1,7 @@
 #include "exporters/pdf_canvas.hpp"
 
+#include "exporters/png_check.hpp"
+
 #include "exporters/export_error.hpp"
 #include "exporters/utc_time.hpp"
 #include "exporters/utf8.hpp"
@@ -460,6 +462,9 @@ Size PdfCanvas::draw_png(const std::string& path, double x, double top, double m
     } else {
         if (!std::filesystem::is_regular_file(path)) {
             throw ExportError("logo '" + path + "' not found; fix the path in the brand file");
+        }
+        if (auto problem = png_problem(path)) { // libharu would let libpng abort
+            throw ExportError("cannot use the logo '" + path + "': " + *problem);
         }
         image = HPDF_LoadPngImageFromFile(m_impl->doc.get(), path.c_str());
         if (image == nullptr || m_impl->errors.error_no != HPDF_OK) {

@@ -128,7 +128,9 @@ std::optional<Quarter> parse_quarter(std::string_view text) {
 }
 
 std::string format_quarter(const Quarter& quarter) {
-    return std::to_string(quarter.year) + "-Q" + std::to_string(quarter.number);
+    char buffer[32];
+    std::snprintf(buffer, sizeof buffer, "%04d-Q%d", quarter.year, quarter.number);
+    return buffer; // "0000-Q1", as it was written, not "0-Q1"
 }
 
 Quarter quarter_of(const Date& date) {

@@ -259,7 +259,11 @@ std::optional<Date> parse_iso_date_prefix(std::string_view text) {
     auto day = read_digits(text.substr(8, 2), 2, 2);
     if (!year || !month || !day)
         return std::nullopt;
-    return make_date(*year, *month, *day);
+    // An ISO date is unambiguous: every calendar date is one, 9999-12-31 too (the years
+    // 1900-2200 of make_date guard the formats whose fields could be read another way).
+    if (*year < 1 || *month < 1 || *month > 12 || *day < 1 || *day > days_in_month(*year, *month))
+        return std::nullopt;
+    return Date{*year, *month, *day};
 }
 
 std::optional<Date> parse_us_date(std::string_view text) {

@@ -1,5 +1,6 @@
 // read_metric_file: decode, detect the format, read it, and put the result in order.
 
+#include "model/input_file.hpp"
 #include "model/metric_formats.hpp"
 #include "model/metrics.hpp"
 
@@ -145,16 +146,13 @@ MetricReadResult read_metric_file(const std::string& display_name, std::string_v
 }
 
 MetricReadResult load_metric_file(const std::string& path, const MetricImportOptions& options) {
-    std::ifstream stream(path, std::ios::binary);
-    if (!stream) {
+    InputFile file = read_input_file(path);
+    if (file.error) {
         MetricReadResult result;
-        result.errors.push_back(
-            {path, 0, 0, "cannot open this file; check the path and that you may read it"});
+        result.errors.push_back({path, 0, 0, *file.error});
         return result;
     }
-    std::ostringstream bytes;
-    bytes << stream.rdbuf();
-    return read_metric_file(path, bytes.str(), options);
+    return read_metric_file(path, file.bytes, options);
 }
 
 } // namespace planner::model

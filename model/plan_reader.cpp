@@ -1,5 +1,6 @@
 #include "model/plan_reader.hpp"
 
+#include "model/input_file.hpp"
 #include "model/plan_decoder.hpp"
 #include "model/yaml_tree.hpp"
 
@@ -38,6 +39,20 @@ PlanReadResult read_plan_text(const std::string& display_name, std::string_view 
         return result;
     }
 
+    if (size_t nul = text.find('\0'); nul != std::string_view::npos) {
+        // libfyaml would end the document there: a plan that silently loses its tail.
+        int line = 1 + static_cast<int>(std::count(
+                           text.begin(), text.begin() + static_cast<std::ptrdiff_t>(nul), '\n'));
+        size_t line_start = text.rfind('\n', nul == 0 ? 0 : nul - 1);
+        line_start = (line_start == std::string_view::npos || nul == 0) ? 0 : line_start + 1;
+        int column = static_cast<int>(utf8_length(text.substr(line_start, nul - line_start))) + 1;
+        result.errors.push_back(Diagnostic{
+            display_name, line, column,
+            "the file contains a NUL byte (it is binary or damaged); a plan is text: remove the "
+            "byte, or save the plan again from your editor"});
+        return result;
+    }
+
     YamlError error;
     if (!tree.parse(text, error)) {
         YamlPosition at = error.position ? *error.position : tree.position(error.offset);
@@ -61,16 +76,13 @@ PlanReadResult read_plan_text(const std::string& display_name, std::string_view 
 }
 
 PlanReadResult read_plan_file(const std::string& path) {
-    std::ifstream in(path, std::ios::binary);
-    if (!in) {
+    InputFile file = read_input_file(path);
+    if (file.error) {
         PlanReadResult result;
-        result.errors.push_back(Diagnostic{
-            path, 0, 0, "cannot open the file; check the path and that you may read it"});
+        result.errors.push_back(Diagnostic{path, 0, 0, *file.error});
         return result;
     }
-    std::ostringstream buffer;
-    buffer << in.rdbuf();
-    return read_plan_text(path, buffer.str());
+    return read_plan_text(path, file.bytes);
 }
 
 } // namespace planner::model

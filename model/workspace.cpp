@@ -2,12 +2,19 @@
 
 #include <sqlite3.h>
 
+#include <cerrno>
 #include <chrono>
 #include <cstdio>
+#include <cstring>
 #include <ctime>
 #include <filesystem>
 #include <fstream>
 #include <limits>
+
+#include <fcntl.h>
+#include <signal.h>
+#include <sys/stat.h>
+#include <unistd.h>
 
 namespace planner::model {
 
@@ -69,11 +76,24 @@ std::string now_utc() {
     return buffer;
 }
 
+// "workspace 'FILE': WHAT: SQLite's reason", with what to do when the file is damaged.
+WorkspaceError sqlite_error(sqlite3* db, const std::string& what) {
+    const char* file = db ? sqlite3_db_filename(db, "main") : nullptr;
+    int code = db ? sqlite3_errcode(db) & 0xff : SQLITE_ERROR;
+    std::string message = "workspace '" + std::string(file && *file ? file : "?") + "': " + what +
+                          ": " + (db ? sqlite3_errmsg(db) : "out of memory");
+    if (code == SQLITE_CORRUPT || code == SQLITE_NOTADB)
+        message += "; the file is damaged (truncated or overwritten): restore it from a copy";
+    else if (code == SQLITE_FULL)
+        message += "; free some disk space and run the command again (nothing was changed)";
+    return WorkspaceError(message);
+}
+
 class Statement {
 public:
     Statement(sqlite3* db, const char* sql) : m_db(db) {
         if (sqlite3_prepare_v2(db, sql, -1, &m_stmt, nullptr) != SQLITE_OK)
-            throw WorkspaceError(std::string("workspace query failed: ") + sqlite3_errmsg(db));
+            throw sqlite_error(db, "reading failed");
     }
     ~Statement() { sqlite3_finalize(m_stmt); }
     Statement(const Statement&) = delete;
@@ -110,7 +130,7 @@ public:
             return true;
         if (rc == SQLITE_DONE)
             return false;
-        throw WorkspaceError(std::string("workspace write failed: ") + sqlite3_errmsg(m_db));
+        throw sqlite_error(m_db, "reading or writing failed");
     }
     std::string text(int i) const {
         const unsigned char* t = sqlite3_column_text(m_stmt, i);
@@ -128,24 +148,186 @@ private:
 } // namespace
 
 bool is_workspace_file(const std::string& path) {
+    // Only a regular file can be one (and opening a FIFO to look would wait for a writer).
+    struct stat st {};
+    if (::stat(path.c_str(), &st) != 0 || !S_ISREG(st.st_mode))
+        return false;
     std::ifstream in(path, std::ios::binary);
     char header[16] = {};
     in.read(header, sizeof header);
     return in.gcount() == 16 && std::string(header, 16) == std::string("SQLite format 3\0", 16);
 }
 
+namespace {
+namespace fs = std::filesystem;
+
+fs::path folder_of(const fs::path& path) {
+    return path.has_parent_path() ? path.parent_path() : fs::path(".");
+}
+
+// folder/.NAME.planner-tmp-PID-N, the temporary names planner uses for every file it writes.
+fs::path temporary_name(const fs::path& beside) {
+    static unsigned counter = 0;
+    return folder_of(beside) / ("." + beside.filename().string() + ".planner-tmp-" +
+                                std::to_string(::getpid()) + "-" + std::to_string(counter++));
+}
+
+// Removes temporary files of `beside` (and their journals) left by processes that no longer
+// run (killed during a first import or an upgrade copy).
+void remove_stale_temporaries(const fs::path& beside) {
+    const std::string prefix = "." + beside.filename().string() + ".planner-tmp-";
+    std::error_code ec;
+    std::vector<fs::path> stale;
+    for (fs::directory_iterator it(folder_of(beside), ec), end; !ec && it != end;
+         it.increment(ec)) {
+        std::string name = it->path().filename().string();
+        if (name.compare(0, prefix.size(), prefix) != 0)
+            continue;
+        long pid = std::strtol(name.c_str() + prefix.size(), nullptr, 10);
+        if (pid > 0 && pid != ::getpid() && ::kill(static_cast<pid_t>(pid), 0) != 0 &&
+            errno == ESRCH)
+            stale.push_back(it->path());
+    }
+    for (const fs::path& path : stale)
+        fs::remove(path, ec);
+}
+
+// fsync of a file or folder; 0 or errno (file systems that cannot sync count as synced).
+int sync_path(const fs::path& path, bool folder) {
+    int descriptor = ::open(path.c_str(), O_RDONLY | O_CLOEXEC | (folder ? O_DIRECTORY : 0));
+    if (descriptor < 0)
+        return errno;
+    int result = ::fsync(descriptor) == 0 ? 0 : errno;
+    ::close(descriptor);
+    return result == EINVAL || result == EROFS ? 0 : result;
+}
+
+// Copies `from` to `to` durably: to a temporary name, synced, renamed, the folder synced.
+void copy_durably(const fs::path& from, const fs::path& to) {
+    remove_stale_temporaries(to);
+    fs::path temporary = temporary_name(to);
+    std::error_code ec;
+    fs::copy_file(from, temporary, ec);
+    int error = ec ? 0 : sync_path(temporary, false);
+    if (!ec && !error && ::rename(temporary.c_str(), to.c_str()) != 0)
+        error = errno;
+    if (ec || error) {
+        fs::remove(temporary, ec);
+        throw WorkspaceError(
+            "cannot keep a copy of workspace '" + from.string() + "' as '" + to.string() +
+            "' before upgrading it: " + (error ? std::strerror(error) : ec.message()) +
+            "; nothing was changed");
+    }
+    sync_path(folder_of(to), true);
+}
+} // namespace
+
+bool Workspace::create_new(const std::string& path, const std::function<void(Workspace&)>& fill) {
+    remove_stale_temporaries(path);
+    fs::path temporary = temporary_name(path);
+    auto discard = [&] {
+        std::error_code ignored;
+        fs::remove(temporary, ignored);
+        fs::remove(temporary.string() + "-journal", ignored);
+    };
+    try {
+        {
+            Workspace workspace(temporary.string(), OpenMode::create);
+            Transaction transaction(workspace);
+            fill(workspace);
+            transaction.commit();
+        }
+        if (int error = sync_path(temporary, false))
+            throw WorkspaceError("cannot write workspace '" + path + "': " + std::strerror(error));
+        // Into place without replacing: a workspace made meanwhile by another planner wins.
+        if (::renameat2(AT_FDCWD, temporary.c_str(), AT_FDCWD, path.c_str(), RENAME_NOREPLACE) !=
+            0) {
+            int error = errno;
+            if (error == EINVAL || error == ENOSYS) {
+                error = ::link(temporary.c_str(), path.c_str()) == 0 ? 0 : errno;
+                if (error == 0)
+                    ::unlink(temporary.c_str());
+            }
+            if (error == EEXIST) {
+                discard();
+                return false;
+            }
+            if (error)
+                throw WorkspaceError("cannot create workspace '" + path +
+                                     "': " + std::strerror(error));
+        }
+        sync_path(folder_of(path), true);
+        return true;
+    } catch (...) {
+        discard();
+        throw;
+    }
+}
+
+void Workspace::recover_hot_journal() {
+    // A journal left by an interrupted write is rolled back by the first connection that may
+    // write; a read-only one can only fail ("attempt to write a readonly database").
+    struct stat st {};
+    if (::stat((m_path + "-journal").c_str(), &st) != 0 || st.st_size == 0)
+        return;
+    sqlite3* db = nullptr;
+    int rc = sqlite3_open_v2(m_path.c_str(), &db, SQLITE_OPEN_READWRITE, nullptr);
+    if (rc == SQLITE_OK) {
+        sqlite3_busy_timeout(db, 5000);
+        rc = sqlite3_exec(db, "SELECT count(*) FROM sqlite_master", nullptr, nullptr, nullptr);
+    }
+    sqlite3_close(db);
+    if (rc != SQLITE_OK && rc != SQLITE_BUSY)
+        throw WorkspaceError("workspace '" + m_path +
+                             "' was left in the middle of a write (a crash or a full disk), "
+                             "and its journal '" +
+                             m_path +
+                             "-journal' must be rolled back first, which needs permission to "
+                             "write the workspace and its folder; run the command once as a "
+                             "user who may, and do not delete the journal");
+}
+
+void Workspace::check_owner() const {
+    auto foreign = [&](const std::string& why) {
+        return WorkspaceError("'" + m_path + "' is an SQLite file of another application (" + why +
+                              "); planner opens only workspaces it made, and adds nothing to "
+                              "other files. Give a workspace made by `planner import`, or a "
+                              "new file name");
+    };
+    Statement id(m_db, "PRAGMA application_id");
+    long long application = id.step() ? id.integer(0) : 0;
+    if (application == k_application_id)
+        return;
+    if (application != 0) {
+        char hex[16];
+        std::snprintf(hex, sizeof hex, "%08llx", application & 0xffffffffLL);
+        throw foreign(std::string("application id 0x") + hex);
+    }
+    // Application id 0: a workspace of planner 0.1 (with its schema_version table) or an empty
+    // database to create one in.
+    Statement tables(m_db, "SELECT count(*), "
+                           "sum(name = 'schema_version') FROM sqlite_master WHERE type = 'table'");
+    tables.step();
+    if (tables.integer(0) > 0 && tables.integer(1) == 0)
+        throw foreign("its tables are not a planner workspace's");
+}
+
 Workspace::Workspace(const std::string& path, OpenMode mode) : m_path(path) {
-    namespace fs = std::filesystem;
     bool exists = fs::exists(path);
     if (!exists && mode != OpenMode::create)
         throw WorkspaceError("workspace '" + path +
                              "' does not exist; create it with "
                              "`planner import " +
                              path + " plan.yaml`");
+    if (exists && fs::is_directory(path))
+        throw WorkspaceError("'" + path + "' is a folder, not a planner workspace");
     if (exists && !is_workspace_file(path) && fs::file_size(path) > 0)
         throw WorkspaceError("'" + path + "' is not a planner workspace (not an SQLite file)");
+    if (exists)
+        recover_hot_journal();
     open(mode);
     try {
+        check_owner();
         if (mode == OpenMode::read_only && schema_version() > 0 &&
             schema_version() < k_schema_version) {
             // Opening upgrades an older workspace in place, even for reading. Where the file
@@ -208,12 +390,27 @@ int Workspace::schema_version() const {
     if (has.integer(0) == 0)
         return 0;
     Statement version(m_db, "SELECT version FROM schema_version");
-    return version.step() ? static_cast<int>(version.integer(0)) : 0;
+    if (!version.step())
+        throw WorkspaceError("workspace '" + m_path +
+                             "' is damaged: its schema version is missing; restore it from a copy");
+    long long value = version.integer(0);
+    // Versions planner knows, and newer ones up to a bound (a later planner's): anything else
+    // is damage, never an index.
+    if (value < 1 || value > k_schema_version + 1000)
+        throw WorkspaceError("workspace '" + m_path + "' is damaged: its schema version is " +
+                             std::to_string(value) +
+                             ", which no planner writes; restore it from a copy");
+    return static_cast<int>(value);
 }
 
 void Workspace::migrate(OpenMode mode) {
     int version = schema_version();
-    if (version == k_schema_version)
+    auto application_id = [&] {
+        Statement id(m_db, "PRAGMA application_id");
+        return id.step() ? id.integer(0) : 0;
+    };
+    if (version == k_schema_version &&
+        (mode == OpenMode::read_only || application_id() == k_application_id))
         return;
     auto newer = [&](int v) {
         return WorkspaceError("workspace '" + m_path + "' was written by a newer planner (schema " +
@@ -233,25 +430,26 @@ void Workspace::migrate(OpenMode mode) {
     Transaction transaction(*this);
     version = schema_version();
     if (version == k_schema_version) {
+        if (application_id() != k_application_id) // a workspace of planner 0.1
+            exec("PRAGMA application_id = " + std::to_string(k_application_id));
         transaction.commit();
         return;
     }
     if (version > k_schema_version)
         throw newer(version);
     if (version > 0) {
-        // Keep a copy before upgrading in place (never over an earlier copy). Nothing is
-        // written to the file until the commit, so the copy is consistent.
+        // Keep a copy before upgrading in place (never over an earlier copy): written under a
+        // temporary name, synced and renamed, so that a copy that exists is complete. Nothing
+        // is written to the workspace until the commit, so the copy is consistent.
         std::string backup = m_path + ".v" + std::to_string(version) + ".bak";
         std::error_code ec;
         if (!std::filesystem::exists(backup, ec))
-            std::filesystem::copy_file(m_path, backup, ec);
-        if (ec)
-            throw WorkspaceError("cannot keep a copy of workspace '" + m_path + "' as '" + backup +
-                                 "' before upgrading it: " + ec.message());
+            copy_durably(m_path, backup);
     }
     for (int v = version; v < k_schema_version; ++v)
         exec(k_migrations[v]);
     exec("UPDATE schema_version SET version = " + std::to_string(k_schema_version));
+    exec("PRAGMA application_id = " + std::to_string(k_application_id));
     transaction.commit();
 }
 

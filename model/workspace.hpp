@@ -2,11 +2,19 @@
 // The workspace: one SQLite file holding the current plan, quarterly snapshots of it, imported
 // metrics with the log of every import, and settings. Every write happens in one transaction;
 // on any error nothing changes. Opening a workspace of an older schema upgrades it in place
-// after keeping a copy next to it (FILE.vN.bak).
+// after keeping a copy next to it (FILE.vN.bak: written under a temporary name, synced and
+// renamed before the upgrade starts).
+// Only files that planner made are opened: the SQLite header's application id is planner's
+// (PRAGMA application_id; workspaces of planner 0.1 have 0 and a schema_version table), the
+// schema version is one planner knows. A new workspace is built under a temporary name and
+// linked into place, so a failed or killed first import leaves nothing, and two first imports
+// at once cannot delete each other's work. A read command that finds a hot journal (a write
+// that was interrupted) rolls it back first when it may write the folder.
 // SQLite stays behind this interface; its errors become WorkspaceError.
 
 #include "model/metrics.hpp"
 
+#include <functional>
 #include <memory>
 #include <optional>
 #include <stdexcept>
@@ -42,6 +50,14 @@ struct ImportLogEntry {
 class Workspace {
 public:
     static constexpr int k_schema_version = 2;
+    // PRAGMA application_id of a planner workspace: "PLNR".
+    static constexpr int k_application_id = 0x504C4E52;
+
+    // Creates the workspace `path`, which must not exist yet: built under a temporary name in
+    // the same folder, filled by `fill` in one transaction, synced, and then linked into place.
+    // False (and nothing changed) when `path` came to exist in the meantime: the caller then
+    // writes into that one. Exceptions from `fill` leave nothing behind.
+    static bool create_new(const std::string& path, const std::function<void(Workspace&)>& fill);
 
     // Opens (or with OpenMode::create, creates) the workspace at `path`.
     explicit Workspace(const std::string& path, OpenMode mode);
@@ -104,6 +120,8 @@ private:
                                          long long rowid) const;
     void exec(const std::string& sql);
     void migrate(OpenMode mode);
+    void check_owner() const;
+    void recover_hot_journal();
 
     std::string m_path;
     sqlite3* m_db = nullptr;

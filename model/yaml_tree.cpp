@@ -76,6 +76,13 @@ bool YamlTree::parse(std::string_view text, YamlError& error) {
     std::vector<OpenContainer> stack;
     std::vector<uint32_t> pending; // children of the open containers, innermost last
     std::map<std::string, uint32_t> anchors;
+    // Alias expansion is bounded (a "billion laughs" file): `expanded` counts the bytes and
+    // nodes of the document as the decoder will see it, every alias counted with the size of
+    // what it names. An anchored node's size is the growth of `expanded` over its span.
+    uint64_t expanded = 0, aliases = 0;
+    const uint64_t expanded_limit = k_alias_expansion_factor * text.size() + k_alias_expansion_base;
+    std::map<uint32_t, uint64_t> anchored_start; // open anchored containers
+    std::map<uint32_t, uint64_t> anchored_size;  // closed anchored nodes
     int documents = 0;
     bool failed = false;
 
@@ -85,8 +92,13 @@ bool YamlTree::parse(std::string_view text, YamlError& error) {
     };
     auto remember_anchor = [&](fy_event* event, uint32_t index) {
         fy_token* anchor = fy_event_get_anchor_token(event);
-        if (anchor)
-            anchors[token_text(anchor)] = index;
+        if (!anchor)
+            return;
+        anchors[token_text(anchor)] = index;
+        if (m_nodes[index].kind == YamlKind::scalar)
+            anchored_size[index] = m_nodes[index].text.size() + 1;
+        else
+            anchored_start[index] = expanded;
     };
 
     while (fy_event* event = fy_parser_parse(parser.get())) {
@@ -108,6 +120,7 @@ bool YamlTree::parse(std::string_view text, YamlError& error) {
             node.offset = offset;
             auto index = static_cast<uint32_t>(m_nodes.size());
             m_nodes.push_back(std::move(node));
+            ++expanded;
             remember_anchor(event, index);
             attach(index);
             stack.push_back(OpenContainer{index, pending.size()});
@@ -124,6 +137,10 @@ bool YamlTree::parse(std::string_view text, YamlError& error) {
                               pending.begin() + static_cast<std::ptrdiff_t>(done.first_pending),
                               pending.end());
             pending.resize(done.first_pending);
+            if (auto open = anchored_start.find(done.node); open != anchored_start.end()) {
+                anchored_size[done.node] = expanded - open->second;
+                anchored_start.erase(open);
+            }
             break;
         }
         case FYET_SCALAR: {
@@ -138,6 +155,7 @@ bool YamlTree::parse(std::string_view text, YamlError& error) {
                     node.text.assign(chars, length);
             }
             node.plain = !value || fy_token_scalar_style(value) == FYSS_PLAIN;
+            expanded += node.text.size() + 1;
             auto index = static_cast<uint32_t>(m_nodes.size());
             m_nodes.push_back(std::move(node));
             remember_anchor(event, index);
@@ -145,12 +163,42 @@ bool YamlTree::parse(std::string_view text, YamlError& error) {
             break;
         }
         case FYET_ALIAS: {
-            auto found = anchors.find(token_text(event->alias.anchor));
+            std::string name = token_text(event->alias.anchor);
+            auto found = anchors.find(name);
+            auto size =
+                found == anchors.end() ? anchored_size.end() : anchored_size.find(found->second);
             if (found == anchors.end()) {
-                error = YamlError{offset, std::nullopt, "unknown alias"};
+                error = YamlError{offset, std::nullopt,
+                                  "unknown alias *" + name + "; define the anchor &" + name +
+                                      " before using it"};
+                failed = true;
+            } else if (size == anchored_size.end()) {
+                error = YamlError{offset, std::nullopt,
+                                  "the alias *" + name + " is inside the node it names (a loop)"};
+                failed = true;
+            } else if (++aliases > k_alias_limit) {
+                error = YamlError{offset, std::nullopt,
+                                  "more than " + std::to_string(k_alias_limit) +
+                                      " aliases; a plan needs far fewer: write the values out"};
+                failed = true;
+            } else if ((expanded += size->second) > expanded_limit) {
+                error = YamlError{offset, std::nullopt,
+                                  "the aliases expand the plan to more than " +
+                                      std::to_string(expanded_limit / 1000000 + 1) +
+                                      " MB (the alias *" + name + " here names " +
+                                      std::to_string(size->second / 1000 + 1) +
+                                      " kB); a plan's aliases may expand it to at most " +
+                                      std::to_string(k_alias_expansion_factor) +
+                                      " times its size: write fewer or smaller aliases"};
                 failed = true;
             } else {
-                attach(found->second);
+                // A copy of the named node at the alias's position: messages about the node
+                // itself point at the alias (its children are shared with the anchor).
+                YamlNode copy = m_nodes[found->second];
+                copy.offset = offset;
+                auto index = static_cast<uint32_t>(m_nodes.size());
+                m_nodes.push_back(std::move(copy));
+                attach(index);
             }
             break;
         }
@@ -168,7 +216,15 @@ bool YamlTree::parse(std::string_view text, YamlError& error) {
             void* iter = nullptr;
             if (fy_diag_error* first = fy_diag_errors_iterate(diag.get(), &iter)) {
                 error.message = tidy_message(first->msg);
-                error.position = YamlPosition{first->line + 1, first->column + 1};
+                // The parser may point past the end of the file (at the end-of-input token):
+                // then the end of the file is the place.
+                // libfyaml's collected errors count lines and columns from 1.
+                YamlPosition at{first->line, first->column};
+                YamlPosition end = position(text.size());
+                if (at.line < 1 || at.column < 1 || at.line > end.line ||
+                    (at.line == end.line && at.column > end.column))
+                    at = end;
+                error.position = at;
             }
         }
         return false;

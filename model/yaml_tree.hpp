@@ -35,6 +35,12 @@ struct YamlError {
     std::string message;
 };
 
+// Bounds of alias expansion: at most this many aliases, and the document as the decoder sees
+// it (aliases expanded) at most factor x the text's size + base bytes.
+inline constexpr uint64_t k_alias_limit = 100000;
+inline constexpr uint64_t k_alias_expansion_factor = 10;
+inline constexpr uint64_t k_alias_expansion_base = 1000000;
+
 class YamlTree {
 public:
     // Parses one document. On a syntax error returns false and sets `error`.

@@ -2,6 +2,8 @@
 
 #include "exporters/export_error.hpp"
 #include "exporters/text_wrap.hpp"
+#include "exporters/output_file.hpp"
+
 #include "model/suggest.hpp"
 #include "model/workspace.hpp"
 
@@ -236,30 +238,58 @@ int run_command(const CommandSpec& c, const std::vector<std::string>& args, Stre
         throw UsageError("`planner " + c.name + "` got an unexpected argument '" +
                          parsed.positional[static_cast<size_t>(c.max_positional)] +
                          "'; usage: " + c.usage);
+    // An output that is one of these inputs is refused (exporters/output_file.hpp). `init`
+    // names its output as its argument.
+    std::vector<std::string> inputs;
+    if (c.name != "init")
+        inputs = parsed.positional;
+    for (const auto& [option, values] : parsed.values)
+        if (option != "--output" && option != "--output-dir")
+            inputs.insert(inputs.end(), values.begin(), values.end());
+    exporters::InputFiles guard(inputs);
     return c.handler(parsed, streams);
 }
 } // namespace
+
+// A message as it may reach a terminal: control characters that came from the input (an ESC
+// in an id would drive the terminal) are shown as \xHH; line breaks and tabs stay.
+std::string printable(std::string_view message) {
+    std::string out;
+    out.reserve(message.size());
+    for (char c : message) {
+        auto byte = static_cast<unsigned char>(c);
+        if ((byte < 0x20 && c != '\n' && c != '\t') || byte == 0x7f) {
+            static const char k_hex[] = "0123456789ABCDEF";
+            out += "\\x";
+            out += k_hex[byte >> 4];
+            out += k_hex[byte & 15];
+        } else {
+            out += c;
+        }
+    }
+    return out;
+}
 
 int report_failure(std::exception_ptr failure, std::ostream& err) {
     try {
         std::rethrow_exception(failure);
     } catch (const Error& e) {
         for (const std::string& line : e.details())
-            err << line << "\n";
+            err << printable(line) << "\n";
         if (e.exit_status() == k_exit_internal_error)
-            err << "planner: internal error: " << e.what() << "; " << k_internal_error_hint << "\n";
+            err << "planner: internal error: " << printable(e.what()) << "; " << k_internal_error_hint << "\n";
         else
-            err << "planner: error: " << e.what() << "\n";
+            err << "planner: error: " << printable(e.what()) << "\n";
         return e.exit_status();
     } catch (const model::WorkspaceError& e) {
         // A damaged, locked, foreign or newer workspace: the message names the file.
-        err << "planner: error: " << e.what() << "\n";
+        err << "planner: error: " << printable(e.what()) << "\n";
         return k_exit_user_error;
     } catch (const exporters::ExportError& e) {
-        err << "planner: error: " << e.what() << "\n";
+        err << "planner: error: " << printable(e.what()) << "\n";
         return k_exit_user_error;
     } catch (const std::filesystem::filesystem_error& e) {
-        err << "planner: error: " << e.what() << "\n";
+        err << "planner: error: " << printable(e.what()) << "\n";
         return k_exit_user_error;
     } catch (const std::bad_alloc&) {
         err << "planner: error: not enough memory for this input; try a smaller file or "
@@ -267,7 +297,7 @@ int report_failure(std::exception_ptr failure, std::ostream& err) {
         return k_exit_user_error;
     } catch (const std::exception& e) {
         // Anything else is a bug: every expected failure has its own type above.
-        err << "planner: internal error: " << e.what() << "; " << k_internal_error_hint << "\n";
+        err << "planner: internal error: " << printable(e.what()) << "; " << k_internal_error_hint << "\n";
         return k_exit_internal_error;
     } catch (...) {
         err << "planner: internal error: an unknown failure; " << k_internal_error_hint << "\n";

@@ -11,6 +11,7 @@
 #include <map>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 namespace planner {
@@ -75,6 +76,8 @@ void print_command_help(const CommandSpec& command, std::ostream& out, int width
 // Prints what ended the run and returns its exit status: 2 for the user's mistakes (usage,
 // input, workspace, output), 70 with "this is a bug in planner" for anything unexpected.
 int report_failure(std::exception_ptr failure, std::ostream& err);
+// `message` with control characters (other than line break and tab) shown as \xHH.
+std::string printable(std::string_view message);
 
 // Runs the program; returns the exit status.
 int run_cli(const std::vector<std::string>& args, Streams& streams);

@@ -5,6 +5,8 @@
 #include "planner/core/plan_source.hpp"
 #include "planner/core/samples.hpp"
 
+#include "exporters/output_file.hpp"
+
 #include <filesystem>
 #include <ostream>
 #include <sstream>
@@ -35,17 +37,55 @@ std::string write_sample(const fs::path& dir, const std::string& name) {
     return path.string();
 }
 
+// The files of a demo folder: an earlier demo's folder holds only these and is replaced.
+bool demo_file(const std::string& name, bool) {
+    static const char* const k_files[] = {"latvian-retail.yaml",
+                                          "latvian-retail-2026-q3.yaml",
+                                          "metrics",
+                                          "team.db",
+                                          "staffing-plan.pdf",
+                                          "staffing-plan-csv",
+                                          "audit-report.pdf",
+                                          "audit-report-lv.pdf",
+                                          "quarterly-review.pdf"};
+    for (const char* file : k_files)
+        if (name == file)
+            return true;
+    return false;
+}
+
+int build_demo(const fs::path& dir, const fs::path& shown, Streams& io);
+
 void heading(Streams& io, const std::string& title) {
     io.out << "\n== " << title << "\n\n";
 }
 } // namespace
 
 int run_demo(const ParsedArgs& args, Streams& io) {
-    fs::path dir = args.value_or("--output-dir", "planner-demo");
+    fs::path target = args.value_or("--output-dir", "planner-demo");
+    // The folder is built under a temporary name and renamed into place when every step
+    // succeeded (exporters/output_file.hpp); an earlier demo folder is replaced. The output is
+    // kept back until then and shown with the folder's real name.
+    exporters::StagedFolder staged(target, &demo_file);
+    std::ostringstream out, err;
+    Streams captured{out, err, false, false};
+    int status = build_demo(staged.path(), target, captured);
+    if (status == 0)
+        staged.commit();
+    auto real_names = [&](std::string text) {
+        const std::string from = staged.path().string(), to = staged.target().string();
+        for (size_t at = 0; (at = text.find(from, at)) != std::string::npos; at += to.size())
+            text.replace(at, from.size(), to);
+        return text;
+    };
+    io.out << real_names(out.str());
+    io.err << real_names(err.str());
+    return status;
+}
+
+namespace {
+int build_demo(const fs::path& dir, const fs::path& shown, Streams& io) {
     std::error_code ec;
-    fs::create_directories(dir, ec);
-    if (ec)
-        throw UsageError("cannot create the folder '" + dir.string() + "': " + ec.message());
     std::string plan = write_sample(dir, "latvian-retail.yaml");
     std::string previous = write_sample(dir, "latvian-retail-2026-q3.yaml");
     std::string metrics = write_sample(dir, "metrics/metrics-2026.csv");
@@ -55,7 +95,7 @@ int run_demo(const ParsedArgs& args, Streams& io) {
     fs::remove(workspace, ec);
 
     io.out << "planner demo: Baltā Bode's 11-person social team (the bundled sample), in "
-           << dir.string() << "/\n";
+           << shown.string() << "/\n";
 
     heading(io, "The plan (planner show " + plan + ")");
     if (int s = run_step({"show", plan}, io))
@@ -95,10 +135,11 @@ int run_demo(const ParsedArgs& args, Streams& io) {
         if (int s = run_step(r, io))
             return s;
 
-    io.out << "\nEverything is in " << dir.string() << "/: open staffing-plan.pdf, "
+    io.out << "\nEverything is in " << shown.string() << "/: open staffing-plan.pdf, "
            << "audit-report.pdf and quarterly-review.pdf.\n"
            << "Edit " << plan << " and run the same commands to see your own team.\n";
     return 0;
 }
+} // namespace
 
 } // namespace planner

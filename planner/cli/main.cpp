@@ -2,6 +2,9 @@
 #include "planner/cli/cli.hpp"
 #include "planner/core/heap.hpp"
 
+#include "exporters/output_file.hpp"
+
+#include <cstring>
 #include <iostream>
 #include <sys/ioctl.h>
 #include <unistd.h>
@@ -19,7 +22,18 @@ int output_columns() {
 int main(int argc, char** argv) {
     planner::prepare_heap();
     std::vector<std::string> args(argv + 1, argv + argc);
+    // Every write to standard output is checked; a failed one (a full disk, /dev/full, a
+    // closed descriptor) makes the exit status 2 with the reason.
+    planner::exporters::CheckedOutputBuffer out(STDOUT_FILENO);
+    std::streambuf* previous = std::cout.rdbuf(&out);
     planner::Streams streams{std::cout, std::cerr, isatty(STDOUT_FILENO) != 0,
                              isatty(STDERR_FILENO) != 0, output_columns()};
-    return planner::run_cli(args, streams);
+    int status = planner::run_cli(args, streams);
+    std::cout.rdbuf(previous);
+    if (int error = out.finish()) {
+        std::cerr << "planner: error: cannot write to standard output: " << std::strerror(error)
+                  << "\n";
+        return 2;
+    }
+    return status;
 }

@@ -1,6 +1,6 @@
 #include "planner/cli/output.hpp"
 
-#include "exporters/atomic_file.hpp"
+#include "exporters/output_file.hpp"
 #include "exporters/export_error.hpp"
 
 #include <iostream>
@@ -13,7 +13,7 @@ void write_output_file(const std::string& path, const std::string& text) {
         return;
     }
     try {
-        exporters::write_file_atomically(path, text);
+        exporters::write_output(path, text); // atomic, or direct for a device or FIFO
     } catch (const exporters::ExportError& e) {
         throw OutputError(e.what());
     }

@@ -10,6 +10,7 @@
 #include "planner/core/sha256.hpp"
 #include "planner/imports/roster.hpp"
 
+#include <map>
 #include <set>
 
 namespace planner {
@@ -105,10 +106,20 @@ std::string import_roster(model::Workspace& workspace, const ImportFile& file) {
                                     " errors; nothing was imported",
                           roster.errors);
     std::string updated = model::write_plan_yaml(stored.plan);
-    // The whole plan must still hold together (e.g. no reference to a removed role).
-    auto check = model::read_plan_text(file.path + " (plan after the roster)", updated);
-    if (!check.ok())
-        throw_diagnostics("the roster would make the plan invalid", check.errors);
+    if (updated == *yaml)
+        return file.path + ": roster of " + plural(roster.rows, "row") +
+               ": the plan already holds every value in it; nothing changed.";
+    // The whole plan must still hold together (e.g. no reference to a removed role). The
+    // lines of the rewritten plan exist in no file: the messages name the roster only.
+    auto check = model::read_plan_text(file.path, updated);
+    if (!check.ok()) {
+        for (auto& error : check.errors) {
+            error.line = error.column = 0;
+            error.message = "with this roster the plan would be invalid: " + error.message;
+        }
+        throw_diagnostics("the roster would make the plan invalid; nothing was imported",
+                          check.errors);
+    }
     workspace.set_plan(updated, model::encode_plan(check.plan), file.path);
     model::ImportLogEntry entry;
     entry.file_name = file.path;
@@ -129,33 +140,69 @@ std::string import_metrics(model::Workspace& workspace, const ImportFile& file,
         metric_options.channel = *options.channel;
     metric_options.profile = options.profile;
     metric_options.year = options.year;
-    auto result = model::read_metric_file(file.path, file.bytes, metric_options);
-    if (!result.ok())
-        throw_diagnostics(file.path + " was not imported; nothing was stored", result.errors);
-
+    // "Imported before" is decided from the hash, before the file is parsed: the same bytes
+    // with the same --channel, --profile and --year store the same values. With other options
+    // they are another import (a plain hash when no option is given, as planner 0.1 logged).
     std::string hash = sha256_hex(file.bytes);
+    if (options.channel || options.profile || options.year)
+        hash = sha256_hex(hash + "\n--channel=" + options.channel.value_or("") +
+                          "\n--profile=" + options.profile.value_or("") + "\n--year=" +
+                          (options.year ? std::to_string(*options.year) : std::string()));
     if (auto earlier = workspace.find_import(hash))
         return file.path + ": this content was imported before (as " + earlier->file_name + " on " +
                earlier->imported_at.substr(0, 10) + "); nothing stored.";
 
-    // Channels must be the plan's, when there is a plan.
-    if (auto plan = stored_plan(workspace)) {
-        std::set<std::string> channels;
-        for (const auto& c : plan->channels)
-            channels.insert(c.id.str());
-        std::vector<model::Diagnostic> errors;
-        std::set<std::string> reported;
-        for (const auto& v : result.file.values)
-            if (!channels.count(v.channel) && reported.insert(v.channel).second)
+    // Analytics belong to a plan's channels: without a plan they could not be checked.
+    std::optional<model::Plan> plan = stored_plan(workspace);
+    if (!plan)
+        throw UsageError(file.path +
+                         ": analytics are stored for the plan's channels, and the workspace has "
+                         "no plan yet; import a plan YAML first (it may come first in the same "
+                         "`planner import`)");
+
+    auto result = model::read_metric_file(file.path, file.bytes, metric_options);
+    if (!result.ok())
+        throw_diagnostics(file.path + " was not imported; nothing was stored", result.errors);
+    if (result.file.rows_read == 0)
+        throw_diagnostics(file.path + " was not imported; nothing was stored",
+                          {model::Diagnostic{file.path, 0, 0,
+                                             "the file has a header but no data rows; download "
+                                             "the export again for a period with data"}});
+
+    // Channels and profiles must be the plan's.
+    std::map<std::string, std::set<std::string>> channels; // id -> profile ids
+    for (const auto& c : plan->channels) {
+        auto& profiles = channels[c.id.str()];
+        for (const auto& p : c.profiles)
+            profiles.insert(p.id.str());
+    }
+    std::vector<model::Diagnostic> errors;
+    std::set<std::string> reported;
+    for (const auto& v : result.file.values) {
+        auto channel = channels.find(v.channel);
+        if (channel == channels.end()) {
+            if (reported.insert(v.channel).second)
                 errors.push_back(
                     model::Diagnostic{file.path, v.source_line, 1,
                                       "channel '" + v.channel +
                                           "' is not in the workspace's plan; use one of "
                                           "the plan's channel ids (see `planner show " +
                                           workspace.path() + "`)"});
-        if (!errors.empty())
-            throw_diagnostics(file.path + " was not imported", errors);
+        } else if (!v.profile.empty() && !channel->second.count(v.profile) &&
+                   reported.insert(v.channel + "/" + v.profile).second) {
+            std::string known;
+            for (const auto& p : channel->second)
+                known += (known.empty() ? "" : ", ") + p;
+            errors.push_back(
+                model::Diagnostic{file.path, v.source_line, 1,
+                                  "profile '" + v.profile + "' is not a profile of channel '" +
+                                      v.channel + "' in the workspace's plan" +
+                                      (known.empty() ? "; that channel lists no profiles"
+                                                     : "; its profiles: " + known)});
+        }
     }
+    if (!errors.empty())
+        throw_diagnostics(file.path + " was not imported", errors);
 
     model::ImportLogEntry entry;
     entry.file_name = file.path;

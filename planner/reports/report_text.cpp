@@ -1,5 +1,7 @@
 #include "planner/reports/report_text.hpp"
 
+#include "exporters/png_check.hpp"
+
 #include "model/plan_reader.hpp"
 #include "model/yaml_decoder.hpp"
 #include "model/yaml_tree.hpp"
@@ -151,12 +153,10 @@ Brand load_brand(const std::string& path) {
             std::filesystem::path logo(*v);
             if (logo.is_relative())
                 logo = std::filesystem::path(path).parent_path() / logo;
-            std::ifstream png(logo, std::ios::binary);
-            char magic[8] = {};
-            png.read(magic, 8);
-            if (!png || std::string(magic, 8) != std::string("\x89PNG\r\n\x1a\n", 8))
-                yaml.error(f->second.value,
-                           "the logo '" + logo.string() + "' is not a PNG file that can be read");
+            if (auto problem = exporters::png_problem(logo.string()))
+                yaml.error(f->second.value, "the logo '" + logo.string() +
+                                                "' cannot be used: " + *problem +
+                                                "; give a PNG file that opens in an image viewer");
             else
                 brand.logo_png = logo.string();
         }

@@ -168,18 +168,21 @@ TEST_CASE("a CSV that cannot be written names the file and the reason", "[csv]")
     table.columns = {{"role", "Role", Alignment::left, 0, false}};
     section.blocks.push_back(table);
     document.sections.push_back(section);
-    // A directory where the file should go makes the final rename fail.
+    // A folder of the user's where a file should go: the existing folder is not one that an
+    // earlier export wrote, so it is left alone.
     std::filesystem::create_directories(dir / "out" / "roles.csv" / "occupied");
     try {
         write_csv_tables(document, dir / "out");
         FAIL("expected an ExportError");
     } catch (const ExportError& error) {
-        CHECK_THAT(error.what(), Catch::StartsWith("cannot write '" +
-                                                   (dir / "out" / "roles.csv").string() + "'"));
+        CHECK_THAT(error.what(),
+                   Catch::StartsWith("cannot write the folder '" + (dir / "out").string() +
+                                     "': it holds 'roles.csv', which this command does not write"));
     }
     std::size_t files = 0;
-    for ([[maybe_unused]] const auto& entry : std::filesystem::directory_iterator(dir / "out")) {
+    for ([[maybe_unused]] const auto& entry : std::filesystem::directory_iterator(dir.path())) {
         ++files;
     }
-    CHECK(files == 1); // the temporary file was removed
+    CHECK(files == 1); // no temporary folder left beside it
+    CHECK(std::filesystem::is_directory(dir / "out" / "roles.csv" / "occupied"));
 }

@@ -218,8 +218,8 @@ TEST_CASE("metrics: a network export needs a valid --channel", "[metrics][detect
 TEST_CASE("metrics: a file that cannot be opened", "[metrics][detect]") {
     MetricReadResult result = load_metric_file("/nonexistent/metrics.csv", MetricImportOptions{});
     REQUIRE_FALSE(result.ok());
-    CHECK(result.error_text() == "/nonexistent/metrics.csv: cannot open this file; check the "
-                                 "path and that you may read it\n");
+    CHECK(result.error_text() == "/nonexistent/metrics.csv: cannot open the file (No such file or "
+                                 "directory); check the path and that you may read it\n");
 }
 
 TEST_CASE("metrics: load_metric_file reads from disk", "[metrics][detect]") {

@@ -118,21 +118,53 @@ TEST_CASE("a stored metric value that cannot be read is an error that names it")
                           "'ig'); it was written by another program or a newer planner");
 }
 
-TEST_CASE("an older workspace is upgraded after a copy is kept") {
-    auto dir = temp_dir("ws-migrate");
-    std::string path = (dir / "old.db").string();
+TEST_CASE("another application's SQLite file is refused, and nothing is added to it") {
+    auto dir = temp_dir("ws-foreign");
+    std::string path = (dir / "other.db").string();
     {
-        // A version 0 workspace: an SQLite file with no schema_version table yet.
+        // An SQLite file with tables of its own and no schema_version table.
         sqlite3* db = nullptr;
         REQUIRE(sqlite3_open(path.c_str(), &db) == SQLITE_OK);
         REQUIRE(sqlite3_exec(db, "CREATE TABLE legacy (x INTEGER)", nullptr, nullptr, nullptr) ==
                 SQLITE_OK);
         sqlite3_close(db);
     }
-    CHECK_THROWS_WITH(Workspace(path, OpenMode::read_only),
-                      Catch::Contains("holds no planner workspace"));
-    Workspace ws(path, OpenMode::read_write);
-    CHECK(ws.schema_version() == Workspace::k_schema_version);
+    std::string before = read_bytes(path);
+    for (OpenMode mode : {OpenMode::read_only, OpenMode::read_write, OpenMode::create})
+        CHECK_THROWS_WITH(Workspace(path, mode),
+                          Catch::Contains("is an SQLite file of another application") &&
+                              Catch::Contains("other.db"));
+    CHECK(read_bytes(path) == before);
+}
+
+TEST_CASE("an SQLite file with another application id is refused") {
+    auto dir = temp_dir("ws-appid");
+    std::string path = (dir / "other.db").string();
+    {
+        sqlite3* db = nullptr;
+        REQUIRE(sqlite3_open(path.c_str(), &db) == SQLITE_OK);
+        REQUIRE(sqlite3_exec(db,
+                             "PRAGMA application_id = 42; CREATE TABLE schema_version (version); "
+                             "INSERT INTO schema_version VALUES (2)",
+                             nullptr, nullptr, nullptr) == SQLITE_OK);
+        sqlite3_close(db);
+    }
+    CHECK_THROWS_WITH(Workspace(path, OpenMode::read_write),
+                      Catch::Contains("application id 0x0000002a"));
+}
+
+TEST_CASE("a new workspace carries planner's application id") {
+    auto dir = temp_dir("ws-appid-new");
+    std::string path = (dir / "t.db").string();
+    { Workspace ws(path, OpenMode::create); }
+    sqlite3* db = nullptr;
+    REQUIRE(sqlite3_open(path.c_str(), &db) == SQLITE_OK);
+    sqlite3_stmt* stmt = nullptr;
+    REQUIRE(sqlite3_prepare_v2(db, "PRAGMA application_id", -1, &stmt, nullptr) == SQLITE_OK);
+    REQUIRE(sqlite3_step(stmt) == SQLITE_ROW);
+    CHECK(sqlite3_column_int(stmt, 0) == Workspace::k_application_id);
+    sqlite3_finalize(stmt);
+    sqlite3_close(db);
 }
 
 TEST_CASE("a schema 1 workspace is upgraded when opened, even for reading, after a copy") {

@@ -3,6 +3,7 @@
 
 #include "planner/imports/importers.hpp"
 
+#include "model/input_file.hpp"
 #include "model/workspace.hpp"
 #include "planner/core/plan_source.hpp"
 
@@ -15,12 +16,10 @@ namespace planner {
 
 namespace {
 std::string read_bytes(const std::string& path) {
-    std::ifstream in(path, std::ios::binary);
-    if (!in)
-        throw UsageError("cannot open '" + path + "'; check the path");
-    std::ostringstream buffer;
-    buffer << in.rdbuf();
-    return buffer.str();
+    model::InputFile file = model::read_input_file(path);
+    if (file.error)
+        throw UsageError("'" + path + "': " + *file.error);
+    return std::move(file.bytes);
 }
 
 int run_import(const ParsedArgs& args, Streams& io) {
@@ -46,27 +45,27 @@ int run_import(const ParsedArgs& args, Streams& io) {
         file.bytes = read_bytes(file.path);
         files.push_back(std::move(file));
     }
-    bool existed = std::filesystem::exists(workspace_path);
-    try {
-        model::Workspace workspace(workspace_path, model::OpenMode::create);
-        model::Workspace::Transaction transaction(workspace);
-        std::vector<std::string> summaries;
+    std::vector<std::string> summaries;
+    auto fill = [&](model::Workspace& workspace) {
+        summaries.clear();
         for (const ImportFile& file : files)
             summaries.push_back(import_file(workspace, file, options));
-        transaction.commit();
-        for (const std::string& line : summaries)
-            io.out << line << "\n";
-    } catch (...) {
-        if (!existed) {
-            std::error_code ignored;
-            std::filesystem::remove(workspace_path, ignored);
+    };
+    // A new workspace is built under a temporary name and linked into place (nothing is left
+    // when this fails); when another planner created it meanwhile, this one imports into it.
+    try {
+        if (std::filesystem::exists(workspace_path) ||
+            !model::Workspace::create_new(workspace_path, fill)) {
+            model::Workspace workspace(workspace_path, model::OpenMode::create);
+            model::Workspace::Transaction transaction(workspace);
+            fill(workspace);
+            transaction.commit();
         }
-        try {
-            throw;
-        } catch (const model::WorkspaceError& e) {
-            throw workspace_failure(workspace_path, e);
-        }
+    } catch (const model::WorkspaceError& e) {
+        throw workspace_failure(workspace_path, e);
     }
+    for (const std::string& line : summaries)
+        io.out << line << "\n";
     return 0;
 }
 } // namespace
@@ -81,9 +80,11 @@ CommandSpec import_command() {
         "  a roster CSV (id,name,roles,fte,capacity_hours,reports_to,timezone,skills,\n"
         "  interests,status) adds or updates people by id;\n"
         "  an analytics export (generic CSV or a network's download) adds metrics for\n"
-        "  --channel (and --profile); dates without a year take --year.\n"
+        "  --channel (and --profile) of the workspace's plan (import the plan first);\n"
+        "  dates without a year take --year.\n"
         "All files are imported in one transaction: on any error nothing changes.\n"
-        "Importing a file whose content was imported before stores nothing and says so.",
+        "Importing a file whose content was imported before (with the same options) stores\n"
+        "nothing and says so. A new workspace appears only when the import succeeded.",
         {{"--channel", "", "ID", "channel the analytics export belongs to"},
          {"--profile", "", "ID", "profile of that channel, when the export is for one profile"},
          {"--year", "", "YYYY", "year for exports whose dates have no year"}},
