@@ -39,7 +39,7 @@ constexpr std::string_view k_dimensions[] = {
 constexpr std::string_view k_youtube_metrics[] = {
     "Views", "Subscribers", "Subscribers gained", "Subscribers lost", "Impressions",
     "Watch time (hours)", "Impressions click-through rate (%)", "Average view duration",
-    "Unique viewers", "Estimated revenue (USD)", "Likes", "Comments added", "Shares"};
+    "Unique viewers", "Estimated revenue (USD)"};
 
 std::optional<std::string> chart_dimension(const CsvRecord& header) {
     if (header.fields.size() < 3 || header_key(header.fields[0].text) != "date")

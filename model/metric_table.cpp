@@ -344,10 +344,6 @@ void read_table(const CsvDocument& document, const TableSpec& spec, ImportContex
         for (const Bound& rule : bound)
             for (const auto& column : rule.columns)
                 undefined = undefined || header_key(row.fields[column.first].text) == "undefined";
-        if (undefined) {
-            ++undefined_rows;
-            continue;
-        }
         const CsvField& date_field = row.fields[*date_column];
         if (is_missing_cell(date_field.text)) {
             bool has_figures = false;
@@ -373,6 +369,10 @@ void read_table(const CsvDocument& document, const TableSpec& spec, ImportContex
                              : read_date_cell(context, date_field, spec.date_style,
                                               header.record().fields[*date_column].text,
                                               spec.date_example, years ? &*years : nullptr);
+        if (undefined) { // the date was read: years of later rows follow it
+            ++undefined_rows;
+            continue;
+        }
         if (day && spec.rows_are_posts)
             totals.add(*day, Metric::posts, 1, row.line);
         bool any_figure = false;

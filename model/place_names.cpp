@@ -1,6 +1,7 @@
 #include "model/place_names.hpp"
 
 #include "model/calendar.hpp"
+#include "model/suggest.hpp"
 
 #include <unicode/locid.h>
 #include <unicode/timezone.h>
@@ -40,6 +41,7 @@ struct Places {
     std::map<std::string, std::string> city_zone;             // lower-case name -> zone
     std::map<std::string, std::string> country_region;        // lower-case name -> "LV"
     std::map<std::string, std::vector<std::string>> region_zones; // "LV" -> zones
+    std::vector<std::string> zones;                               // every zone id
 };
 
 const Places& places() {
@@ -65,6 +67,7 @@ const Places& places() {
                     zones.emplace_back(id);
             }
         }
+        p.zones = zones;
         for (const std::string& zone : zones) {
             // The city part of the id: Europe/Riga -> riga, America/New_York -> new york.
             std::string city = zone.substr(zone.rfind('/') + 1);
@@ -128,6 +131,10 @@ PlaceZone time_zone_for_place(std::string_view place) {
     if (auto it = p.city_zone.find(key_of(std::string_view(text))); it != p.city_zone.end())
         return {it->second, {}};
     size_t comma = text.rfind(',');
+    if (text.find('/') != std::string::npos)
+        return {{},
+                "'" + text + "' is not an IANA time zone" + did_you_mean(text, p.zones) +
+                    "; use a name such as Europe/Riga, or a city"};
     if (comma == std::string::npos)
         return {{},
                 "'" + text +

@@ -124,6 +124,9 @@ bool looks_like_raci_grid(std::string_view bytes) {
     size_t labels = label_columns(header);
     if (labels == 0)
         return false;
+    // A `Duty` header says it; cells that are not RACI are then reported by the reader.
+    if (!trim(header.fields[0].text).empty())
+        return true;
     size_t marks = 0;
     for (size_t r = 1; r < csv.document.records.size() && r <= 20; ++r) {
         const auto& fields = csv.document.records[r].fields;

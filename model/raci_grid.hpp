@@ -50,9 +50,9 @@ struct RaciReadResult {
     bool ok() const { return errors.empty(); }
 };
 
-// The first header cell is `Duty` (or Duties, Task, Activity, Responsibility, empty) or the
-// pair `Channel`,`Duty`; at least one people column; and every non-empty people cell of the
-// first rows reads as RACI marks.
+// The first header cell is `Duty` (or Duties, Task, Activity, Responsibility) or the pair
+// `Channel`,`Duty`, with at least one people column; or the first header cell is empty and
+// every non-empty people cell of the first 20 rows reads as RACI marks.
 bool looks_like_raci_grid(std::string_view bytes);
 
 RaciReadResult read_raci_grid(const std::string& file, std::string_view bytes);

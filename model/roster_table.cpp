@@ -283,6 +283,9 @@ bool looks_like_roster(std::string_view bytes, const RosterMapping& mapping) {
     if (!document)
         return false;
     const CsvRecord& header = document->records.front();
+    // planner's own roster layout starts with `id`; no analytics export does.
+    if (!header.fields.empty() && trim(header.fields.front().text) == "id")
+        return true;
     bool person = false;
     size_t fields = 0;
     size_t mapped = 0;

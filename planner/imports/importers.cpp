@@ -198,7 +198,14 @@ std::string import_roster(model::Workspace& workspace, const ImportFile& file,
     if (!roster.changed.empty())
         summary += " (" + some_of(roster.changed) + ")";
     summary += ", unchanged " + std::to_string(roster.unchanged.size()) + ".";
-    summary += "\n  columns: " + some_of(roster.columns, 100);
+    // The columns as read, unless every header is the field's own name.
+    bool renamed = false;
+    for (const auto& column : roster.columns)
+        renamed = renamed || column.find(" -> ") == std::string::npos ||
+                  column.substr(0, column.find(" -> ")) !=
+                      column.substr(column.find(" -> ") + 4);
+    if (renamed)
+        summary += "\n  columns: " + some_of(roster.columns, 100);
     if (!roster.ignored_columns.empty())
         summary += "\n  ignored " + plural(roster.ignored_columns.size(), "column") + ": " +
                    some_of(roster.ignored_columns, 100);
@@ -208,8 +215,7 @@ std::string import_roster(model::Workspace& workspace, const ImportFile& file,
         summary += "\n  the column mapping is stored in the workspace and used for the next "
                    "file with the same headers";
     else if (!mapping.empty())
-        summary += "\n  columns mapped as stored for these headers: " +
-                   model::format_roster_mapping(mapping);
+        summary += "\n  the column mapping stored in the workspace for these headers was used";
     return summary;
 }
 
@@ -252,6 +258,13 @@ std::string import_metrics(model::Workspace& workspace, const ImportFile& file,
     metric_options.year = options.year;
     metric_options.store_chart_data = options.store_chart_data;
     auto result = model::read_metric_file(file.path, file.bytes, metric_options);
+    if (!result.ok() && result.errors.front().message.rfind("planner does not recognise", 0) == 0)
+        result.errors.push_back(model::Diagnostic{
+            file.path, 0, 0,
+            "not a roster or an ownership sheet either: a roster needs columns such as "
+            "`Employee ID`, `Full name`, `Job title` (name other headers with --columns "
+            "\"HEADER=FIELD,...\", e.g. --columns \"Vārds=first_name,Amats=role\"); an "
+            "ownership sheet starts with a `Duty` column"});
     if (!result.ok())
         throw_diagnostics(file.path + " was not imported; nothing was stored", result.errors);
 

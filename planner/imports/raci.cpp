@@ -180,6 +180,10 @@ RaciResult apply_raci(Plan& plan, const std::string& file, std::string_view byte
     result.assignments_before = plan.assignments.size();
     std::vector<Assignment> kept;
     std::map<std::pair<std::string, std::string>, std::vector<Assignment>> old;
+    std::map<std::string, std::set<std::string>> all_duties; // channel -> `duty: all` marks
+    for (const Assignment& a : plan.assignments)
+        if (a.duty.str() == "all" && a.channel && !a.profile)
+            all_duties[a.channel->str()].insert(describe(a));
     for (const Assignment& a : plan.assignments) {
         std::pair<std::string, std::string> key{a.channel ? a.channel->str() : "", a.duty.str()};
         if (!a.profile && seen.count(key))
@@ -190,10 +194,21 @@ RaciResult apply_raci(Plan& plan, const std::string& file, std::string_view byte
     for (const Target& t : targets) {
         std::pair<std::string, std::string> key{t.channel ? t.channel->str() : "", t.duty.str()};
         std::set<std::string> before, after;
+        // What a kept `duty: all` assignment of the channel gives is there before and after,
+        // and is not added a second time.
+        const std::set<std::string>& covered = all_duties[key.first];
+        if (t.duty.str() != "all")
+            before.insert(covered.begin(), covered.end());
         for (const Assignment& a : old[key])
             before.insert(describe(a));
-        for (const Assignment& a : t.assignments)
+        std::vector<Assignment> added;
+        for (const Assignment& a : t.assignments) {
             after.insert(describe(a));
+            if (t.duty.str() == "all" || !covered.count(describe(a)))
+                added.push_back(a);
+        }
+        if (t.duty.str() != "all")
+            after.insert(covered.begin(), covered.end());
         std::string change;
         for (const auto& text : after)
             if (!before.count(text))
@@ -205,7 +220,7 @@ RaciResult apply_raci(Plan& plan, const std::string& file, std::string_view byte
             ++result.unchanged;
         else
             result.changes.push_back(t.label + ": " + change);
-        kept.insert(kept.end(), t.assignments.begin(), t.assignments.end());
+        kept.insert(kept.end(), added.begin(), added.end());
     }
     plan.assignments = std::move(kept);
     result.assignments_after = plan.assignments.size();

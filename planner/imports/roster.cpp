@@ -137,7 +137,7 @@ RosterResult apply_roster(Plan& plan, const std::string& file, std::string_view 
         if (column.field)
             result.columns.push_back(column.header + " -> " +
                                      std::string(roster_field_name(*column.field)) +
-                                     (column.mapped ? " (--columns)" : ""));
+                                     (column.mapped ? " (mapped)" : ""));
         else {
             std::string hint = model::did_you_mean(column.header, roster_field_names());
             result.ignored_columns.push_back(column.header.empty() ? "(no name)"
@@ -323,7 +323,7 @@ RosterResult apply_roster(Plan& plan, const std::string& file, std::string_view 
         if (const RosterCell* f = row.get(RosterField::timezone)) {
             PlaceZone zone = time_zone_for_place(f->text);
             if (zone.zone.empty())
-                error(*f, "unknown time zone " + zone.reason);
+                error(*f, zone.reason);
             else
                 person.timezone = zone.zone;
         } else if (const RosterCell* f = row.get(RosterField::location)) {
