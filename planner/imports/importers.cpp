@@ -269,7 +269,9 @@ std::string import_metrics(model::Workspace& workspace, const ImportFile& file,
         throw_diagnostics(file.path + " was not imported; nothing was stored", result.errors);
 
     std::string hash = sha256_hex(file.bytes);
-    if (auto earlier = workspace.find_import(hash))
+    // An earlier import that stored nothing (Chart data read without --chart-data) does not
+    // keep the file from being imported again.
+    if (auto earlier = workspace.find_import(hash); earlier && earlier->rows_stored > 0)
         return file.path + ": this content was imported before (as " + earlier->file_name + " on " +
                earlier->imported_at.substr(0, 10) + "); nothing stored.";
 

@@ -7,6 +7,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <cstdlib>
 #include <map>
 #include <optional>
 #include <set>
@@ -45,7 +46,9 @@ RaciResult apply_raci(Plan& plan, const std::string& file, std::string_view byte
     RaciResult result;
     RaciReadResult read = read_raci_grid(file, bytes);
     result.errors = read.errors;
-    if (!read.ok())
+    // Cells that are not RACI are reported with everything else the sheet gets wrong.
+    bool read_the_grid = !read.grid.people.empty();
+    if (!read.ok() && !read_the_grid)
         return result;
     auto error = [&](std::string message) {
         result.errors.push_back(Diagnostic{file, 0, 0, std::move(message)});
@@ -173,8 +176,21 @@ RaciResult apply_raci(Plan& plan, const std::string& file, std::string_view byte
         targets.push_back(std::move(target));
     }
     result.duties = targets.size();
-    if (!result.errors.empty())
+    if (!result.errors.empty()) {
+        // Row 1 first, then by row, as a person reads the sheet.
+        auto row_of = [](const Diagnostic& d) {
+            if (d.line > 0 || d.message.rfind("row ", 0) != 0)
+                return 0L;
+            return std::strtol(d.message.c_str() + 4, nullptr, 10);
+        };
+        std::stable_sort(result.errors.begin(), result.errors.end(),
+                         [&](const Diagnostic& a, const Diagnostic& b) {
+                             if ((a.line > 0) != (b.line > 0))
+                                 return a.line > 0;
+                             return row_of(a) < row_of(b);
+                         });
         return result;
+    }
 
     // Replace, keeping the order of the other assignments.
     result.assignments_before = plan.assignments.size();
