@@ -9,9 +9,9 @@
 #include "planner/core/plan_source.hpp"
 #include "model/raci_grid.hpp"
 #include "model/roster_table.hpp"
+#include "planner/core/sha256.hpp"
 #include "planner/imports/raci.hpp"
 #include "planner/imports/roster.hpp"
-#include "planner/core/sha256.hpp"
 
 #include <set>
 
@@ -306,9 +306,7 @@ std::string import_metrics(model::Workspace& workspace, const ImportFile& file,
     long long id = workspace.log_import(entry);
     size_t replaced = 0;
     for (const auto& v : result.file.values) {
-        model::StoredMetric stored{model::format_date(v.date), v.channel, v.profile,
-                                   std::string(model::metric_name(v.metric)), v.value};
-        if (workspace.store_metric(stored, id))
+        if (workspace.store_metric(v, id))
             ++replaced;
     }
     std::string summary = file.path + ": " + result.file.format_name + ", " +
