@@ -92,7 +92,7 @@ TEST_CASE("an HR export with first and last names and weekly hours") {
                       "timezone: Europe/Berlin\n") != std::string::npos);
 }
 
-TEST_CASE("a Latvian HR export with --columns; the mapping is kept for the next file") {
+TEST_CASE("a Latvian HR export with --columns, and the mapping kept for the next file") {
     TempDir dir("hr-latvian");
     start(dir, {"imports/hr/darbinieki.csv", "imports/hr/darbinieki_next.csv"});
     // Without a mapping it is no roster planner knows; the message says how to map it.
@@ -127,7 +127,7 @@ TEST_CASE("a Latvian HR export with --columns; the mapping is kept for the next 
                                    "[content-creator]\n    fte: 0.8\n") != std::string::npos);
 }
 
-TEST_CASE("HR export mistakes name the row and the column header; nothing is stored") {
+TEST_CASE("HR export mistakes name the row and the column header, and nothing is stored") {
     TempDir dir("hr-mistakes");
     start(dir, {"imports/hr/mistakes.csv"});
     std::string before = dir.read("team.db");
@@ -235,9 +235,9 @@ TEST_CASE("YouTube traffic sources after Totals.csv do not overwrite it") {
 
     planner::model::Workspace workspace(dir.file("team.db"), planner::model::OpenMode::read_only);
     std::map<std::string, double> views;
-    for (const auto& m : workspace.all_metrics())
-        if (m.metric == "video_views")
-            views[m.date] = m.value;
+    for (const auto& m : workspace.metric_values())
+        if (m.metric == planner::model::Metric::video_views)
+            views[planner::model::format_date(m.date)] = m.value;
     CHECK(views == std::map<std::string, double>{{"2025-08-28", 150}, {"2025-08-29", 200}});
 
     // Asked for: Chart data is stored, and replaces Totals' figures for its days.
