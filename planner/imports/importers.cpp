@@ -85,19 +85,22 @@ std::string import_file(model::Workspace& workspace, const ImportFile& file,
                         const ImportOptions& options) {
     switch (detect_kind(&workspace, file, options)) {
     case ImportKind::plan:
-        return import_plan(workspace, file);
+        return import_plan(workspace, file, options);
     case ImportKind::roster:
         return import_roster(workspace, file, options);
     case ImportKind::raci:
-        return import_raci(workspace, file);
+        return import_raci(workspace, file, options);
     case ImportKind::metrics:
         return import_metrics(workspace, file, options);
     }
     return {};
 }
 
-std::string import_plan(model::Workspace& workspace, const ImportFile& file) {
-    auto result = model::read_plan_text(file.path, file.bytes);
+std::string import_plan(model::Workspace& workspace, const ImportFile& file,
+                        const ImportOptions& options) {
+    auto result = options.owners_later
+                      ? model::read_plan_text_owners_later(file.path, file.bytes)
+                      : model::read_plan_text(file.path, file.bytes);
     if (!result.ok())
         throw_diagnostics(result.errors.size() == 1
                               ? "the plan has 1 error; nothing was imported"
@@ -140,13 +143,15 @@ std::string some_of(const std::vector<std::string>& items, size_t limit = 8) {
 }
 
 model::Plan stored_plan_for(model::Workspace& workspace, const ImportFile& file,
-                            const std::string& what) {
+                            const std::string& what, bool owners_later) {
     auto yaml = workspace.plan_yaml();
     if (!yaml)
         throw UsageError(file.path + ": " + what +
                          ", and the workspace has no plan yet; import a plan YAML first (start "
                          "one with `planner init`)");
-    auto stored = model::read_plan_text(workspace.path() + " (stored plan)", *yaml);
+    std::string name = workspace.path() + " (stored plan)";
+    auto stored = owners_later ? model::read_plan_text_owners_later(name, *yaml)
+                               : model::read_plan_text(name, *yaml);
     if (!stored.ok())
         throw_diagnostics("the stored plan is not valid", stored.errors);
     return std::move(stored.plan);
@@ -154,9 +159,12 @@ model::Plan stored_plan_for(model::Workspace& workspace, const ImportFile& file,
 
 // Stores the changed plan after checking that it still holds together.
 model::Plan store_changed_plan(model::Workspace& workspace, const ImportFile& file,
-                               const model::Plan& plan, const std::string& what) {
+                               const model::Plan& plan, const std::string& what,
+                               bool owners_later) {
     std::string updated = model::write_plan_yaml(plan);
-    auto check = model::read_plan_text(file.path + " (plan after the " + what + ")", updated);
+    std::string name = file.path + " (plan after the " + what + ")";
+    auto check = owners_later ? model::read_plan_text_owners_later(name, updated)
+                              : model::read_plan_text(name, updated);
     if (!check.ok())
         throw_diagnostics("the " + what + " would make the plan invalid; nothing was imported",
                           check.errors);
@@ -167,7 +175,8 @@ model::Plan store_changed_plan(model::Workspace& workspace, const ImportFile& fi
 
 std::string import_roster(model::Workspace& workspace, const ImportFile& file,
                           const ImportOptions& options) {
-    model::Plan plan = stored_plan_for(workspace, file, "a roster adds people to a plan");
+    model::Plan plan =
+        stored_plan_for(workspace, file, "a roster adds people to a plan", options.owners_later);
     model::RosterMapping mapping = roster_mapping(&workspace, file, options);
     RosterResult roster = apply_roster(plan, file.path, file.bytes, mapping);
     if (!roster.errors.empty())
@@ -176,7 +185,7 @@ std::string import_roster(model::Workspace& workspace, const ImportFile& file,
                               : "the roster has " + std::to_string(roster.errors.size()) +
                                     " errors; nothing was imported",
                           roster.errors);
-    store_changed_plan(workspace, file, plan, "roster");
+    store_changed_plan(workspace, file, plan, "roster", options.owners_later);
     if (options.columns)
         workspace.set_setting(mapping_key(file), model::format_roster_mapping(mapping));
     model::ImportLogEntry entry;
@@ -219,9 +228,10 @@ std::string import_roster(model::Workspace& workspace, const ImportFile& file,
     return summary;
 }
 
-std::string import_raci(model::Workspace& workspace, const ImportFile& file) {
-    model::Plan plan =
-        stored_plan_for(workspace, file, "an ownership sheet assigns the plan's duties");
+std::string import_raci(model::Workspace& workspace, const ImportFile& file,
+                        const ImportOptions& options) {
+    model::Plan plan = stored_plan_for(
+        workspace, file, "an ownership sheet assigns the plan's duties", options.owners_later);
     RaciResult raci = apply_raci(plan, file.path, file.bytes);
     if (!raci.errors.empty())
         throw_diagnostics(raci.errors.size() == 1
@@ -229,7 +239,7 @@ std::string import_raci(model::Workspace& workspace, const ImportFile& file) {
                               : "the ownership sheet has " + std::to_string(raci.errors.size()) +
                                     " errors; nothing was imported",
                           raci.errors);
-    store_changed_plan(workspace, file, plan, "ownership sheet");
+    store_changed_plan(workspace, file, plan, "ownership sheet", options.owners_later);
     model::ImportLogEntry entry;
     entry.file_name = file.path;
     entry.sha256 = sha256_hex(file.bytes);
@@ -247,6 +257,17 @@ std::string import_raci(model::Workspace& workspace, const ImportFile& file) {
     for (const auto& change : raci.changes)
         summary += "\n  " + change;
     return summary;
+}
+
+void check_plan_after_import(model::Workspace& workspace) {
+    auto yaml = workspace.plan_yaml();
+    if (!yaml)
+        return;
+    auto check = model::read_plan_text(workspace.path() + " (the plan after this import)", *yaml);
+    if (!check.ok())
+        throw_diagnostics("goal and KPI owners must be people of the plan or of a roster "
+                          "imported with it; nothing was imported",
+                          check.errors);
 }
 
 std::string import_metrics(model::Workspace& workspace, const ImportFile& file,

@@ -15,6 +15,9 @@ struct ImportOptions {
     std::optional<int> year;
     bool store_chart_data = false;     // --chart-data
     std::optional<std::string> columns; // --columns "HEADER=FIELD,..." for a roster
+    // A plan imported with a roster: goal and KPI owners may be people the roster brings.
+    // The caller then checks the stored plan with check_plan_after_import().
+    bool owners_later = false;
 };
 
 struct ImportFile {
@@ -31,10 +34,15 @@ ImportKind detect_import_kind(const ImportFile& file, const ImportOptions& optio
 std::string import_file(model::Workspace& workspace, const ImportFile& file,
                         const ImportOptions& options);
 
-std::string import_plan(model::Workspace& workspace, const ImportFile& file);
+std::string import_plan(model::Workspace& workspace, const ImportFile& file,
+                        const ImportOptions& options = {});
+
+// The stored plan read strictly: after a plan and the rosters that bring its goals' owners.
+void check_plan_after_import(model::Workspace& workspace);
 std::string import_roster(model::Workspace& workspace, const ImportFile& file,
                           const ImportOptions& options = {});
-std::string import_raci(model::Workspace& workspace, const ImportFile& file);
+std::string import_raci(model::Workspace& workspace, const ImportFile& file,
+                        const ImportOptions& options = {});
 std::string import_metrics(model::Workspace& workspace, const ImportFile& file,
                            const ImportOptions& options);
 

@@ -7,6 +7,7 @@
 
 #include <catch2/catch.hpp>
 
+#include <filesystem>
 #include <map>
 
 
@@ -245,4 +246,32 @@ TEST_CASE("YouTube traffic sources after Totals.csv do not overwrite it") {
                         "--chart-data"});
     REQUIRE(run.status == 0);
     CHECK(run.out.find("--chart-data: the figures of the 2 videos charted") != std::string::npos);
+}
+
+TEST_CASE("goal and KPI owners may be people that the same import's roster brings") {
+    TempDir dir("owners");
+    std::string plan = e2e::sample("small-team.yaml");
+    // The first goal's owner and a KPI owner are in the HR export, not in the plan.
+    plan.replace(plan.find("    owner: sam\n"), 15, "    owner: e-1002\n");
+    plan.replace(plan.find("target: 60000}"), 14, "target: 60000, owner: e-1003}");
+    dir.write("plan.yaml", plan);
+    dir.write("employees_semicolon.csv", fixture("imports/hr/employees_semicolon.csv"));
+    // Alone, the plan is refused: its owners are nobody yet.
+    auto run = e2e::planner(dir, {"import", "team.db", "plan.yaml"});
+    CHECK(run.status == 2);
+    CHECK(run.err.find("unknown person 'e-1002'") != std::string::npos);
+    // With the roster that brings them, it is imported.
+    run = e2e::planner(dir, {"import", "team.db", "plan.yaml", "employees_semicolon.csv"});
+    REQUIRE(run.status == 0);
+    auto out = e2e::planner(dir, {"export-plan", "team.db"});
+    CHECK(out.out.find("    owner: e-1002\n") != std::string::npos);
+    CHECK(out.out.find("owner: e-1003") != std::string::npos);
+    // An owner that the roster does not bring either is still an error, and nothing is stored.
+    dir.write("plan2.yaml", plan.replace(plan.find("owner: e-1003}"), 14, "owner: e-9999}"));
+    run = e2e::planner(dir, {"import", "new.db", "plan2.yaml", "employees_semicolon.csv"});
+    CHECK(run.status == 2);
+    CHECK(run.err.find("unknown person 'e-9999'") != std::string::npos);
+    CHECK(run.err.find("goal and KPI owners must be people of the plan or of a roster imported "
+                       "with it; nothing was imported") != std::string::npos);
+    CHECK_FALSE(std::filesystem::exists(dir.file("new.db")));
 }

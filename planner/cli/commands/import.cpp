@@ -48,6 +48,14 @@ int run_import(const ParsedArgs& args, Streams& io) {
         file.bytes = read_bytes(file.path);
         files.push_back(std::move(file));
     }
+    // A plan with the roster that brings its goals' owners: owners are checked at the end.
+    bool plan = false, roster = false;
+    for (const ImportFile& file : files) {
+        ImportKind kind = detect_import_kind(file, options);
+        plan = plan || kind == ImportKind::plan;
+        roster = roster || kind == ImportKind::roster;
+    }
+    options.owners_later = plan && roster;
     bool existed = std::filesystem::exists(workspace_path);
     try {
         model::Workspace workspace(workspace_path, model::OpenMode::create);
@@ -55,6 +63,8 @@ int run_import(const ParsedArgs& args, Streams& io) {
         std::vector<std::string> summaries;
         for (const ImportFile& file : files)
             summaries.push_back(import_file(workspace, file, options));
+        if (options.owners_later)
+            check_plan_after_import(workspace);
         transaction.commit();
         for (const std::string& line : summaries)
             io.out << line << "\n";
