@@ -3,6 +3,7 @@
 #include "planner/checks/check_render.hpp"
 #include "planner/checks/checks.hpp"
 #include "planner/cli/output.hpp"
+#include "planner/cli/terminal_progress.hpp"
 #include "planner/core/plan_facts.hpp"
 #include "planner/core/plan_source.hpp"
 
@@ -55,8 +56,12 @@ int run_check_command(const ParsedArgs& args, Streams& streams) {
         throw UsageError("check needs a PLAN: a plan file (.yaml) or a workspace; "
                          "see `planner help check`");
 
+    TerminalProgress progress(args, streams);
+    progress.step("reading the plan", 0.4);
     const PlanFacts facts(load_plan_argument(args.positional.front()).plan);
+    progress.step("checking the plan", 0.6);
     const CheckReport report = run_checks(facts);
+    progress.done();
     for (const model::Suppression& unused : report.unused_suppressions)
         streams.err << "planner: warning: suppression of " << suppression_text(unused)
                     << " matches no finding\n";
@@ -74,7 +79,8 @@ int run_check_command(const ParsedArgs& args, Streams& streams) {
 CommandSpec check_command() {
     CommandSpec spec;
     spec.name = "check";
-    spec.usage = "planner check PLAN [--format text|json|csv] [--fail-on LEVEL] [-o FILE]\n"
+    spec.usage = "planner check PLAN [--format text|json|csv] [--fail-on LEVEL] [-o FILE] "
+                 "[--quiet]\n"
                  "       planner check --list [--format text|json|csv|markdown]";
     spec.summary = "Run the check catalogue and report gaps in the plan";
     spec.description =
@@ -91,7 +97,8 @@ CommandSpec check_command() {
                      "error, warning, info or never: the mildest open finding that fails the "
                      "run (default error)"},
                     {"--list", "", "", "print the check catalogue instead of checking a plan"},
-                    output_option()};
+                    output_option(),
+                    quiet_option()};
     spec.min_positional = 0;
     spec.max_positional = 1;
     spec.handler = &run_check_command;

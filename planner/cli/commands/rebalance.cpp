@@ -11,6 +11,7 @@
 #include "model/plan_queries.hpp"
 #include "model/plan_writer.hpp"
 #include "planner/cli/output.hpp"
+#include "planner/cli/terminal_progress.hpp"
 #include "planner/core/plan_facts.hpp"
 #include "planner/core/plan_source.hpp"
 #include "planner/rebalance/rebalance.hpp"
@@ -141,8 +142,12 @@ int run_rebalance(const ParsedArgs& args, Streams& io) {
     if (!output)
         throw UsageError("`planner rebalance` writes the proposed plan to a file; give it with "
                          "-o FILE (e.g. -o proposed.yaml)");
+    TerminalProgress progress(args, io);
+    progress.step("reading the plan", 0.2);
     const PlanFacts facts(load_plan_argument(args.positional[0]).plan);
+    progress.step("planning the work", 0.8);
     const RebalanceResult result = compute_rebalance(facts);
+    progress.done();
     const PlanIndex& index = facts.index();
 
     const std::string yaml = write_plan_yaml(result.proposed);
@@ -171,7 +176,7 @@ int run_rebalance(const ParsedArgs& args, Streams& io) {
 CommandSpec rebalance_command() {
     return CommandSpec{
         "rebalance",
-        "planner rebalance PLAN -o proposed.yaml [--format text|json|csv]",
+        "planner rebalance PLAN -o proposed.yaml [--format text|json|csv] [--quiet]",
         "Propose assignments by minimum-cost flow",
         "Plans every channel duty's hours onto the people whose roles perform it at the\n"
         "least cost (kept work 0, new assignment 1, outside interests +2, each missing\n"
@@ -180,7 +185,7 @@ CommandSpec rebalance_command() {
         "utilisation before and after and the hours no one can carry, per role.\n"
         "Formulas: docs/staffing.md.",
         {OptionSpec{"--output", "-o", "FILE", "where to write the proposed plan (required)"},
-         format_option(k_analysis_formats)},
+         format_option(k_analysis_formats), quiet_option()},
         1,
         1,
         run_rebalance};

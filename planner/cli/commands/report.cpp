@@ -7,6 +7,7 @@
 #include "exporters/pdf_renderer.hpp"
 #include "model/plan_reader.hpp"
 #include "model/workspace.hpp"
+#include "planner/cli/terminal_progress.hpp"
 #include "planner/core/plan_facts.hpp"
 #include "planner/core/plan_source.hpp"
 #include "planner/reports/reports.hpp"
@@ -89,13 +90,17 @@ int run_report(const ParsedArgs& args, Streams& io) {
     if (auto brand = args.value("--brand"))
         options.brand = load_brand(*brand);
 
+    TerminalProgress progress(args, io);
+    progress.step("reading the plan", 0.2);
     exporters::Document document;
     if (kind == "quarterly") {
         QuarterlyRun run = quarterly_input(plan_path, args);
         const PlanFacts facts(std::move(run.plan));
+        progress.step("analysing the quarter", 0.3);
         document = build_quarterly_report(facts, run.input, options);
     } else {
         const PlanFacts facts(load_plan_argument(plan_path).plan);
+        progress.step("analysing the plan", 0.3);
         document = kind == "staffing" ? build_staffing_report(facts, options)
                                       : build_audit_report(facts, options);
     }
@@ -103,18 +108,22 @@ int run_report(const ParsedArgs& args, Streams& io) {
         args.value_or("--output", kind + (format == OutputFormat::pdf    ? ".pdf"
                                           : format == OutputFormat::json ? ".json"
                                                                          : "-csv"));
+    progress.step(format == OutputFormat::pdf ? "writing the PDF" : "writing the report", 0.5);
     try {
         if (format == OutputFormat::pdf) {
             exporters::write_pdf(document, output);
+            progress.done();
             io.out << "Wrote the " << kind << " report to " << output << ".\n";
         } else if (format == OutputFormat::json) {
             exporters::write_json(document, output);
+            progress.done();
             io.out << "Wrote the " << kind << " report as JSON to " << output << ".\n";
         } else {
             exporters::CsvOptions csv;
             if (args.flag("--bom"))
                 csv.byte_order_mark = exporters::ByteOrderMark::include;
             auto files = exporters::write_csv_tables(document, output, csv);
+            progress.done();
             io.out << "Wrote " << files.size() << " CSV tables of the " << kind << " report to "
                    << output << "/.\n";
         }
@@ -130,7 +139,7 @@ CommandSpec report_command() {
     return CommandSpec{
         "report",
         "planner report staffing|audit|quarterly PLAN [-o FILE] [--format pdf|csv|json] "
-        "[--lang en|lv] [--brand brand.yaml] [--bom] [--quarter YYYY-Qn]",
+        "[--lang en|lv] [--brand brand.yaml] [--bom] [--quarter YYYY-Qn] [--quiet]",
         "Render a report: staffing, audit or quarterly, as PDF, CSV or JSON",
         "staffing: the staffing plan for leadership (summary, org chart, roles, workload,\n"
         "  RACI, care coverage, findings, and every driver and formula).\n"
@@ -145,7 +154,8 @@ CommandSpec report_command() {
          {"--lang", "", "LANG", "en (default) or lv"},
          {"--brand", "", "FILE", "brand.yaml: consultant, client, logo (PNG), primary_colour"},
          {"--bom", "", "", "CSV: start each file with a UTF-8 byte-order mark for spreadsheets"},
-         {"--quarter", "", "YYYY-Qn", "quarterly: the quarter to review (default the plan's)"}},
+         {"--quarter", "", "YYYY-Qn", "quarterly: the quarter to review (default the plan's)"},
+         quiet_option()},
         2,
         2,
         run_report};
