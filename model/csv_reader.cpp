@@ -120,7 +120,8 @@ void check_utf8(std::string_view text, std::vector<CsvProblem>& problems) {
             add_problem(problems, position,
                         "this character is not valid UTF-8 (byte " + hex_byte(byte) +
                             "): the file was probably saved in another encoding, such as "
-                            "Windows-1252 (Western European) or Windows-1257 (Baltic); save it again as \"CSV "
+                            "Windows-1252 (Western European) or Windows-1257 (Baltic); save it "
+                            "again as \"CSV "
                             "UTF-8\" and import that file");
             position.advance('?', 0);
             ++i;

@@ -307,9 +307,9 @@ namespace {
 
 // The languages of TikTok's interface in Europe (and English), whose month names ICU knows.
 constexpr const char* k_icu_month_locales[] = {
-    "en", "bg", "cs", "da", "de", "el", "es", "et", "fi", "fr", "ga", "hr", "hu", "is", "it",
-    "lt", "lv", "mt", "nb", "nl", "pl", "pt", "ro", "ru", "sk", "sl", "sq", "sr", "sv", "tr",
-    "uk", "ca", "eu", "gl", "mk", "bs", "be"};
+    "en", "bg", "cs", "da", "de", "el", "es", "et", "fi", "fr", "ga", "hr", "hu",
+    "is", "it", "lt", "lv", "mt", "nb", "nl", "pl", "pt", "ro", "ru", "sk", "sl",
+    "sq", "sr", "sv", "tr", "uk", "ca", "eu", "gl", "mk", "bs", "be"};
 
 std::string icu_lower(const icu::UnicodeString& text) {
     icu::UnicodeString lower(text);
@@ -333,8 +333,10 @@ const std::map<std::string, int>& icu_month_names() {
             icu::DateFormatSymbols symbols(icu::Locale(tag), status);
             if (U_FAILURE(status))
                 continue;
-            for (auto context : {icu::DateFormatSymbols::FORMAT, icu::DateFormatSymbols::STANDALONE})
-                for (auto width : {icu::DateFormatSymbols::WIDE, icu::DateFormatSymbols::ABBREVIATED}) {
+            for (auto context :
+                 {icu::DateFormatSymbols::FORMAT, icu::DateFormatSymbols::STANDALONE})
+                for (auto width :
+                     {icu::DateFormatSymbols::WIDE, icu::DateFormatSymbols::ABBREVIATED}) {
                     int32_t count = 0;
                     const icu::UnicodeString* months = symbols.getMonths(count, context, width);
                     for (int32_t m = 0; m < count && m < 12; ++m) {

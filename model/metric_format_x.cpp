@@ -83,8 +83,10 @@ void read_content(const CsvDocument& document, ImportContext& context) {
     spec.date_example = "Sat, Aug 15, 2026";
     spec.rows_are_posts = true;
     spec.rules = {
-        {Metric::impressions, {{"Impressions"}}}, {Metric::engagements, {{"Engagements"}}},
-        {Metric::replies, {{"Replies"}}},         {Metric::clicks, {{"URL Clicks"}}},
+        {Metric::impressions, {{"Impressions"}}},
+        {Metric::engagements, {{"Engagements"}}},
+        {Metric::replies, {{"Replies"}}},
+        {Metric::clicks, {{"URL Clicks"}}},
         {Metric::followers_gained, {{"New follows"}}},
     };
     read_table(document, spec, context);

@@ -27,19 +27,43 @@ std::vector<MetricRule> youtube_rules() {
 
 // The second column of a Chart data file: what each row of a day is.
 constexpr std::string_view k_dimensions[] = {
-    "Content",         "Traffic source",      "Traffic source type", "Device type",
-    "Operating system", "Geography",          "Subscription status", "Playback location",
-    "Content type",    "Viewer age",          "Viewer gender",       "Subtitles and CC",
-    "Video info language", "Sharing service", "YouTube product",     "Live/on demand",
-    "Playlist",        "Creation type",       "Format",              "Audio language",
-    "Search term",     "External source",     "City",                "New and returning viewers",
+    "Content",
+    "Traffic source",
+    "Traffic source type",
+    "Device type",
+    "Operating system",
+    "Geography",
+    "Subscription status",
+    "Playback location",
+    "Content type",
+    "Viewer age",
+    "Viewer gender",
+    "Subtitles and CC",
+    "Video info language",
+    "Sharing service",
+    "YouTube product",
+    "Live/on demand",
+    "Playlist",
+    "Creation type",
+    "Format",
+    "Audio language",
+    "Search term",
+    "External source",
+    "City",
+    "New and returning viewers",
 };
 
 // The metric columns YouTube Studio can export; a Totals.csv has any of them.
-constexpr std::string_view k_youtube_metrics[] = {
-    "Views", "Subscribers", "Subscribers gained", "Subscribers lost", "Impressions",
-    "Watch time (hours)", "Impressions click-through rate (%)", "Average view duration",
-    "Unique viewers", "Estimated revenue (USD)"};
+constexpr std::string_view k_youtube_metrics[] = {"Views",
+                                                  "Subscribers",
+                                                  "Subscribers gained",
+                                                  "Subscribers lost",
+                                                  "Impressions",
+                                                  "Watch time (hours)",
+                                                  "Impressions click-through rate (%)",
+                                                  "Average view duration",
+                                                  "Unique viewers",
+                                                  "Estimated revenue (USD)"};
 
 std::optional<std::string> chart_dimension(const CsvRecord& header) {
     if (header.fields.size() < 3 || header_key(header.fields[0].text) != "date")

@@ -137,8 +137,8 @@ const CsvField* cell(const CsvRecord& row, size_t index) {
 
 bool is_missing_cell(std::string_view text) {
     std::string key = header_key(text);
-    return key.empty() || key == "-" || key == "\xE2\x80\x93" || key == "undefined" || key == "n/a" ||
-           key == "nan";
+    return key.empty() || key == "-" || key == "\xE2\x80\x93" || key == "undefined" ||
+           key == "n/a" || key == "nan";
 }
 
 std::optional<double> parse_export_number(std::string_view text) {
@@ -392,15 +392,15 @@ void read_table(const CsvDocument& document, const TableSpec& spec, ImportContex
             ++rows_without_figures;
     }
     if (short_rows > 0)
-        context.note(std::to_string(short_rows) +
-                     (short_rows == 1 ? " row is" : " rows are") +
+        context.note(std::to_string(short_rows) + (short_rows == 1 ? " row is" : " rows are") +
                      " shorter than the header (the export leaves out trailing empty cells); "
                      "the missing cells are read as empty");
     if (undefined_rows > 0)
         context.note(std::to_string(undefined_rows) +
                      (undefined_rows == 1 ? " day is" : " days are") +
                      " marked `undefined` (before the account had data); nothing is stored "
-                     "for " + (undefined_rows == 1 ? "it" : "them"));
+                     "for " +
+                     (undefined_rows == 1 ? "it" : "them"));
     if (undated_rows > 0) {
         std::string sums;
         for (const auto& [metric, sum] : undated_sums)

@@ -18,10 +18,10 @@ namespace planner::model {
 namespace {
 
 // English and the languages of Europe (those of TikTok's and most HR systems' interfaces).
-constexpr const char* k_locales[] = {
-    "en", "bg", "cs", "da", "de", "el", "es", "et", "fi", "fr", "ga", "hr", "hu", "is", "it",
-    "lt", "lv", "mt", "nb", "nl", "pl", "pt", "ro", "ru", "sk", "sl", "sq", "sr", "sv", "tr",
-    "uk", "ca", "eu", "gl", "mk", "bs", "be"};
+constexpr const char* k_locales[] = {"en", "bg", "cs", "da", "de", "el", "es", "et", "fi", "fr",
+                                     "ga", "hr", "hu", "is", "it", "lt", "lv", "mt", "nb", "nl",
+                                     "pl", "pt", "ro", "ru", "sk", "sl", "sq", "sr", "sv", "tr",
+                                     "uk", "ca", "eu", "gl", "mk", "bs", "be"};
 
 std::string key_of(const icu::UnicodeString& text) {
     icu::UnicodeString lower(text);
@@ -33,13 +33,13 @@ std::string key_of(const icu::UnicodeString& text) {
 }
 
 std::string key_of(std::string_view text) {
-    return key_of(
-        icu::UnicodeString::fromUTF8(icu::StringPiece(text.data(), static_cast<int32_t>(text.size()))));
+    return key_of(icu::UnicodeString::fromUTF8(
+        icu::StringPiece(text.data(), static_cast<int32_t>(text.size()))));
 }
 
 struct Places {
-    std::map<std::string, std::string> city_zone;             // lower-case name -> zone
-    std::map<std::string, std::string> country_region;        // lower-case name -> "LV"
+    std::map<std::string, std::string> city_zone;                 // lower-case name -> zone
+    std::map<std::string, std::string> country_region;            // lower-case name -> "LV"
     std::map<std::string, std::vector<std::string>> region_zones; // "LV" -> zones
     std::vector<std::string> zones;                               // every zone id
 };

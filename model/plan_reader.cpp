@@ -67,8 +67,7 @@ PlanReadResult read_plan_text(const std::string& display_name, std::string_view 
     return read_plan(display_name, text, false);
 }
 
-PlanReadResult read_plan_text_owners_later(const std::string& display_name,
-                                           std::string_view text) {
+PlanReadResult read_plan_text_owners_later(const std::string& display_name, std::string_view text) {
     return read_plan(display_name, text, true);
 }
 

@@ -24,10 +24,9 @@ std::string lower(std::string_view text) {
 }
 
 bool is_duty_header(std::string_view text) {
-    static const char* const k_words[] = {"duty",       "duties",          "task",
-                                          "tasks",      "activity",        "activities",
-                                          "responsibility", "responsibilities", "what",
-                                          "channel: duty", "channel duty"};
+    static const char* const k_words[] = {
+        "duty",           "duties",           "task", "tasks",         "activity",    "activities",
+        "responsibility", "responsibilities", "what", "channel: duty", "channel duty"};
     std::string key = lower(text);
     return std::any_of(std::begin(k_words), std::end(k_words),
                        [&](const char* word) { return key == word; });

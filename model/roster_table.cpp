@@ -119,11 +119,13 @@ constexpr FieldName k_hr_headers[] = {
 };
 
 constexpr std::string_view k_other_hr_headers[] = {
-    "department", "team",        "division",   "business unit", "cost center",  "cost centre",
-    "email",      "e-mail",      "work email", "phone",         "mobile",       "start date",
-    "hire date",  "date of hire", "end date",  "termination date", "country",   "gender",
-    "employment type", "contract type", "grade", "company", "legal entity", "birth date",
-    "date of birth", "salary", "currency", "pay grade",
+    "department",    "team",         "division",        "business unit",
+    "cost center",   "cost centre",  "email",           "e-mail",
+    "work email",    "phone",        "mobile",          "start date",
+    "hire date",     "date of hire", "end date",        "termination date",
+    "country",       "gender",       "employment type", "contract type",
+    "grade",         "company",      "legal entity",    "birth date",
+    "date of birth", "salary",       "currency",        "pay grade",
 };
 
 std::string trim(std::string_view text) {
@@ -229,7 +231,8 @@ std::optional<RosterMapping> parse_roster_mapping(std::string_view text, std::st
             continue;
         size_t equals = item.rfind('=');
         if (equals == std::string::npos) {
-            error = "`" + item + "` is not HEADER=FIELD; write for example --columns \"Amats=role\"";
+            error =
+                "`" + item + "` is not HEADER=FIELD; write for example --columns \"Amats=role\"";
             return std::nullopt;
         }
         std::string header = trim(item.substr(0, equals));
@@ -307,12 +310,12 @@ bool looks_like_roster(std::string_view bytes, const RosterMapping& mapping) {
 std::string id_from_text(std::string_view text) {
     static const std::unique_ptr<icu::Transliterator> to_ascii = [] {
         UErrorCode status = U_ZERO_ERROR;
-        std::unique_ptr<icu::Transliterator> t(icu::Transliterator::createInstance(
-            "Any-Latin; Latin-ASCII", UTRANS_FORWARD, status));
+        std::unique_ptr<icu::Transliterator> t(
+            icu::Transliterator::createInstance("Any-Latin; Latin-ASCII", UTRANS_FORWARD, status));
         return U_SUCCESS(status) ? std::move(t) : nullptr;
     }();
-    icu::UnicodeString unicode =
-        icu::UnicodeString::fromUTF8(icu::StringPiece(text.data(), static_cast<int32_t>(text.size())));
+    icu::UnicodeString unicode = icu::UnicodeString::fromUTF8(
+        icu::StringPiece(text.data(), static_cast<int32_t>(text.size())));
     if (to_ascii)
         to_ascii->transliterate(unicode);
     std::string ascii;

@@ -5,10 +5,10 @@
 #include "model/plan_binary.hpp"
 #include "model/plan_reader.hpp"
 #include "model/plan_writer.hpp"
-#include "planner/core/errors.hpp"
-#include "planner/core/plan_source.hpp"
 #include "model/raci_grid.hpp"
 #include "model/roster_table.hpp"
+#include "planner/core/errors.hpp"
+#include "planner/core/plan_source.hpp"
 #include "planner/core/sha256.hpp"
 #include "planner/imports/raci.hpp"
 #include "planner/imports/roster.hpp"
@@ -98,9 +98,8 @@ std::string import_file(model::Workspace& workspace, const ImportFile& file,
 
 std::string import_plan(model::Workspace& workspace, const ImportFile& file,
                         const ImportOptions& options) {
-    auto result = options.owners_later
-                      ? model::read_plan_text_owners_later(file.path, file.bytes)
-                      : model::read_plan_text(file.path, file.bytes);
+    auto result = options.owners_later ? model::read_plan_text_owners_later(file.path, file.bytes)
+                                       : model::read_plan_text(file.path, file.bytes);
     if (!result.ok())
         throw_diagnostics(result.errors.size() == 1
                               ? "the plan has 1 error; nothing was imported"
@@ -211,8 +210,7 @@ std::string import_roster(model::Workspace& workspace, const ImportFile& file,
     bool renamed = false;
     for (const auto& column : roster.columns)
         renamed = renamed || column.find(" -> ") == std::string::npos ||
-                  column.substr(0, column.find(" -> ")) !=
-                      column.substr(column.find(" -> ") + 4);
+                  column.substr(0, column.find(" -> ")) != column.substr(column.find(" -> ") + 4);
     if (renamed)
         summary += "\n  columns: " + some_of(roster.columns, 100);
     if (!roster.ignored_columns.empty())

@@ -13,7 +13,7 @@ struct ImportOptions {
     std::optional<std::string> channel;
     std::optional<std::string> profile;
     std::optional<int> year;
-    bool store_chart_data = false;     // --chart-data
+    bool store_chart_data = false;      // --chart-data
     std::optional<std::string> columns; // --columns "HEADER=FIELD,..." for a roster
     // A plan imported with a roster: goal and KPI owners may be people the roster brings.
     // The caller then checks the stored plan with check_plan_after_import().

@@ -12,10 +12,10 @@
 namespace planner {
 
 struct RaciResult {
-    size_t duties = 0;                  // duties the sheet names
-    size_t people = 0;                  // people columns
-    std::vector<std::string> changes;   // "Instagram: Community management: + anna R 60%, - jan R"
-    size_t unchanged = 0;               // duties whose assignments stay as they were
+    size_t duties = 0;                // duties the sheet names
+    size_t people = 0;                // people columns
+    std::vector<std::string> changes; // "Instagram: Community management: + anna R 60%, - jan R"
+    size_t unchanged = 0;             // duties whose assignments stay as they were
     size_t assignments_before = 0, assignments_after = 0;
     std::vector<model::Diagnostic> errors;
 };

@@ -90,26 +90,46 @@ enum class HrStatus { active, leaving, vacancy, gone };
 
 std::optional<HrStatus> parse_hr_status(std::string_view text) {
     static const std::map<std::string, HrStatus> words = {
-        {"active", HrStatus::active},       {"employed", HrStatus::active},
-        {"current", HrStatus::active},      {"full-time", HrStatus::active},
-        {"full time", HrStatus::active},    {"part-time", HrStatus::active},
-        {"part time", HrStatus::active},    {"permanent", HrStatus::active},
-        {"temporary", HrStatus::active},    {"fixed term", HrStatus::active},
-        {"fixed-term", HrStatus::active},   {"probation", HrStatus::active},
-        {"on probation", HrStatus::active}, {"on leave", HrStatus::active},
-        {"contractor", HrStatus::active},   {"a", HrStatus::active},
-        {"leaving", HrStatus::leaving},     {"notice", HrStatus::leaving},
-        {"on notice", HrStatus::leaving},   {"notice period", HrStatus::leaving},
-        {"resigned", HrStatus::leaving},    {"resigning", HrStatus::leaving},
-        {"vacancy", HrStatus::vacancy},     {"vacant", HrStatus::vacancy},
-        {"open", HrStatus::vacancy},        {"open position", HrStatus::vacancy},
-        {"to be hired", HrStatus::vacancy}, {"tbh", HrStatus::vacancy},
-        {"hiring", HrStatus::vacancy},      {"terminated", HrStatus::gone},
-        {"inactive", HrStatus::gone},       {"former", HrStatus::gone},
-        {"former employee", HrStatus::gone}, {"left", HrStatus::gone},
-        {"dismissed", HrStatus::gone},      {"separated", HrStatus::gone},
-        {"retired", HrStatus::gone},        {"withdrawn", HrStatus::gone},
-        {"t", HrStatus::gone},              {"i", HrStatus::gone},
+        {"active", HrStatus::active},
+        {"employed", HrStatus::active},
+        {"current", HrStatus::active},
+        {"full-time", HrStatus::active},
+        {"full time", HrStatus::active},
+        {"part-time", HrStatus::active},
+        {"part time", HrStatus::active},
+        {"permanent", HrStatus::active},
+        {"temporary", HrStatus::active},
+        {"fixed term", HrStatus::active},
+        {"fixed-term", HrStatus::active},
+        {"probation", HrStatus::active},
+        {"on probation", HrStatus::active},
+        {"on leave", HrStatus::active},
+        {"contractor", HrStatus::active},
+        {"a", HrStatus::active},
+        {"leaving", HrStatus::leaving},
+        {"notice", HrStatus::leaving},
+        {"on notice", HrStatus::leaving},
+        {"notice period", HrStatus::leaving},
+        {"resigned", HrStatus::leaving},
+        {"resigning", HrStatus::leaving},
+        {"vacancy", HrStatus::vacancy},
+        {"vacant", HrStatus::vacancy},
+        {"open", HrStatus::vacancy},
+        {"open position", HrStatus::vacancy},
+        {"to be hired", HrStatus::vacancy},
+        {"tbh", HrStatus::vacancy},
+        {"hiring", HrStatus::vacancy},
+        {"terminated", HrStatus::gone},
+        {"inactive", HrStatus::gone},
+        {"former", HrStatus::gone},
+        {"former employee", HrStatus::gone},
+        {"left", HrStatus::gone},
+        {"dismissed", HrStatus::gone},
+        {"separated", HrStatus::gone},
+        {"retired", HrStatus::gone},
+        {"withdrawn", HrStatus::gone},
+        {"t", HrStatus::gone},
+        {"i", HrStatus::gone},
     };
     auto it = words.find(fold(text));
     if (it == words.end())
@@ -198,10 +218,10 @@ RosterResult apply_roster(Plan& plan, const std::string& file, std::string_view 
             full_name = trim((first ? first->text : "") + " " + (last ? last->text : ""));
         const RosterCell* who = id_cell ? id_cell : name_cell ? name_cell : first ? first : last;
         if (!who) {
-            result.errors.push_back(Diagnostic{
-                file, 0, 0,
-                "row " + std::to_string(row.row) +
-                    ": the row has no id and no name; every person needs one of them"});
+            result.errors.push_back(
+                Diagnostic{file, 0, 0,
+                           "row " + std::to_string(row.row) +
+                               ": the row has no id and no name; every person needs one of them"});
             continue;
         }
         std::string id = id_from_text(id_cell ? id_cell->text : *full_name);
@@ -220,7 +240,8 @@ RosterResult apply_roster(Plan& plan, const std::string& file, std::string_view 
                 continue;
             }
         }
-        std::string label = (full_name ? *full_name : id) + " (row " + std::to_string(row.row) + ")";
+        std::string label =
+            (full_name ? *full_name : id) + " (row " + std::to_string(row.row) + ")";
         // Existing person: by id, then by full name.
         std::optional<size_t> existing;
         if (auto it = person_index.find(id); it != person_index.end())

@@ -16,9 +16,9 @@ namespace planner {
 
 struct RosterResult {
     size_t rows = 0;
-    std::vector<std::string> added;     // person ids, in file order
-    std::vector<std::string> changed;   // existing people whose values changed
-    std::vector<std::string> unchanged; // existing people the file left as they were
+    std::vector<std::string> added;      // person ids, in file order
+    std::vector<std::string> changed;    // existing people whose values changed
+    std::vector<std::string> unchanged;  // existing people the file left as they were
     std::vector<std::string> not_active; // "Eva Ozola (row 7): terminated, not added"
     std::vector<std::string> columns;    // "Employee # -> id", in file order
     std::vector<std::string> ignored_columns;

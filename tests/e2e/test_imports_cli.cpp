@@ -10,7 +10,6 @@
 #include <filesystem>
 #include <map>
 
-
 using e2e::TempDir;
 
 namespace {
@@ -223,10 +222,11 @@ TEST_CASE("YouTube traffic sources after Totals.csv do not overwrite it") {
     start(dir, {"metrics/youtube/Totals.csv", "metrics/youtube/Chart data (traffic source).csv",
                 "metrics/youtube/Chart data.csv"});
     // small-team has no youtube channel: store under instagram, which it has.
-    REQUIRE(e2e::planner(dir, {"import", "team.db", "Totals.csv", "--channel", "instagram"}).status ==
-            0);
-    auto run = e2e::planner(dir, {"import", "team.db", "Chart data (traffic source).csv", "--channel",
-                             "instagram"});
+    REQUIRE(
+        e2e::planner(dir, {"import", "team.db", "Totals.csv", "--channel", "instagram"}).status ==
+        0);
+    auto run = e2e::planner(
+        dir, {"import", "team.db", "Chart data (traffic source).csv", "--channel", "instagram"});
     REQUIRE(run.status == 0);
     CHECK(run.out.find("0 values stored") != std::string::npos);
     CHECK(run.out.find("split by `Traffic source`") != std::string::npos);
@@ -242,8 +242,8 @@ TEST_CASE("YouTube traffic sources after Totals.csv do not overwrite it") {
     CHECK(views == std::map<std::string, double>{{"2025-08-28", 150}, {"2025-08-29", 200}});
 
     // Asked for: Chart data is stored, and replaces Totals' figures for its days.
-    run = e2e::planner(dir, {"import", "team.db", "Chart data.csv", "--channel", "instagram",
-                        "--chart-data"});
+    run = e2e::planner(
+        dir, {"import", "team.db", "Chart data.csv", "--channel", "instagram", "--chart-data"});
     REQUIRE(run.status == 0);
     CHECK(run.out.find("--chart-data: the figures of the 2 videos charted") != std::string::npos);
 }

@@ -81,9 +81,10 @@ TEST_CASE("downloads: Meta post export whose old rows are short", "[metrics][dow
                                "2025-03-15 engagements 230 @2\n"
                                "2025-03-15 clicks 95 @2\n"
                                "2025-03-15 posts 1 @2\n");
-    CHECK(joined(result.file.notes).find("2 rows are shorter than the header (the export leaves "
-                                         "out trailing empty cells); the missing cells are read "
-                                         "as empty") != std::string::npos);
+    CHECK(joined(result.file.notes)
+              .find("2 rows are shorter than the header (the export leaves "
+                    "out trailing empty cells); the missing cells are read "
+                    "as empty") != std::string::npos);
 }
 
 TEST_CASE("downloads: YouTube Table data with videos that have no publish time",
@@ -183,8 +184,7 @@ TEST_CASE("downloads: TikTok Overview in Polish and French", "[metrics][download
                                "2026-03-03 video_views 200 @3\n");
 }
 
-TEST_CASE("downloads: TikTok business overview with YYYY/MM/DD and NAN",
-          "[metrics][downloads]") {
+TEST_CASE("downloads: TikTok business overview with YYYY/MM/DD and NAN", "[metrics][downloads]") {
     // No --year: the dates have one.
     MetricReadResult result = read_fixture("tiktok/Overview_business.csv", "tiktok");
     REQUIRE(result.ok());

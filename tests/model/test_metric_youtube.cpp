@@ -77,8 +77,8 @@ TEST_CASE("metrics: YouTube Chart data adds the videos of each day with --chart-
     MetricImportOptions options;
     options.channel = "youtube";
     options.store_chart_data = true;
-    MetricReadResult result =
-        read_metric_file("youtube/Chart data.csv", metric_test::fixture("youtube/Chart data.csv"), options);
+    MetricReadResult result = read_metric_file(
+        "youtube/Chart data.csv", metric_test::fixture("youtube/Chart data.csv"), options);
     REQUIRE(result.ok());
     CHECK(result.file.format_id == "youtube_chart");
     CHECK(dump(result.file) == "2025-08-28 video_views 150 @2\n"
