@@ -86,8 +86,8 @@ int run_import(const ParsedArgs& args, Streams& io) {
 CommandSpec import_command() {
     return CommandSpec{
         "import",
-        "planner import WORKSPACE FILE... [--channel ID] [--profile ID] [--year YYYY]\n"
-        "                [--columns \"HEADER=FIELD,...\"] [--chart-data]",
+        "planner import WORKSPACE FILE... [--channel ID] [--profile ID] [--year YYYY] "
+        "[--columns HEADER=FIELD,...] [--chart-data]",
         "Load a plan, a roster, an ownership sheet or analytics exports into a workspace",
         "WORKSPACE is created when it does not exist. Each FILE is recognised by its content:\n"
         "  a plan YAML replaces the workspace's plan;\n"
