@@ -120,7 +120,9 @@ void check_utf8(std::string_view text, std::vector<CsvProblem>& problems) {
             add_problem(problems, position,
                         "this character is not valid UTF-8 (byte " + hex_byte(byte) +
                             "): the file was probably saved in another encoding, such as "
-                            "Windows-1257; save it again as \"CSV UTF-8\" and import that file");
+                            "Windows-1252 (Western European) or Windows-1257 (Baltic); save it "
+                            "again as \"CSV "
+                            "UTF-8\" and import that file");
             position.advance('?', 0);
             ++i;
             continue;
@@ -129,6 +131,32 @@ void check_utf8(std::string_view text, std::vector<CsvProblem>& problems) {
         position.advance(length == 1 ? static_cast<char32_t>(byte) : U'x', next);
         i += length;
     }
+}
+
+// Windows-1252 to UTF-8. The five bytes that Windows-1252 leaves undefined (0x81, 0x8D, 0x8F,
+// 0x90, 0x9D) are Latin-1's control characters of the same number.
+std::string decode_windows1252(std::string_view bytes) {
+    static constexpr char16_t k_high[32] = {
+        0x20AC, 0x0081, 0x201A, 0x0192, 0x201E, 0x2026, 0x2020, 0x2021, 0x02C6, 0x2030, 0x0160,
+        0x2039, 0x0152, 0x008D, 0x017D, 0x008F, 0x0090, 0x2018, 0x2019, 0x201C, 0x201D, 0x2022,
+        0x2013, 0x2014, 0x02DC, 0x2122, 0x0161, 0x203A, 0x0153, 0x009D, 0x017E, 0x0178};
+    std::string out;
+    out.reserve(bytes.size() + bytes.size() / 8);
+    for (char c : bytes) {
+        auto byte = static_cast<unsigned char>(c);
+        char32_t cp = byte >= 0x80 && byte < 0xA0 ? k_high[byte - 0x80] : byte;
+        if (cp < 0x80) {
+            out += static_cast<char>(cp);
+        } else if (cp < 0x800) {
+            out += static_cast<char>(0xC0 | (cp >> 6));
+            out += static_cast<char>(0x80 | (cp & 0x3F));
+        } else {
+            out += static_cast<char>(0xE0 | (cp >> 12));
+            out += static_cast<char>(0x80 | ((cp >> 6) & 0x3F));
+            out += static_cast<char>(0x80 | (cp & 0x3F));
+        }
+    }
+    return out;
 }
 
 void decode_utf16(std::string_view body, bool little_endian, DecodedText& out) {
@@ -326,6 +354,8 @@ std::string_view encoding_name(TextEncoding encoding) {
         return "UTF-16LE";
     case TextEncoding::utf16be_bom:
         return "UTF-16BE";
+    case TextEncoding::windows1252:
+        return "Windows-1252";
     }
     return "UTF-8";
 }
@@ -337,7 +367,7 @@ bool CsvRecord::blank() const {
     return true;
 }
 
-DecodedText decode_text(std::string_view bytes) {
+DecodedText decode_text(std::string_view bytes, bool windows1252) {
     DecodedText out;
     if (starts_with(bytes, "\xEF\xBB\xBF")) {
         out.encoding = TextEncoding::utf8_bom;
@@ -352,6 +382,13 @@ DecodedText decode_text(std::string_view bytes) {
         return out;
     }
     check_utf8(bytes, out.problems);
+    bool zero_byte = bytes.find('\0') != std::string_view::npos;
+    if (!out.ok() && windows1252 && out.encoding == TextEncoding::utf8 && !zero_byte) {
+        out.problems.clear();
+        out.encoding = TextEncoding::windows1252;
+        out.utf8 = decode_windows1252(bytes);
+        return out;
+    }
     if (out.ok())
         out.utf8.assign(bytes);
     return out;
@@ -381,7 +418,7 @@ char detect_delimiter(std::string_view text) {
 
 CsvReadResult read_csv(std::string_view bytes, const CsvReadOptions& options) {
     CsvReadResult result;
-    DecodedText decoded = decode_text(bytes);
+    DecodedText decoded = decode_text(bytes, options.windows1252);
     result.document.encoding = decoded.encoding;
     if (!decoded.ok()) {
         result.problems = std::move(decoded.problems);

@@ -16,9 +16,9 @@
 
 namespace planner::model {
 
-enum class TextEncoding { utf8, utf8_bom, utf16le_bom, utf16be_bom };
+enum class TextEncoding { utf8, utf8_bom, utf16le_bom, utf16be_bom, windows1252 };
 
-// "UTF-8", "UTF-8 with BOM", "UTF-16LE", "UTF-16BE".
+// "UTF-8", "UTF-8 with BOM", "UTF-16LE", "UTF-16BE", "Windows-1252".
 std::string_view encoding_name(TextEncoding encoding);
 
 struct CsvProblem {
@@ -35,8 +35,11 @@ struct DecodedText {
 };
 
 // Checks the byte-order mark, transcodes UTF-16 to UTF-8 and validates UTF-8. A file with
-// zero bytes and no byte-order mark is reported as probable UTF-16 without a mark.
-DecodedText decode_text(std::string_view bytes);
+// zero bytes and no byte-order mark is reported as probable UTF-16 without a mark. With
+// `windows1252`, text without a byte-order mark that is not valid UTF-8 is read as
+// Windows-1252 (a superset of Latin-1: what older Western European exports write) instead of
+// being reported.
+DecodedText decode_text(std::string_view bytes, bool windows1252 = false);
 
 struct CsvField {
     std::string text; // unquoted; line breaks inside a quoted field become "\n"
@@ -61,6 +64,7 @@ struct CsvDocument {
 
 struct CsvReadOptions {
     std::optional<char> delimiter; // overrides both `sep=` and detection
+    bool windows1252 = false;      // read text that is not UTF-8 as Windows-1252 (decode_text)
 };
 
 struct CsvReadResult {

@@ -1,6 +1,11 @@
 #include "model/metric_dates.hpp"
 
+#include <unicode/dtfmtsym.h>
+#include <unicode/locid.h>
+#include <unicode/unistr.h>
+
 #include <cctype>
+#include <map>
 #include <vector>
 
 namespace planner::model::metric_detail {
@@ -250,7 +255,8 @@ std::optional<Date> make_date(int year, int month, int day) {
 }
 
 std::optional<Date> parse_iso_date_prefix(std::string_view text) {
-    if (text.size() < 10 || text[4] != '-' || text[7] != '-')
+    // `2025-10-31`, or `2025/10/31` as TikTok's business overviews write it.
+    if (text.size() < 10 || (text[4] != '-' && text[4] != '/') || text[7] != text[4])
         return std::nullopt;
     if (text.size() > 10 && text[10] != 'T' && text[10] != ' ')
         return std::nullopt;
@@ -301,6 +307,61 @@ std::string lower_utf8(std::string_view text) {
     return out;
 }
 
+namespace {
+
+// The languages of TikTok's interface in Europe (and English), whose month names ICU knows.
+constexpr const char* k_icu_month_locales[] = {
+    "en", "bg", "cs", "da", "de", "el", "es", "et", "fi", "fr", "ga", "hr", "hu",
+    "is", "it", "lt", "lv", "mt", "nb", "nl", "pl", "pt", "ro", "ru", "sk", "sl",
+    "sq", "sr", "sv", "tr", "uk", "ca", "eu", "gl", "mk", "bs", "be"};
+
+std::string icu_lower(const icu::UnicodeString& text) {
+    icu::UnicodeString lower(text);
+    lower.toLower(icu::Locale::getRoot());
+    std::string out;
+    lower.toUTF8String(out);
+    while (!out.empty() && out.back() == '.')
+        out.pop_back();
+    return out;
+}
+
+// Month names of those languages: wide and abbreviated, in running text (often genitive:
+// `Οκτωβρίου`, `października`) and standing alone. A name that means different months in two
+// languages is left out.
+const std::map<std::string, int>& icu_month_names() {
+    static const std::map<std::string, int> names = [] {
+        std::map<std::string, int> found;
+        std::map<std::string, bool> ambiguous;
+        for (const char* tag : k_icu_month_locales) {
+            UErrorCode status = U_ZERO_ERROR;
+            icu::DateFormatSymbols symbols(icu::Locale(tag), status);
+            if (U_FAILURE(status))
+                continue;
+            for (auto context :
+                 {icu::DateFormatSymbols::FORMAT, icu::DateFormatSymbols::STANDALONE})
+                for (auto width :
+                     {icu::DateFormatSymbols::WIDE, icu::DateFormatSymbols::ABBREVIATED}) {
+                    int32_t count = 0;
+                    const icu::UnicodeString* months = symbols.getMonths(count, context, width);
+                    for (int32_t m = 0; m < count && m < 12; ++m) {
+                        std::string name = icu_lower(months[m]);
+                        if (name.empty())
+                            continue;
+                        auto [it, inserted] = found.emplace(name, m + 1);
+                        if (!inserted && it->second != m + 1)
+                            ambiguous[name] = true;
+                    }
+                }
+        }
+        for (const auto& entry : ambiguous)
+            found.erase(entry.first);
+        return found;
+    }();
+    return names;
+}
+
+} // namespace
+
 std::optional<int> month_from_name(std::string_view word) {
     std::string lower = lower_utf8(word);
     while (!lower.empty() && lower.back() == '.')
@@ -308,6 +369,11 @@ std::optional<int> month_from_name(std::string_view word) {
     for (const MonthName& entry : k_month_names)
         if (entry.name == lower)
             return entry.month;
+    const auto& names = icu_month_names();
+    auto it = names.find(icu_lower(icu::UnicodeString::fromUTF8(
+        icu::StringPiece(word.data(), static_cast<int32_t>(word.size())))));
+    if (it != names.end())
+        return it->second;
     return std::nullopt;
 }
 

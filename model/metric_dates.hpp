@@ -27,8 +27,10 @@ struct WordDate {
 };
 std::optional<WordDate> parse_word_date(std::string_view text);
 
-// Month names in English, Latvian, Lithuanian, Estonian, Russian and German, full or
-// abbreviated, in any letter case: 1..12.
+// Month names in English, Latvian, Lithuanian, Estonian, Russian and German (with their
+// inflections), and in every other language of TikTok's interface in Europe from ICU (Greek,
+// Polish, French, ...: running-text and stand-alone forms), full or abbreviated, in any
+// letter case: 1..12.
 std::optional<int> month_from_name(std::string_view word);
 
 // Lower case for ASCII, Latin-1, Latin Extended-A and Cyrillic letters.

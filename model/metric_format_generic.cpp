@@ -126,7 +126,7 @@ void read(const CsvDocument& document, ImportContext& context) {
         const CsvField& value_field = row.fields[4];
 
         std::optional<Date> date;
-        if (date_field.text.size() == 10)
+        if (date_field.text.size() == 10 && date_field.text[4] == '-')
             date = parse_iso_date_prefix(date_field.text);
         if (!date)
             context.error(date_field, "`" + date_field.text +

@@ -120,6 +120,7 @@ void read_posts(const CsvDocument& document, ImportContext& context) {
     spec.date_style = DateStyle::us;
     spec.date_example = "03/15/2025 03:06";
     spec.rows_are_posts = true;
+    spec.short_rows_are_empty = true; // Meta drops the trailing empty cells of old posts
     spec.rules = {
         {Metric::impressions, {{"Views"}}},
         {Metric::impressions, {{"Impressions"}}},

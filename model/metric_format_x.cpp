@@ -3,7 +3,10 @@
 //   figure does not apply, post text over several lines, `time` `2021-12-01 16:00 +0000`;
 //   older files say `favorites` for `likes`;
 // - account overview, one row per day: `Date` `"Sat, Sep 6, 2025"`, newest first, no final
-//   line end.
+//   line end;
+// - account analytics content (`account_analytics_content_<from>_<to>.csv`), one row per
+//   post: `Post id,Date,Post text,Link,...,Share,...` (2025) or `...,Post Link,...,Shares,...`
+//   (2026), dates `"Sat, Aug 15, 2026"`.
 
 #include "model/metric_formats.hpp"
 
@@ -63,7 +66,39 @@ void read_overview(const CsvDocument& document, ImportContext& context) {
     context.note("followers_gained is `New follows` minus `Unfollows`");
 }
 
+Detection detect_content(const CsvDocument& document) {
+    const CsvRecord& header = document.records.front();
+    if (!record_has_all(header, {"Post id", "Date", "Impressions"}) ||
+        !(record_has_all(header, {"Link"}) || record_has_all(header, {"Post Link"})))
+        return Detection::no("line " + std::to_string(header.line) +
+                             " has no `Post id`, `Date`, `Post Link` (or `Link`) and "
+                             "`Impressions` columns");
+    return Detection::yes();
+}
+
+void read_content(const CsvDocument& document, ImportContext& context) {
+    TableSpec spec;
+    spec.date_column = "Date";
+    spec.date_style = DateStyle::any;
+    spec.date_example = "Sat, Aug 15, 2026";
+    spec.rows_are_posts = true;
+    spec.rules = {
+        {Metric::impressions, {{"Impressions"}}},
+        {Metric::engagements, {{"Engagements"}}},
+        {Metric::replies, {{"Replies"}}},
+        {Metric::clicks, {{"URL Clicks"}}},
+        {Metric::followers_gained, {{"New follows"}}},
+    };
+    read_table(document, spec, context);
+    context.note("each post's figures are counted on its `Date`");
+}
+
 } // namespace
+
+MetricFormat x_content_format() {
+    return {"x_content", "X account analytics content export", ChannelSource::from_options,
+            detect_content, read_content};
+}
 
 MetricFormat x_tweet_activity_format() {
     return {"x_tweet_activity", "X tweet activity export", ChannelSource::from_options,

@@ -42,6 +42,7 @@ MetricFormat facebook_classic_page_format();
 MetricFormat facebook_classic_posts_format();
 MetricFormat x_tweet_activity_format();
 MetricFormat x_account_overview_format();
+MetricFormat x_content_format();
 MetricFormat youtube_table_format();
 MetricFormat youtube_chart_format();
 MetricFormat youtube_totals_format();

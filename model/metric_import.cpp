@@ -22,6 +22,7 @@ const std::vector<MetricFormat>& metric_format_table() {
         facebook_classic_posts_format(),
         x_tweet_activity_format(),
         x_account_overview_format(),
+        x_content_format(),
         youtube_table_format(),
         youtube_chart_format(),
         youtube_totals_format(),
@@ -91,7 +92,9 @@ MetricReadResult read_metric_file(const std::string& display_name, std::string_v
         result.errors = std::move(context.errors);
         return result;
     }
-    CsvReadResult csv = read_csv(bytes);
+    CsvReadOptions csv_options;
+    csv_options.windows1252 = true; // older Facebook exports; figures and headers are ASCII
+    CsvReadResult csv = read_csv(bytes, csv_options);
     for (const CsvProblem& problem : csv.problems)
         context.error(problem.line, problem.column, problem.message);
     if (!context.failed() && csv.document.records.empty())
@@ -140,6 +143,9 @@ MetricReadResult read_metric_file(const std::string& display_name, std::string_v
         result.errors = std::move(context.errors);
         return result;
     }
+    if (csv.document.encoding == TextEncoding::windows1252)
+        context.note("the file is not UTF-8: it was read as Windows-1252 (Latin-1), the "
+                     "encoding of older Western European exports");
     std::stable_sort(context.result.values.begin(), context.result.values.end(), value_order);
     result.file = std::move(context.result);
     return result;

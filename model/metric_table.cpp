@@ -6,6 +6,7 @@
 #include <cctype>
 #include <cmath>
 #include <cstdlib>
+#include <map>
 #include <set>
 
 namespace planner::model::metric_detail {
@@ -136,7 +137,8 @@ const CsvField* cell(const CsvRecord& row, size_t index) {
 
 bool is_missing_cell(std::string_view text) {
     std::string key = header_key(text);
-    return key.empty() || key == "-" || key == "\xE2\x80\x93" || key == "undefined" || key == "n/a";
+    return key.empty() || key == "-" || key == "\xE2\x80\x93" || key == "undefined" ||
+           key == "n/a" || key == "nan";
 }
 
 std::optional<double> parse_export_number(std::string_view text) {
@@ -233,7 +235,7 @@ std::optional<Date> read_date_cell(ImportContext& context, const CsvField& field
     std::string_view text = trim(field.text);
     std::optional<Date> date;
     std::optional<WordDate> words;
-    if (style == DateStyle::iso || style == DateStyle::any)
+    if (style != DateStyle::us) // `2025-10-31` or `2025/10/31` is never anything else
         date = parse_iso_date_prefix(text);
     if (!date && (style == DateStyle::us || style == DateStyle::any))
         date = parse_us_date(text);
@@ -318,20 +320,43 @@ void read_table(const CsvDocument& document, const TableSpec& spec, ImportContex
         years.emplace(*context.options.year);
     DailyTotals totals;
     size_t rows_without_figures = 0;
+    size_t short_rows = 0, undated_rows = 0, undefined_rows = 0;
+    std::map<Metric, double> undated_sums;
     for (size_t i = spec.first_data_index; i < records.size(); ++i) {
-        const CsvRecord& row = records[i];
-        if (row.blank() || (spec.skip_row && spec.skip_row(row)))
+        const CsvRecord* source = &records[i];
+        if (source->blank() || (spec.skip_row && spec.skip_row(*source)))
             continue;
         ++context.result.rows_read;
+        CsvRecord padded;
+        if (spec.short_rows_are_empty && source->fields.size() < header.size()) {
+            padded = *source;
+            while (padded.fields.size() < header.size())
+                padded.fields.push_back(CsvField{"", padded.line, 0, false});
+            source = &padded;
+            ++short_rows;
+        }
+        const CsvRecord& row = *source;
         if (!check_row_width(context, row, header))
             continue;
+        // A day marked `undefined` (TikTok, before the account had data) has no figures at
+        // all, not even the zeros written next to it.
+        bool undefined = false;
+        for (const Bound& rule : bound)
+            for (const auto& column : rule.columns)
+                undefined = undefined || header_key(row.fields[column.first].text) == "undefined";
         const CsvField& date_field = row.fields[*date_column];
         if (is_missing_cell(date_field.text)) {
             bool has_figures = false;
             for (const Bound& rule : bound)
                 for (const auto& column : rule.columns)
                     has_figures = has_figures || !is_missing_cell(row.fields[column.first].text);
-            if (has_figures)
+            if (has_figures && !spec.undated_rows_are.empty()) {
+                ++undated_rows;
+                for (const Bound& rule : bound)
+                    for (const auto& [index, sign] : rule.columns)
+                        if (auto value = parse_export_number(row.fields[index].text))
+                            undated_sums[rule.metric] += sign * *value;
+            } else if (has_figures)
                 context.error(date_field, "this row has figures but no date in the `" +
                                               header.record().fields[*date_column].text +
                                               "` column; download the export again");
@@ -344,6 +369,10 @@ void read_table(const CsvDocument& document, const TableSpec& spec, ImportContex
                              : read_date_cell(context, date_field, spec.date_style,
                                               header.record().fields[*date_column].text,
                                               spec.date_example, years ? &*years : nullptr);
+        if (undefined) { // the date was read: years of later rows follow it
+            ++undefined_rows;
+            continue;
+        }
         if (day && spec.rows_are_posts)
             totals.add(*day, Metric::posts, 1, row.line);
         bool any_figure = false;
@@ -362,12 +391,34 @@ void read_table(const CsvDocument& document, const TableSpec& spec, ImportContex
         if (day && !any_figure && !spec.rows_are_posts && !bound.empty())
             ++rows_without_figures;
     }
+    if (short_rows > 0)
+        context.note(std::to_string(short_rows) + (short_rows == 1 ? " row is" : " rows are") +
+                     " shorter than the header (the export leaves out trailing empty cells); "
+                     "the missing cells are read as empty");
+    if (undefined_rows > 0)
+        context.note(std::to_string(undefined_rows) +
+                     (undefined_rows == 1 ? " day is" : " days are") +
+                     " marked `undefined` (before the account had data); nothing is stored "
+                     "for " +
+                     (undefined_rows == 1 ? "it" : "them"));
+    if (undated_rows > 0) {
+        std::string sums;
+        for (const auto& [metric, sum] : undated_sums)
+            sums += (sums.empty() ? "" : ", ") + std::string(metric_name(metric)) + " " +
+                    std::to_string(static_cast<long long>(std::llround(sum)));
+        context.note(std::to_string(undated_rows) + " " + std::string(spec.undated_rows_are) +
+                     " have figures but no `" + header.record().fields[*date_column].text +
+                     "` (unlisted, private or deleted); they are not stored on any day" +
+                     (sums.empty() ? std::string() : " (together: " + sums + ")"));
+    }
     if (rows_without_figures > 0)
         context.note(std::to_string(rows_without_figures) +
                      (rows_without_figures == 1 ? " row has" : " rows have") +
                      " no figures (empty, `-` or `undefined`); nothing is stored for " +
                      (rows_without_figures == 1 ? "it" : "them"));
     context.result.ignored_columns = header.unused_names();
+    if (!spec.store)
+        return;
     std::vector<MetricValue> values =
         totals.values(context.options.channel, context.options.profile.value_or(""));
     context.result.values.insert(context.result.values.end(), values.begin(), values.end());

@@ -70,7 +70,7 @@ const CsvField* cell(const CsvRecord& row, size_t index);
 
 // "2541.0", "1,234", " 12 ", "-5" as the exports write them; nullopt for text.
 std::optional<double> parse_export_number(std::string_view text);
-// Empty, "-", "–", "undefined" and "N/A": the export has no figure there.
+// Empty, "-", "–", "undefined", "NaN" and "N/A": the export has no figure there.
 bool is_missing_cell(std::string_view text);
 // A number cell: its value, nullopt when missing, nullopt and an error when it is text.
 std::optional<double> read_number(ImportContext& context, const CsvField& field,
@@ -132,6 +132,16 @@ struct TableSpec {
         date_reader;
     // Columns that carry no figures but are read: not listed as ignored.
     std::vector<std::string_view> used_columns;
+    // Rows shorter than the header have empty trailing cells (Meta drops the trailing empty
+    // columns of old posts) instead of being an error.
+    bool short_rows_are_empty = false;
+    // Rows with figures but no date are counted and reported in a note, never refused
+    // (YouTube's unlisted, private or deleted videos have no publish time). The text names
+    // what such a row is: "videos".
+    std::string_view undated_rows_are;
+    // Values read but not stored (YouTube Chart data unless asked): rows and columns are
+    // reported as usual.
+    bool store = true;
 };
 
 // Reads a table into context.result.values (for options.channel and options.profile) and

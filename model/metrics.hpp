@@ -71,6 +71,8 @@ struct MetricImportOptions {
                                         // format, whose rows name their channel
     std::optional<std::string> profile; // stored with every value of a network export
     std::optional<int> year;            // the year of dates written without one (TikTok)
+    bool store_chart_data = false;      // store YouTube Chart data (only the charted videos)
+                                        // as the channel's figures; read but not stored else
 };
 
 struct MetricFileResult {

@@ -166,7 +166,7 @@ void PlanDecoder::decode_goals(uint32_t node, std::vector<Goal>& goals) {
         if (auto it = e.find("owner"); it != e.end())
             if (auto v = m_yaml.id(it->second.value, "owner")) {
                 goal.owner = PersonId(*v);
-                refer(RefKind::person, *v, it->second.value);
+                refer(RefKind::owner, *v, it->second.value);
             }
         if (auto it = e.find("channels"); it != e.end())
             for (auto& [id, at] : m_yaml.id_list(it->second.value, "channels")) {
@@ -210,7 +210,7 @@ Kpi PlanDecoder::decode_kpi(uint32_t item) {
     if (auto it = e.find("owner"); it != e.end())
         if (auto v = m_yaml.id(it->second.value, "owner")) {
             kpi.owner = PersonId(*v);
-            refer(RefKind::person, *v, it->second.value);
+            refer(RefKind::owner, *v, it->second.value);
         }
     return kpi;
 }

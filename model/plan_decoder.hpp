@@ -12,13 +12,14 @@ namespace planner::model {
 
 class PlanDecoder {
 public:
-    PlanDecoder(const YamlTree& tree, std::string file, std::vector<Diagnostic>& errors)
-        : m_yaml(tree, std::move(file), errors) {}
+    PlanDecoder(const YamlTree& tree, std::string file, std::vector<Diagnostic>& errors,
+                bool owners_may_be_missing = false)
+        : m_yaml(tree, std::move(file), errors), m_owners_may_be_missing(owners_may_be_missing) {}
 
     Plan decode();
 
 private:
-    enum class RefKind { person, channel, role, duty, goal };
+    enum class RefKind { person, owner, channel, role, duty, goal }; // owner: of a goal or KPI
     struct Reference {
         RefKind kind;
         std::string id;
@@ -52,6 +53,7 @@ private:
     void check_references(const Plan& plan);
 
     YamlDecoder m_yaml;
+    bool m_owners_may_be_missing = false;
     std::map<std::string, uint32_t> m_people, m_channels, m_roles, m_duties, m_goals, m_kpis;
     std::set<std::string> m_networks_used;
     std::vector<Reference> m_references;

@@ -230,6 +230,12 @@ void PlanDecoder::check_references(const Plan& plan) {
             known = &m_people;
             kind = "person";
             break;
+        case RefKind::owner:
+            if (m_owners_may_be_missing)
+                continue; // a roster of the same import brings them; checked after it
+            known = &m_people;
+            kind = "person";
+            break;
         case RefKind::channel:
             known = &m_channels;
             kind = "channel";

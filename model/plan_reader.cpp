@@ -16,7 +16,9 @@ std::string Diagnostic::to_string() const {
     return file + ":" + std::to_string(line) + ":" + std::to_string(column) + ": " + message;
 }
 
-PlanReadResult read_plan_text(const std::string& display_name, std::string_view text) {
+namespace {
+PlanReadResult read_plan(const std::string& display_name, std::string_view text,
+                         bool owners_may_be_missing) {
     PlanReadResult result;
     if (text.size() >= 3 && text.substr(0, 3) == "\xEF\xBB\xBF")
         text.remove_prefix(3);
@@ -66,13 +68,22 @@ PlanReadResult read_plan_text(const std::string& display_name, std::string_view 
             "small-team` or see docs/plan-format.md"});
         return result;
     }
-    PlanDecoder decoder(tree, display_name, result.errors);
+    PlanDecoder decoder(tree, display_name, result.errors, owners_may_be_missing);
     result.plan = decoder.decode();
     std::stable_sort(result.errors.begin(), result.errors.end(),
                      [](const Diagnostic& a, const Diagnostic& b) {
                          return a.line != b.line ? a.line < b.line : a.column < b.column;
                      });
     return result;
+}
+} // namespace
+
+PlanReadResult read_plan_text(const std::string& display_name, std::string_view text) {
+    return read_plan(display_name, text, false);
+}
+
+PlanReadResult read_plan_text_owners_later(const std::string& display_name, std::string_view text) {
+    return read_plan(display_name, text, true);
 }
 
 PlanReadResult read_plan_file(const std::string& path) {

@@ -28,6 +28,11 @@ struct PlanReadResult {
 
 // `display_name` is the file name used in messages.
 PlanReadResult read_plan_text(const std::string& display_name, std::string_view text);
+
+// As read_plan_text, but goal and KPI owners that are not people of the plan are not errors:
+// for a plan imported with the roster that brings them (the caller checks the plan again
+// with read_plan_text once the roster is applied).
+PlanReadResult read_plan_text_owners_later(const std::string& display_name, std::string_view text);
 PlanReadResult read_plan_file(const std::string& path);
 
 } // namespace planner::model

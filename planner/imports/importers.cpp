@@ -5,9 +5,12 @@
 #include "model/plan_binary.hpp"
 #include "model/plan_reader.hpp"
 #include "model/plan_writer.hpp"
+#include "model/raci_grid.hpp"
+#include "model/roster_table.hpp"
 #include "planner/core/errors.hpp"
 #include "planner/core/plan_source.hpp"
 #include "planner/core/sha256.hpp"
+#include "planner/imports/raci.hpp"
 #include "planner/imports/roster.hpp"
 
 #include <map>
@@ -30,35 +33,74 @@ bool ends_with(const std::string& text, const std::string& suffix) {
 }
 
 std::string plural(size_t n, const std::string& word) {
+    if (word == "duty")
+        return std::to_string(n) + (n == 1 ? " duty" : " duties");
     if (word == "person")
         return std::to_string(n) + (n == 1 ? " person" : " people");
     return std::to_string(n) + " " + word + (n == 1 ? "" : "s");
 }
 } // namespace
 
-ImportKind detect_import_kind(const ImportFile& file) {
+namespace {
+std::string mapping_key(const ImportFile& file) {
+    return "roster.columns:" + model::roster_header_signature(file.bytes);
+}
+
+// --columns, else the mapping stored for a file with these headers; empty when neither.
+model::RosterMapping roster_mapping(const model::Workspace* workspace, const ImportFile& file,
+                                    const ImportOptions& options) {
+    if (options.columns) {
+        std::string error;
+        auto mapping = model::parse_roster_mapping(*options.columns, error);
+        if (!mapping)
+            throw UsageError("--columns: " + error);
+        return *mapping;
+    }
+    if (workspace) {
+        if (auto stored = workspace->setting(mapping_key(file))) {
+            std::string error;
+            if (auto mapping = model::parse_roster_mapping(*stored, error))
+                return *mapping;
+        }
+    }
+    return {};
+}
+
+ImportKind detect_kind(const model::Workspace* workspace, const ImportFile& file,
+                       const ImportOptions& options) {
     if (ends_with(file.path, ".yaml") || ends_with(file.path, ".yml"))
         return ImportKind::plan;
-    if (looks_like_roster(file.bytes))
+    if (model::looks_like_roster(file.bytes, roster_mapping(workspace, file, options)))
         return ImportKind::roster;
+    if (model::looks_like_raci_grid(file.bytes))
+        return ImportKind::raci;
     return ImportKind::metrics;
+}
+} // namespace
+
+ImportKind detect_import_kind(const ImportFile& file, const ImportOptions& options) {
+    return detect_kind(nullptr, file, options);
 }
 
 std::string import_file(model::Workspace& workspace, const ImportFile& file,
                         const ImportOptions& options) {
-    switch (detect_import_kind(file)) {
+    switch (detect_kind(&workspace, file, options)) {
     case ImportKind::plan:
-        return import_plan(workspace, file);
+        return import_plan(workspace, file, options);
     case ImportKind::roster:
-        return import_roster(workspace, file);
+        return import_roster(workspace, file, options);
+    case ImportKind::raci:
+        return import_raci(workspace, file, options);
     case ImportKind::metrics:
         return import_metrics(workspace, file, options);
     }
     return {};
 }
 
-std::string import_plan(model::Workspace& workspace, const ImportFile& file) {
-    auto result = model::read_plan_text(file.path, file.bytes);
+std::string import_plan(model::Workspace& workspace, const ImportFile& file,
+                        const ImportOptions& options) {
+    auto result = options.owners_later ? model::read_plan_text_owners_later(file.path, file.bytes)
+                                       : model::read_plan_text(file.path, file.bytes);
     if (!result.ok())
         throw_diagnostics(result.errors.size() == 1
                               ? "the plan has 1 error; nothing was imported"
@@ -89,48 +131,155 @@ std::string import_plan(model::Workspace& workspace, const ImportFile& file) {
            (old ? ", replacing the previous plan." : ".");
 }
 
-std::string import_roster(model::Workspace& workspace, const ImportFile& file) {
+namespace {
+// "a, b, c and 4 more"
+std::string some_of(const std::vector<std::string>& items, size_t limit = 8) {
+    std::string text;
+    for (size_t i = 0; i < items.size() && i < limit; ++i)
+        text += (i ? ", " : "") + items[i];
+    if (items.size() > limit)
+        text += " and " + std::to_string(items.size() - limit) + " more";
+    return text;
+}
+
+model::Plan stored_plan_for(model::Workspace& workspace, const ImportFile& file,
+                            const std::string& what, bool owners_later) {
     auto yaml = workspace.plan_yaml();
     if (!yaml)
-        throw UsageError(file.path +
-                         ": a roster adds people to a plan, and the workspace has "
-                         "none yet; import a plan YAML first (start one with `planner init`)");
-    auto stored = model::read_plan_text(workspace.path() + " (stored plan)", *yaml);
+        throw UsageError(file.path + ": " + what +
+                         ", and the workspace has no plan yet; import a plan YAML first (start "
+                         "one with `planner init`)");
+    std::string name = workspace.path() + " (stored plan)";
+    auto stored = owners_later ? model::read_plan_text_owners_later(name, *yaml)
+                               : model::read_plan_text(name, *yaml);
     if (!stored.ok())
         throw_diagnostics("the stored plan is not valid", stored.errors);
-    RosterResult roster = apply_roster(stored.plan, file.path, file.bytes);
+    return std::move(stored.plan);
+}
+
+// Stores the changed plan after checking that it still holds together.
+model::Plan store_changed_plan(model::Workspace& workspace, const ImportFile& file,
+                               const model::Plan& plan, const std::string& what,
+                               bool owners_later) {
+    std::string updated = model::write_plan_yaml(plan);
+    auto check = owners_later ? model::read_plan_text_owners_later(file.path, updated)
+                              : model::read_plan_text(file.path, updated);
+    if (!check.ok()) {
+        // The whole plan must still hold together (e.g. no reference to a removed role). The
+        // lines of the rewritten plan exist in no file: the messages name the file only.
+        for (auto& error : check.errors) {
+            error.line = error.column = 0;
+            error.message = "with this " + what + " the plan would be invalid: " + error.message;
+        }
+        throw_diagnostics("the " + what + " would make the plan invalid; nothing was imported",
+                          check.errors);
+    }
+    workspace.set_plan(updated, model::encode_plan(check.plan), file.path);
+    return std::move(check.plan);
+}
+} // namespace
+
+std::string import_roster(model::Workspace& workspace, const ImportFile& file,
+                          const ImportOptions& options) {
+    model::Plan plan =
+        stored_plan_for(workspace, file, "a roster adds people to a plan", options.owners_later);
+    model::RosterMapping mapping = roster_mapping(&workspace, file, options);
+    RosterResult roster = apply_roster(plan, file.path, file.bytes, mapping);
     if (!roster.errors.empty())
         throw_diagnostics(roster.errors.size() == 1
                               ? "the roster has 1 error; nothing was imported"
                               : "the roster has " + std::to_string(roster.errors.size()) +
                                     " errors; nothing was imported",
                           roster.errors);
-    std::string updated = model::write_plan_yaml(stored.plan);
-    if (updated == *yaml)
+    if (const auto current = workspace.plan_yaml();
+        current && model::write_plan_yaml(plan) == *current) {
+        if (options.columns)
+            workspace.set_setting(mapping_key(file), model::format_roster_mapping(mapping));
         return file.path + ": roster of " + plural(roster.rows, "row") +
                ": the plan already holds every value in it; nothing changed.";
-    // The whole plan must still hold together (e.g. no reference to a removed role). The
-    // lines of the rewritten plan exist in no file: the messages name the roster only.
-    auto check = model::read_plan_text(file.path, updated);
-    if (!check.ok()) {
-        for (auto& error : check.errors) {
-            error.line = error.column = 0;
-            error.message = "with this roster the plan would be invalid: " + error.message;
-        }
-        throw_diagnostics("the roster would make the plan invalid; nothing was imported",
-                          check.errors);
     }
-    workspace.set_plan(updated, model::encode_plan(check.plan), file.path);
+    store_changed_plan(workspace, file, plan, "roster", options.owners_later);
+    if (options.columns)
+        workspace.set_setting(mapping_key(file), model::format_roster_mapping(mapping));
     model::ImportLogEntry entry;
     entry.file_name = file.path;
     entry.sha256 = sha256_hex(file.bytes);
     entry.kind = "roster";
     entry.format = "roster-csv";
     entry.rows_read = static_cast<long long>(roster.rows);
-    entry.rows_stored = static_cast<long long>(roster.added + roster.updated);
+    entry.rows_stored = static_cast<long long>(roster.added.size() + roster.changed.size());
+    for (const auto& column : roster.ignored_columns)
+        entry.ignored_columns += (entry.ignored_columns.empty() ? "" : "; ") + column;
     workspace.log_import(entry);
-    return file.path + ": roster of " + plural(roster.rows, "row") + ": added " +
-           plural(roster.added, "person") + ", updated " + std::to_string(roster.updated) + ".";
+
+    std::string summary = file.path + ": roster of " + plural(roster.rows, "row") + ": added " +
+                          plural(roster.added.size(), "person");
+    if (!roster.added.empty())
+        summary += " (" + some_of(roster.added) + ")";
+    summary += ", changed " + std::to_string(roster.changed.size());
+    if (!roster.changed.empty())
+        summary += " (" + some_of(roster.changed) + ")";
+    summary += ", unchanged " + std::to_string(roster.unchanged.size()) + ".";
+    // The columns as read, unless every header is the field's own name.
+    bool renamed = false;
+    for (const auto& column : roster.columns)
+        renamed = renamed || column.find(" -> ") == std::string::npos ||
+                  column.substr(0, column.find(" -> ")) != column.substr(column.find(" -> ") + 4);
+    if (renamed)
+        summary += "\n  columns: " + some_of(roster.columns, 100);
+    if (!roster.ignored_columns.empty())
+        summary += "\n  ignored " + plural(roster.ignored_columns.size(), "column") + ": " +
+                   some_of(roster.ignored_columns, 100);
+    for (const auto& line : roster.not_active)
+        summary += "\n  not active: " + line;
+    if (options.columns)
+        summary += "\n  the column mapping is stored in the workspace and used for the next "
+                   "file with the same headers";
+    else if (!mapping.empty())
+        summary += "\n  the column mapping stored in the workspace for these headers was used";
+    return summary;
+}
+
+std::string import_raci(model::Workspace& workspace, const ImportFile& file,
+                        const ImportOptions& options) {
+    model::Plan plan = stored_plan_for(
+        workspace, file, "an ownership sheet assigns the plan's duties", options.owners_later);
+    RaciResult raci = apply_raci(plan, file.path, file.bytes);
+    if (!raci.errors.empty())
+        throw_diagnostics(raci.errors.size() == 1
+                              ? "the ownership sheet has 1 error; nothing was imported"
+                              : "the ownership sheet has " + std::to_string(raci.errors.size()) +
+                                    " errors; nothing was imported",
+                          raci.errors);
+    store_changed_plan(workspace, file, plan, "ownership sheet", options.owners_later);
+    model::ImportLogEntry entry;
+    entry.file_name = file.path;
+    entry.sha256 = sha256_hex(file.bytes);
+    entry.kind = "raci";
+    entry.format = "raci-grid";
+    entry.rows_read = static_cast<long long>(raci.duties);
+    entry.rows_stored = static_cast<long long>(raci.changes.size());
+    workspace.log_import(entry);
+    std::string summary = file.path + ": ownership sheet of " + plural(raci.duties, "duty") +
+                          " and " + plural(raci.people, "person") + ": " +
+                          std::to_string(raci.changes.size()) + " changed, " +
+                          std::to_string(raci.unchanged) + " unchanged; " +
+                          plural(raci.assignments_after, "assignment") + " in the plan (was " +
+                          std::to_string(raci.assignments_before) + ").";
+    for (const auto& change : raci.changes)
+        summary += "\n  " + change;
+    return summary;
+}
+
+void check_plan_after_import(model::Workspace& workspace) {
+    auto yaml = workspace.plan_yaml();
+    if (!yaml)
+        return;
+    auto check = model::read_plan_text(workspace.path() + " (the plan after this import)", *yaml);
+    if (!check.ok())
+        throw_diagnostics("goal and KPI owners must be people of the plan or of a roster "
+                          "imported with it; nothing was imported",
+                          check.errors);
 }
 
 std::string import_metrics(model::Workspace& workspace, const ImportFile& file,
@@ -140,15 +289,20 @@ std::string import_metrics(model::Workspace& workspace, const ImportFile& file,
         metric_options.channel = *options.channel;
     metric_options.profile = options.profile;
     metric_options.year = options.year;
+    metric_options.store_chart_data = options.store_chart_data;
     // "Imported before" is decided from the hash, before the file is parsed: the same bytes
-    // with the same --channel, --profile and --year store the same values. With other options
-    // they are another import (a plain hash when no option is given, as planner 0.1 logged).
+    // with the same --channel, --profile, --year and --chart-data store the same values. With
+    // other options they are another import (a plain hash when no option is given, as planner
+    // 0.1 logged).
     std::string hash = sha256_hex(file.bytes);
-    if (options.channel || options.profile || options.year)
+    if (options.channel || options.profile || options.year || options.store_chart_data)
         hash = sha256_hex(hash + "\n--channel=" + options.channel.value_or("") +
                           "\n--profile=" + options.profile.value_or("") + "\n--year=" +
-                          (options.year ? std::to_string(*options.year) : std::string()));
-    if (auto earlier = workspace.find_import(hash))
+                          (options.year ? std::to_string(*options.year) : std::string()) +
+                          (options.store_chart_data ? "\n--chart-data" : ""));
+    // An earlier import that stored nothing (Chart data read without --chart-data) does not
+    // keep the file from being imported again.
+    if (auto earlier = workspace.find_import(hash); earlier && earlier->rows_stored > 0)
         return file.path + ": this content was imported before (as " + earlier->file_name + " on " +
                earlier->imported_at.substr(0, 10) + "); nothing stored.";
 
@@ -161,6 +315,13 @@ std::string import_metrics(model::Workspace& workspace, const ImportFile& file,
                          "`planner import`)");
 
     auto result = model::read_metric_file(file.path, file.bytes, metric_options);
+    if (!result.ok() && result.errors.front().message.rfind("planner does not recognise", 0) == 0)
+        result.errors.push_back(model::Diagnostic{
+            file.path, 0, 0,
+            "not a roster or an ownership sheet either: a roster needs columns such as "
+            "`Employee ID`, `Full name`, `Job title` (name other headers with --columns "
+            "\"HEADER=FIELD,...\", e.g. --columns \"Vārds=first_name,Amats=role\"); an "
+            "ownership sheet starts with a `Duty` column"});
     if (!result.ok())
         throw_diagnostics(file.path + " was not imported; nothing was stored", result.errors);
     if (result.file.rows_read == 0)

@@ -13,6 +13,11 @@ struct ImportOptions {
     std::optional<std::string> channel;
     std::optional<std::string> profile;
     std::optional<int> year;
+    bool store_chart_data = false;      // --chart-data
+    std::optional<std::string> columns; // --columns "HEADER=FIELD,..." for a roster
+    // A plan imported with a roster: goal and KPI owners may be people the roster brings.
+    // The caller then checks the stored plan with check_plan_after_import().
+    bool owners_later = false;
 };
 
 struct ImportFile {
@@ -20,17 +25,24 @@ struct ImportFile {
     std::string bytes;
 };
 
-enum class ImportKind { plan, roster, metrics };
+enum class ImportKind { plan, roster, raci, metrics };
 
-// What the file is, from its name and content.
-ImportKind detect_import_kind(const ImportFile& file);
+// What the file is, from its name and content (and --columns: a roster).
+ImportKind detect_import_kind(const ImportFile& file, const ImportOptions& options = {});
 
 // Imports the file; returns a one-paragraph summary for the user.
 std::string import_file(model::Workspace& workspace, const ImportFile& file,
                         const ImportOptions& options);
 
-std::string import_plan(model::Workspace& workspace, const ImportFile& file);
-std::string import_roster(model::Workspace& workspace, const ImportFile& file);
+std::string import_plan(model::Workspace& workspace, const ImportFile& file,
+                        const ImportOptions& options = {});
+
+// The stored plan read strictly: after a plan and the rosters that bring its goals' owners.
+void check_plan_after_import(model::Workspace& workspace);
+std::string import_roster(model::Workspace& workspace, const ImportFile& file,
+                          const ImportOptions& options = {});
+std::string import_raci(model::Workspace& workspace, const ImportFile& file,
+                        const ImportOptions& options = {});
 std::string import_metrics(model::Workspace& workspace, const ImportFile& file,
                            const ImportOptions& options);
 

@@ -1,10 +1,12 @@
 #pragma once
-// Roster CSV: people with the columns
-// id,name,roles,fte,capacity_hours,reports_to,timezone,skills,interests,status
-// (lists separated by `;`), added to a plan or updating people with the same id.
+// Rosters: employee lists from HR systems (model/roster_table.hpp reads the columns), applied
+// to a plan: people added or updated, values as HR writes them (roles by id or name, FTE as a
+// fraction, a percentage or weekly hours, places as cities, managers by id or name, statuses
+// in HR words).
 
 #include "model/plan.hpp"
 #include "model/plan_reader.hpp"
+#include "model/roster_table.hpp"
 
 #include <string>
 #include <string_view>
@@ -12,20 +14,21 @@
 
 namespace planner {
 
-const std::vector<std::string>& roster_columns();
-
-// True when the first record of the CSV has an `id` column and another roster column.
-bool looks_like_roster(std::string_view bytes);
-
 struct RosterResult {
     size_t rows = 0;
-    size_t added = 0;
-    size_t updated = 0;
-    std::vector<model::Diagnostic> errors; // FILE:LINE:COLUMN, in file order
+    std::vector<std::string> added;      // person ids, in file order
+    std::vector<std::string> changed;    // existing people whose values changed
+    std::vector<std::string> unchanged;  // existing people the file left as they were
+    std::vector<std::string> not_active; // "Eva Ozola (row 7): terminated, not added"
+    std::vector<std::string> columns;    // "Employee # -> id", in file order
+    std::vector<std::string> ignored_columns;
+    std::vector<model::Diagnostic> errors; // "FILE: row 4, column `FTE %`: ...", in row order
 };
 
 // Applies the roster to `plan` (only when it has no errors: the plan is unchanged otherwise).
-// An empty cell keeps an existing person's value (or the default for a new person).
-RosterResult apply_roster(model::Plan& plan, const std::string& file, std::string_view bytes);
+// An empty cell keeps an existing person's value (or the default for a new person). People
+// are matched by id (from the HR id, else from the name), then by their full name.
+RosterResult apply_roster(model::Plan& plan, const std::string& file, std::string_view bytes,
+                          const model::RosterMapping& mapping = {});
 
 } // namespace planner

@@ -207,11 +207,11 @@ TEST_CASE("csv_reader: invalid UTF-8 is reported with line and column", "[csv]")
     REQUIRE_FALSE(result.ok());
     CHECK(problems(result) ==
           "2:7: this character is not valid UTF-8 (byte 0xEE): the file was probably saved in "
-          "another encoding, such as Windows-1257; save it again as \"CSV UTF-8\" and import "
-          "that file\n"
+          "another encoding, such as Windows-1252 (Western European) or Windows-1257 "
+          "(Baltic); save it again as \"CSV UTF-8\" and import that file\n"
           "3:2: this character is not valid UTF-8 (byte 0xE2): the file was probably saved in "
-          "another encoding, such as Windows-1257; save it again as \"CSV UTF-8\" and import "
-          "that file\n");
+          "another encoding, such as Windows-1252 (Western European) or Windows-1257 "
+          "(Baltic); save it again as \"CSV UTF-8\" and import that file\n");
     CHECK(result.document.records.empty());
 }
 
@@ -298,4 +298,19 @@ TEST_CASE("csv_reader: encoding names", "[csv]") {
     CHECK(encoding_name(TextEncoding::utf8_bom) == "UTF-8 with BOM");
     CHECK(encoding_name(TextEncoding::utf16le_bom) == "UTF-16LE");
     CHECK(encoding_name(TextEncoding::utf16be_bom) == "UTF-16BE");
+}
+
+TEST_CASE("csv_reader: text that is not UTF-8 is read as Windows-1252 when asked", "[csv]") {
+    // "Café" and "€" in Windows-1252: 0xE9 and 0x80.
+    CsvReadOptions options;
+    options.windows1252 = true;
+    CsvReadResult result = read_csv("name,price\nCaf\xE9,5 \x80\n", options);
+    REQUIRE(result.ok());
+    CHECK(result.document.encoding == TextEncoding::windows1252);
+    CHECK(encoding_name(TextEncoding::windows1252) == "Windows-1252");
+    CHECK(result.document.records[1].fields[0].text == "Caf\xC3\xA9");
+    CHECK(result.document.records[1].fields[1].text == "5 \xE2\x82\xAC");
+    // Valid UTF-8 stays UTF-8, and zero bytes (UTF-16 without a mark) are still an error.
+    CHECK(read_csv("a\nCaf\xC3\xA9\n", options).document.encoding == TextEncoding::utf8);
+    CHECK_FALSE(read_csv(std::string("a\0b\n\xE9", 5), options).ok());
 }

@@ -21,7 +21,7 @@ TEST_CASE("metrics: the formats tried, in order", "[metrics][detect]") {
     for (const MetricFormatInfo& format : metric_formats())
         ids += std::string(format.id) + " ";
     CHECK(ids == "generic meta_daily meta_posts facebook_classic_page facebook_classic_posts "
-                 "x_tweet_activity x_account_overview youtube_table youtube_chart "
+                 "x_tweet_activity x_account_overview x_content youtube_table youtube_chart "
                  "youtube_totals tiktok_overview tiktok_followers tiktok_content "
                  "linkedin_content linkedin_followers linkedin_visitors ");
 }
@@ -87,12 +87,17 @@ TEST_CASE("metrics: an unrecognised file lists every format tried and why not",
               "not X account overview export: line 1 is not `Date` followed by `Impressions`, "
               "..., `New follows`, `Unfollows`\n" +
               f +
+              "not X account analytics content export: line 1 has no `Post id`, `Date`, `Post "
+              "Link` (or `Link`) and `Impressions` columns\n" +
+              f +
               "not YouTube Studio Table data.csv: line 1 does not start with "
               "`Content,Video title`\n" +
-              f + "not YouTube Studio Chart data.csv: line 1 does not start with `Date,Content`\n" +
+              f +
+              "not YouTube Studio Chart data.csv: line 1 does not start with `Date,Content` or "
+              "`Date` and a split such as `Traffic source`\n" +
               f +
               "not YouTube Studio Totals.csv: line 1 is not `Date` followed by YouTube columns "
-              "such as `Views`\n" +
+              "such as `Views` or `Subscribers`\n" +
               f +
               "not TikTok Studio Overview.csv: line 1 does not start with "
               "`\"Date\",\"Video Views\"`\n" +
@@ -120,7 +125,7 @@ TEST_CASE("metrics: why a near miss is not a Meta daily file", "[metrics][detect
         "Views.csv", "sep=,\n\"Views\"\n\"Day\",\"Primary\"\n\"2025-12-24T00:00:00\",\"1\"\n",
         options);
     REQUIRE_FALSE(result.ok());
-    REQUIRE(result.errors.size() == 17);
+    REQUIRE(result.errors.size() == 18);
     CHECK(result.errors[2].to_string() ==
           "Views.csv: not Meta Business Suite daily metric file: line 3 is not "
           "`\"Date\",\"Primary\"`");
@@ -147,12 +152,13 @@ TEST_CASE("metrics: a download cut off inside a quoted post text", "[metrics][de
 }
 
 TEST_CASE("metrics: a file in the wrong encoding", "[metrics][detect]") {
+    // Text that is not UTF-8 is read as Windows-1252: a Baltic (Windows-1257) `Rīga` becomes
+    // `Rîga`, which is then no profile id.
     MetricReadResult legacy = read("malformed/windows1257.csv");
     REQUIRE_FALSE(legacy.ok());
     CHECK(legacy.error_text() ==
-          "malformed/windows1257.csv:3:23: this character is not valid UTF-8 (byte 0xEE): the "
-          "file was probably saved in another encoding, such as Windows-1257; save it again as "
-          "\"CSV UTF-8\" and import that file\n");
+          "malformed/windows1257.csv:3:22: `R\xC3\xAEga` is not a profile id: ids are 1-64 "
+          "characters of a-z, 0-9, _ and -; leave it empty for the whole channel\n");
 
     MetricReadResult utf16 = read("malformed/utf16_without_bom.csv");
     REQUIRE_FALSE(utf16.ok());

@@ -32,8 +32,8 @@ TEST_CASE("metrics: TikTok Overview across New Year, with undefined days", "[met
                                "2026-01-01 video_views 11847 @4\n");
     CHECK(joined(result.file.ignored_columns) == "Profile Views");
     CHECK(joined(result.file.notes) ==
-          "1 row has no figures (empty, `-` or `undefined`); nothing is stored for it | "
-          "engagements are `Likes` + `Comments` + `Shares` | dates in this file have no year; "
+          "1 day is marked `undefined` (before the account had data); nothing is stored for "
+          "it | engagements are `Likes` + `Comments` + `Shares` | dates in this file have no year; "
           "the first row's year is the one given with --year, and the year moves on where the "
           "dates pass from December to January");
 }

@@ -59,16 +59,33 @@ TEST_CASE("metrics: a YouTube Table data whose videos do not add up to its Total
           "YouTube Studio exports only the rows it has shown, so some videos may be missing");
 }
 
-TEST_CASE("metrics: YouTube Chart data adds the videos of each day", "[metrics][youtube]") {
+TEST_CASE("metrics: YouTube Chart data is not the channel's total unless asked",
+          "[metrics][youtube]") {
     MetricReadResult result = read("youtube/Chart data.csv");
+    REQUIRE(result.ok());
+    CHECK(result.file.format_id == "youtube_chart");
+    CHECK(result.file.values.empty());
+    CHECK(result.file.rows_read == 3);
+    CHECK(joined(result.file.notes) ==
+          "Chart data holds only the 2 videos charted in YouTube Studio, not the channel's "
+          "total; nothing is stored. Import Totals.csv for the channel's daily figures, or add "
+          "--chart-data to store the sum of these videos as the channel's figures");
+}
+
+TEST_CASE("metrics: YouTube Chart data adds the videos of each day with --chart-data",
+          "[metrics][youtube]") {
+    MetricImportOptions options;
+    options.channel = "youtube";
+    options.store_chart_data = true;
+    MetricReadResult result = read_metric_file(
+        "youtube/Chart data.csv", metric_test::fixture("youtube/Chart data.csv"), options);
     REQUIRE(result.ok());
     CHECK(result.file.format_id == "youtube_chart");
     CHECK(dump(result.file) == "2025-08-28 video_views 150 @2\n"
                                "2025-08-28 followers_gained 2 @2\n"
                                "2025-08-29 video_views 200 @4\n"
                                "2025-08-29 followers_gained -1 @4\n");
-    CHECK(joined(result.file.ignored_columns) ==
-          "Content | Video title | Video publish time | Duration");
+    CHECK(joined(result.file.ignored_columns) == "Video title | Video publish time | Duration");
 }
 
 TEST_CASE("metrics: YouTube Totals with dates in words", "[metrics][youtube]") {

@@ -298,3 +298,103 @@ write("malformed/overview_short_row.csv", BOM8 + (
 write("malformed/unrecognised.csv", b"Name,Age,City\nAnna,31,Riga\n")
 write("malformed/empty.csv", b"")
 write("malformed/bom_only.csv", BOM8 + b"\r\n\r\n")
+
+# --- issue 14: downloads as people committed them --------------------------------------------
+# X account analytics content export (`account_analytics_content_<from>_<to>.csv`): the 2025
+# header says `Link` and `Share`, the 2026 one `Post Link` and `Shares`; no quoting but where
+# needed, dates in words, newest first.
+x_content_2025 = ("Post id,Date,Post text,Link,Impressions,Likes,Engagements,Bookmarks,Share,"
+                  "New follows,Replies,Reposts,Profile visits,Detail Expands,URL Clicks,"
+                  "Hashtag Clicks,Permalink Clicks")
+write("x/account_analytics_content_2025-08-10_2025-08-16.csv", (
+    x_content_2025 + "\n"
+    "1956400000000000001,\"Sat, Aug 16, 2025\",\"Svētdienas tirgus, 10:00\",https://x.com/rimi/status/1956400000000000001,1840,22,61,3,1,2,4,5,9,12,7,0,0\n"
+    "1956300000000000002,\"Sat, Aug 16, 2025\",Labrīt!,https://x.com/rimi/status/1956300000000000002,460,5,14,0,0,0,1,1,2,3,1,0,0\n"
+    "1955900000000000003,\"Fri, Aug 15, 2025\",\"Jauna recepte:\nzupa\",https://x.com/rimi/status/1955900000000000003,1200,10,30,1,0,1,2,0,4,6,3,0,1\n"
+).encode())
+x_content_2026 = ("Post id,Date,Post text,Post Link,Impressions,Likes,Engagements,Bookmarks,Shares,"
+                  "New follows,Replies,Reposts,Profile visits,Detail Expands,URL Clicks,"
+                  "Hashtag Clicks,Permalink Clicks")
+write("x/account_analytics_content_2026-08-14_2026-08-15.csv", (
+    x_content_2026 + "\n"
+    "2056500000000000001,\"Sat, Aug 15, 2026\",Akcija,https://x.com/rimi/status/2056500000000000001,900,9,25,0,1,3,2,1,0,5,6,0,0\n"
+    "2056100000000000002,\"Fri, Aug 14, 2026\",\"Jautājums, atbilde\",https://x.com/rimi/status/2056100000000000002,300,2,8,0,0,0,3,0,1,1,0,0,0"
+).encode())
+
+# Meta post export whose oldest posts are shorter than the header: Meta leaves out their
+# trailing empty columns (here everything after `Total clicks`, and after `Reach`).
+write("meta/posts_facebook_short_rows.csv", BOM8 + ("\n".join([fb_header] + fb_rows[:1] + [
+    "122158000000000009,61571000000001,Rimi Latvija,Vecs ieraksts,,,"
+    "01/05/2024 10:00,,https://www.facebook.com/rimi/posts/9,false,false,Photos,,,,,Lifetime,"
+    "700,650,12,10,1,1,4",
+    "122158000000000010,61571000000001,Rimi Latvija,Vēl vecāks,,,"
+    "01/04/2024 08:30,,https://www.facebook.com/rimi/posts/10,false,false,Photos,,,,,Lifetime,"
+    "400,380",
+]) + "\n").encode())
+
+# YouTube Table data with unlisted/private/deleted videos: no publish time, figures kept.
+write("youtube/Table data (undated).csv", (
+    "Content,Video title,Video publish time,Duration,Views,Watch time (hours),Subscribers,"
+    "Impressions\n"
+    "Total,,,,1400,80.0,9,30000\n"
+    "R26qwMQVoos,\"Rimi receptes, 1. daļa\",\"Aug 28, 2025\",612,1000,60.0,6,20000\n"
+    "xY9_unlist1,Iekšējais video,,95,250,12.0,2,6000\n"
+    "deleted0001,,,0,150,8.0,1,4000\n"
+).encode())
+# Chart data split by traffic source (Studio: "Traffic source" chosen as the split): a
+# breakdown of the channel's views, rounded per source.
+write("youtube/Chart data (traffic source).csv", (
+    "Date,Traffic source,Views,Watch time (hours)\n"
+    "2025-08-28,YouTube search,80,6.1\n"
+    "2025-08-28,Browse features,60,4.0\n"
+    "2025-08-28,External,9,0.6\n"
+    "2025-08-29,YouTube search,120,9.0\n"
+    "2025-08-29,Suggested videos,81,5.5\n"
+).encode())
+# Chart data of 5 charted videos out of many: the Total of Table data says 442 videos.
+write("youtube/Chart data (5 videos).csv", (
+    "Date,Content,Video title,Video publish time,Duration,Views\n"
+    + "".join(f"2025-08-28,vid{n:08d}xx,Video {n},\"Aug 1, 2025\",60,{10 * n}\n" for n in range(1, 6))
+).encode())
+# Totals.csv with only the metric chosen in Studio.
+write("youtube/Totals (subscribers only).csv", (
+    "Date,Subscribers\n"
+    "2025-08-28,3\n"
+    "2025-08-29,-2\n"
+    "2025-08-30,0\n"
+).encode())
+
+# An older Facebook page export in Windows-1252 (Latin-1): curly apostrophes and accents in the
+# description row.
+write("facebook_classic/page_windows1252.csv", ("\r\n".join([
+    page_header,
+    page_description.replace("your Page.", "your Page\u2019s caf\u00e9.", 1),
+] + page_rows[:2]) + "\r\n").encode("cp1252"))
+
+# TikTok Studio in Greek (genitive month names, as the Greek interface writes dates), and in
+# Polish and French.
+write("tiktok/Overview_el.csv", BOM8 + quoted([
+    ["Date", "Video Views", "Profile Views", "Likes", "Comments", "Shares"],
+    ["30 Οκτωβρίου", "410", "3", "20", "2", "1"],
+    ["31 Οκτωβρίου", "520", "4", "25", "0", "3"],
+    ["1 Νοεμβρίου", "610", "5", "30", "1", "2"],
+], final=False).encode())
+write("tiktok/Overview_pl_fr.csv", BOM8 + quoted([
+    ["Date", "Video Views", "Profile Views", "Likes", "Comments", "Shares"],
+    ["2 marca", "100", "1", "4", "1", "0"],
+    ["3 mars", "200", "2", "6", "0", "1"],
+], final=False).encode())
+# TikTok business-account overview: dates `YYYY/MM/DD`, `NAN` where there is no figure.
+write("tiktok/Overview_business.csv", BOM8 + quoted([
+    ["Date", "Video Views", "Profile Views", "Likes", "Comments", "Shares"],
+    ["2025/10/30", "NAN", "NAN", "NAN", "NAN", "NAN"],
+    ["2025/10/31", "1500", "12", "90", "NAN", "5"],
+    ["2025/11/01", "1720", "NAN", "110", "7", "9"],
+], final=False).encode())
+# FollowerHistory: `undefined` followers with a `0` difference before data exists.
+write("tiktok/FollowerHistory_undefined.csv", BOM8 + quoted([
+    ["Date", "Followers", "Difference in followers from previous day"],
+    ["September 23", "undefined", "0"],
+    ["September 24", "undefined", "0"],
+    ["September 25", "10405", "12"],
+], final=False).encode())
