@@ -17,5 +17,6 @@ CommandSpec demo_command();
 CommandSpec diff_command();
 CommandSpec snapshot_command();
 CommandSpec report_command();
+CommandSpec serve_command();
 
 } // namespace planner

@@ -8,62 +8,13 @@
 #include "model/plan_reader.hpp"
 #include "model/workspace.hpp"
 #include "planner/core/plan_source.hpp"
+#include "planner/reports/quarterly_input.hpp"
 #include "planner/reports/reports.hpp"
 
 #include <filesystem>
 #include <ostream>
 
 namespace planner {
-
-namespace {
-std::vector<model::MetricValue> metric_values(const model::Workspace& workspace) {
-    std::vector<model::MetricValue> values;
-    for (const model::StoredMetric& s : workspace.all_metrics()) {
-        auto metric = model::metric_from_name(s.metric);
-        auto date = model::parse_date(s.date);
-        if (metric && date)
-            values.push_back({*date, s.channel, s.profile, *metric, s.value, 0});
-    }
-    return values;
-}
-
-QuarterlyInput quarterly_input(const std::string& path, const ParsedArgs& args) {
-    if (!model::is_workspace_file(path))
-        throw UsageError("the quarterly review reads metrics from a workspace; give one "
-                         "(e.g. `planner report quarterly team.db`), not '" +
-                         path + "'");
-    QuarterlyInput input;
-    try {
-        model::Workspace workspace(path, model::OpenMode::read_only);
-        LoadedPlan current = load_plan_argument(path);
-        std::optional<model::Quarter> quarter = current.plan.info.quarter;
-        if (auto q = args.value("--quarter")) {
-            quarter = model::parse_quarter(*q);
-            if (!quarter)
-                throw UsageError("'" + *q + "' is not a quarter; write YYYY-Qn, e.g. 2026-Q4");
-        }
-        if (!quarter)
-            throw UsageError("which quarter? The plan names none; add --quarter YYYY-Qn");
-        input.quarter = *quarter;
-        std::string name = model::format_quarter(*quarter);
-        // The quarter's snapshot when there is one, else the current plan.
-        if (workspace.snapshot(name))
-            input.plan = load_plan_argument(path + "@" + name).plan;
-        else
-            input.plan = current.plan;
-        model::Quarter previous = quarter->number == 1
-                                      ? model::Quarter{quarter->year - 1, 4}
-                                      : model::Quarter{quarter->year, quarter->number - 1};
-        std::string previous_name = model::format_quarter(previous);
-        if (workspace.snapshot(previous_name))
-            input.previous = load_plan_argument(path + "@" + previous_name).plan;
-        input.metrics = metric_values(workspace);
-    } catch (const model::WorkspaceError& e) {
-        throw UsageError(e.what());
-    }
-    return input;
-}
-} // namespace
 
 namespace {
 int run_report(const ParsedArgs& args, Streams& io) {
@@ -85,7 +36,8 @@ int run_report(const ParsedArgs& args, Streams& io) {
 
     exporters::Document document;
     if (kind == "quarterly") {
-        document = build_quarterly_report(quarterly_input(plan_path, args), options);
+        document = build_quarterly_report(load_quarterly_input(plan_path, args.value("--quarter")),
+                                          options);
     } else {
         LoadedPlan loaded = load_plan_argument(plan_path);
         document = kind == "staffing" ? build_staffing_report(loaded.plan, options)
