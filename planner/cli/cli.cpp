@@ -1,6 +1,11 @@
 #include "planner/cli/cli.hpp"
 
+#include "exporters/export_error.hpp"
 #include "model/suggest.hpp"
+#include "model/workspace.hpp"
+
+#include <filesystem>
+#include <new>
 
 #include <algorithm>
 #include <exception>
@@ -163,6 +168,41 @@ int run_command(const CommandSpec& c, const std::vector<std::string>& args, Stre
 }
 } // namespace
 
+int report_failure(std::exception_ptr failure, std::ostream& err) {
+    try {
+        std::rethrow_exception(failure);
+    } catch (const Error& e) {
+        for (const std::string& line : e.details())
+            err << line << "\n";
+        if (e.exit_status() == k_exit_internal_error)
+            err << "planner: internal error: " << e.what() << "; " << k_internal_error_hint << "\n";
+        else
+            err << "planner: error: " << e.what() << "\n";
+        return e.exit_status();
+    } catch (const model::WorkspaceError& e) {
+        // A damaged, locked, foreign or newer workspace: the message names the file.
+        err << "planner: error: " << e.what() << "\n";
+        return k_exit_user_error;
+    } catch (const exporters::ExportError& e) {
+        err << "planner: error: " << e.what() << "\n";
+        return k_exit_user_error;
+    } catch (const std::filesystem::filesystem_error& e) {
+        err << "planner: error: " << e.what() << "\n";
+        return k_exit_user_error;
+    } catch (const std::bad_alloc&) {
+        err << "planner: error: not enough memory for this input; try a smaller file or "
+               "free some memory\n";
+        return k_exit_user_error;
+    } catch (const std::exception& e) {
+        // Anything else is a bug: every expected failure has its own type above.
+        err << "planner: internal error: " << e.what() << "; " << k_internal_error_hint << "\n";
+        return k_exit_internal_error;
+    } catch (...) {
+        err << "planner: internal error: an unknown failure; " << k_internal_error_hint << "\n";
+        return k_exit_internal_error;
+    }
+}
+
 int run_cli(const std::vector<std::string>& args, Streams& streams) {
     try {
         if (args.empty() || args[0] == "--help" || args[0] == "-h") {
@@ -199,17 +239,8 @@ int run_cli(const std::vector<std::string>& args, Streams& streams) {
                 "; see `planner --help`");
         }
         return run_command(*c, std::vector<std::string>(args.begin() + 1, args.end()), streams);
-    } catch (const InputError& e) {
-        for (const std::string& line : e.lines())
-            streams.err << line << "\n";
-        streams.err << "planner: error: " << e.what() << "\n";
-        return 2;
-    } catch (const UsageError& e) {
-        streams.err << "planner: error: " << e.what() << "\n";
-        return 2;
-    } catch (const std::exception& e) {
-        streams.err << "planner: error: " << e.what() << "\n";
-        return 2;
+    } catch (...) {
+        return report_failure(std::current_exception(), streams.err);
     }
 }
 

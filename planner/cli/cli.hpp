@@ -4,6 +4,7 @@
 
 #include "planner/core/errors.hpp"
 
+#include <exception>
 #include <functional>
 #include <iosfwd>
 #include <map>
@@ -55,6 +56,10 @@ OptionSpec output_option();
 
 // The table, in the order `planner --help` lists it.
 const std::vector<CommandSpec>& command_table();
+
+// Prints what ended the run and returns its exit status: 2 for the user's mistakes (usage,
+// input, workspace, output), 70 with "this is a bug in planner" for anything unexpected.
+int report_failure(std::exception_ptr failure, std::ostream& err);
 
 // Runs the program; returns the exit status.
 int run_cli(const std::vector<std::string>& args, Streams& streams);

@@ -6,55 +6,49 @@
 namespace planner {
 
 namespace {
-std::vector<model::MetricValue> metric_values(const model::Workspace& workspace) {
-    std::vector<model::MetricValue> values;
-    for (const model::StoredMetric& s : workspace.all_metrics()) {
-        auto metric = model::metric_from_name(s.metric);
-        auto date = model::parse_date(s.date);
-        if (metric && date)
-            values.push_back({*date, s.channel, s.profile, *metric, s.value, 0});
+QuarterlyRun read_quarterly_input(const std::string& path,
+                                  const std::optional<std::string>& quarter_text) {
+    QuarterlyRun run;
+    QuarterlyInput& input = run.input;
+    model::Workspace workspace(path, model::OpenMode::read_only);
+    LoadedPlan current = load_plan_argument(path);
+    std::optional<model::Quarter> quarter = current.plan.info.quarter;
+    if (quarter_text) {
+        quarter = model::parse_quarter(*quarter_text);
+        if (!quarter)
+            throw UsageError("'" + *quarter_text +
+                             "' is not a quarter; write YYYY-Qn, e.g. 2026-Q4");
     }
-    return values;
+    if (!quarter)
+        throw UsageError("which quarter? The plan names none; add --quarter YYYY-Qn");
+    input.quarter = *quarter;
+    std::string name = model::format_quarter(*quarter);
+    if (workspace.snapshot(name))
+        run.plan = load_plan_argument(path + "@" + name).plan;
+    else
+        run.plan = std::move(current.plan);
+    model::Quarter previous = quarter->number == 1
+                                  ? model::Quarter{quarter->year - 1, 4}
+                                  : model::Quarter{quarter->year, quarter->number - 1};
+    std::string previous_name = model::format_quarter(previous);
+    if (workspace.snapshot(previous_name))
+        input.previous = load_plan_argument(path + "@" + previous_name).plan;
+    input.metrics = workspace.metric_values();
+    return run;
 }
 } // namespace
 
-QuarterlyInput load_quarterly_input(const std::string& path,
-                                    const std::optional<std::string>& quarter_text) {
+QuarterlyRun load_quarterly_input(const std::string& path,
+                                  const std::optional<std::string>& quarter) {
     if (!model::is_workspace_file(path))
         throw UsageError("the quarterly review reads metrics from a workspace; give one "
                          "(e.g. `planner report quarterly team.db`), not '" +
                          path + "'");
-    QuarterlyInput input;
     try {
-        model::Workspace workspace(path, model::OpenMode::read_only);
-        LoadedPlan current = load_plan_argument(path);
-        std::optional<model::Quarter> quarter = current.plan.info.quarter;
-        if (quarter_text) {
-            quarter = model::parse_quarter(*quarter_text);
-            if (!quarter)
-                throw UsageError("'" + *quarter_text +
-                                 "' is not a quarter; write YYYY-Qn, e.g. 2026-Q4");
-        }
-        if (!quarter)
-            throw UsageError("which quarter? The plan names none; add --quarter YYYY-Qn");
-        input.quarter = *quarter;
-        std::string name = model::format_quarter(*quarter);
-        // The quarter's snapshot when there is one, else the current plan.
-        if (workspace.snapshot(name))
-            input.plan = load_plan_argument(path + "@" + name).plan;
-        else
-            input.plan = current.plan;
-        model::Quarter previous = quarter->number == 1
-                                      ? model::Quarter{quarter->year - 1, 4}
-                                      : model::Quarter{quarter->year, quarter->number - 1};
-        std::string previous_name = model::format_quarter(previous);
-        if (workspace.snapshot(previous_name))
-            input.previous = load_plan_argument(path + "@" + previous_name).plan;
-        input.metrics = metric_values(workspace);
+        return read_quarterly_input(path, quarter);
     } catch (const model::WorkspaceError& e) {
-        throw UsageError(e.what());
+        throw workspace_failure(path, e);
     }
-    return input;
 }
 
 } // namespace planner

@@ -5,9 +5,9 @@
 #include "exporters/document.hpp"
 #include "model/plan_queries.hpp"
 #include "planner/checks/checks.hpp"
+#include "planner/core/workload.hpp"
 #include "planner/reports/report_text.hpp"
 #include "planner/reports/reports.hpp"
-#include "planner/core/workload.hpp"
 
 #include <string>
 

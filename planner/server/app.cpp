@@ -182,7 +182,7 @@ Response App::page(const Request& request, const std::string& slug, bool json) {
     }
     ReportText text = ReportText::load(language);
     const std::string other = language == "en" ? "lv" : "en";
-    const std::string plan_name = state->plan->plan.info.name;
+    const std::string plan_name = state->facts->plan().info.name;
     std::string& b = r.body;
     b.reserve(page.body_html.size() + 8192);
     b += "<!DOCTYPE html>\n<html lang=\"" + language + "\"><head><meta charset=\"utf-8\">";
@@ -232,7 +232,7 @@ Response App::page(const Request& request, const std::string& slug, bool json) {
         b += "<fieldset><legend>" + html_escape(text.get("web.nav_reports")) + "</legend>";
         const char* kinds[] = {"staffing", "audit", "quarterly"};
         for (const char* k : kinds) {
-            if (std::string(k) == "quarterly" && !state->plan->from_workspace)
+            if (std::string(k) == "quarterly" && !state->from_workspace)
                 continue;
             b += std::string("<label><input type=\"radio\" name=\"report\" value=\"") + k + "\"" +
                  (std::string(k) == "staffing" ? " checked" : "") + "> " +
@@ -272,8 +272,7 @@ Response App::page(const Request& request, const std::string& slug, bool json) {
     }
     b += page.body_html;
     b += "</main><footer><span>" +
-         html_escape(
-             text.get("web.loaded", {{"file", state->plan->source}, {"time", state->read_at}})) +
+         html_escape(text.get("web.loaded", {{"file", state->source}, {"time", state->read_at}})) +
          "</span>";
     if (!page.json.empty())
         b += " · <a href=\"/" + slug + ".json?lang=" + language + "\">" +
@@ -310,15 +309,17 @@ Response App::download(const Request& request) {
     }
     ex::Document doc;
     if (kind == "quarterly") {
-        if (!state->plan->from_workspace)
+        if (!state->from_workspace)
             return text_response(400, "400: the quarterly review needs a workspace.\n");
-        doc = build_quarterly_report(load_quarterly_input(state->plan->source), options);
+        QuarterlyRun run = load_quarterly_input(state->source);
+        const PlanFacts facts(std::move(run.plan));
+        doc = build_quarterly_report(facts, run.input, options);
     } else if (!branded) {
         auto pages = state->pages(language);
         doc = kind == "staffing" ? pages->set.staffing : pages->set.audit;
     } else {
-        doc = kind == "staffing" ? build_staffing_report(state->plan->plan, options)
-                                 : build_audit_report(state->plan->plan, options);
+        doc = kind == "staffing" ? build_staffing_report(*state->facts, options)
+                                 : build_audit_report(*state->facts, options);
     }
     Response r;
     const std::string base = kind + (language == "lv" ? "-lv" : "");

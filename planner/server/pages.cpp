@@ -380,7 +380,9 @@ Page quarter_page(const Facts& f, const std::string& source, bool from_workspace
     try {
         ReportOptions options;
         options.language = t.language();
-        ex::Document doc = build_quarterly_report(load_quarterly_input(source), options);
+        QuarterlyRun run = load_quarterly_input(source);
+        const PlanFacts quarter_facts(std::move(run.plan));
+        ex::Document doc = build_quarterly_report(quarter_facts, run.input, options);
         page.sections = std::move(doc.sections);
     } catch (const std::exception& e) {
         ex::Section s = section(t.get("web.nav_quarter"));
@@ -407,19 +409,20 @@ const std::vector<std::string>& page_slugs() {
     return slugs;
 }
 
-PageSet build_pages(const Plan& plan, const std::string& source, bool from_workspace,
+PageSet build_pages(const PlanFacts& facts, const std::string& source, bool from_workspace,
                     const std::string& language) {
     ReportText text = ReportText::load(language);
-    PlanIndex index(plan);
-    Workload workload = compute_workload(index);
-    StaffingResult staffing = compute_staffing(index);
-    CheckReport checks = run_checks(plan);
+    const Plan& plan = facts.plan();
+    const PlanIndex& index = facts.index();
+    const Workload& workload = facts.workload();
+    StaffingResult staffing = compute_staffing(facts);
+    CheckReport checks = run_checks(facts);
     PageSet set;
     set.language = language;
     ReportOptions options;
     options.language = language;
-    set.staffing = build_staffing_report(plan, options);
-    set.audit = build_audit_report(plan, options);
+    set.staffing = build_staffing_report(facts, options);
+    set.audit = build_audit_report(facts, options);
     Facts f{plan, index, text, workload, staffing, checks, set.staffing, set.audit};
     set.pages.push_back(overview_page(f));
     set.pages.push_back(team_page(f));

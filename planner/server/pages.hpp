@@ -4,7 +4,7 @@
 // JSON twin). Names everywhere, never ids.
 
 #include "exporters/document.hpp"
-#include "model/plan.hpp"
+#include "planner/core/plan_facts.hpp"
 
 #include <string>
 #include <vector>
@@ -31,7 +31,7 @@ const std::vector<std::string>& page_slugs();
 
 // Every page for one language. `source` is the path served (a workspace gives the Quarter
 // page its metrics). Throws UsageError for an unknown language.
-PageSet build_pages(const model::Plan& plan, const std::string& source, bool from_workspace,
+PageSet build_pages(const PlanFacts& facts, const std::string& source, bool from_workspace,
                     const std::string& language);
 
 } // namespace planner::server

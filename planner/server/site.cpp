@@ -21,8 +21,7 @@ std::string now_text() {
 
 std::shared_ptr<const RenderedPages> render(const SiteState& state, const std::string& language) {
     auto rendered = std::make_shared<RenderedPages>();
-    rendered->set =
-        build_pages(state.plan->plan, state.plan->source, state.plan->from_workspace, language);
+    rendered->set = build_pages(*state.facts, state.source, state.from_workspace, language);
     ReportText text = ReportText::load(language);
     exporters::HtmlOptions options;
     options.filter_placeholder = text.get("web.filter");
@@ -35,7 +34,7 @@ std::shared_ptr<const RenderedPages> render(const SiteState& state, const std::s
         if (page.has_json) {
             exporters::Document doc;
             doc.metadata.title = page.title;
-            doc.metadata.subtitle = state.plan->plan.info.name;
+            doc.metadata.subtitle = state.facts->plan().info.name;
             doc.metadata.language = language;
             doc.metadata.created_unix = 0; // the same plan gives the same bytes
             doc.sections = page.sections;
@@ -83,14 +82,22 @@ std::shared_ptr<const SiteState> Site::read(bool after_change) {
     state->version = m_state ? m_state->version + 1 : 1;
     state->read_at = now_text();
     state->reloaded = after_change;
+    auto load = [&]() {
+        LoadedPlan loaded = load_plan_argument(m_path);
+        state->source = loaded.source;
+        state->from_workspace = loaded.from_workspace;
+        state->facts = std::make_shared<const PlanFacts>(std::move(loaded.plan));
+    };
     if (!m_state) {
-        state->plan = std::make_shared<const LoadedPlan>(load_plan_argument(m_path));
+        load();
         return state;
     }
     try {
-        state->plan = std::make_shared<const LoadedPlan>(load_plan_argument(m_path));
+        load();
     } catch (const std::exception& e) {
-        state->plan = m_state->plan;
+        state->facts = m_state->facts;
+        state->source = m_state->source;
+        state->from_workspace = m_state->from_workspace;
         state->reload_error = e.what();
     }
     return state;

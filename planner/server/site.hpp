@@ -3,6 +3,7 @@
 // the plan is read once, each language's pages are built once (HTML and JSON), and both are
 // rebuilt only when the file changes on disk. Thread-safe: requests share immutable states.
 
+#include "planner/core/plan_facts.hpp"
 #include "planner/core/plan_source.hpp"
 #include "planner/server/pages.hpp"
 
@@ -30,7 +31,9 @@ struct RenderedPages {
 // One version of the plan as read from disk.
 struct SiteState {
     std::uint64_t version = 0;
-    std::shared_ptr<const LoadedPlan> plan;
+    std::shared_ptr<const PlanFacts> facts; // the plan and its computed facts
+    std::string source;                     // the path served
+    bool from_workspace = false;
     std::string read_at;      // "14:03:12" (UTC)
     bool reloaded = false;    // read again after a change on disk
     std::string reload_error; // the change could not be read: the previous plan stays

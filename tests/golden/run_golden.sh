@@ -51,7 +51,9 @@ cp -r "$samples/metrics" "$work/metrics"
   { echo "golden: could not build the report workspace"; exit 1; }
 for kind in staffing audit quarterly; do
   for lang in en lv; do
-    run "report.$kind.$lang.json" report "$kind" team.db --format json --lang "$lang" -o -
+    run "report.$kind.$lang.json-run" report "$kind" team.db --format json --lang "$lang" \
+        -o "report-$kind-$lang.json"
+    cp "$work/report-$kind-$lang.json" "$out/report.$kind.$lang.json"
     (cd "$work" && "$planner" report "$kind" team.db --format csv --lang "$lang" \
         -o "csv-$kind-$lang" >/dev/null 2>&1)
     for f in "$work/csv-$kind-$lang"/*.csv; do

@@ -82,12 +82,13 @@ TEST_CASE("metrics: the later import wins and replacements are counted") {
     Workspace ws((dir / "w.db").string(), OpenMode::create);
     ImportLogEntry first{"a.csv", "hash-a", "metrics", "generic-csv", 1, 1, 0, "", ""};
     long long a = ws.log_import(first);
-    CHECK_FALSE(ws.store_metric({"2026-01-01", "ig", "", "reach", 10}, a));
+    const auto day = [](const char* text) { return *parse_date(text); };
+    CHECK_FALSE(ws.store_metric({day("2026-01-01"), "ig", "", Metric::reach, 10, 0}, a));
     ImportLogEntry second{"b.csv", "hash-b", "metrics", "generic-csv", 1, 1, 0, "", ""};
     long long b = ws.log_import(second);
-    CHECK(ws.store_metric({"2026-01-01", "ig", "", "reach", 12}, b));
-    CHECK_FALSE(ws.store_metric({"2026-01-02", "ig", "", "reach", 5}, b));
-    auto all = ws.all_metrics();
+    CHECK(ws.store_metric({day("2026-01-01"), "ig", "", Metric::reach, 12, 0}, b));
+    CHECK_FALSE(ws.store_metric({day("2026-01-02"), "ig", "", Metric::reach, 5, 0}, b));
+    auto all = ws.metric_values();
     REQUIRE(all.size() == 2);
     CHECK(all[0].value == 12);
     CHECK(ws.find_import("hash-a")->file_name == "a.csv");

@@ -3,6 +3,7 @@
 #include "planner/checks/check_render.hpp"
 #include "planner/checks/checks.hpp"
 #include "planner/cli/output.hpp"
+#include "planner/core/plan_facts.hpp"
 #include "planner/core/plan_source.hpp"
 
 #include <cstdlib>
@@ -54,8 +55,8 @@ int run_check_command(const ParsedArgs& args, Streams& streams) {
         throw UsageError("check needs a PLAN: a plan file (.yaml) or a workspace; "
                          "see `planner help check`");
 
-    const LoadedPlan loaded = load_plan_argument(args.positional.front());
-    const CheckReport report = run_checks(loaded.plan);
+    const PlanFacts facts(load_plan_argument(args.positional.front()).plan);
+    const CheckReport report = run_checks(facts);
     for (const model::Suppression& unused : report.unused_suppressions)
         streams.err << "planner: warning: suppression of " << suppression_text(unused)
                     << " matches no finding\n";

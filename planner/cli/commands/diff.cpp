@@ -1,11 +1,11 @@
 // planner diff OLD NEW: what changed between two plans, workspaces or snapshots.
 #include "planner/cli/commands/commands.hpp"
 
-#include "planner/review/plan_diff.hpp"
-#include "planner/cli/output.hpp"
-#include "planner/core/plan_source.hpp"
 #include "exporters/csv_renderer.hpp"
 #include "exporters/json_writer.hpp"
+#include "planner/cli/output.hpp"
+#include "planner/core/plan_source.hpp"
+#include "planner/review/plan_diff.hpp"
 
 #include <ostream>
 
@@ -45,7 +45,8 @@ int run_diff(const ParsedArgs& args, Streams& io) {
         for (const PlanChange& c : changes)
             rows.push_back({c.area, std::string(to_string(c.kind)), c.subject, c.label, c.field,
                             c.before, c.after});
-        text = exporters::render_csv({"area", "change", "subject", "label", "field", "before", "after"}, rows);
+        text = exporters::render_csv(
+            {"area", "change", "subject", "label", "field", "before", "after"}, rows);
     } else if (format == "json") {
         text = "{\"before\": " + exporters::json_quote(before.source) +
                ", \"after\": " + exporters::json_quote(after.source) + ", \"changes\": [";
@@ -54,7 +55,8 @@ int run_diff(const ParsedArgs& args, Streams& io) {
             text += std::string(i ? ", " : "") + "{\"area\": " + exporters::json_quote(c.area) +
                     ", \"change\": " + exporters::json_quote(std::string(to_string(c.kind))) +
                     ", \"subject\": " + exporters::json_quote(c.subject) +
-                    ", \"label\": " + exporters::json_quote(c.label) + ", \"field\": " + exporters::json_quote(c.field) +
+                    ", \"label\": " + exporters::json_quote(c.label) +
+                    ", \"field\": " + exporters::json_quote(c.field) +
                     ", \"before\": " + exporters::json_quote(c.before) +
                     ", \"after\": " + exporters::json_quote(c.after) + "}";
         }

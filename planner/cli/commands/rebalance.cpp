@@ -3,15 +3,16 @@
 // are printed.
 #include "planner/cli/commands/rebalance.hpp"
 
-#include "model/plan_queries.hpp"
-#include "model/plan_writer.hpp"
-#include "planner/cli/output.hpp"
-#include "planner/core/plan_source.hpp"
-#include "planner/rebalance/rebalance.hpp"
 #include "exporters/csv_renderer.hpp"
 #include "exporters/json_writer.hpp"
 #include "exporters/number_format.hpp"
 #include "exporters/text_table.hpp"
+#include "model/plan_queries.hpp"
+#include "model/plan_writer.hpp"
+#include "planner/cli/output.hpp"
+#include "planner/core/plan_facts.hpp"
+#include "planner/core/plan_source.hpp"
+#include "planner/rebalance/rebalance.hpp"
 
 #include <ostream>
 #include <sstream>
@@ -47,11 +48,12 @@ std::vector<std::vector<std::string>> people_rows(const Plan& plan, const Rebala
     std::vector<std::vector<std::string>> rows;
     for (size_t i = 0; i < result.people.size(); ++i) {
         const PersonBalance& p = result.people[i];
-        rows.push_back({p.person.str(), display_name(plan.people[i]),
-                        std::string(to_string(p.status)), exporters::format_fixed(p.available_hours, 2),
-                        exporters::format_fixed(p.load_before, 2), utilisation_text(p.utilisation_before),
-                        exporters::format_fixed(p.load_after, 2), utilisation_text(p.utilisation_after),
-                        exporters::format_fixed(p.overtime_hours, 2)});
+        rows.push_back(
+            {p.person.str(), display_name(plan.people[i]), std::string(to_string(p.status)),
+             exporters::format_fixed(p.available_hours, 2),
+             exporters::format_fixed(p.load_before, 2), utilisation_text(p.utilisation_before),
+             exporters::format_fixed(p.load_after, 2), utilisation_text(p.utilisation_after),
+             exporters::format_fixed(p.overtime_hours, 2)});
     }
     return rows;
 }
@@ -61,16 +63,17 @@ std::string render_text(const Plan& plan, const PlanIndex& index, const Rebalanc
     std::ostringstream out;
     out << plan.info.name << ": proposed rebalance (hours per week)\n";
     out << exporters::render_text_table({{"person"},
-                              {"name"},
-                              {"status"},
-                              {"available", exporters::Align::right},
-                              {"load before", exporters::Align::right},
-                              {"util", exporters::Align::right},
-                              {"load after", exporters::Align::right},
-                              {"util", exporters::Align::right},
-                              {"overtime", exporters::Align::right}},
-                             people_rows(plan, result));
-    out << "Overloaded (utilisation above " << exporters::format_fixed(plan.info.thresholds.overload, 2)
+                                         {"name"},
+                                         {"status"},
+                                         {"available", exporters::Align::right},
+                                         {"load before", exporters::Align::right},
+                                         {"util", exporters::Align::right},
+                                         {"load after", exporters::Align::right},
+                                         {"util", exporters::Align::right},
+                                         {"overtime", exporters::Align::right}},
+                                        people_rows(plan, result));
+    out << "Overloaded (utilisation above "
+        << exporters::format_fixed(plan.info.thresholds.overload, 2)
         << "): " << result.overloaded_before << " before, " << result.overloaded_after
         << " after\n";
     if (result.needs.empty()) {
@@ -79,14 +82,15 @@ std::string render_text(const Plan& plan, const PlanIndex& index, const Rebalanc
         out << "\nHours no one can carry within their available hours (the hiring need):\n";
         std::vector<std::vector<std::string>> rows;
         for (const RoleNeed& need : result.needs)
-            rows.push_back({need.role, exporters::format_fixed(need.unstaffed_hours, 2),
-                            exporters::format_fixed(need.overtime_hours, 2),
-                            exporters::format_fixed(need.unstaffed_hours + need.overtime_hours, 2)});
+            rows.push_back(
+                {need.role, exporters::format_fixed(need.unstaffed_hours, 2),
+                 exporters::format_fixed(need.overtime_hours, 2),
+                 exporters::format_fixed(need.unstaffed_hours + need.overtime_hours, 2)});
         out << exporters::render_text_table({{"role"},
-                                  {"unstaffed", exporters::Align::right},
-                                  {"overtime", exporters::Align::right},
-                                  {"total", exporters::Align::right}},
-                                 rows);
+                                             {"unstaffed", exporters::Align::right},
+                                             {"overtime", exporters::Align::right},
+                                             {"total", exporters::Align::right}},
+                                            rows);
     }
     if (!result.kept_duties.empty()) {
         std::string kept = "Left as they were (no active person whose role performs them has "
@@ -106,15 +110,15 @@ std::string render_text(const Plan& plan, const PlanIndex& index, const Rebalanc
 std::string render_json(const Plan& plan, const PlanIndex& index, const RebalanceResult& result,
                         const std::string& output) {
     std::ostringstream out;
-    out << "{\"plan\": " << exporters::json_quote(plan.info.name) << ", \"output\": " << exporters::json_quote(output)
-        << ", \"people\": [";
+    out << "{\"plan\": " << exporters::json_quote(plan.info.name)
+        << ", \"output\": " << exporters::json_quote(output) << ", \"people\": [";
     const auto rows = people_rows(plan, result);
     for (size_t i = 0; i < result.people.size(); ++i) {
         const PersonBalance& p = result.people[i];
         out << (i ? ", " : "") << "{\"person\": " << exporters::json_quote(rows[i][0])
             << ", \"name\": " << exporters::json_quote(rows[i][1])
-            << ", \"status\": " << exporters::json_quote(rows[i][2]) << ", \"available_hours\": " << rows[i][3]
-            << ", \"load_before\": " << rows[i][4]
+            << ", \"status\": " << exporters::json_quote(rows[i][2])
+            << ", \"available_hours\": " << rows[i][3] << ", \"load_before\": " << rows[i][4]
             << ", \"utilisation_before\": " << utilisation_json(p.utilisation_before)
             << ", \"load_after\": " << rows[i][6]
             << ", \"utilisation_after\": " << utilisation_json(p.utilisation_after)
@@ -123,12 +127,15 @@ std::string render_json(const Plan& plan, const PlanIndex& index, const Rebalanc
     out << "], \"needs\": [";
     for (size_t i = 0; i < result.needs.size(); ++i)
         out << (i ? ", " : "") << "{\"role\": " << exporters::json_quote(result.needs[i].role)
-            << ", \"unstaffed_hours\": " << exporters::format_fixed(result.needs[i].unstaffed_hours, 2)
-            << ", \"overtime_hours\": " << exporters::format_fixed(result.needs[i].overtime_hours, 2) << "}";
+            << ", \"unstaffed_hours\": "
+            << exporters::format_fixed(result.needs[i].unstaffed_hours, 2)
+            << ", \"overtime_hours\": "
+            << exporters::format_fixed(result.needs[i].overtime_hours, 2) << "}";
     out << "], \"kept\": [";
     for (size_t i = 0; i < result.kept_duties.size(); ++i)
         out << (i ? ", " : "")
-            << exporters::json_quote(channel_duty_subject(index.channel_duties()[result.kept_duties[i]]));
+            << exporters::json_quote(
+                   channel_duty_subject(index.channel_duties()[result.kept_duties[i]]));
     out << "], \"overloaded_before\": " << result.overloaded_before
         << ", \"overloaded_after\": " << result.overloaded_after
         << ", \"unstaffed_hours\": " << exporters::format_fixed(result.unstaffed_hours, 2)
@@ -146,21 +153,21 @@ int run_rebalance(const ParsedArgs& args, Streams& io) {
     if (!output)
         throw UsageError("`planner rebalance` writes the proposed plan to a file; give it with "
                          "-o FILE (e.g. -o proposed.yaml)");
-    LoadedPlan loaded = load_plan_argument(args.positional[0]);
-    const RebalanceResult result = compute_rebalance(loaded.plan);
-    const PlanIndex index(loaded.plan);
+    const PlanFacts facts(load_plan_argument(args.positional[0]).plan);
+    const RebalanceResult result = compute_rebalance(facts);
+    const PlanIndex& index = facts.index();
 
     const std::string yaml = write_plan_yaml(result.proposed);
     std::string text;
     if (format == "csv")
-        text =
-            exporters::render_csv({"person", "name", "status", "available_hours", "load_before",
-                        "utilisation_before", "load_after", "utilisation_after", "overtime_hours"},
-                       people_rows(loaded.plan, result));
+        text = exporters::render_csv({"person", "name", "status", "available_hours", "load_before",
+                                      "utilisation_before", "load_after", "utilisation_after",
+                                      "overtime_hours"},
+                                     people_rows(facts.plan(), result));
     else if (format == "json")
-        text = render_json(loaded.plan, index, result, *output);
+        text = render_json(facts.plan(), index, result, *output);
     else
-        text = render_text(loaded.plan, index, result, *output);
+        text = render_text(facts.plan(), index, result, *output);
 
     if (*output == "-") {
         io.out << yaml; // the plan on stdout, the summary on stderr

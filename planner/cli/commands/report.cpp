@@ -7,6 +7,7 @@
 #include "exporters/pdf_renderer.hpp"
 #include "model/plan_reader.hpp"
 #include "model/workspace.hpp"
+#include "planner/core/plan_facts.hpp"
 #include "planner/core/plan_source.hpp"
 #include "planner/reports/quarterly_input.hpp"
 #include "planner/reports/reports.hpp"
@@ -36,12 +37,13 @@ int run_report(const ParsedArgs& args, Streams& io) {
 
     exporters::Document document;
     if (kind == "quarterly") {
-        document = build_quarterly_report(load_quarterly_input(plan_path, args.value("--quarter")),
-                                          options);
+        QuarterlyRun run = load_quarterly_input(plan_path, args.value("--quarter"));
+        const PlanFacts facts(std::move(run.plan));
+        document = build_quarterly_report(facts, run.input, options);
     } else {
-        LoadedPlan loaded = load_plan_argument(plan_path);
-        document = kind == "staffing" ? build_staffing_report(loaded.plan, options)
-                                      : build_audit_report(loaded.plan, options);
+        const PlanFacts facts(load_plan_argument(plan_path).plan);
+        document = kind == "staffing" ? build_staffing_report(facts, options)
+                                      : build_audit_report(facts, options);
     }
     std::string output = args.value_or("--output", kind + (format == "pdf"    ? ".pdf"
                                                            : format == "json" ? ".json"
@@ -62,7 +64,7 @@ int run_report(const ParsedArgs& args, Streams& io) {
                    << output << "/.\n";
         }
     } catch (const exporters::ExportError& e) {
-        throw UsageError(std::string("the report could not be written: ") + e.what());
+        throw OutputError(std::string("the report could not be written: ") + e.what());
     }
     return 0;
 }

@@ -2,12 +2,12 @@
 // people and vacancies.
 #include "planner/cli/commands/commands.hpp"
 
-#include "model/plan_queries.hpp"
-#include "planner/cli/output.hpp"
-#include "planner/core/plan_source.hpp"
 #include "exporters/json_writer.hpp"
 #include "exporters/number_format.hpp"
 #include "exporters/text_table.hpp"
+#include "model/plan_queries.hpp"
+#include "planner/cli/output.hpp"
+#include "planner/core/plan_source.hpp"
 
 #include <ostream>
 #include <sstream>
@@ -39,8 +39,9 @@ std::string render_text(const Plan& plan) {
         out << " - " << *plan.info.organization;
     out << "\n";
     out << "Quarter " << (plan.info.quarter ? format_quarter(*plan.info.quarter) : "not set")
-        << ", time zone " << plan.info.timezone << ", " << exporters::format_fixed(plan.info.week.hours, 0)
-        << "-hour week, overhead " << exporters::format_fixed(plan.info.overhead * 100, 0) << "%\n\n";
+        << ", time zone " << plan.info.timezone << ", "
+        << exporters::format_fixed(plan.info.week.hours, 0) << "-hour week, overhead "
+        << exporters::format_fixed(plan.info.overhead * 100, 0) << "%\n\n";
 
     out << "Goals (" << plan.goals.size() << ")\n";
     std::vector<std::vector<std::string>> rows;
@@ -51,12 +52,12 @@ std::string render_text(const Plan& plan) {
                         join(ids(g.channels))});
     }
     out << exporters::render_text_table({{"goal"},
-                              {"kind"},
-                              {"priority", exporters::Align::right},
-                              {"owner"},
-                              {"KPIs", exporters::Align::right},
-                              {"channels"}},
-                             rows)
+                                         {"kind"},
+                                         {"priority", exporters::Align::right},
+                                         {"owner"},
+                                         {"KPIs", exporters::Align::right},
+                                         {"channels"}},
+                                        rows)
         << "\n";
 
     out << "Channels (" << plan.channels.size() << "), hours per week by duty\n";
@@ -90,7 +91,8 @@ std::string render_text(const Plan& plan) {
         if (!cd.channel)
             grand_total += cd.hours;
     out << exporters::render_text_table(columns, rows);
-    out << "Channel work in total: " << exporters::format_fixed(grand_total, 1) << " hours a week\n\n";
+    out << "Channel work in total: " << exporters::format_fixed(grand_total, 1)
+        << " hours a week\n\n";
 
     out << "Roles (" << plan.roles.size() << ")\n";
     rows.clear();
@@ -102,7 +104,9 @@ std::string render_text(const Plan& plan) {
                     ++holders;
         rows.push_back({display_name(r), join(ids(r.duties)), std::to_string(holders)});
     }
-    out << exporters::render_text_table({{"role"}, {"duties"}, {"people", exporters::Align::right}}, rows) << "\n";
+    out << exporters::render_text_table({{"role"}, {"duties"}, {"people", exporters::Align::right}},
+                                        rows)
+        << "\n";
 
     auto people_table = [&](bool vacancies) {
         std::vector<std::vector<std::string>> list;
@@ -119,9 +123,12 @@ std::string render_text(const Plan& plan) {
     };
     auto active = people_table(false);
     out << "People (" << active.size() << ")\n";
-    std::vector<exporters::TextColumn> person_columns = {
-        {"person"},     {"roles"}, {"fte", exporters::Align::right}, {"h/week", exporters::Align::right},
-        {"reports to"}, {"status"}};
+    std::vector<exporters::TextColumn> person_columns = {{"person"},
+                                                         {"roles"},
+                                                         {"fte", exporters::Align::right},
+                                                         {"h/week", exporters::Align::right},
+                                                         {"reports to"},
+                                                         {"status"}};
     out << exporters::render_text_table(person_columns, active) << "\n";
     auto open = people_table(true);
     out << "Vacancies (" << open.size() << ")\n";

@@ -2,14 +2,15 @@
 // role against current and planned FTE, the care-coverage floor, gap and hires.
 #include "planner/cli/commands/staff.hpp"
 
-#include "model/plan_queries.hpp"
-#include "planner/cli/output.hpp"
-#include "planner/core/plan_source.hpp"
-#include "planner/staffing/staffing.hpp"
 #include "exporters/csv_renderer.hpp"
 #include "exporters/json_writer.hpp"
 #include "exporters/number_format.hpp"
 #include "exporters/text_table.hpp"
+#include "model/plan_queries.hpp"
+#include "planner/cli/output.hpp"
+#include "planner/core/plan_facts.hpp"
+#include "planner/core/plan_source.hpp"
+#include "planner/staffing/staffing.hpp"
 
 #include <cmath>
 #include <ostream>
@@ -40,7 +41,8 @@ std::vector<std::vector<std::string>> table_rows(const PlanIndex& index,
     std::vector<std::vector<std::string>> rows;
     for (const RoleStaffing& role : result.roles)
         rows.push_back({role.role.str(), exporters::format_fixed(role.required_fte, 2),
-                        exporters::format_fixed(role.current_fte, 2), exporters::format_fixed(role.planned_fte, 2),
+                        exporters::format_fixed(role.current_fte, 2),
+                        exporters::format_fixed(role.planned_fte, 2),
                         exporters::format_fixed(role.gap, 2), std::to_string(role.hires),
                         role.floor_people ? std::to_string(*role.floor_people) : std::string(),
                         role.reason});
@@ -56,15 +58,16 @@ std::string render_json(const PlanIndex& index, const StaffingResult& result) {
     const Plan& plan = index.plan();
     std::ostringstream out;
     out << "{\"plan\": " << exporters::json_quote(plan.info.name)
-        << ", \"hours_per_fte\": " << exporters::format_fixed(result.hours_per_fte, 2) << ", \"roles\": [";
+        << ", \"hours_per_fte\": " << exporters::format_fixed(result.hours_per_fte, 2)
+        << ", \"roles\": [";
     for (size_t i = 0; i < result.roles.size(); ++i) {
         const RoleStaffing& role = result.roles[i];
         out << (i ? ", " : "") << "{\"role\": " << exporters::json_quote(role.role.str())
             << ", \"required_fte\": " << exporters::format_fixed(role.required_fte, 2)
             << ", \"current_fte\": " << exporters::format_fixed(role.current_fte, 2)
             << ", \"planned_fte\": " << exporters::format_fixed(role.planned_fte, 2)
-            << ", \"gap\": " << exporters::format_fixed(role.gap, 2) << ", \"hires\": " << role.hires
-            << ", \"floor_people\": "
+            << ", \"gap\": " << exporters::format_fixed(role.gap, 2)
+            << ", \"hires\": " << role.hires << ", \"floor_people\": "
             << (role.floor_people ? std::to_string(*role.floor_people) : "null")
             << ", \"reason\": " << exporters::json_quote(role.reason)
             << ", \"hours\": " << exporters::format_fixed(role.hours, 2)
@@ -74,7 +77,8 @@ std::string render_json(const PlanIndex& index, const StaffingResult& result) {
         for (size_t d = 0; d < role.drivers.size(); ++d) {
             const RoleDriver& driver = role.drivers[d];
             const ChannelDuty& cd = index.channel_duties()[driver.duty_index];
-            out << (d ? ", " : "") << "{\"subject\": " << exporters::json_quote(channel_duty_subject(cd))
+            out << (d ? ", " : "")
+                << "{\"subject\": " << exporters::json_quote(channel_duty_subject(cd))
                 << ", \"formula\": " << exporters::json_quote(duty_hours_formula(index, cd))
                 << ", \"duty_hours\": " << exporters::format_fixed(driver.duty_hours, 2)
                 << ", \"fraction\": " << exporters::format_fixed(driver.fraction, 4)
@@ -93,7 +97,8 @@ std::string render_json(const PlanIndex& index, const StaffingResult& result) {
             << ", \"role_exists\": " << (u.recommended_exists ? "true" : "false") << "}";
     }
     out << "], \"unroled_hours\": " << exporters::format_fixed(result.unroled_hours, 2)
-        << ", \"unroled_fte\": " << exporters::format_fixed(result.unroled_fte, 2) << ", \"rotas\": [";
+        << ", \"unroled_fte\": " << exporters::format_fixed(result.unroled_fte, 2)
+        << ", \"rotas\": [";
     for (size_t i = 0; i < result.rotas.size(); ++i) {
         const CareRota& rota = result.rotas[i];
         out << (i ? ", " : "") << "{\"channels\": [";
@@ -105,10 +110,11 @@ std::string render_json(const PlanIndex& index, const StaffingResult& result) {
             << ", \"traffic\": " << exporters::format_fixed(rota.traffic, 4)
             << ", \"response_minutes\": " << exporters::format_fixed(rota.response_minutes, 2)
             << ", \"service_level\": " << exporters::format_fixed(rota.service_level, 4)
-            << ", \"agents\": " << rota.agents
-            << ", \"achieved_service_level\": " << exporters::format_fixed(rota.achieved_service_level, 4)
+            << ", \"agents\": " << rota.agents << ", \"achieved_service_level\": "
+            << exporters::format_fixed(rota.achieved_service_level, 4)
             << ", \"floor_people\": " << rota.floor_people
-            << ", \"role\": " << (rota.role ? exporters::json_quote(rota.role->str()) : "null") << "}";
+            << ", \"role\": " << (rota.role ? exporters::json_quote(rota.role->str()) : "null")
+            << "}";
     }
     out << "]}\n";
     return out.str();
@@ -120,14 +126,14 @@ std::string render_text(const PlanIndex& index, const StaffingResult& result) {
     out << plan.info.name << ": staff needed per role (FTE; "
         << exporters::format_fixed(result.hours_per_fte, 2) << " h of channel work per FTE)\n";
     out << exporters::render_text_table({{"role"},
-                              {"required", exporters::Align::right},
-                              {"current", exporters::Align::right},
-                              {"planned", exporters::Align::right},
-                              {"gap", exporters::Align::right},
-                              {"hires", exporters::Align::right},
-                              {"floor", exporters::Align::right},
-                              {"reason"}},
-                             table_rows(index, result));
+                                         {"required", exporters::Align::right},
+                                         {"current", exporters::Align::right},
+                                         {"planned", exporters::Align::right},
+                                         {"gap", exporters::Align::right},
+                                         {"hires", exporters::Align::right},
+                                         {"floor", exporters::Align::right},
+                                         {"reason"}},
+                                        table_rows(index, result));
     for (const CareRota& rota : result.rotas) {
         std::string channels;
         for (size_t c = 0; c < rota.channels.size(); ++c)
@@ -151,15 +157,15 @@ int run_staff(const ParsedArgs& args, Streams& io) {
     if (format != "text" && format != "json" && format != "csv")
         throw UsageError("unknown format '" + format +
                          "' for `planner staff`; use text, json or csv");
-    LoadedPlan loaded = load_plan_argument(args.positional[0]);
-    const PlanIndex index(loaded.plan);
-    const StaffingResult result = compute_staffing(index);
+    const PlanFacts facts(load_plan_argument(args.positional[0]).plan);
+    const PlanIndex& index = facts.index();
+    const StaffingResult result = compute_staffing(facts);
 
     std::string text;
     if (auto role = args.value("--explain")) {
         if (!index.role(RoleId(*role))) {
             std::vector<std::string> ids;
-            for (const Role& r : loaded.plan.roles)
+            for (const Role& r : facts.plan().roles)
                 ids.push_back(r.id.str());
             const std::string near = nearest(*role, ids);
             throw UsageError("unknown role '" + *role + "'" +
@@ -176,9 +182,9 @@ int run_staff(const ParsedArgs& args, Streams& io) {
                 text += line + "\n";
         }
     } else if (format == "csv") {
-        text = exporters::render_csv({"role", "required_fte", "current_fte", "planned_fte", "gap", "hires",
-                           "floor_people", "reason"},
-                          table_rows(index, result));
+        text = exporters::render_csv({"role", "required_fte", "current_fte", "planned_fte", "gap",
+                                      "hires", "floor_people", "reason"},
+                                     table_rows(index, result));
     } else if (format == "json") {
         text = render_json(index, result);
     } else {

@@ -2,13 +2,14 @@
 // hours, load and utilisation per person, or hours and Responsibles per channel duty.
 #include "planner/cli/commands/workload.hpp"
 
-#include "model/plan_queries.hpp"
-#include "planner/cli/output.hpp"
-#include "planner/core/plan_source.hpp"
 #include "exporters/csv_renderer.hpp"
 #include "exporters/json_writer.hpp"
 #include "exporters/number_format.hpp"
 #include "exporters/text_table.hpp"
+#include "model/plan_queries.hpp"
+#include "planner/cli/output.hpp"
+#include "planner/core/plan_facts.hpp"
+#include "planner/core/plan_source.hpp"
 #include "planner/core/workload.hpp"
 
 #include <ostream>
@@ -82,13 +83,13 @@ std::string render_people(const Plan& plan, const Workload& workload, const std:
                               : std::string())
         << "\n";
     out << exporters::render_text_table({{"person"},
-                              {"name"},
-                              {"status"},
-                              {"capacity", exporters::Align::right},
-                              {"available", exporters::Align::right},
-                              {"load", exporters::Align::right},
-                              {"utilisation", exporters::Align::right}},
-                             rows);
+                                         {"name"},
+                                         {"status"},
+                                         {"capacity", exporters::Align::right},
+                                         {"available", exporters::Align::right},
+                                         {"load", exporters::Align::right},
+                                         {"utilisation", exporters::Align::right}},
+                                        rows);
     int over = 0, vacancies = 0;
     for (size_t i = 0; i < workload.people.size(); ++i) {
         const auto& u = workload.people[i].utilisation;
@@ -116,7 +117,8 @@ std::string render_duties(const PlanIndex& index, const Workload& workload,
     for (const DutyLoad& duty : workload.duties) {
         const ChannelDuty& cd = index.channel_duties()[duty.duty_index];
         rows.push_back({cd.channel ? cd.channel->str() : std::string(), cd.duty.str(),
-                        exporters::format_fixed(duty.hours, 2), exporters::format_fixed(duty.responsible_share, 3),
+                        exporters::format_fixed(duty.hours, 2),
+                        exporters::format_fixed(duty.responsible_share, 3),
                         join(duty_people(duty), " ")});
     }
     if (format == "csv")
@@ -127,10 +129,11 @@ std::string render_duties(const PlanIndex& index, const Workload& workload,
         for (size_t i = 0; i < workload.duties.size(); ++i) {
             const DutyLoad& duty = workload.duties[i];
             const ChannelDuty& cd = index.channel_duties()[duty.duty_index];
-            out << (i ? ", " : "")
-                << "{\"channel\": " << (cd.channel ? exporters::json_quote(cd.channel->str()) : "null")
-                << ", \"duty\": " << exporters::json_quote(cd.duty.str()) << ", \"hours\": " << rows[i][2]
-                << ", \"responsible_share\": " << rows[i][3] << ", \"people\": [";
+            out << (i ? ", " : "") << "{\"channel\": "
+                << (cd.channel ? exporters::json_quote(cd.channel->str()) : "null")
+                << ", \"duty\": " << exporters::json_quote(cd.duty.str())
+                << ", \"hours\": " << rows[i][2] << ", \"responsible_share\": " << rows[i][3]
+                << ", \"people\": [";
             std::vector<std::string> people = duty_people(duty);
             for (size_t p = 0; p < people.size(); ++p)
                 out << (p ? ", " : "") << exporters::json_quote(people[p]);
@@ -141,9 +144,12 @@ std::string render_duties(const PlanIndex& index, const Workload& workload,
     }
     std::ostringstream out;
     out << plan.info.name << ": workload per channel duty, hours per week\n";
-    out << exporters::render_text_table(
-        {{"channel"}, {"duty"}, {"hours", exporters::Align::right}, {"R share", exporters::Align::right}, {"people"}},
-        rows);
+    out << exporters::render_text_table({{"channel"},
+                                         {"duty"},
+                                         {"hours", exporters::Align::right},
+                                         {"R share", exporters::Align::right},
+                                         {"people"}},
+                                        rows);
     return out.str();
 }
 
@@ -156,11 +162,9 @@ int run_workload(const ParsedArgs& args, Streams& io) {
     if (by != "person" && by != "duty")
         throw UsageError("unknown grouping '" + by + "' for --by; use person or duty");
 
-    LoadedPlan loaded = load_plan_argument(args.positional[0]);
-    const PlanIndex index(loaded.plan);
-    const Workload workload = compute_workload(index);
-    const std::string text = by == "duty" ? render_duties(index, workload, format)
-                                          : render_people(loaded.plan, workload, format);
+    const PlanFacts facts(load_plan_argument(args.positional[0]).plan);
+    const std::string text = by == "duty" ? render_duties(facts.index(), facts.workload(), format)
+                                          : render_people(facts.plan(), facts.workload(), format);
     emit_output(args, io, text);
     return 0;
 }
