@@ -97,7 +97,9 @@ int run_demo(const ParsedArgs& args, Streams& io) {
 
     io.out << "\nEverything is in " << dir.string() << "/: open staffing-plan.pdf, "
            << "audit-report.pdf and quarterly-review.pdf.\n"
-           << "Edit " << plan << " and run the same commands to see your own team.\n";
+           << "Edit " << plan << " and run the same commands to see your own team.\n"
+           << "To see the demo team in your browser, run:\n  planner serve " << workspace
+           << "\n(it prints an address to open; add --lang lv for Latvian; Ctrl-C stops it).\n";
     return 0;
 }
 
