@@ -11,6 +11,8 @@
 #include "planner/staffing/staffing.hpp"
 
 #include <algorithm>
+#include <cctype>
+#include <string_view>
 #include <cmath>
 #include <map>
 #include <set>
@@ -64,6 +66,114 @@ std::string roles_of(const PlanIndex& index, const Person& p) {
         out += (out.empty() ? "" : ", ") + (role ? display_name(*role) : id.str());
     }
     return out;
+}
+
+// A finding's subject as a reader names it: "channel:facebook/approve@main" -> "Facebook: Post
+// approval (main)", "person:anna" -> "Anna Bērziņa", "plan" -> the plan's name.
+std::string subject_label(const PlanIndex& index, const std::string& subject) {
+    auto after = [&](const char* prefix) { return subject.substr(std::string(prefix).size()); };
+    if (subject == "plan")
+        return index.plan().info.name;
+    if (subject.rfind("person:", 0) == 0)
+        return report::person_name(index, PersonId(after("person:")));
+    if (subject.rfind("role:", 0) == 0) {
+        const Role* role = index.role(RoleId(after("role:")));
+        return role ? display_name(*role) : after("role:");
+    }
+    if (subject.rfind("goal:", 0) == 0) {
+        const Goal* goal = index.goal(GoalId(after("goal:")));
+        return goal ? display_name(*goal) : after("goal:");
+    }
+    if (subject.rfind("duty:", 0) == 0) {
+        const DutyInfo* duty = index.duty(DutyId(after("duty:")));
+        return duty ? duty->name : after("duty:");
+    }
+    if (subject.rfind("channel:", 0) == 0) {
+        std::string rest = after("channel:");
+        std::string profile;
+        if (size_t at = rest.find('@'); at != std::string::npos) {
+            profile = rest.substr(at + 1);
+            rest.resize(at);
+        }
+        std::string channel_id = rest.substr(0, rest.find('/'));
+        const Channel* channel = index.channel(ChannelId(channel_id));
+        std::string label = channel ? display_name(*channel) : channel_id;
+        if (size_t slash = rest.find('/'); slash != std::string::npos) {
+            const DutyInfo* duty = index.duty(DutyId(rest.substr(slash + 1)));
+            label += ": " + (duty ? duty->name : rest.substr(slash + 1));
+        }
+        return profile.empty() ? label : label + " (" + profile + ")";
+    }
+    return subject;
+}
+
+// Every subject id in running text ("channel:instagram/approve: 12 posts...") named.
+std::string name_subjects(const PlanIndex& index, const std::string& text) {
+    static const char* const prefixes[] = {"person:", "channel:", "role:", "goal:", "duty:"};
+    std::string out;
+    size_t i = 0;
+    while (i < text.size()) {
+        size_t best = std::string::npos;
+        for (const char* prefix : prefixes) {
+            size_t at = text.find(prefix, i);
+            // Only at the start of a word.
+            while (at != std::string::npos && at > 0 &&
+                   (std::isalnum(static_cast<unsigned char>(text[at - 1])) != 0 || text[at - 1] == '_'))
+                at = text.find(prefix, at + 1);
+            if (at < best)
+                best = at;
+        }
+        if (best == std::string::npos) {
+            out.append(text, i, std::string::npos);
+            break;
+        }
+        out.append(text, i, best - i);
+        size_t colon = text.find(':', best);
+        size_t end = colon + 1;
+        while (end < text.size() &&
+               (std::isalnum(static_cast<unsigned char>(text[end])) != 0 ||
+                std::string_view("_-./@").find(text[end]) != std::string_view::npos))
+            ++end;
+        while (end > colon + 1 && text[end - 1] == '.') // a full stop ends the sentence
+            --end;
+        if (end == colon + 1) {
+            out.append(text, best, end - best);
+        } else {
+            out += subject_label(index, text.substr(best, end - best));
+        }
+        i = end;
+    }
+    return out;
+}
+
+void name_subjects(const PlanIndex& index, std::vector<ex::Section>& sections) {
+    for (ex::Section& section : sections) {
+        for (ex::Block& block : section.blocks) {
+            if (auto* p = std::get_if<ex::Paragraph>(&block)) {
+                p->text = name_subjects(index, p->text);
+            } else if (auto* t = std::get_if<ex::Table>(&block)) {
+                for (auto& row : t->rows)
+                    for (ex::Cell& cell : row)
+                        cell.text = name_subjects(index, cell.text);
+            } else if (auto* l = std::get_if<ex::BulletList>(&block)) {
+                for (std::string& item : l->items)
+                    item = name_subjects(index, item);
+            }
+        }
+        name_subjects(index, section.subsections);
+    }
+}
+
+// The report's findings table with subjects named, not given as ids.
+ex::Table named_findings_table(const ReportText& t, const PlanIndex& index,
+                               const std::vector<Finding>& findings) {
+    ex::Table table = report::findings_table(t, findings, "findings");
+    for (size_t c = 0; c < table.columns.size(); ++c)
+        if (table.columns[c].key == "subject")
+            for (auto& row : table.rows)
+                if (c < row.size())
+                    row[c].text = subject_label(index, row[c].text);
+    return table;
 }
 
 // "Overview": key figures, the three most serious findings and what to do next.
@@ -343,7 +453,7 @@ Page findings_page(const Facts& f) {
     if (f.checks.findings.empty())
         all.blocks.push_back(ex::Paragraph{t.get("common.no_findings")});
     else
-        all.blocks.push_back(report::findings_table(t, f.checks.findings, "findings"));
+        all.blocks.push_back(named_findings_table(t, f.index, f.checks.findings));
     page.sections.push_back(std::move(all));
     if (auto by_area = find_section(f.audit_doc, t.get("audit.findings_by_area")))
         page.sections.push_back(*by_area);
@@ -432,6 +542,8 @@ PageSet build_pages(const PlanFacts& facts, const std::string& source, bool from
     set.pages.push_back(workload_page(f));
     set.pages.push_back(findings_page(f));
     set.pages.push_back(quarter_page(f, source, from_workspace));
+    for (Page& page : set.pages)
+        name_subjects(index, page.sections);
     Page reports{"reports", text.get("web.nav_reports"), {}, false};
     set.pages.push_back(std::move(reports));
     return set;

@@ -10,8 +10,10 @@
 using namespace planner;
 
 TEST_CASE("care heatmap: uncovered hours agree with COV006 on the sample") {
-    model::Plan plan =
+    auto read =
         model::read_plan_file(std::string(PLANNER_SOURCE_DIR) + "/samples/latvian-retail.yaml");
+    REQUIRE(read.ok());
+    const model::Plan& plan = read.plan;
     model::PlanIndex index(plan);
     std::vector<CareHeatmap> maps = compute_care_heatmaps(index);
     REQUIRE(!maps.empty());

@@ -166,6 +166,9 @@ TEST_CASE("serve: every page in both languages, by name, no inline script, with 
             CHECK(r.body.find("<script>") == std::string::npos);
             CHECK(r.body.find(" style=") == std::string::npos);
             CHECK(r.body.find(" onclick=") == std::string::npos);
+            // Subjects by name: no "person:anna" or "channel:facebook/approve" on a page.
+            CHECK(r.body.find("person:") == std::string::npos);
+            CHECK(r.body.find("channel:") == std::string::npos);
             if (slug != "reports" && slug != "quarter" && slug != "channels")
                 CHECK((r.body.find("Kalniņa") != std::string::npos ||
                        r.body.find("Bērziņa") != std::string::npos)); // names, not ids
