@@ -30,8 +30,25 @@ std::vector<std::string> ParsedArgs::all(const std::string& name) const {
     return it == values.end() ? std::vector<std::string>{} : it->second;
 }
 
-OptionSpec format_option(const std::string& formats) {
-    return OptionSpec{"--format", "", "FORMAT", "output format: " + formats + " (default text)"};
+OptionSpec format_option(const std::vector<OutputFormat>& formats) {
+    std::string list;
+    for (OutputFormat format : formats)
+        list += (list.empty() ? "" : "|") + std::string(to_string(format));
+    return OptionSpec{"--format", "", "FORMAT",
+                      "output format: " + list + " (default " +
+                          std::string(to_string(formats.front())) + ")"};
+}
+
+OutputFormat output_format(const ParsedArgs& args, const std::string& command,
+                           const std::vector<OutputFormat>& formats) {
+    const std::optional<std::string> given = args.value("--format");
+    if (!given)
+        return formats.front();
+    const std::optional<OutputFormat> format = parse_output_format(*given);
+    if (!format || std::find(formats.begin(), formats.end(), *format) == formats.end())
+        throw UsageError("unknown format '" + *given + "' for `planner " + command + "`; use " +
+                         describe_formats(formats));
+    return *format;
 }
 
 OptionSpec output_option() {

@@ -3,6 +3,7 @@
 // dispatch, `--help`, `help CMD`, `CMD --help` and "did you mean".
 
 #include "planner/core/errors.hpp"
+#include "planner/core/output_format.hpp"
 
 #include <exception>
 #include <functional>
@@ -51,7 +52,15 @@ struct CommandSpec {
 };
 
 // Options every analysis command takes.
-OptionSpec format_option(const std::string& formats = "text|json|csv");
+// --format for a command that writes `formats`; the first is the default.
+OptionSpec format_option(const std::vector<OutputFormat>& formats);
+// The value of --format (the first of `formats` when not given), checked against `formats`;
+// a UsageError naming the command and the formats it writes otherwise.
+OutputFormat output_format(const ParsedArgs& args, const std::string& command,
+                           const std::vector<OutputFormat>& formats);
+// The formats of the analysis commands, text first.
+inline const std::vector<OutputFormat> k_analysis_formats = {OutputFormat::text, OutputFormat::json,
+                                                             OutputFormat::csv};
 OptionSpec output_option();
 
 // The table, in the order `planner --help` lists it.

@@ -96,6 +96,28 @@ TEST_CASE("metrics: the later import wins and replacements are counted") {
     CHECK(ws.imports().size() == 2);
 }
 
+TEST_CASE("a stored metric value that cannot be read is an error that names it") {
+    auto dir = temp_dir("ws-bad-metric");
+    const std::string path = (dir / "w.db").string();
+    {
+        Workspace ws(path, OpenMode::create);
+        ImportLogEntry entry{"a.csv", "hash-a", "metrics", "generic-csv", 1, 1, 0, "", ""};
+        const long long id = ws.log_import(entry);
+        ws.store_metric({*parse_date("2026-01-01"), "ig", "", Metric::reach, 10, 0}, id);
+        REQUIRE(ws.metric_values().size() == 1);
+    }
+    sqlite3* db = nullptr;
+    REQUIRE(sqlite3_open(path.c_str(), &db) == SQLITE_OK);
+    REQUIRE(sqlite3_exec(db, "UPDATE metric_values SET metric = 'mood'", nullptr, nullptr,
+                         nullptr) == SQLITE_OK);
+    sqlite3_close(db);
+    Workspace ws(path, OpenMode::read_only);
+    CHECK_THROWS_WITH(ws.metric_values(),
+                      "workspace '" + path +
+                          "' holds a stored value that cannot be read (metric 'mood' of channel "
+                          "'ig'); it was written by another program or a newer planner");
+}
+
 TEST_CASE("an older workspace is upgraded after a copy is kept") {
     auto dir = temp_dir("ws-migrate");
     std::string path = (dir / "old.db").string();

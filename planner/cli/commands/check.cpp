@@ -28,13 +28,12 @@ std::string suppression_text(const model::Suppression& suppression) {
 } // namespace
 
 int run_check_command(const ParsedArgs& args, Streams& streams) {
-    const std::string format = args.value_or("--format", "text");
     const bool list = args.flag("--list");
-    const bool known_format =
-        format == "text" || format == "json" || format == "csv" || (list && format == "markdown");
-    if (!known_format)
-        throw UsageError("unknown format '" + format + "' for check (use text, json or csv" +
-                         std::string(list ? ", or markdown with --list)" : ")"));
+    const OutputFormat format =
+        output_format(args, "check",
+                      list ? std::vector<OutputFormat>{OutputFormat::text, OutputFormat::json,
+                                                       OutputFormat::csv, OutputFormat::markdown}
+                           : k_analysis_formats);
     const std::string fail_on_text = args.value_or("--fail-on", "error");
     const std::optional<FailOn> fail_on = parse_fail_on(fail_on_text);
     if (!fail_on)
@@ -45,10 +44,10 @@ int run_check_command(const ParsedArgs& args, Streams& streams) {
         if (!args.positional.empty())
             throw UsageError("check --list takes no PLAN");
         emit_output(args, streams,
-                    format == "json"       ? render_catalogue_json()
-                    : format == "csv"      ? render_catalogue_csv()
-                    : format == "markdown" ? catalogue_markdown()
-                                           : render_catalogue_text());
+                    format == OutputFormat::json       ? render_catalogue_json()
+                    : format == OutputFormat::csv      ? render_catalogue_csv()
+                    : format == OutputFormat::markdown ? catalogue_markdown()
+                                                       : render_catalogue_text());
         return 0;
     }
     if (args.positional.empty())
@@ -64,9 +63,9 @@ int run_check_command(const ParsedArgs& args, Streams& streams) {
     const bool to_file = args.value("--output").value_or("-") != "-";
     const Colour colour = !to_file && colour_allowed(streams) ? Colour::on : Colour::off;
     emit_output(args, streams,
-                format == "json"  ? render_check_json(report)
-                : format == "csv" ? render_check_csv(report)
-                                  : render_check_text(report, colour));
+                format == OutputFormat::json  ? render_check_json(report)
+                : format == OutputFormat::csv ? render_check_csv(report)
+                                              : render_check_text(report, colour));
     return fails(report, *fail_on) ? 1 : 0;
 }
 
@@ -85,7 +84,7 @@ CommandSpec check_command() {
         "Exit status: 0 when no open finding is at or above --fail-on (default error), 1 when "
         "one is, 2 on a usage or input error. `--fail-on never` always exits 0 on a valid "
         "plan.";
-    spec.options = {format_option("text|json|csv"),
+    spec.options = {format_option(k_analysis_formats),
                     {"--fail-on", "", "LEVEL",
                      "error, warning, info or never: the mildest open finding that fails the "
                      "run (default error)"},

@@ -7,6 +7,7 @@
 #include "exporters/json_writer.hpp"
 #include "exporters/number_format.hpp"
 #include "exporters/text_table.hpp"
+#include "exporters/text_wrap.hpp"
 #include "model/plan_queries.hpp"
 #include "model/plan_writer.hpp"
 #include "planner/cli/output.hpp"
@@ -24,24 +25,6 @@ using namespace model;
 
 std::string utilisation_text(const std::optional<double>& u) {
     return u ? exporters::format_fixed(*u, 3) : "inf";
-}
-std::string utilisation_json(const std::optional<double>& u) {
-    return u ? exporters::format_fixed(*u, 3) : "null";
-}
-
-// Prose wrapped at 100 columns (words are never split).
-std::string wrap(const std::string& text, size_t width = 100) {
-    std::string out, line;
-    std::istringstream words(text);
-    std::string word;
-    while (words >> word) {
-        if (!line.empty() && line.size() + 1 + word.size() > width) {
-            out += line + "\n";
-            line.clear();
-        }
-        line += (line.empty() ? "" : " ") + word;
-    }
-    return out + line + "\n";
 }
 
 std::vector<std::vector<std::string>> people_rows(const Plan& plan, const RebalanceResult& result) {
@@ -97,7 +80,7 @@ std::string render_text(const Plan& plan, const PlanIndex& index, const Rebalanc
                            "available hours):";
         for (size_t d : result.kept_duties)
             kept += " " + channel_duty_subject(index.channel_duties()[d]);
-        out << wrap(kept);
+        out << exporters::wrap_columns(kept, 100);
     }
     if (output == "-")
         out << "Proposed plan written to standard output.\n";
@@ -109,46 +92,51 @@ std::string render_text(const Plan& plan, const PlanIndex& index, const Rebalanc
 
 std::string render_json(const Plan& plan, const PlanIndex& index, const RebalanceResult& result,
                         const std::string& output) {
-    std::ostringstream out;
-    out << "{\"plan\": " << exporters::json_quote(plan.info.name)
-        << ", \"output\": " << exporters::json_quote(output) << ", \"people\": [";
-    const auto rows = people_rows(plan, result);
+    const auto utilisation = [](exporters::JsonWriter& json, const char* key,
+                                const std::optional<double>& value) {
+        if (value)
+            json.field_fixed(key, *value, 3);
+        else
+            json.field_null(key);
+    };
+    exporters::JsonWriter json(exporters::JsonStyle::compact);
+    json.begin_object().field("plan", plan.info.name).field("output", output);
+    json.key("people").begin_array();
     for (size_t i = 0; i < result.people.size(); ++i) {
         const PersonBalance& p = result.people[i];
-        out << (i ? ", " : "") << "{\"person\": " << exporters::json_quote(rows[i][0])
-            << ", \"name\": " << exporters::json_quote(rows[i][1])
-            << ", \"status\": " << exporters::json_quote(rows[i][2])
-            << ", \"available_hours\": " << rows[i][3] << ", \"load_before\": " << rows[i][4]
-            << ", \"utilisation_before\": " << utilisation_json(p.utilisation_before)
-            << ", \"load_after\": " << rows[i][6]
-            << ", \"utilisation_after\": " << utilisation_json(p.utilisation_after)
-            << ", \"overtime_hours\": " << rows[i][8] << "}";
+        json.begin_object()
+            .field("person", p.person.str())
+            .field("name", display_name(plan.people[i]))
+            .field("status", to_string(p.status))
+            .field_fixed("available_hours", p.available_hours, 2)
+            .field_fixed("load_before", p.load_before, 2);
+        utilisation(json, "utilisation_before", p.utilisation_before);
+        json.field_fixed("load_after", p.load_after, 2);
+        utilisation(json, "utilisation_after", p.utilisation_after);
+        json.field_fixed("overtime_hours", p.overtime_hours, 2).end_object();
     }
-    out << "], \"needs\": [";
-    for (size_t i = 0; i < result.needs.size(); ++i)
-        out << (i ? ", " : "") << "{\"role\": " << exporters::json_quote(result.needs[i].role)
-            << ", \"unstaffed_hours\": "
-            << exporters::format_fixed(result.needs[i].unstaffed_hours, 2)
-            << ", \"overtime_hours\": "
-            << exporters::format_fixed(result.needs[i].overtime_hours, 2) << "}";
-    out << "], \"kept\": [";
-    for (size_t i = 0; i < result.kept_duties.size(); ++i)
-        out << (i ? ", " : "")
-            << exporters::json_quote(
-                   channel_duty_subject(index.channel_duties()[result.kept_duties[i]]));
-    out << "], \"overloaded_before\": " << result.overloaded_before
-        << ", \"overloaded_after\": " << result.overloaded_after
-        << ", \"unstaffed_hours\": " << exporters::format_fixed(result.unstaffed_hours, 2)
-        << ", \"overtime_hours\": " << exporters::format_fixed(result.overtime_hours, 2)
-        << ", \"cost\": " << exporters::format_fixed(result.cost, 2) << "}\n";
-    return out.str();
+    json.end_array().key("needs").begin_array();
+    for (const auto& need : result.needs)
+        json.begin_object()
+            .field("role", need.role)
+            .field_fixed("unstaffed_hours", need.unstaffed_hours, 2)
+            .field_fixed("overtime_hours", need.overtime_hours, 2)
+            .end_object();
+    json.end_array().key("kept").begin_array();
+    for (size_t duty : result.kept_duties)
+        json.write_string(channel_duty_subject(index.channel_duties()[duty]));
+    json.end_array()
+        .field_integer("overloaded_before", result.overloaded_before)
+        .field_integer("overloaded_after", result.overloaded_after)
+        .field_fixed("unstaffed_hours", result.unstaffed_hours, 2)
+        .field_fixed("overtime_hours", result.overtime_hours, 2)
+        .field_fixed("cost", result.cost, 2)
+        .end_object();
+    return json.take();
 }
 
 int run_rebalance(const ParsedArgs& args, Streams& io) {
-    const std::string format = args.value_or("--format", "text");
-    if (format != "text" && format != "json" && format != "csv")
-        throw UsageError("unknown format '" + format +
-                         "' for `planner rebalance`; use text, json or csv");
+    const OutputFormat format = output_format(args, "rebalance", k_analysis_formats);
     const auto output = args.value("--output");
     if (!output)
         throw UsageError("`planner rebalance` writes the proposed plan to a file; give it with "
@@ -159,12 +147,12 @@ int run_rebalance(const ParsedArgs& args, Streams& io) {
 
     const std::string yaml = write_plan_yaml(result.proposed);
     std::string text;
-    if (format == "csv")
+    if (format == OutputFormat::csv)
         text = exporters::render_csv({"person", "name", "status", "available_hours", "load_before",
                                       "utilisation_before", "load_after", "utilisation_after",
                                       "overtime_hours"},
                                      people_rows(facts.plan(), result));
-    else if (format == "json")
+    else if (format == OutputFormat::json)
         text = render_json(facts.plan(), index, result, *output);
     else
         text = render_text(facts.plan(), index, result, *output);
@@ -192,7 +180,7 @@ CommandSpec rebalance_command() {
         "utilisation before and after and the hours no one can carry, per role.\n"
         "Formulas: docs/staffing.md.",
         {OptionSpec{"--output", "-o", "FILE", "where to write the proposed plan (required)"},
-         format_option()},
+         format_option(k_analysis_formats)},
         1,
         1,
         run_rebalance};

@@ -18,6 +18,11 @@
 namespace planner {
 
 namespace {
+const std::vector<OutputFormat> k_report_formats = {OutputFormat::pdf, OutputFormat::csv,
+                                                    OutputFormat::json};
+} // namespace
+
+namespace {
 int run_report(const ParsedArgs& args, Streams& io) {
     const std::string& kind = args.positional[0];
     const std::string& plan_path = args.positional[1];
@@ -27,9 +32,7 @@ int run_report(const ParsedArgs& args, Streams& io) {
                          (hint.empty() ? "" : " (did you mean '" + hint + "'?)") +
                          "; reports are staffing, audit and quarterly");
     }
-    std::string format = args.value_or("--format", "pdf");
-    if (format != "pdf" && format != "csv" && format != "json")
-        throw UsageError("unknown format '" + format + "' for a report; use pdf, csv or json");
+    const OutputFormat format = output_format(args, "report", k_report_formats);
     ReportOptions options;
     options.language = args.value_or("--lang", "en");
     if (auto brand = args.value("--brand"))
@@ -45,14 +48,15 @@ int run_report(const ParsedArgs& args, Streams& io) {
         document = kind == "staffing" ? build_staffing_report(facts, options)
                                       : build_audit_report(facts, options);
     }
-    std::string output = args.value_or("--output", kind + (format == "pdf"    ? ".pdf"
-                                                           : format == "json" ? ".json"
-                                                                              : "-csv"));
+    std::string output =
+        args.value_or("--output", kind + (format == OutputFormat::pdf    ? ".pdf"
+                                          : format == OutputFormat::json ? ".json"
+                                                                         : "-csv"));
     try {
-        if (format == "pdf") {
+        if (format == OutputFormat::pdf) {
             exporters::write_pdf(document, output);
             io.out << "Wrote the " << kind << " report to " << output << ".\n";
-        } else if (format == "json") {
+        } else if (format == OutputFormat::json) {
             exporters::write_json(document, output);
             io.out << "Wrote the " << kind << " report as JSON to " << output << ".\n";
         } else {
@@ -86,7 +90,7 @@ CommandSpec report_command() {
         "PDF goes to FILE (default KIND.pdf); CSV writes one file per table into the folder\n"
         "FILE (default KIND-csv); JSON writes the whole document. See docs/reports.md.",
         {{"--output", "-o", "FILE", "where to write (a folder for --format csv)"},
-         format_option("pdf|csv|json"),
+         format_option(k_report_formats),
          {"--lang", "", "LANG", "en (default) or lv"},
          {"--brand", "", "FILE", "brand.yaml: consultant, client, logo (PNG), primary_colour"},
          {"--bom", "", "", "CSV: start each file with a UTF-8 byte-order mark for spreadsheets"},

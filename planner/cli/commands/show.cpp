@@ -141,42 +141,49 @@ std::string render_text(const Plan& plan) {
 
 std::string render_json(const Plan& plan) {
     PlanIndex index(plan);
-    std::ostringstream out;
-    out << "{\"plan\": " << exporters::json_quote(plan.info.name) << ", \"organization\": "
-        << (plan.info.organization ? exporters::json_quote(*plan.info.organization) : "null")
-        << ", \"quarter\": "
-        << (plan.info.quarter ? exporters::json_quote(format_quarter(*plan.info.quarter)) : "null")
-        << ", \"goals\": " << plan.goals.size() << ", \"channels\": [";
-    for (size_t i = 0; i < plan.channels.size(); ++i) {
-        const Channel& c = plan.channels[i];
-        out << (i ? ", " : "") << "{\"id\": " << exporters::json_quote(c.id.str())
-            << ", \"name\": " << exporters::json_quote(display_name(c)) << ", \"duties\": {";
+    exporters::JsonWriter json(exporters::JsonStyle::compact);
+    json.begin_object().field("plan", plan.info.name);
+    if (plan.info.organization)
+        json.field("organization", *plan.info.organization);
+    else
+        json.field_null("organization");
+    if (plan.info.quarter)
+        json.field("quarter", format_quarter(*plan.info.quarter));
+    else
+        json.field_null("quarter");
+    json.field_integer("goals", static_cast<std::int64_t>(plan.goals.size()))
+        .key("channels")
+        .begin_array();
+    for (const Channel& c : plan.channels) {
+        json.begin_object()
+            .field("id", c.id.str())
+            .field("name", display_name(c))
+            .key("duties")
+            .begin_object();
         auto [first, last] = index.channel_duty_range(c.id);
         for (size_t k = first; k < last; ++k) {
             const ChannelDuty& cd = index.channel_duties()[k];
-            out << (k == first ? "" : ", ") << exporters::json_quote(cd.duty.str()) << ": "
-                << exporters::format_fixed(cd.hours, 2);
+            json.field_fixed(cd.duty.str(), cd.hours, 2);
         }
-        out << "}}";
+        json.end_object().end_object();
     }
     int active = 0, vacancies = 0;
     for (const Person& p : plan.people)
         (p.status == PersonStatus::vacancy ? vacancies : active)++;
-    out << "], \"roles\": " << plan.roles.size() << ", \"people\": " << active
-        << ", \"vacancies\": " << vacancies << "}\n";
-    return out.str();
+    json.end_array()
+        .field_integer("roles", static_cast<std::int64_t>(plan.roles.size()))
+        .field_integer("people", active)
+        .field_integer("vacancies", vacancies)
+        .end_object();
+    return json.take();
 }
 
 int run_show(const ParsedArgs& args, Streams& io) {
-    LoadedPlan loaded = load_plan_argument(args.positional[0]);
-    std::string format = args.value_or("--format", "text");
-    std::string text;
-    if (format == "text")
-        text = render_text(loaded.plan);
-    else if (format == "json")
-        text = render_json(loaded.plan);
-    else
-        throw UsageError("unknown format '" + format + "' for `planner show`; use text or json");
+    const OutputFormat format =
+        output_format(args, "show", {OutputFormat::text, OutputFormat::json});
+    const LoadedPlan loaded = load_plan_argument(args.positional[0]);
+    const std::string text =
+        format == OutputFormat::json ? render_json(loaded.plan) : render_text(loaded.plan);
     emit_output(args, io, text);
     return 0;
 }
@@ -188,7 +195,7 @@ CommandSpec show_command() {
                        "Summarise a plan: goals, channels and their hours, roles, people",
                        "Channel hours are the weekly hours of each standard duty, computed from\n"
                        "the channel's workload drivers (see docs/staffing.md).",
-                       {format_option("text|json"), output_option()},
+                       {format_option({OutputFormat::text, OutputFormat::json}), output_option()},
                        1,
                        1,
                        run_show};
