@@ -450,10 +450,24 @@ Page findings_page(const Facts& f) {
     Page page{"findings", t.get("web.nav_findings"), {}};
     ex::Section all = section(t.get("web.nav_findings"));
     all.blocks.push_back(ex::Paragraph{t.get("web.findings_lead"), ex::ParagraphStyle::lead});
-    if (f.checks.findings.empty())
+    // A page stays readable in a browser: beyond k_page_findings the most serious are shown
+    // and the audit report (PDF, CSV, JSON) has them all.
+    constexpr size_t k_page_findings = 300;
+    const std::vector<Finding>& findings = f.checks.findings;
+    if (findings.empty()) {
         all.blocks.push_back(ex::Paragraph{t.get("common.no_findings")});
-    else
-        all.blocks.push_back(named_findings_table(t, f.index, f.checks.findings));
+    } else if (findings.size() <= k_page_findings) {
+        all.blocks.push_back(named_findings_table(t, f.index, findings));
+    } else {
+        std::vector<Finding> first(findings.begin(), findings.begin() + k_page_findings);
+        all.blocks.push_back(ex::Paragraph{
+            t.get("web.findings_capped", {{"shown", std::to_string(k_page_findings)},
+                                          {"total", std::to_string(findings.size())}}),
+            ex::ParagraphStyle::callout});
+        all.blocks.push_back(named_findings_table(t, f.index, first));
+        page.sections.push_back(std::move(all));
+        return page;
+    }
     page.sections.push_back(std::move(all));
     if (auto by_area = find_section(f.audit_doc, t.get("audit.findings_by_area")))
         page.sections.push_back(*by_area);
