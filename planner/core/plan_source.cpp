@@ -1,18 +1,33 @@
 #include "planner/core/plan_source.hpp"
 
+#include "model/calendar.hpp"
+#include "model/diagnostic_context.hpp"
 #include "model/plan_binary.hpp"
 #include "model/plan_reader.hpp"
 #include "model/workspace.hpp"
 
 #include <filesystem>
+#include <fstream>
+#include <iterator>
 
 namespace planner {
 
 namespace {
-[[noreturn]] void throw_plan_errors(const std::vector<model::Diagnostic>& errors) {
+// `source`: the text the errors' lines count in, to show each offending line; empty when the
+// plan came from a workspace.
+[[noreturn]] void throw_plan_errors(const std::vector<model::Diagnostic>& errors,
+                                    std::string_view source = {}) {
     std::vector<std::string> lines;
-    for (const auto& e : errors)
-        lines.push_back(e.to_string());
+    for (const auto& e : errors) {
+        if (source.empty()) {
+            lines.push_back(e.to_string());
+            continue;
+        }
+        model::DiagnosticWithContext shown = model::with_context(e, source);
+        lines.push_back(shown.diagnostic.to_string());
+        for (std::string& context : shown.context)
+            lines.push_back(std::move(context));
+    }
     std::string count = std::to_string(errors.size());
     throw InputError(errors.size() == 1
                          ? "the plan has 1 error; fix it and run again"
@@ -60,6 +75,9 @@ LoadedPlan load_plan_argument(const std::string& path) {
                                    model::is_workspace_file(path.substr(0, at))) {
         std::string workspace_path = path.substr(0, at);
         std::string quarter = path.substr(at + 1);
+        // Quarters are read in any case: team.db@2026-q3 is team.db@2026-Q3.
+        if (const auto parsed = model::parse_quarter(quarter))
+            quarter = model::format_quarter(*parsed);
         loaded.from_workspace = true;
         try {
             model::Workspace workspace(workspace_path, model::OpenMode::read_only);
@@ -97,8 +115,12 @@ LoadedPlan load_plan_argument(const std::string& path) {
         return loaded;
     }
     auto result = model::read_plan_file(path);
-    if (!result.ok())
-        throw_plan_errors(result.errors);
+    if (!result.ok()) {
+        std::ifstream in(path, std::ios::binary);
+        const std::string source((std::istreambuf_iterator<char>(in)),
+                                 std::istreambuf_iterator<char>());
+        throw_plan_errors(result.errors, source);
+    }
     loaded.plan = std::move(result.plan);
     return loaded;
 }

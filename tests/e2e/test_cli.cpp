@@ -3,6 +3,8 @@
 
 #include <catch2/catch.hpp>
 
+#include <cstdlib>
+
 using e2e::planner;
 using e2e::TempDir;
 
@@ -107,6 +109,107 @@ TEST_CASE("an invalid plan gives every error with its location and status 2") {
     auto run = planner(dir, {"show", "bad.yaml"});
     CHECK(run.status == 2);
     CHECK(run.err == "bad.yaml:4:13: 'overhead' must be between 0 and 0.9, not 3\n"
+                     "    4 |   overhead: 3\n"
+                     "      |             ^\n"
                      "bad.yaml:6:25: unknown person 'b'\n"
+                     "    6 |   - {id: a, reports_to: b}\n"
+                     "      |                         ^\n"
                      "planner: error: the plan has 2 errors; fix them and run again\n");
+}
+
+namespace {
+// The small-team sample with line `number` (1-based) replaced by `replacement`.
+std::string sample_with_line(int number, const std::string& replacement) {
+    std::string text = e2e::sample("small-team.yaml");
+    size_t start = 0;
+    for (int line = 1; line < number; ++line)
+        start = text.find('\n', start) + 1;
+    size_t end = text.find('\n', start);
+    return text.substr(0, start) + replacement + text.substr(end);
+}
+} // namespace
+
+TEST_CASE("a YAML error shows the line and a hint to quote a value with a colon") {
+    TempDir dir("context-colon");
+    dir.write("a.yaml", sample_with_line(10, "  name: Corner Bakery: social media"));
+    auto run = planner(dir, {"check", "a.yaml"});
+    CHECK(run.status == 2);
+    CHECK(run.err == "a.yaml:10:22: YAML syntax error: invalid nested block mapping on the "
+                     "same line\n"
+                     "   10 |   name: Corner Bakery: social media\n"
+                     "      |                      ^\n"
+                     "hint: a value that contains \": \" or \" #\" must be in quotes: name: "
+                     "\"Corner Bakery: social media\"\n"
+                     "planner: error: the plan has 1 error; fix it and run again\n");
+}
+
+TEST_CASE("a value cut off by a hash shows its own line and says hash starts a comment") {
+    TempDir dir("context-hash");
+    dir.write("c.yaml", sample_with_line(14, "  overhead: #0.2"));
+    auto run = planner(dir, {"check", "c.yaml"});
+    CHECK(run.status == 2);
+    CHECK(run.err == "c.yaml:14:13: 'overhead' has no value; write one or remove the line\n"
+                     "   14 |   overhead: #0.2\n"
+                     "      |             ^\n"
+                     "hint: '#' starts a comment in YAML, so 'overhead' has "
+                     "no value; put the value in quotes: overhead: \"#0.2\"\n"
+                     "planner: error: the plan has 1 error; fix it and run "
+                     "again\n");
+}
+
+TEST_CASE("a tab in the indentation shows the line and says to use spaces") {
+    TempDir dir("context-tab");
+    dir.write("d.yaml", sample_with_line(19, "\tkind: reach"));
+    auto run = planner(dir, {"check", "d.yaml"});
+    CHECK(run.status == 2);
+    CHECK_THAT(run.err,
+               Catch::StartsWith("d.yaml:19:1: YAML syntax error: tab character may not be used as "
+                                 "indentation\n   19 | \tkind: reach\n      | ^\n"));
+    CHECK_THAT(run.err, Catch::Contains(
+                            "hint: indent with spaces; YAML does not allow tabs in indentation\n"));
+}
+
+TEST_CASE("an indentation error shows both columns") {
+    TempDir dir("context-indent");
+    dir.write("b.yaml", sample_with_line(19, "  kind: reach"));
+    auto run = planner(dir, {"check", "b.yaml"});
+    CHECK(run.status == 2);
+    CHECK_THAT(run.err, Catch::Contains("hint: check the indentation: this line starts at "
+                                        "column "));
+    CHECK_THAT(run.err, Catch::Contains("the entries of one list or mapping start at the same "
+                                        "column\n"));
+}
+
+TEST_CASE("a meaning error shows its line with a caret under the column") {
+    TempDir dir("context-meaning");
+    dir.write("e.yaml", sample_with_line(20, "    owner: samm"));
+    auto run = planner(dir, {"check", "e.yaml"});
+    CHECK(run.status == 2);
+    CHECK_THAT(run.err, Catch::StartsWith("e.yaml:20:12: "));
+    CHECK_THAT(run.err, Catch::Contains("\n   20 |     owner: samm\n"
+                                        "      |            ^\n"));
+}
+
+TEST_CASE("shell completion scripts know every command and its options") {
+    TempDir dir("completion");
+    auto bash = planner(dir, {"completion", "bash"});
+    CHECK(bash.status == 0);
+    CHECK_THAT(bash.out, Catch::Contains("complete -o filenames -F _planner planner\n"));
+    CHECK_THAT(bash.out, Catch::Contains("    workload) options=\"--by --format --output -o "
+                                         "--help\" ;;\n"));
+    for (const char* command : {"init", "check", "report", "snapshots", "completion"})
+        CHECK_THAT(bash.out, Catch::Contains(std::string(" ") + command));
+    auto zsh = planner(dir, {"completion", "zsh"});
+    CHECK(zsh.status == 0);
+    CHECK_THAT(zsh.out, Catch::StartsWith("#compdef planner\n"));
+    CHECK_THAT(zsh.out, Catch::Contains("'--fail-on[error, warning, info or never"));
+    if (system("command -v bash >/dev/null 2>&1") == 0) {
+        dir.write("planner.bash", bash.out);
+        const std::string check = "cd '" + dir.path().string() +
+                                  "' && bash -n planner.bash && bash -c 'source planner.bash && "
+                                  "COMP_WORDS=(planner work); COMP_CWORD=1; _planner; "
+                                  "[ \"${COMPREPLY[*]}\" = workload ]'";
+        CHECK(system(check.c_str()) == 0);
+    }
+    CHECK(planner(dir, {"completion", "fish"}).status == 2);
 }

@@ -17,6 +17,7 @@ CommandSpec demo_command();
 CommandSpec diff_command();
 CommandSpec snapshot_command();
 CommandSpec snapshots_command();
+CommandSpec completion_command();
 CommandSpec report_command();
 CommandSpec serve_command();
 
