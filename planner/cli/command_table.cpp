@@ -8,7 +8,7 @@ const std::vector<CommandSpec>& command_table() {
         init_command(),        show_command(),       check_command(),     workload_command(),
         staff_command(),       rebalance_command(),  diff_command(),      import_command(),
         export_plan_command(), snapshot_command(),   snapshots_command(), report_command(),
-        demo_command(),        completion_command(),
+        serve_command(),       demo_command(),       completion_command(),
     };
     return table;
 }

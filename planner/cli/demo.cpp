@@ -137,7 +137,9 @@ int build_demo(const fs::path& dir, const fs::path& shown, Streams& io) {
 
     io.out << "\nEverything is in " << shown.string() << "/: open staffing-plan.pdf, "
            << "audit-report.pdf and quarterly-review.pdf.\n"
-           << "Edit " << plan << " and run the same commands to see your own team.\n";
+           << "Edit " << plan << " and run the same commands to see your own team.\n"
+           << "To see the demo team in your browser, run:\n  planner serve " << workspace
+           << "\n(it prints an address to open; add --lang lv for Latvian; Ctrl-C stops it).\n";
     return 0;
 }
 } // namespace

@@ -149,4 +149,6 @@ TEST_CASE("demo writes all three reports") {
     CHECK(text.find("KPI results") != std::string::npos);
     CHECK(text.find("Olga Petrova added") != std::string::npos); // team change since 2026-Q3
     CHECK(text.find("Trends over the last four quarters") != std::string::npos);
+    // It ends by saying how to see the team in the browser.
+    CHECK(run.out.find("planner serve planner-demo/team.db") != std::string::npos);
 }

@@ -19,5 +19,6 @@ CommandSpec snapshot_command();
 CommandSpec snapshots_command();
 CommandSpec completion_command();
 CommandSpec report_command();
+CommandSpec serve_command();
 
 } // namespace planner

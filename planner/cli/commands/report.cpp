@@ -10,6 +10,7 @@
 #include "planner/cli/terminal_progress.hpp"
 #include "planner/core/plan_facts.hpp"
 #include "planner/core/plan_source.hpp"
+#include "planner/reports/quarterly_input.hpp"
 #include "planner/reports/reports.hpp"
 
 #include <filesystem>
@@ -20,58 +21,6 @@ namespace planner {
 namespace {
 const std::vector<OutputFormat> k_report_formats = {OutputFormat::pdf, OutputFormat::csv,
                                                     OutputFormat::json};
-} // namespace
-
-namespace {
-// The quarter's plan (its snapshot when there is one, else the current plan) and what the
-// quarterly review reads beside it.
-struct QuarterlyRun {
-    model::Plan plan;
-    QuarterlyInput input;
-};
-
-QuarterlyRun read_quarterly_input(const std::string& path, const ParsedArgs& args);
-
-QuarterlyRun quarterly_input(const std::string& path, const ParsedArgs& args) {
-    if (!model::is_workspace_file(path))
-        throw UsageError("the quarterly review reads metrics from a workspace; give one "
-                         "(e.g. `planner report quarterly team.db`), not '" +
-                         path + "'");
-    try {
-        return read_quarterly_input(path, args);
-    } catch (const model::WorkspaceError& e) {
-        throw workspace_failure(path, e);
-    }
-}
-
-QuarterlyRun read_quarterly_input(const std::string& path, const ParsedArgs& args) {
-    QuarterlyRun run;
-    QuarterlyInput& input = run.input;
-    model::Workspace workspace(path, model::OpenMode::read_only);
-    LoadedPlan current = load_plan_argument(path);
-    std::optional<model::Quarter> quarter = current.plan.info.quarter;
-    if (auto q = args.value("--quarter")) {
-        quarter = model::parse_quarter(*q);
-        if (!quarter)
-            throw UsageError("'" + *q + "' is not a quarter; write YYYY-Qn, e.g. 2026-Q4");
-    }
-    if (!quarter)
-        throw UsageError("which quarter? The plan names none; add --quarter YYYY-Qn");
-    input.quarter = *quarter;
-    std::string name = model::format_quarter(*quarter);
-    if (workspace.snapshot(name))
-        run.plan = load_plan_argument(path + "@" + name).plan;
-    else
-        run.plan = std::move(current.plan);
-    model::Quarter previous = quarter->number == 1
-                                  ? model::Quarter{quarter->year - 1, 4}
-                                  : model::Quarter{quarter->year, quarter->number - 1};
-    std::string previous_name = model::format_quarter(previous);
-    if (workspace.snapshot(previous_name))
-        input.previous = load_plan_argument(path + "@" + previous_name).plan;
-    input.metrics = workspace.metric_values();
-    return run;
-}
 } // namespace
 
 namespace {
@@ -94,7 +43,7 @@ int run_report(const ParsedArgs& args, Streams& io) {
     progress.step("reading the plan", 0.2);
     exporters::Document document;
     if (kind == "quarterly") {
-        QuarterlyRun run = quarterly_input(plan_path, args);
+        QuarterlyRun run = load_quarterly_input(plan_path, args.value("--quarter"));
         const PlanFacts facts(std::move(run.plan));
         progress.step("analysing the quarter", 0.3);
         document = build_quarterly_report(facts, run.input, options);

@@ -1,0 +1,80 @@
+#pragma once
+// The plan being served and everything computed from it, kept in memory between requests:
+// the plan is read once, each language's pages are built once (HTML and JSON), and both are
+// rebuilt only when the file changes on disk. Thread-safe: requests share immutable states.
+
+#include "planner/core/plan_facts.hpp"
+#include "planner/core/plan_source.hpp"
+#include "planner/server/pages.hpp"
+
+#include <cstdint>
+#include <map>
+#include <memory>
+#include <mutex>
+#include <string>
+
+namespace planner::server {
+
+// One page, rendered: the HTML body (the document sections) and its JSON twin.
+struct RenderedPage {
+    std::string slug;
+    std::string title;
+    std::string body_html;
+    std::string json; // empty: no JSON twin
+};
+
+struct RenderedPages {
+    PageSet set;
+    std::map<std::string, RenderedPage> pages; // by slug
+};
+
+// One version of the plan as read from disk.
+struct SiteState {
+    std::uint64_t version = 0;
+    std::shared_ptr<const PlanFacts> facts; // the plan and its computed facts
+    std::string source;                     // the path served
+    bool from_workspace = false;
+    std::string read_at;      // "14:03:12" (UTC)
+    bool reloaded = false;    // read again after a change on disk
+    std::string reload_error; // the change could not be read: the previous plan stays
+
+    // The pages in `language`, built on first use.
+    std::shared_ptr<const RenderedPages> pages(const std::string& language) const;
+
+private:
+    mutable std::mutex m_mutex;
+    mutable std::map<std::string, std::shared_ptr<const RenderedPages>> m_pages;
+};
+
+class Site {
+public:
+    // Reads the plan (InputError/UsageError as `planner check` gives them).
+    explicit Site(std::string path);
+
+    const std::string& path() const { return m_path; }
+    // The current state, after re-reading the file when it changed on disk since last asked.
+    std::shared_ptr<const SiteState> current();
+    // Re-reads the file now, changed or not.
+    std::shared_ptr<const SiteState> reload();
+
+private:
+    struct Signature {
+        long long mtime_ns = 0;
+        long long size = -1;
+        long long wal_mtime_ns = 0;
+        long long wal_size = -1;
+        bool operator==(const Signature& o) const {
+            return mtime_ns == o.mtime_ns && size == o.size && wal_mtime_ns == o.wal_mtime_ns &&
+                   wal_size == o.wal_size;
+        }
+    };
+    Signature signature() const;
+    std::shared_ptr<const SiteState> read(bool after_change);
+
+    std::string m_path;
+    std::mutex m_mutex;
+    Signature m_signature;
+    std::shared_ptr<const SiteState> m_state;
+};
+
+} // namespace planner::server
