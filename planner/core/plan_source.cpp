@@ -9,6 +9,7 @@
 #include <filesystem>
 #include <fstream>
 #include <iterator>
+#include <sstream>
 
 namespace planner {
 
@@ -116,9 +117,17 @@ LoadedPlan load_plan_argument(const std::string& path) {
     }
     auto result = model::read_plan_file(path);
     if (!result.ok()) {
-        std::ifstream in(path, std::ios::binary);
-        const std::string source((std::istreambuf_iterator<char>(in)),
-                                 std::istreambuf_iterator<char>());
+        // The lines to show under the messages; only a regular file is read again (a FIFO
+        // would wait for a writer, a folder has no lines).
+        std::string source;
+        std::error_code ec;
+        if (std::filesystem::is_regular_file(path, ec)) {
+            std::ifstream in(path, std::ios::binary);
+            std::ostringstream bytes;
+            bytes << in.rdbuf();
+            if (in)
+                source = bytes.str();
+        }
         throw_plan_errors(result.errors, source);
     }
     loaded.plan = std::move(result.plan);

@@ -1,5 +1,6 @@
-// libFuzzer target: the roster reader (planner/roster.hpp) applied to a small plan.
+// libFuzzer target: the roster reader (planner/imports/roster.hpp) applied to a small plan.
 #include "model/plan_reader.hpp"
+#include "model/roster_table.hpp"
 #include "planner/imports/roster.hpp"
 
 #include <cstddef>
@@ -22,7 +23,7 @@ const planner::model::Plan& base_plan() {
 
 extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
     std::string_view bytes(reinterpret_cast<const char*>(data), size);
-    (void)planner::looks_like_roster(bytes);
+    (void)planner::model::looks_like_roster(bytes);
     planner::model::Plan plan = base_plan();
     auto result = planner::apply_roster(plan, "fuzz.csv", bytes);
     for (const auto& error : result.errors)

@@ -33,7 +33,7 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
             if (auto model = workspace.snapshot_model(quarter))
                 (void)decode_plan(*model);
         }
-        (void)workspace.all_metrics();
+        (void)workspace.metric_values();
         (void)workspace.imports();
         (void)workspace.setting("language");
     } catch (const WorkspaceError&) {
