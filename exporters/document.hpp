@@ -153,6 +153,9 @@ struct Table {
     std::vector<std::vector<Cell>> rows;
     std::string footnote;
     std::size_t total_rows = 0; // the last N rows are totals: bold, with a rule above
+    // False for a table that only the data exports (CSV, JSON) carry: the full detail that a
+    // printed report summarises and names.
+    bool printed = true;
 };
 
 enum class BarOrientation { vertical, horizontal };

@@ -15,7 +15,11 @@ void draw_block(Flow& flow, const Block& block) {
     std::visit(Overloaded{
                    [&](const Paragraph& paragraph) { draw_paragraph(flow, paragraph); },
                    [&](const KeyFigures& figures) { draw_key_figures(flow, figures); },
-                   [&](const Table& table) { draw_table(flow, table); },
+                   [&](const Table& table) {
+                       if (table.printed) {
+                           draw_table(flow, table);
+                       }
+                   },
                    [&](const BarChart& chart) { draw_bar_chart(flow, chart); },
                    [&](const LineChart& chart) { draw_line_chart(flow, chart); },
                    [&](const OrgChart& chart) { draw_org_chart(flow, chart); },

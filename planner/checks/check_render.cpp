@@ -3,6 +3,7 @@
 #include "exporters/csv_renderer.hpp"
 #include "exporters/json_writer.hpp"
 #include "exporters/text_table.hpp"
+#include "planner/checks/finding_groups.hpp"
 
 #include <cstddef>
 
@@ -62,6 +63,27 @@ void append_finding(std::string& out, const Finding& finding, Colour colour) {
     if (!finding.recommendation.empty())
         out += padded("", k_indent - 9) + padded("do", 9) +
                wrap_text(finding.recommendation, k_indent, k_width) + "\n";
+}
+
+// A group of several findings with one cause: the rule and the cause on the first line, then
+// each instance (subject, message, what to do) as an item.
+void append_group(std::string& out, const FindingGroup& group, Colour colour) {
+    if (group.instances.size() == 1) {
+        append_finding(out, group.instances.front(), colour);
+        return;
+    }
+    const CheckInfo* info = find_check(group.check);
+    const std::string title = info ? std::string(info->title) : group.check;
+    const std::string indent(k_indent, ' ');
+    out += severity_label(group.severity, colour) + padded(group.check, 9) + title + ": " +
+           group.cause + " (" + std::to_string(group.instances.size()) + ")\n";
+    for (const Finding& finding : group.instances) {
+        out += indent + "- " + wrap_text(finding.subject, k_indent + 2, k_width) + "\n";
+        out += indent + "  " + wrap_text(finding.message, k_indent + 2, k_width) + "\n";
+        if (!finding.recommendation.empty())
+            out += padded("", k_indent - 9) + padded("do", 11) +
+                   wrap_text(finding.recommendation, k_indent + 2, k_width) + "\n";
+    }
 }
 
 bool is_json_number(const std::string& text) {
@@ -143,9 +165,13 @@ std::string render_check_text(const CheckReport& report, Colour colour) {
     if (counts.suppressed > 0)
         out += " (" + std::to_string(counts.suppressed) + " suppressed)";
     out += "\n";
-    for (const Finding& finding : report.findings) {
+    const std::vector<FindingGroup> groups = group_findings(report.findings);
+    if (groups.size() < report.findings.size())
+        out += "Grouped by cause into " + std::to_string(groups.size()) +
+               " findings, most serious and largest first; --format json lists every one.\n";
+    for (const FindingGroup& group : groups) {
         out += "\n";
-        append_finding(out, finding, colour);
+        append_group(out, group, colour);
     }
     if (!report.suppressed.empty()) {
         out += "\nSuppressed:\n";
