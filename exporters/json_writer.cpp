@@ -1,5 +1,6 @@
 #include "exporters/json_writer.hpp"
 
+#include "exporters/number_format.hpp"
 #include "exporters/utf8.hpp"
 
 #include <cassert>
@@ -68,6 +69,8 @@ std::string json_quote(std::string_view text) {
 }
 
 void JsonWriter::newline_and_indent() {
+    if (m_style == JsonStyle::compact)
+        return;
     m_out += '\n';
     m_out.append(2 * m_levels.size(), ' ');
 }
@@ -80,7 +83,7 @@ void JsonWriter::before_value() {
     assert(m_levels.empty() || !m_levels.back().is_object);
     if (!m_levels.empty()) {
         if (!m_levels.back().empty) {
-            m_out += ',';
+            m_out += m_style == JsonStyle::compact ? ", " : ",";
         }
         m_levels.back().empty = false;
         newline_and_indent();
@@ -130,7 +133,7 @@ JsonWriter& JsonWriter::end_array() {
 JsonWriter& JsonWriter::key(std::string_view name) {
     assert(!m_levels.empty() && m_levels.back().is_object && !m_after_key);
     if (!m_levels.back().empty) {
-        m_out += ',';
+        m_out += m_style == JsonStyle::compact ? ", " : ",";
     }
     m_levels.back().empty = false;
     newline_and_indent();
@@ -154,6 +157,15 @@ JsonWriter& JsonWriter::write_number(double number) {
     char buffer[32];
     const auto result = std::to_chars(buffer, buffer + sizeof buffer, number);
     m_out.append(buffer, result.ptr);
+    return *this;
+}
+
+JsonWriter& JsonWriter::write_fixed(double number, int decimals) {
+    if (!std::isfinite(number)) {
+        return write_null();
+    }
+    before_value();
+    m_out += format_fixed(number, decimals);
     return *this;
 }
 
@@ -189,6 +201,14 @@ JsonWriter& JsonWriter::field_integer(std::string_view name, std::int64_t number
 
 JsonWriter& JsonWriter::field_bool(std::string_view name, bool flag) {
     return key(name).write_bool(flag);
+}
+
+JsonWriter& JsonWriter::field_fixed(std::string_view name, double number, int decimals) {
+    return key(name).write_fixed(number, decimals);
+}
+
+JsonWriter& JsonWriter::field_null(std::string_view name) {
+    return key(name).write_null();
 }
 
 std::string JsonWriter::take() {

@@ -3,6 +3,8 @@
 // the output is as deterministic as the calls. Pretty-printed with two-space indentation and
 // a final newline. Strings are escaped per RFC 8259 (quote, backslash, control characters,
 // plus U+2028/U+2029 so the text is also safe inside JavaScript); invalid UTF-8 becomes U+FFFD.
+// Two layouts: `pretty` (one value a line) for documents, `compact` (one line, ", " and ": "
+// separators) for command output, which stays readable in a terminal and greppable.
 // Calls must nest correctly (a key before each value in an object); that is the caller's
 // contract, checked only by assertions.
 
@@ -13,8 +15,12 @@
 
 namespace planner::exporters {
 
+enum class JsonStyle { pretty, compact };
+
 class JsonWriter {
 public:
+    explicit JsonWriter(JsonStyle style = JsonStyle::pretty) : m_style(style) {}
+
     JsonWriter& begin_object();
     JsonWriter& end_object();
     JsonWriter& begin_array();
@@ -25,6 +31,9 @@ public:
     // Shortest text that reads back as the same double; NaN and infinities are written as null.
     JsonWriter& write_number(double number);
     JsonWriter& write_integer(std::int64_t number);
+    // The number rounded to `decimals` places and written with exactly that many ("12.50"),
+    // as format_fixed() writes it for text and CSV; NaN and infinities are written as null.
+    JsonWriter& write_fixed(double number, int decimals);
     JsonWriter& write_bool(bool flag);
     JsonWriter& write_null();
 
@@ -32,6 +41,8 @@ public:
     JsonWriter& field(std::string_view name, std::string_view text);
     JsonWriter& field_number(std::string_view name, double number);
     JsonWriter& field_integer(std::string_view name, std::int64_t number);
+    JsonWriter& field_fixed(std::string_view name, double number, int decimals);
+    JsonWriter& field_null(std::string_view name);
     JsonWriter& field_bool(std::string_view name, bool flag);
 
     // The text so far; complete once every container is closed.
@@ -49,6 +60,7 @@ private:
     void close(char bracket, bool is_object);
     void newline_and_indent();
 
+    JsonStyle m_style = JsonStyle::pretty;
     std::string m_out;
     std::vector<Level> m_levels;
     bool m_after_key = false;

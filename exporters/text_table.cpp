@@ -1,17 +1,14 @@
 #include "exporters/text_table.hpp"
 
+#include "exporters/utf8.hpp"
+
 #include <algorithm>
 
 namespace planner::exporters {
 
 namespace {
-// Characters, not bytes: every byte that does not continue a UTF-8 sequence starts one.
 size_t width_of(const std::string& text) {
-    size_t count = 0;
-    for (unsigned char c : text)
-        if ((c & 0xC0) != 0x80)
-            ++count;
-    return count;
+    return utf8_length(text);
 }
 
 // Cuts `text` to at most `width` characters, ending in "…" when cut; never splits a character.

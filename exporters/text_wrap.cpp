@@ -133,4 +133,15 @@ std::string truncate_to_width(std::string_view text, double max_width, const Mea
     return out;
 }
 
+std::string wrap_columns(std::string_view text, std::size_t columns) {
+    std::string out;
+    for (const std::string& line :
+         wrap_text(text, static_cast<double>(columns),
+                   [](std::string_view part) { return static_cast<double>(utf8_length(part)); })) {
+        out += line;
+        out += '\n';
+    }
+    return out;
+}
+
 } // namespace planner::exporters

@@ -21,6 +21,10 @@ using MeasureText = std::function<double(std::string_view text)>;
 std::vector<std::string> wrap_text(std::string_view text, double max_width,
                                    const MeasureText& measure);
 
+// wrap_text for a terminal: widths in characters (code points), lines joined with "\n" and
+// ended with one.
+std::string wrap_columns(std::string_view text, std::size_t columns);
+
 // text itself when it fits in max_width, else its longest prefix (between code points, trailing
 // spaces dropped) that fits together with the ellipsis, followed by the ellipsis.
 std::string truncate_to_width(std::string_view text, double max_width, const MeasureText& measure,

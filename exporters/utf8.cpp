@@ -106,4 +106,14 @@ std::size_t count_code_points(std::string_view text) {
     return count;
 }
 
+std::size_t utf8_length(std::string_view text) {
+    std::size_t count = 0;
+    for (const unsigned char c : text) {
+        if ((c & 0xC0) != 0x80) {
+            ++count;
+        }
+    }
+    return count;
+}
+
 } // namespace planner::exporters

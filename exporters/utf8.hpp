@@ -25,6 +25,10 @@ void append_utf8(std::string& out, char32_t code_point);
 
 bool is_valid_utf8(std::string_view text);
 
+// Code points in `text`: its width in a terminal for the scripts planner prints (every byte
+// that does not continue a UTF-8 sequence starts one).
+std::size_t utf8_length(std::string_view text);
+
 // text with every invalid sequence replaced by U+FFFD.
 std::string sanitize_utf8(std::string_view text);
 

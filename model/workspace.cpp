@@ -342,33 +342,40 @@ std::vector<std::string> Workspace::snapshot_quarters() const {
     return out;
 }
 
-bool Workspace::store_metric(const StoredMetric& m, long long import_id) {
+bool Workspace::store_metric(const MetricValue& m, long long import_id) {
+    const std::string date = format_date(m.date);
+    const std::string metric(metric_name(m.metric));
     Statement old(m_db, "SELECT value FROM metric_values WHERE channel = ? AND profile = ? AND "
                         "metric = ? AND date = ?");
-    old.bind(1, m.channel).bind(2, m.profile).bind(3, m.metric).bind(4, m.date);
+    old.bind(1, m.channel).bind(2, m.profile).bind(3, metric).bind(4, date);
     bool replaced = old.step();
     Statement s(m_db,
                 "INSERT INTO metric_values (date, channel, profile, metric, value, import_id) "
                 "VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT (channel, profile, metric, date) "
                 "DO UPDATE SET value = excluded.value, import_id = excluded.import_id");
-    s.bind(1, m.date).bind(2, m.channel).bind(3, m.profile).bind(4, m.metric).bind(5, m.value);
+    s.bind(1, date).bind(2, m.channel).bind(3, m.profile).bind(4, metric).bind(5, m.value);
     s.bind(6, import_id).step();
     return replaced;
 }
 
-std::vector<StoredMetric> Workspace::metrics(const std::string& from_date,
-                                             const std::string& to_date) const {
+std::vector<MetricValue> Workspace::metric_values() const {
     Statement s(m_db, "SELECT date, channel, profile, metric, value FROM metric_values "
-                      "WHERE date >= ? AND date <= ? ORDER BY channel, profile, metric, date");
-    s.bind(1, from_date).bind(2, to_date);
-    std::vector<StoredMetric> out;
-    while (s.step())
-        out.push_back({s.text(0), s.text(1), s.text(2), s.text(3), s.real(4)});
+                      "ORDER BY channel, profile, metric, date");
+    std::vector<MetricValue> out;
+    while (s.step()) {
+        const std::string date_text = s.text(0);
+        const std::string metric_text = s.text(3);
+        const std::optional<Date> date = parse_date(date_text);
+        const std::optional<Metric> metric = metric_from_name(metric_text);
+        if (!date || !metric)
+            throw WorkspaceError(
+                "workspace '" + m_path + "' holds a stored value that cannot be read (" +
+                (date ? "metric '" + metric_text + "'" : "date '" + date_text + "'") +
+                " of channel '" + s.text(1) +
+                "'); it was written by another program or a newer planner");
+        out.push_back({*date, s.text(1), s.text(2), *metric, s.real(4), 0});
+    }
     return out;
-}
-
-std::vector<StoredMetric> Workspace::all_metrics() const {
-    return metrics("0000-00-00", "9999-99-99");
 }
 
 namespace {

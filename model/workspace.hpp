@@ -5,6 +5,8 @@
 // after keeping a copy next to it (FILE.vN.bak).
 // SQLite stays behind this interface; its errors become WorkspaceError.
 
+#include "model/metrics.hpp"
+
 #include <memory>
 #include <optional>
 #include <stdexcept>
@@ -24,14 +26,6 @@ public:
 bool is_workspace_file(const std::string& path);
 
 enum class OpenMode { read_only, read_write, create };
-
-struct StoredMetric {
-    std::string date; // YYYY-MM-DD
-    std::string channel;
-    std::string profile; // "" for the whole channel
-    std::string metric;
-    double value = 0;
-};
 
 struct ImportLogEntry {
     std::string file_name;
@@ -85,10 +79,11 @@ public:
     std::vector<std::string> snapshot_quarters() const; // sorted
 
     // Metrics. store_metric returns true when it replaced an earlier value of the same day.
-    bool store_metric(const StoredMetric& metric, long long import_id);
-    std::vector<StoredMetric> metrics(const std::string& from_date,
-                                      const std::string& to_date) const;
-    std::vector<StoredMetric> all_metrics() const;
+    bool store_metric(const MetricValue& metric, long long import_id);
+    // Every stored value, by channel, profile, metric and date (source_line 0). A row whose
+    // date or metric this planner cannot read throws WorkspaceError naming it: nothing is
+    // dropped without a word.
+    std::vector<MetricValue> metric_values() const;
 
     // The import log.
     std::optional<ImportLogEntry> find_import(const std::string& sha256) const;

@@ -22,21 +22,16 @@ std::vector<PersonId> distinct_sorted(std::vector<PersonId> ids) {
 
 } // namespace
 
-CheckContext::CheckContext(const model::Plan& plan)
-    : m_plan(plan), m_index(plan), m_graph(m_index), m_workload(compute_workload(m_index)) {
+CheckContext::CheckContext(const PlanFacts& facts) : m_facts(facts) {
+    const model::Plan& plan = facts.plan();
+    const Workload& workload = facts.workload();
+    const model::PlanIndex& index = facts.index();
     for (size_t i = 0; i < plan.people.size(); ++i)
         m_person_position.emplace(plan.people[i].id.str(), i);
-    for (size_t i = 0; i < m_workload.people.size(); ++i)
-        m_load_position.emplace(m_workload.people[i].person.str(), i);
-    for (size_t i = 0; i < m_index.assignments().size(); ++i)
-        m_assignments_by_person[m_index.assignments()[i].assignment.person.str()].push_back(i);
-    for (const model::Role& role : plan.roles) {
-        for (const DutyId& duty : role.duties) {
-            std::vector<model::RoleId>& roles = m_roles_by_duty[duty.str()];
-            if (std::find(roles.begin(), roles.end(), role.id) == roles.end())
-                roles.push_back(role.id);
-        }
-    }
+    for (size_t i = 0; i < workload.people.size(); ++i)
+        m_load_position.emplace(workload.people[i].person.str(), i);
+    for (size_t i = 0; i < index.assignments().size(); ++i)
+        m_assignments_by_person[index.assignments()[i].assignment.person.str()].push_back(i);
 
     for (const model::Goal& goal : plan.goals) {
         for (const model::Kpi& kpi : goal.kpis) {
@@ -52,40 +47,8 @@ CheckContext::CheckContext(const model::Plan& plan)
         }
     }
 
-    // Resolved shares by channel duty, from the workload.
-    std::vector<std::vector<PersonId>> sharing(m_index.channel_duties().size());
-    for (const DutyLoad& duty : m_workload.duties) {
-        if (duty.duty_index >= sharing.size())
-            continue;
-        for (const DutyResponsible& responsible : duty.responsible)
-            if (responsible.share > 1e-9)
-                sharing[duty.duty_index].push_back(responsible.person);
-    }
-
-    m_coverage.reserve(m_index.channel_duties().size());
-    for (size_t i = 0; i < m_index.channel_duties().size(); ++i) {
-        const model::ChannelDuty& duty = m_index.channel_duties()[i];
-        DutyCoverage coverage;
-        coverage.covers = m_graph.covers(duty.channel, duty.duty);
-        for (const model::DutyCover& cover : coverage.covers) {
-            if (cover.backup)
-                coverage.backups.push_back(cover.person);
-            else if (cover.raci == model::Raci::R)
-                coverage.responsible.push_back(cover.person);
-            else if (cover.raci == model::Raci::A)
-                coverage.accountable.push_back(cover.person);
-        }
-        coverage.responsible = distinct_sorted(std::move(coverage.responsible));
-        coverage.accountable = distinct_sorted(std::move(coverage.accountable));
-        coverage.backups = distinct_sorted(std::move(coverage.backups));
-        coverage.able = sharing[i];
-        coverage.able.insert(coverage.able.end(), coverage.backups.begin(), coverage.backups.end());
-        coverage.able = distinct_sorted(std::move(coverage.able));
-        m_coverage.push_back(std::move(coverage));
-    }
-
     std::size_t head_size = 0;
-    for (const auto& [root, size] : m_graph.reporting_tree_sizes()) {
+    for (const auto& [root, size] : graph().reporting_tree_sizes()) {
         if (!model::is_active(person(root)))
             continue;
         if (!m_team_head || size > head_size) {
@@ -94,10 +57,10 @@ CheckContext::CheckContext(const model::Plan& plan)
         }
     }
 
-    for (const auto& [duty, roles] : m_roles_by_duty) {
+    for (const auto& [duty, roles] : facts.roles_by_duty()) {
         std::vector<PersonId> holders;
-        for (const model::RoleId& role : roles)
-            for (const PersonId& holder : m_graph.role_holders(role))
+        for (size_t role : roles)
+            for (const PersonId& holder : graph().role_holders(plan.roles[role].id))
                 if (person(holder).status == model::PersonStatus::active)
                     holders.push_back(holder);
         holders = distinct_sorted(std::move(holders));
@@ -114,14 +77,14 @@ CheckContext::CheckContext(const model::Plan& plan)
 }
 
 const Person& CheckContext::person(const PersonId& id) const {
-    return m_plan.people.at(m_person_position.at(id.str()));
+    return plan().people.at(m_person_position.at(id.str()));
 }
 
 std::string CheckContext::name(const PersonId& id) const {
     auto found = m_person_position.find(id.str());
     if (found == m_person_position.end())
         return id.str();
-    return model::display_name(m_plan.people[found->second]);
+    return model::display_name(plan().people[found->second]);
 }
 
 std::string CheckContext::names(const std::vector<PersonId>& ids) const {
@@ -140,7 +103,7 @@ const std::vector<size_t>& CheckContext::assignments_of(const PersonId& id) cons
 
 const PersonLoad* CheckContext::load(const PersonId& id) const {
     auto found = m_load_position.find(id.str());
-    return found == m_load_position.end() ? nullptr : &m_workload.people[found->second];
+    return found == m_load_position.end() ? nullptr : &workload().people[found->second];
 }
 
 double CheckContext::free_hours(const PersonId& id) const {
@@ -149,17 +112,17 @@ double CheckContext::free_hours(const PersonId& id) const {
 }
 
 std::string CheckContext::duty_name(const DutyId& duty) const {
-    const model::DutyInfo* info = m_index.duty(duty);
+    const model::DutyInfo* info = index().duty(duty);
     return info == nullptr ? duty.str() : info->name;
 }
 
 std::string CheckContext::channel_name(const model::ChannelId& channel) const {
-    const model::Channel* found = m_index.channel(channel);
+    const model::Channel* found = index().channel(channel);
     return found == nullptr ? channel.str() : model::display_name(*found);
 }
 
 std::string CheckContext::duty_phrase(size_t duty_index) const {
-    const model::ChannelDuty& duty = m_index.channel_duties().at(duty_index);
+    const model::ChannelDuty& duty = index().channel_duties().at(duty_index);
     std::string phrase = duty_name(duty.duty);
     if (duty.channel)
         phrase += " on " + channel_name(*duty.channel);
@@ -177,17 +140,15 @@ std::optional<PersonId> CheckContext::team_head() const {
     return m_team_head;
 }
 
-const std::vector<model::RoleId>& CheckContext::roles_performing(const DutyId& duty) const {
-    static const std::vector<model::RoleId> none;
-    auto found = m_roles_by_duty.find(duty.str());
-    return found == m_roles_by_duty.end() ? none : found->second;
+std::vector<model::RoleId> CheckContext::roles_performing(const DutyId& duty) const {
+    std::vector<model::RoleId> roles;
+    for (size_t role : m_facts.roles_performing(duty))
+        roles.push_back(plan().roles[role].id);
+    return roles;
 }
 
 bool CheckContext::performs(const Person& person, const DutyId& duty) const {
-    const std::vector<model::RoleId>& roles = roles_performing(duty);
-    return std::any_of(person.roles.begin(), person.roles.end(), [&](const model::RoleId& role) {
-        return std::find(roles.begin(), roles.end(), role) != roles.end();
-    });
+    return !m_facts.person_roles_performing(person, duty).empty();
 }
 
 std::optional<PersonId>

@@ -6,6 +6,7 @@
 
 #include "model/team_graph.hpp"
 #include "planner/checks/checks.hpp"
+#include "planner/core/plan_facts.hpp"
 #include "planner/core/workload.hpp"
 
 #include <functional>
@@ -17,29 +18,19 @@
 
 namespace planner {
 
-// Who is on one channel duty. Each list holds distinct people, ids ascending.
-struct DutyCoverage {
-    std::vector<model::PersonId> responsible; // raci R, not backup (share may be 0)
-    std::vector<model::PersonId> accountable; // raci A, not backup
-    std::vector<model::PersonId> backups;     // backup: true
-    // Responsible people with a resolved share above 0 (per the workload), and backups: the
-    // people able to do the work, as COV004 counts them.
-    std::vector<model::PersonId> able;
-    std::vector<model::DutyCover> covers; // every assignment, plan order
-};
-
 class CheckContext {
 public:
-    explicit CheckContext(const model::Plan& plan);
+    explicit CheckContext(const PlanFacts& facts);
 
-    const model::Plan& plan() const { return m_plan; }
-    const model::PlanInfo& info() const { return m_plan.info; }
-    const model::PlanIndex& index() const { return m_index; }
-    const model::TeamGraph& graph() const { return m_graph; }
-    const Workload& workload() const { return m_workload; }
+    const PlanFacts& facts() const { return m_facts; }
+    const model::Plan& plan() const { return m_facts.plan(); }
+    const model::PlanInfo& info() const { return m_facts.plan().info; }
+    const model::PlanIndex& index() const { return m_facts.index(); }
+    const model::TeamGraph& graph() const { return m_facts.graph(); }
+    const Workload& workload() const { return m_facts.workload(); }
 
     // By index into PlanIndex::channel_duties().
-    const DutyCoverage& coverage(size_t duty_index) const { return m_coverage.at(duty_index); }
+    const DutyCoverage& coverage(size_t duty_index) const { return m_facts.coverage(duty_index); }
 
     // The person must be in the plan (ids come from the plan's own lists).
     const model::Person& person(const model::PersonId& id) const;
@@ -66,7 +57,7 @@ public:
     std::optional<model::PersonId> team_head() const;
 
     // Roles whose duties include `duty`, plan order.
-    const std::vector<model::RoleId>& roles_performing(const model::DutyId& duty) const;
+    std::vector<model::RoleId> roles_performing(const model::DutyId& duty) const;
     // True when one of the person's roles performs `duty`.
     bool performs(const model::Person& person, const model::DutyId& duty) const;
 
@@ -84,15 +75,10 @@ public:
     std::string candidate_clause(const model::PersonId& candidate, const model::DutyId& duty) const;
 
 private:
-    const model::Plan& m_plan;
-    model::PlanIndex m_index;
-    model::TeamGraph m_graph;
-    Workload m_workload;
-    std::vector<DutyCoverage> m_coverage;
+    const PlanFacts& m_facts;
     std::unordered_map<std::string, size_t> m_person_position; // into plan.people
     std::unordered_map<std::string, size_t> m_load_position;   // into workload.people
     std::unordered_map<std::string, std::vector<size_t>> m_assignments_by_person;
-    std::map<std::string, std::vector<model::RoleId>> m_roles_by_duty;
     std::map<std::string, std::vector<model::KpiId>> m_kpis_by_channel;
     std::map<std::string, std::vector<model::PersonId>> m_candidates_by_duty; // sorted
     std::optional<model::PersonId> m_team_head;

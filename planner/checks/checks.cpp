@@ -208,7 +208,13 @@ void sort_findings(std::vector<Finding>& findings) {
 }
 
 CheckReport run_checks(const model::Plan& plan) {
-    CheckContext context(plan);
+    const PlanFacts facts(plan);
+    return run_checks(facts);
+}
+
+CheckReport run_checks(const PlanFacts& facts) {
+    const model::Plan& plan = facts.plan();
+    CheckContext context(facts);
     std::vector<Finding> all;
     for (const CheckEntry& entry : entries()) {
         std::vector<Finding> found = entry.run(context);

@@ -69,6 +69,11 @@ struct CheckReport {
 
 // Runs every check of the catalogue, applies the plan's suppressions and sorts. Deterministic:
 // the same plan gives the same report. Roughly O(n log n) in the size of the plan.
+class PlanFacts;
+
+// Every check of the catalogue over the plan's facts.
+CheckReport run_checks(const PlanFacts& facts);
+// The same for a plan alone (builds its facts): for tests and one-off callers.
 CheckReport run_checks(const model::Plan& plan);
 
 // Sorts findings by severity, then check id, then subject; ties keep their order.

@@ -1,6 +1,11 @@
 #include "planner/cli/cli.hpp"
 
+#include "exporters/export_error.hpp"
 #include "model/suggest.hpp"
+#include "model/workspace.hpp"
+
+#include <filesystem>
+#include <new>
 
 #include <algorithm>
 #include <exception>
@@ -25,8 +30,25 @@ std::vector<std::string> ParsedArgs::all(const std::string& name) const {
     return it == values.end() ? std::vector<std::string>{} : it->second;
 }
 
-OptionSpec format_option(const std::string& formats) {
-    return OptionSpec{"--format", "", "FORMAT", "output format: " + formats + " (default text)"};
+OptionSpec format_option(const std::vector<OutputFormat>& formats) {
+    std::string list;
+    for (OutputFormat format : formats)
+        list += (list.empty() ? "" : "|") + std::string(to_string(format));
+    return OptionSpec{"--format", "", "FORMAT",
+                      "output format: " + list + " (default " +
+                          std::string(to_string(formats.front())) + ")"};
+}
+
+OutputFormat output_format(const ParsedArgs& args, const std::string& command,
+                           const std::vector<OutputFormat>& formats) {
+    const std::optional<std::string> given = args.value("--format");
+    if (!given)
+        return formats.front();
+    const std::optional<OutputFormat> format = parse_output_format(*given);
+    if (!format || std::find(formats.begin(), formats.end(), *format) == formats.end())
+        throw UsageError("unknown format '" + *given + "' for `planner " + command + "`; use " +
+                         describe_formats(formats));
+    return *format;
 }
 
 OptionSpec output_option() {
@@ -163,6 +185,41 @@ int run_command(const CommandSpec& c, const std::vector<std::string>& args, Stre
 }
 } // namespace
 
+int report_failure(std::exception_ptr failure, std::ostream& err) {
+    try {
+        std::rethrow_exception(failure);
+    } catch (const Error& e) {
+        for (const std::string& line : e.details())
+            err << line << "\n";
+        if (e.exit_status() == k_exit_internal_error)
+            err << "planner: internal error: " << e.what() << "; " << k_internal_error_hint << "\n";
+        else
+            err << "planner: error: " << e.what() << "\n";
+        return e.exit_status();
+    } catch (const model::WorkspaceError& e) {
+        // A damaged, locked, foreign or newer workspace: the message names the file.
+        err << "planner: error: " << e.what() << "\n";
+        return k_exit_user_error;
+    } catch (const exporters::ExportError& e) {
+        err << "planner: error: " << e.what() << "\n";
+        return k_exit_user_error;
+    } catch (const std::filesystem::filesystem_error& e) {
+        err << "planner: error: " << e.what() << "\n";
+        return k_exit_user_error;
+    } catch (const std::bad_alloc&) {
+        err << "planner: error: not enough memory for this input; try a smaller file or "
+               "free some memory\n";
+        return k_exit_user_error;
+    } catch (const std::exception& e) {
+        // Anything else is a bug: every expected failure has its own type above.
+        err << "planner: internal error: " << e.what() << "; " << k_internal_error_hint << "\n";
+        return k_exit_internal_error;
+    } catch (...) {
+        err << "planner: internal error: an unknown failure; " << k_internal_error_hint << "\n";
+        return k_exit_internal_error;
+    }
+}
+
 int run_cli(const std::vector<std::string>& args, Streams& streams) {
     try {
         if (args.empty() || args[0] == "--help" || args[0] == "-h") {
@@ -199,17 +256,8 @@ int run_cli(const std::vector<std::string>& args, Streams& streams) {
                 "; see `planner --help`");
         }
         return run_command(*c, std::vector<std::string>(args.begin() + 1, args.end()), streams);
-    } catch (const InputError& e) {
-        for (const std::string& line : e.lines())
-            streams.err << line << "\n";
-        streams.err << "planner: error: " << e.what() << "\n";
-        return 2;
-    } catch (const UsageError& e) {
-        streams.err << "planner: error: " << e.what() << "\n";
-        return 2;
-    } catch (const std::exception& e) {
-        streams.err << "planner: error: " << e.what() << "\n";
-        return 2;
+    } catch (...) {
+        return report_failure(std::current_exception(), streams.err);
     }
 }
 

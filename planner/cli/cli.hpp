@@ -3,7 +3,9 @@
 // dispatch, `--help`, `help CMD`, `CMD --help` and "did you mean".
 
 #include "planner/core/errors.hpp"
+#include "planner/core/output_format.hpp"
 
+#include <exception>
 #include <functional>
 #include <iosfwd>
 #include <map>
@@ -50,11 +52,23 @@ struct CommandSpec {
 };
 
 // Options every analysis command takes.
-OptionSpec format_option(const std::string& formats = "text|json|csv");
+// --format for a command that writes `formats`; the first is the default.
+OptionSpec format_option(const std::vector<OutputFormat>& formats);
+// The value of --format (the first of `formats` when not given), checked against `formats`;
+// a UsageError naming the command and the formats it writes otherwise.
+OutputFormat output_format(const ParsedArgs& args, const std::string& command,
+                           const std::vector<OutputFormat>& formats);
+// The formats of the analysis commands, text first.
+inline const std::vector<OutputFormat> k_analysis_formats = {OutputFormat::text, OutputFormat::json,
+                                                             OutputFormat::csv};
 OptionSpec output_option();
 
 // The table, in the order `planner --help` lists it.
 const std::vector<CommandSpec>& command_table();
+
+// Prints what ended the run and returns its exit status: 2 for the user's mistakes (usage,
+// input, workspace, output), 70 with "this is a bug in planner" for anything unexpected.
+int report_failure(std::exception_ptr failure, std::ostream& err);
 
 // Runs the program; returns the exit status.
 int run_cli(const std::vector<std::string>& args, Streams& streams);

@@ -1,6 +1,6 @@
 // The planner executable: hands the command line to the command table.
 #include "planner/cli/cli.hpp"
-#include "planner/cli/heap.hpp"
+#include "planner/core/heap.hpp"
 
 #include <iostream>
 #include <unistd.h>

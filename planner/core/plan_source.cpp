@@ -21,6 +21,19 @@ namespace {
 }
 } // namespace
 
+WorkspaceError workspace_failure(const std::string& path, const model::WorkspaceError& error) {
+    const std::string message = error.what();
+    for (const char* damage : {"malformed", "not a database", "file is encrypted"})
+        if (message.find(damage) != std::string::npos)
+            return WorkspaceError("workspace '" + path + "' is damaged (" + message +
+                                  "); restore it from a copy, or build it again with "
+                                  "`planner import " +
+                                  path + " plan.yaml`");
+    if (message.find(path) != std::string::npos)
+        return WorkspaceError(message);
+    return WorkspaceError("workspace '" + path + "': " + message);
+}
+
 std::optional<model::Plan> stored_plan(const model::Workspace& workspace,
                                        const std::string& quarter) {
     bool current = quarter.empty();
@@ -61,7 +74,7 @@ LoadedPlan load_plan_argument(const std::string& path) {
             }
             loaded.plan = std::move(*plan);
         } catch (const model::WorkspaceError& e) {
-            throw UsageError(e.what());
+            throw workspace_failure(workspace_path, e);
         }
         return loaded;
     }
@@ -79,7 +92,7 @@ LoadedPlan load_plan_argument(const std::string& path) {
                                  path + " plan.yaml`");
             loaded.plan = std::move(*plan);
         } catch (const model::WorkspaceError& e) {
-            throw UsageError(e.what());
+            throw workspace_failure(path, e);
         }
         return loaded;
     }

@@ -20,6 +20,10 @@ struct LoadedPlan {
 
 LoadedPlan load_plan_argument(const std::string& path);
 
+// A workspace failure as the user should read it: the file named, and a damaged file called
+// damaged with what to do about it.
+WorkspaceError workspace_failure(const std::string& path, const model::WorkspaceError& error);
+
 // The workspace's current plan (or a snapshot's, given a quarter "2026-Q3"): from its binary
 // model when it has a readable one, else from its YAML. Nothing when there is no such plan.
 std::optional<model::Plan> stored_plan(const model::Workspace& workspace,

@@ -7,8 +7,8 @@
 #include "model/plan_writer.hpp"
 #include "planner/core/errors.hpp"
 #include "planner/core/plan_source.hpp"
-#include "planner/imports/roster.hpp"
 #include "planner/core/sha256.hpp"
+#include "planner/imports/roster.hpp"
 
 #include <set>
 
@@ -169,9 +169,7 @@ std::string import_metrics(model::Workspace& workspace, const ImportFile& file,
     long long id = workspace.log_import(entry);
     size_t replaced = 0;
     for (const auto& v : result.file.values) {
-        model::StoredMetric stored{model::format_date(v.date), v.channel, v.profile,
-                                   std::string(model::metric_name(v.metric)), v.value};
-        if (workspace.store_metric(stored, id))
+        if (workspace.store_metric(v, id))
             ++replaced;
     }
     std::string summary = file.path + ": " + result.file.format_name + ", " +

@@ -502,9 +502,14 @@ RebalanceResult Rebalancer::run() {
 
 } // namespace rebalance_detail
 
-RebalanceResult compute_rebalance(const model::Plan& plan, const RebalanceCosts& costs) {
-    rebalance_detail::Rebalancer rebalancer(plan, costs);
+RebalanceResult compute_rebalance(const PlanFacts& facts, const RebalanceCosts& costs) {
+    rebalance_detail::Rebalancer rebalancer(facts, costs);
     return rebalancer.run();
+}
+
+RebalanceResult compute_rebalance(const model::Plan& plan, const RebalanceCosts& costs) {
+    const PlanFacts facts(plan);
+    return compute_rebalance(facts, costs);
 }
 
 } // namespace planner

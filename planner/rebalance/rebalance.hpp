@@ -5,6 +5,7 @@
 // the hours nobody can carry, per role (the hiring need).
 
 #include "model/plan.hpp"
+#include "planner/core/plan_facts.hpp"
 #include "planner/core/workload.hpp"
 
 #include <cstdint>
@@ -74,6 +75,8 @@ struct RebalanceResult {
 // carry today but take nothing new. A, C and I assignments and backups are
 // kept, and so are the Responsible assignments of a duty whose people keep exactly the
 // minutes they carry today. Deterministic: the same plan gives the same result.
+RebalanceResult compute_rebalance(const PlanFacts& facts, const RebalanceCosts& costs = {});
+// The same for a plan alone (builds its facts): for tests and one-off callers.
 RebalanceResult compute_rebalance(const model::Plan& plan, const RebalanceCosts& costs = {});
 
 } // namespace planner

@@ -2,6 +2,7 @@
 // Internals of compute_rebalance (planner/rebalance.hpp), shared by rebalance.cpp (the
 // network and the flow) and rebalance_output.cpp (from minutes to the proposed plan).
 
+#include "planner/core/plan_facts.hpp"
 #include "planner/rebalance/rebalance.hpp"
 #include "planner/rebalance/rebalance_flow.hpp"
 
@@ -76,8 +77,9 @@ using Minutes = std::map<std::pair<size_t, size_t>, int64_t>;
 // for arcs left out of the first network), and writes the proposal.
 class Rebalancer {
 public:
-    Rebalancer(const model::Plan& plan, const RebalanceCosts& costs)
-        : m_plan(plan), m_index(plan), m_costs(costs), m_before(compute_workload(m_index)) {}
+    Rebalancer(const PlanFacts& facts, const RebalanceCosts& costs)
+        : m_plan(facts.plan()), m_index(facts.index()), m_costs(costs), m_before(facts.workload()) {
+    }
 
     RebalanceResult run();
 
@@ -95,9 +97,9 @@ private:
                            RebalanceResult& result) const;
 
     const model::Plan& m_plan;
-    model::PlanIndex m_index;
+    const model::PlanIndex& m_index;
     RebalanceCosts m_costs;
-    Workload m_before;
+    const Workload& m_before;
 
     std::vector<DutyNode> m_duties;
     std::vector<PersonNode> m_people;

@@ -177,11 +177,12 @@ ex::Section kpi_coverage(const Plan& plan, const PlanIndex& index, const ReportT
 }
 } // namespace
 
-exporters::Document build_audit_report(const Plan& plan, const ReportOptions& options) {
+exporters::Document build_audit_report(const PlanFacts& facts, const ReportOptions& options) {
     ReportText t = ReportText::load(options.language);
-    PlanIndex index(plan);
-    Workload workload = compute_workload(index);
-    CheckReport checks = run_checks(plan);
+    const Plan& plan = facts.plan();
+    const PlanIndex& index = facts.index();
+    const Workload& workload = facts.workload();
+    const CheckReport checks = run_checks(facts);
     const std::vector<FindingGroup> groups = group_findings(checks.findings);
     ex::Document doc =
         report::start_document(plan, t, options, "audit", {{"plan", plan.info.name}});

@@ -1,6 +1,5 @@
 #include "planner/reports/report_common.hpp"
 
-
 #include <algorithm>
 #include <cmath>
 #include <cstdlib>

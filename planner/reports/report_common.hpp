@@ -6,9 +6,9 @@
 #include "model/plan_queries.hpp"
 #include "planner/checks/checks.hpp"
 #include "planner/checks/finding_groups.hpp"
+#include "planner/core/workload.hpp"
 #include "planner/reports/report_text.hpp"
 #include "planner/reports/reports.hpp"
-#include "planner/core/workload.hpp"
 
 #include <string>
 

@@ -1,9 +1,9 @@
 // The quarterly review: KPI attainment per goal with red/amber/green, trends over the last
 // four quarters as charts, channel performance, team changes since the previous quarter's
 // snapshot, staffing status and the ask for next quarter, open findings.
+#include "planner/reports/report_common.hpp"
 #include "planner/review/kpi_review.hpp"
 #include "planner/review/plan_diff.hpp"
-#include "planner/reports/report_common.hpp"
 #include "planner/staffing/staffing.hpp"
 
 namespace planner {
@@ -136,13 +136,13 @@ ex::Section channels_section(const ReportText& t, const QuarterReview& review) {
 }
 } // namespace
 
-exporters::Document build_quarterly_report(const QuarterlyInput& input,
+exporters::Document build_quarterly_report(const PlanFacts& facts, const QuarterlyInput& input,
                                            const ReportOptions& options) {
     ReportText t = ReportText::load(options.language);
-    const Plan& plan = input.plan;
-    PlanIndex index(plan);
-    QuarterReview review = review_quarter(plan, input.metrics, input.quarter);
-    CheckReport checks = run_checks(plan);
+    const Plan& plan = facts.plan();
+    const PlanIndex& index = facts.index();
+    const QuarterReview review = review_quarter(index, input.metrics, input.quarter);
+    const CheckReport checks = run_checks(facts);
     std::string quarter = format_quarter(input.quarter);
     Quarter prev_q = input.quarter.number == 1
                          ? Quarter{input.quarter.year - 1, 4}
@@ -183,7 +183,7 @@ exporters::Document build_quarterly_report(const QuarterlyInput& input,
             }
             doc.sections.push_back(std::move(s));
         } else if (name == "staffing") {
-            StaffingResult staffing = compute_staffing(index);
+            const StaffingResult staffing = compute_staffing(facts);
             double required = staffing.unroled_fte, current = 0, planned = 0;
             int hires = 0;
             std::string roles;

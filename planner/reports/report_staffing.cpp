@@ -411,12 +411,13 @@ ex::Section appendix_section(const StaffingContext& c) {
 }
 } // namespace
 
-exporters::Document build_staffing_report(const Plan& plan, const ReportOptions& options) {
+exporters::Document build_staffing_report(const PlanFacts& facts, const ReportOptions& options) {
     ReportText text = ReportText::load(options.language);
-    PlanIndex index(plan);
-    Workload workload = compute_workload(index);
-    StaffingResult staffing = compute_staffing(index);
-    CheckReport checks = run_checks(plan);
+    const Plan& plan = facts.plan();
+    const PlanIndex& index = facts.index();
+    const Workload& workload = facts.workload();
+    const StaffingResult staffing = compute_staffing(facts);
+    const CheckReport checks = run_checks(facts);
     StaffingContext c{plan, index, text, workload, staffing, checks};
     ex::Document doc =
         report::start_document(plan, text, options, "staffing", {{"plan", plan.info.name}});

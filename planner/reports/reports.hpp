@@ -6,6 +6,7 @@
 #include "model/metrics.hpp"
 #include "model/plan.hpp"
 #include "planner/checks/checks.hpp"
+#include "planner/core/plan_facts.hpp"
 #include "planner/reports/report_text.hpp"
 
 #include <optional>
@@ -19,16 +20,16 @@ struct ReportOptions {
     std::optional<Brand> brand;
 };
 
-exporters::Document build_staffing_report(const model::Plan& plan, const ReportOptions& options);
-exporters::Document build_audit_report(const model::Plan& plan, const ReportOptions& options);
+exporters::Document build_staffing_report(const PlanFacts& facts, const ReportOptions& options);
+exporters::Document build_audit_report(const PlanFacts& facts, const ReportOptions& options);
 
+// What the quarterly review reads beside the facts of the quarter's plan.
 struct QuarterlyInput {
-    model::Plan plan;                        // the quarter's plan
     std::vector<model::MetricValue> metrics; // every stored value
     model::Quarter quarter;
     std::optional<model::Plan> previous; // the previous quarter's snapshot, if any
 };
-exporters::Document build_quarterly_report(const QuarterlyInput& input,
+exporters::Document build_quarterly_report(const PlanFacts& facts, const QuarterlyInput& input,
                                            const ReportOptions& options);
 
 // The audit score (0-100): 100 - min(60, 10 x errors) - min(30, 3 x warnings) - min(10, info).

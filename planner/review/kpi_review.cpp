@@ -75,11 +75,11 @@ std::string format_metric(const std::string& metric, const std::optional<double>
     return with_thousands(std::llround(*value));
 }
 
-QuarterReview review_quarter(const model::Plan& plan, const std::vector<MetricValue>& values,
+QuarterReview review_quarter(const model::PlanIndex& index, const std::vector<MetricValue>& values,
                              const model::Quarter& quarter) {
+    const model::Plan& plan = index.plan();
     QuarterReview review;
     review.quarter = quarter;
-    PlanIndex index(plan);
     // Quarters with any data, to bound the trend search.
     std::optional<Date> earliest;
     for (const MetricValue& v : values)

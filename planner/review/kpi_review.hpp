@@ -4,6 +4,7 @@
 
 #include "model/metrics.hpp"
 #include "model/plan.hpp"
+#include "model/plan_queries.hpp"
 
 #include <optional>
 #include <string>
@@ -47,7 +48,8 @@ struct QuarterReview {
 };
 
 // `values` are every stored metric value (any dates); judged against the plan's goals.
-QuarterReview review_quarter(const model::Plan& plan, const std::vector<model::MetricValue>& values,
+QuarterReview review_quarter(const model::PlanIndex& index,
+                             const std::vector<model::MetricValue>& values,
                              const model::Quarter& quarter);
 
 // Formats a metric value for people: rates as percentages, counts with thousands separators,

@@ -10,25 +10,6 @@ namespace planner {
 
 namespace {
 
-bool role_performs(const model::Role& role, const model::DutyId& duty) {
-    return std::find(role.duties.begin(), role.duties.end(), duty) != role.duties.end();
-}
-
-// Indices (into plan.roles) of the person's roles that perform `duty`.
-std::vector<size_t> performing_roles(const model::PlanIndex& index, const model::Person& person,
-                                     const model::DutyId& duty) {
-    std::vector<size_t> out;
-    const model::Plan& plan = index.plan();
-    for (const model::RoleId& id : person.roles) {
-        const model::Role* role = index.role(id);
-        if (role && role_performs(*role, duty))
-            out.push_back(static_cast<size_t>(role - plan.roles.data()));
-    }
-    std::sort(out.begin(), out.end());
-    out.erase(std::unique(out.begin(), out.end()), out.end());
-    return out;
-}
-
 // A role to recommend for hours that no role performs: the role most of whose holders'
 // skills match the duty's, else a conventional role name for a standard duty.
 std::pair<std::string, bool> recommend_role(const model::PlanIndex& index,
@@ -79,41 +60,29 @@ std::string trimmed(double value) {
 
 } // namespace
 
-StaffingResult compute_staffing(const model::PlanIndex& index) {
+StaffingResult compute_staffing(const PlanFacts& facts) {
+    const model::PlanIndex& index = facts.index();
+    const Workload& workload = facts.workload();
     const model::Plan& plan = index.plan();
     const model::PlanInfo& info = plan.info;
     const auto& channel_duties = index.channel_duties();
 
     StaffingResult result;
-    result.workload = compute_workload(index);
     result.hours_per_fte = info.week.hours * (1.0 - info.overhead);
     result.roles.resize(plan.roles.size());
     for (size_t r = 0; r < plan.roles.size(); ++r)
         result.roles[r].role = plan.roles[r].id;
 
-    // Roles performing each duty id (memoised per duty id).
-    std::map<std::string, std::vector<size_t>> roles_of_duty;
-    auto roles_for = [&](const model::DutyId& duty) -> const std::vector<size_t>& {
-        auto it = roles_of_duty.find(duty.str());
-        if (it != roles_of_duty.end())
-            return it->second;
-        std::vector<size_t> out;
-        for (size_t r = 0; r < plan.roles.size(); ++r)
-            if (role_performs(plan.roles[r], duty))
-                out.push_back(r);
-        return roles_of_duty.emplace(duty.str(), std::move(out)).first->second;
-    };
-
     // Hours each person carries today per channel duty.
     std::vector<std::map<size_t, double>> carried(channel_duties.size()); // person -> hours
-    for (size_t p = 0; p < result.workload.people.size(); ++p)
-        for (const LoadItem& item : result.workload.people[p].items)
+    for (size_t p = 0; p < workload.people.size(); ++p)
+        for (const LoadItem& item : workload.people[p].items)
             carried[item.duty_index][p] += item.hours;
 
     // Step 1: each channel duty's hours go to the roles that perform it.
     for (size_t d = 0; d < channel_duties.size(); ++d) {
         const model::ChannelDuty& cd = channel_duties[d];
-        const std::vector<size_t>& roles = roles_for(cd.duty);
+        const std::vector<size_t>& roles = facts.roles_performing(cd.duty);
         if (roles.empty()) {
             UnroledDuty unroled;
             unroled.duty_index = d;
@@ -129,7 +98,7 @@ StaffingResult compute_staffing(const model::PlanIndex& index) {
         if (roles.size() > 1) {
             for (const auto& [person, hours] : carried[d]) {
                 const std::vector<size_t> own =
-                    performing_roles(index, plan.people[person], cd.duty);
+                    facts.person_roles_performing(plan.people[person], cd.duty);
                 for (size_t r : own)
                     role_hours[r] += hours / static_cast<double>(own.size());
                 if (!own.empty())
@@ -207,9 +176,9 @@ StaffingResult compute_staffing(const model::PlanIndex& index) {
         std::map<size_t, double> by_role;
         double total = 0;
         if (roles.size() > 1) {
-            for (const LoadItem& item : result.workload.people[p].items) {
+            for (const LoadItem& item : workload.people[p].items) {
                 const std::vector<size_t> own =
-                    performing_roles(index, person, channel_duties[item.duty_index].duty);
+                    facts.person_roles_performing(person, channel_duties[item.duty_index].duty);
                 for (size_t r : own)
                     by_role[r] += item.hours / static_cast<double>(own.size());
                 if (!own.empty())

@@ -5,6 +5,7 @@
 // report and its appendix all render these values.
 
 #include "model/plan_queries.hpp"
+#include "planner/core/plan_facts.hpp"
 #include "planner/core/workload.hpp"
 
 #include <optional>
@@ -81,10 +82,10 @@ struct StaffingResult {
     double unroled_hours = 0;
     double unroled_fte = 0;
     std::vector<CareRota> rotas; // in the order of their first channel in the plan
-    Workload workload;           // the figures the split and current FTE are based on
 };
 
-StaffingResult compute_staffing(const model::PlanIndex& index);
+// Required against current FTE per role, from the facts' workload (STAFFING.md).
+StaffingResult compute_staffing(const PlanFacts& facts);
 
 // The care rotas of the plan without their roles (`role` empty): channels with a care window
 // and engage hours, grouped by overlapping windows, with the Erlang C figures.

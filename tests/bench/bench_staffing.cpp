@@ -12,7 +12,7 @@
 #include "model/plan_reader.hpp"
 #include "model/plan_writer.hpp"
 #include "model/workspace.hpp"
-#include "planner/cli/heap.hpp"
+#include "planner/core/heap.hpp"
 #include "planner/rebalance/rebalance.hpp"
 #include "planner/staffing/staffing.hpp"
 #include "planner/core/workload.hpp"
@@ -84,9 +84,9 @@ int main(int argc, char** argv) {
                         compute_time, workload.duties.size(), over);
         } else if (name == "staff") {
             start = std::chrono::steady_clock::now();
-            const planner::model::PlanIndex index(plan);
-            const planner::StaffingResult staffing = planner::compute_staffing(index);
-            std::printf("%-28s %8.3f s  (%zu roles, %zu rotas)\n", "index + compute_staffing",
+            const planner::PlanFacts facts(plan);
+            const planner::StaffingResult staffing = planner::compute_staffing(facts);
+            std::printf("%-28s %8.3f s  (%zu roles, %zu rotas)\n", "facts + compute_staffing",
                         seconds_since(start), staffing.roles.size(), staffing.rotas.size());
         } else if (name == "rebalance") {
             start = std::chrono::steady_clock::now();

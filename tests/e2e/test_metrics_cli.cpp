@@ -14,8 +14,9 @@ namespace {
 std::map<std::string, double> stored_values(const std::string& workspace_path) {
     planner::model::Workspace workspace(workspace_path, planner::model::OpenMode::read_only);
     std::map<std::string, double> values;
-    for (const auto& m : workspace.all_metrics())
-        values[m.date + " " + m.channel + " " + m.metric] = m.value;
+    for (const auto& m : workspace.metric_values())
+        values[planner::model::format_date(m.date) + " " + m.channel + " " +
+               std::string(planner::model::metric_name(m.metric))] = m.value;
     return values;
 }
 

@@ -4,6 +4,7 @@
 #include <catch2/catch.hpp>
 
 #include <filesystem>
+#include <fstream>
 
 using e2e::planner;
 using e2e::TempDir;
@@ -133,4 +134,23 @@ TEST_CASE("a roster needs a plan in the workspace first") {
     CHECK(run.status == 2);
     CHECK(run.err.find("import a plan YAML first") != std::string::npos);
     CHECK(!std::filesystem::exists(dir.file("team.db")));
+}
+
+TEST_CASE("a damaged workspace says it is damaged, names the file and exits 2") {
+    TempDir dir("damaged");
+    dir.write("plan.yaml", e2e::sample("small-team.yaml"));
+    REQUIRE(planner(dir, {"import", "team.db", "plan.yaml"}).status == 0);
+    {
+        // Overwrite the pages after the header: still an SQLite file, but malformed.
+        std::fstream file(dir.file("team.db"), std::ios::in | std::ios::out | std::ios::binary);
+        file.seekp(4096);
+        const std::string garbage(8192, '\xff');
+        file.write(garbage.data(), static_cast<std::streamsize>(garbage.size()));
+    }
+    for (const char* command : {"show", "check", "workload"}) {
+        auto run = planner(dir, {command, "team.db"});
+        CHECK(run.status == 2);
+        CHECK_THAT(run.err, Catch::StartsWith("planner: error: workspace 'team.db' is damaged ("));
+        CHECK_THAT(run.err, Catch::Contains("restore it from a copy"));
+    }
 }

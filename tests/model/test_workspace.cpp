@@ -82,17 +82,40 @@ TEST_CASE("metrics: the later import wins and replacements are counted") {
     Workspace ws((dir / "w.db").string(), OpenMode::create);
     ImportLogEntry first{"a.csv", "hash-a", "metrics", "generic-csv", 1, 1, 0, "", ""};
     long long a = ws.log_import(first);
-    CHECK_FALSE(ws.store_metric({"2026-01-01", "ig", "", "reach", 10}, a));
+    const auto day = [](const char* text) { return *parse_date(text); };
+    CHECK_FALSE(ws.store_metric({day("2026-01-01"), "ig", "", Metric::reach, 10, 0}, a));
     ImportLogEntry second{"b.csv", "hash-b", "metrics", "generic-csv", 1, 1, 0, "", ""};
     long long b = ws.log_import(second);
-    CHECK(ws.store_metric({"2026-01-01", "ig", "", "reach", 12}, b));
-    CHECK_FALSE(ws.store_metric({"2026-01-02", "ig", "", "reach", 5}, b));
-    auto all = ws.all_metrics();
+    CHECK(ws.store_metric({day("2026-01-01"), "ig", "", Metric::reach, 12, 0}, b));
+    CHECK_FALSE(ws.store_metric({day("2026-01-02"), "ig", "", Metric::reach, 5, 0}, b));
+    auto all = ws.metric_values();
     REQUIRE(all.size() == 2);
     CHECK(all[0].value == 12);
     CHECK(ws.find_import("hash-a")->file_name == "a.csv");
     CHECK(!ws.find_import("hash-c"));
     CHECK(ws.imports().size() == 2);
+}
+
+TEST_CASE("a stored metric value that cannot be read is an error that names it") {
+    auto dir = temp_dir("ws-bad-metric");
+    const std::string path = (dir / "w.db").string();
+    {
+        Workspace ws(path, OpenMode::create);
+        ImportLogEntry entry{"a.csv", "hash-a", "metrics", "generic-csv", 1, 1, 0, "", ""};
+        const long long id = ws.log_import(entry);
+        ws.store_metric({*parse_date("2026-01-01"), "ig", "", Metric::reach, 10, 0}, id);
+        REQUIRE(ws.metric_values().size() == 1);
+    }
+    sqlite3* db = nullptr;
+    REQUIRE(sqlite3_open(path.c_str(), &db) == SQLITE_OK);
+    REQUIRE(sqlite3_exec(db, "UPDATE metric_values SET metric = 'mood'", nullptr, nullptr,
+                         nullptr) == SQLITE_OK);
+    sqlite3_close(db);
+    Workspace ws(path, OpenMode::read_only);
+    CHECK_THROWS_WITH(ws.metric_values(),
+                      "workspace '" + path +
+                          "' holds a stored value that cannot be read (metric 'mood' of channel "
+                          "'ig'); it was written by another program or a newer planner");
 }
 
 TEST_CASE("an older workspace is upgraded after a copy is kept") {

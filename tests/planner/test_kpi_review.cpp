@@ -54,7 +54,9 @@ TEST_CASE("attainment and status for up and down KPIs") {
         // Outside the quarter: not counted.
         value("2027-01-01", "ig", Metric::reach, 100000),
     };
-    QuarterReview review = review_quarter(plan_of(k_plan), v, model::Quarter{2026, 4});
+    const model::Plan plan = plan_of(k_plan);
+    const model::PlanIndex index(plan);
+    QuarterReview review = review_quarter(index, v, model::Quarter{2026, 4});
     REQUIRE(review.kpis.size() == 5);
     const KpiResult& rate = review.kpis[0];
     CHECK(*rate.actual == Approx(0.046));
@@ -82,7 +84,9 @@ TEST_CASE("the trend covers the last four quarters that have data") {
         value("2026-08-01", "ig", Metric::reach, 4), // 2026-Q3 (2026-Q2 has no data)
         value("2026-11-01", "ig", Metric::reach, 5), // 2026-Q4
     };
-    QuarterReview review = review_quarter(plan_of(k_plan), v, model::Quarter{2026, 4});
+    const model::Plan plan = plan_of(k_plan);
+    const model::PlanIndex index(plan);
+    QuarterReview review = review_quarter(index, v, model::Quarter{2026, 4});
     const auto& trend = review.kpis[4].trend;
     REQUIRE(trend.size() == 4);
     CHECK(model::format_quarter(trend[0].quarter) == "2025-Q3");

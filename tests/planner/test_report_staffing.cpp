@@ -43,7 +43,7 @@ const ex::Section& raci_section(const ex::Document& document) {
 } // namespace
 
 TEST_CASE("up to 40 people the RACI is a matrix") {
-    auto document = build_staffing_report(team_of(40), ReportOptions{});
+    auto document = build_staffing_report(PlanFacts(team_of(40)), ReportOptions{});
     const auto& section = raci_section(document);
     REQUIRE(!section.blocks.empty());
     const auto* matrix = std::get_if<ex::Matrix>(&section.blocks.front());
@@ -57,7 +57,7 @@ TEST_CASE("up to 40 people the RACI is a matrix") {
 }
 
 TEST_CASE("beyond 40 people the RACI lists each duty's people by letter") {
-    auto document = build_staffing_report(team_of(41), ReportOptions{});
+    auto document = build_staffing_report(PlanFacts(team_of(41)), ReportOptions{});
     const auto& section = raci_section(document);
     REQUIRE(!section.blocks.empty());
     const auto* table = std::get_if<ex::Table>(&section.blocks.front());
@@ -75,7 +75,7 @@ TEST_CASE("beyond 40 people the RACI lists each duty's people by letter") {
 }
 
 TEST_CASE("a RACI list cell names at most 12 people and counts the rest") {
-    auto document = build_staffing_report(team_of(61), ReportOptions{});
+    auto document = build_staffing_report(PlanFacts(team_of(61)), ReportOptions{});
     const auto* table = std::get_if<ex::Table>(&raci_section(document).blocks.front());
     REQUIRE(table);
     // Instagram: Person 1, 3, ..., 59 (30 people): 12 named, 18 more.

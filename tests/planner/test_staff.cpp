@@ -79,8 +79,8 @@ assignments:
 TEST_CASE("staff: split by hours carried, volume FTE, current FTE of multi-role holders",
           "[staff]") {
     const model::Plan plan = read_ok(k_staff_plan);
-    const model::PlanIndex index(plan);
-    const StaffingResult result = compute_staffing(index);
+    const PlanFacts facts(plan);
+    const StaffingResult result = compute_staffing(facts);
     // 40 x (1 - 0.2) = 32 h of channel work per FTE.
     CHECK(result.hours_per_fte == Approx(32.0));
 
@@ -107,8 +107,8 @@ TEST_CASE("staff: split by hours carried, volume FTE, current FTE of multi-role 
 
 TEST_CASE("staff: the care floor wins over the volume, vacancies are planned FTE", "[staff]") {
     const model::Plan plan = read_ok(k_staff_plan);
-    const model::PlanIndex index(plan);
-    const StaffingResult result = compute_staffing(index);
+    const PlanFacts facts(plan);
+    const StaffingResult result = compute_staffing(facts);
 
     // Care: every day 08:00-20:00 UTC: W = 7 x 12 = 84 h; lambda = 48 x 7 / 84 = 4 per hour;
     // h = 5 min; A = 4 x 5 / 60 = 1/3 Erlang; N = 1 reaches SL = 0.99989 (see test_erlang);
@@ -163,8 +163,8 @@ people:
 assignments:
   - {person: ann, duty: create, channel: ig}
 )");
-    const model::PlanIndex index(plan);
-    const StaffingResult result = compute_staffing(index);
+    const PlanFacts facts(plan);
+    const StaffingResult result = compute_staffing(facts);
     const RoleStaffing& creator = role(result, "creator");
     CHECK(creator.required_fte == Approx(1.4));
     CHECK(creator.gap == Approx(1.2));
@@ -180,8 +180,8 @@ roles:
   - {id: analyst, duties: [report]}
   - {id: lead, duties: [report]}
 )");
-    const model::PlanIndex index(plan);
-    const StaffingResult result = compute_staffing(index);
+    const PlanFacts facts(plan);
+    const StaffingResult result = compute_staffing(facts);
     CHECK(role(result, "analyst").hours == Approx(3.0));
     CHECK(role(result, "lead").hours == Approx(3.0));
     CHECK(role(result, "lead").drivers[0].split_basis == "equally");
@@ -209,8 +209,8 @@ channels:
 roles:
   - {id: cm, duties: [engage]}
 )");
-    const model::PlanIndex index(plan);
-    const StaffingResult result = compute_staffing(index);
+    const PlanFacts facts(plan);
+    const StaffingResult result = compute_staffing(facts);
     // ig and fb overlap 18:00-20:00 on weekdays: one rota over mon-fri 08-22 (5 x 14 = 70 h)
     // and sat-sun 08-20 (2 x 12 = 24 h): W = 94 h. tt touches fb at 22:00 but does not
     // overlap: a rota of its own, W = 1 h.
@@ -265,8 +265,9 @@ TEST_CASE("staff: care windows follow the time zone and daylight saving time", "
 
 TEST_CASE("staff: --explain shows every driver and step", "[staff]") {
     const model::Plan plan = read_ok(k_staff_plan);
-    const model::PlanIndex index(plan);
-    const StaffingResult result = compute_staffing(index);
+    const PlanFacts facts(plan);
+    const model::PlanIndex& index = facts.index();
+    const StaffingResult result = compute_staffing(facts);
     const auto lines = explain_role(index, result, model::RoleId("cm"));
     std::string all;
     for (const auto& line : lines)

@@ -3,6 +3,7 @@
 #include "planner/checks/check_render.hpp"
 #include "planner/checks/checks.hpp"
 #include "planner/cli/output.hpp"
+#include "planner/core/plan_facts.hpp"
 #include "planner/core/plan_source.hpp"
 
 #include <cstdlib>
@@ -27,13 +28,12 @@ std::string suppression_text(const model::Suppression& suppression) {
 } // namespace
 
 int run_check_command(const ParsedArgs& args, Streams& streams) {
-    const std::string format = args.value_or("--format", "text");
     const bool list = args.flag("--list");
-    const bool known_format =
-        format == "text" || format == "json" || format == "csv" || (list && format == "markdown");
-    if (!known_format)
-        throw UsageError("unknown format '" + format + "' for check (use text, json or csv" +
-                         std::string(list ? ", or markdown with --list)" : ")"));
+    const OutputFormat format =
+        output_format(args, "check",
+                      list ? std::vector<OutputFormat>{OutputFormat::text, OutputFormat::json,
+                                                       OutputFormat::csv, OutputFormat::markdown}
+                           : k_analysis_formats);
     const std::string fail_on_text = args.value_or("--fail-on", "error");
     const std::optional<FailOn> fail_on = parse_fail_on(fail_on_text);
     if (!fail_on)
@@ -44,18 +44,18 @@ int run_check_command(const ParsedArgs& args, Streams& streams) {
         if (!args.positional.empty())
             throw UsageError("check --list takes no PLAN");
         emit_output(args, streams,
-                    format == "json"       ? render_catalogue_json()
-                    : format == "csv"      ? render_catalogue_csv()
-                    : format == "markdown" ? catalogue_markdown()
-                                           : render_catalogue_text());
+                    format == OutputFormat::json       ? render_catalogue_json()
+                    : format == OutputFormat::csv      ? render_catalogue_csv()
+                    : format == OutputFormat::markdown ? catalogue_markdown()
+                                                       : render_catalogue_text());
         return 0;
     }
     if (args.positional.empty())
         throw UsageError("check needs a PLAN: a plan file (.yaml) or a workspace; "
                          "see `planner help check`");
 
-    const LoadedPlan loaded = load_plan_argument(args.positional.front());
-    const CheckReport report = run_checks(loaded.plan);
+    const PlanFacts facts(load_plan_argument(args.positional.front()).plan);
+    const CheckReport report = run_checks(facts);
     for (const model::Suppression& unused : report.unused_suppressions)
         streams.err << "planner: warning: suppression of " << suppression_text(unused)
                     << " matches no finding\n";
@@ -63,9 +63,9 @@ int run_check_command(const ParsedArgs& args, Streams& streams) {
     const bool to_file = args.value("--output").value_or("-") != "-";
     const Colour colour = !to_file && colour_allowed(streams) ? Colour::on : Colour::off;
     emit_output(args, streams,
-                format == "json"  ? render_check_json(report)
-                : format == "csv" ? render_check_csv(report)
-                                  : render_check_text(report, colour));
+                format == OutputFormat::json  ? render_check_json(report)
+                : format == OutputFormat::csv ? render_check_csv(report)
+                                              : render_check_text(report, colour));
     return fails(report, *fail_on) ? 1 : 0;
 }
 
@@ -84,7 +84,7 @@ CommandSpec check_command() {
         "Exit status: 0 when no open finding is at or above --fail-on (default error), 1 when "
         "one is, 2 on a usage or input error. `--fail-on never` always exits 0 on a valid "
         "plan.";
-    spec.options = {format_option("text|json|csv"),
+    spec.options = {format_option(k_analysis_formats),
                     {"--fail-on", "", "LEVEL",
                      "error, warning, info or never: the mildest open finding that fails the "
                      "run (default error)"},

@@ -1,11 +1,11 @@
 // planner diff OLD NEW: what changed between two plans, workspaces or snapshots.
 #include "planner/cli/commands/commands.hpp"
 
-#include "planner/review/plan_diff.hpp"
-#include "planner/cli/output.hpp"
-#include "planner/core/plan_source.hpp"
 #include "exporters/csv_renderer.hpp"
 #include "exporters/json_writer.hpp"
+#include "planner/cli/output.hpp"
+#include "planner/core/plan_source.hpp"
+#include "planner/review/plan_diff.hpp"
 
 #include <ostream>
 
@@ -13,12 +13,12 @@ namespace planner {
 
 namespace {
 int run_diff(const ParsedArgs& args, Streams& io) {
+    const OutputFormat format = output_format(args, "diff", k_analysis_formats);
     LoadedPlan before = load_plan_argument(args.positional[0]);
     LoadedPlan after = load_plan_argument(args.positional[1]);
     std::vector<PlanChange> changes = diff_plans(before.plan, after.plan);
-    std::string format = args.value_or("--format", "text");
     std::string text;
-    if (format == "text") {
+    if (format == OutputFormat::text) {
         if (changes.empty()) {
             text = "No changes between " + before.source + " and " + after.source + ".\n";
         } else {
@@ -40,27 +40,31 @@ int run_diff(const ParsedArgs& args, Streams& io) {
                 text += "  " + std::string(mark) + where + describe(c) + "\n";
             }
         }
-    } else if (format == "csv") {
+    } else if (format == OutputFormat::csv) {
         std::vector<std::vector<std::string>> rows;
         for (const PlanChange& c : changes)
             rows.push_back({c.area, std::string(to_string(c.kind)), c.subject, c.label, c.field,
                             c.before, c.after});
-        text = exporters::render_csv({"area", "change", "subject", "label", "field", "before", "after"}, rows);
-    } else if (format == "json") {
-        text = "{\"before\": " + exporters::json_quote(before.source) +
-               ", \"after\": " + exporters::json_quote(after.source) + ", \"changes\": [";
-        for (size_t i = 0; i < changes.size(); ++i) {
-            const PlanChange& c = changes[i];
-            text += std::string(i ? ", " : "") + "{\"area\": " + exporters::json_quote(c.area) +
-                    ", \"change\": " + exporters::json_quote(std::string(to_string(c.kind))) +
-                    ", \"subject\": " + exporters::json_quote(c.subject) +
-                    ", \"label\": " + exporters::json_quote(c.label) + ", \"field\": " + exporters::json_quote(c.field) +
-                    ", \"before\": " + exporters::json_quote(c.before) +
-                    ", \"after\": " + exporters::json_quote(c.after) + "}";
-        }
-        text += "]}\n";
-    } else {
-        throw UsageError("unknown format '" + format + "'; use text, json or csv");
+        text = exporters::render_csv(
+            {"area", "change", "subject", "label", "field", "before", "after"}, rows);
+    } else if (format == OutputFormat::json) {
+        exporters::JsonWriter json(exporters::JsonStyle::compact);
+        json.begin_object()
+            .field("before", before.source)
+            .field("after", after.source)
+            .key("changes")
+            .begin_array();
+        for (const PlanChange& c : changes)
+            json.begin_object()
+                .field("area", c.area)
+                .field("change", to_string(c.kind))
+                .field("subject", c.subject)
+                .field("label", c.label)
+                .field("field", c.field)
+                .field("before", c.before)
+                .field("after", c.after)
+                .end_object();
+        text = json.end_array().end_object().take();
     }
     emit_output(args, io, text);
     return 0;
@@ -75,7 +79,7 @@ CommandSpec diff_command() {
         "OLD and NEW are plan YAML files, workspaces, or a workspace's snapshot written\n"
         "WORKSPACE@YYYY-Qn (e.g. team.db@2026-Q3). CSV columns:\n"
         "area,change,subject,label,field,before,after.",
-        {format_option(), output_option()},
+        {format_option(k_analysis_formats), output_option()},
         2,
         2,
         run_diff};

@@ -4,6 +4,7 @@
 #include "planner/imports/importers.hpp"
 
 #include "model/workspace.hpp"
+#include "planner/core/plan_source.hpp"
 
 #include <filesystem>
 #include <fstream>
@@ -60,7 +61,11 @@ int run_import(const ParsedArgs& args, Streams& io) {
             std::error_code ignored;
             std::filesystem::remove(workspace_path, ignored);
         }
-        throw;
+        try {
+            throw;
+        } catch (const model::WorkspaceError& e) {
+            throw workspace_failure(workspace_path, e);
+        }
     }
     return 0;
 }

@@ -7,6 +7,7 @@
 #include "exporters/pdf_renderer.hpp"
 #include "model/plan_reader.hpp"
 #include "model/workspace.hpp"
+#include "planner/core/plan_facts.hpp"
 #include "planner/core/plan_source.hpp"
 #include "planner/reports/reports.hpp"
 
@@ -16,52 +17,59 @@
 namespace planner {
 
 namespace {
-std::vector<model::MetricValue> metric_values(const model::Workspace& workspace) {
-    std::vector<model::MetricValue> values;
-    for (const model::StoredMetric& s : workspace.all_metrics()) {
-        auto metric = model::metric_from_name(s.metric);
-        auto date = model::parse_date(s.date);
-        if (metric && date)
-            values.push_back({*date, s.channel, s.profile, *metric, s.value, 0});
-    }
-    return values;
-}
+const std::vector<OutputFormat> k_report_formats = {OutputFormat::pdf, OutputFormat::csv,
+                                                    OutputFormat::json};
+} // namespace
 
-QuarterlyInput quarterly_input(const std::string& path, const ParsedArgs& args) {
+namespace {
+// The quarter's plan (its snapshot when there is one, else the current plan) and what the
+// quarterly review reads beside it.
+struct QuarterlyRun {
+    model::Plan plan;
+    QuarterlyInput input;
+};
+
+QuarterlyRun read_quarterly_input(const std::string& path, const ParsedArgs& args);
+
+QuarterlyRun quarterly_input(const std::string& path, const ParsedArgs& args) {
     if (!model::is_workspace_file(path))
         throw UsageError("the quarterly review reads metrics from a workspace; give one "
                          "(e.g. `planner report quarterly team.db`), not '" +
                          path + "'");
-    QuarterlyInput input;
     try {
-        model::Workspace workspace(path, model::OpenMode::read_only);
-        LoadedPlan current = load_plan_argument(path);
-        std::optional<model::Quarter> quarter = current.plan.info.quarter;
-        if (auto q = args.value("--quarter")) {
-            quarter = model::parse_quarter(*q);
-            if (!quarter)
-                throw UsageError("'" + *q + "' is not a quarter; write YYYY-Qn, e.g. 2026-Q4");
-        }
-        if (!quarter)
-            throw UsageError("which quarter? The plan names none; add --quarter YYYY-Qn");
-        input.quarter = *quarter;
-        std::string name = model::format_quarter(*quarter);
-        // The quarter's snapshot when there is one, else the current plan.
-        if (workspace.snapshot(name))
-            input.plan = load_plan_argument(path + "@" + name).plan;
-        else
-            input.plan = current.plan;
-        model::Quarter previous = quarter->number == 1
-                                      ? model::Quarter{quarter->year - 1, 4}
-                                      : model::Quarter{quarter->year, quarter->number - 1};
-        std::string previous_name = model::format_quarter(previous);
-        if (workspace.snapshot(previous_name))
-            input.previous = load_plan_argument(path + "@" + previous_name).plan;
-        input.metrics = metric_values(workspace);
+        return read_quarterly_input(path, args);
     } catch (const model::WorkspaceError& e) {
-        throw UsageError(e.what());
+        throw workspace_failure(path, e);
     }
-    return input;
+}
+
+QuarterlyRun read_quarterly_input(const std::string& path, const ParsedArgs& args) {
+    QuarterlyRun run;
+    QuarterlyInput& input = run.input;
+    model::Workspace workspace(path, model::OpenMode::read_only);
+    LoadedPlan current = load_plan_argument(path);
+    std::optional<model::Quarter> quarter = current.plan.info.quarter;
+    if (auto q = args.value("--quarter")) {
+        quarter = model::parse_quarter(*q);
+        if (!quarter)
+            throw UsageError("'" + *q + "' is not a quarter; write YYYY-Qn, e.g. 2026-Q4");
+    }
+    if (!quarter)
+        throw UsageError("which quarter? The plan names none; add --quarter YYYY-Qn");
+    input.quarter = *quarter;
+    std::string name = model::format_quarter(*quarter);
+    if (workspace.snapshot(name))
+        run.plan = load_plan_argument(path + "@" + name).plan;
+    else
+        run.plan = std::move(current.plan);
+    model::Quarter previous = quarter->number == 1
+                                  ? model::Quarter{quarter->year - 1, 4}
+                                  : model::Quarter{quarter->year, quarter->number - 1};
+    std::string previous_name = model::format_quarter(previous);
+    if (workspace.snapshot(previous_name))
+        input.previous = load_plan_argument(path + "@" + previous_name).plan;
+    input.metrics = workspace.metric_values();
+    return run;
 }
 } // namespace
 
@@ -75,9 +83,7 @@ int run_report(const ParsedArgs& args, Streams& io) {
                          (hint.empty() ? "" : " (did you mean '" + hint + "'?)") +
                          "; reports are staffing, audit and quarterly");
     }
-    std::string format = args.value_or("--format", "pdf");
-    if (format != "pdf" && format != "csv" && format != "json")
-        throw UsageError("unknown format '" + format + "' for a report; use pdf, csv or json");
+    const OutputFormat format = output_format(args, "report", k_report_formats);
     ReportOptions options;
     options.language = args.value_or("--lang", "en");
     if (auto brand = args.value("--brand"))
@@ -85,20 +91,23 @@ int run_report(const ParsedArgs& args, Streams& io) {
 
     exporters::Document document;
     if (kind == "quarterly") {
-        document = build_quarterly_report(quarterly_input(plan_path, args), options);
+        QuarterlyRun run = quarterly_input(plan_path, args);
+        const PlanFacts facts(std::move(run.plan));
+        document = build_quarterly_report(facts, run.input, options);
     } else {
-        LoadedPlan loaded = load_plan_argument(plan_path);
-        document = kind == "staffing" ? build_staffing_report(loaded.plan, options)
-                                      : build_audit_report(loaded.plan, options);
+        const PlanFacts facts(load_plan_argument(plan_path).plan);
+        document = kind == "staffing" ? build_staffing_report(facts, options)
+                                      : build_audit_report(facts, options);
     }
-    std::string output = args.value_or("--output", kind + (format == "pdf"    ? ".pdf"
-                                                           : format == "json" ? ".json"
-                                                                              : "-csv"));
+    std::string output =
+        args.value_or("--output", kind + (format == OutputFormat::pdf    ? ".pdf"
+                                          : format == OutputFormat::json ? ".json"
+                                                                         : "-csv"));
     try {
-        if (format == "pdf") {
+        if (format == OutputFormat::pdf) {
             exporters::write_pdf(document, output);
             io.out << "Wrote the " << kind << " report to " << output << ".\n";
-        } else if (format == "json") {
+        } else if (format == OutputFormat::json) {
             exporters::write_json(document, output);
             io.out << "Wrote the " << kind << " report as JSON to " << output << ".\n";
         } else {
@@ -110,7 +119,7 @@ int run_report(const ParsedArgs& args, Streams& io) {
                    << output << "/.\n";
         }
     } catch (const exporters::ExportError& e) {
-        throw UsageError(std::string("the report could not be written: ") + e.what());
+        throw OutputError(std::string("the report could not be written: ") + e.what());
     }
     return 0;
 }
@@ -132,7 +141,7 @@ CommandSpec report_command() {
         "PDF goes to FILE (default KIND.pdf); CSV writes one file per table into the folder\n"
         "FILE (default KIND-csv); JSON writes the whole document. See docs/reports.md.",
         {{"--output", "-o", "FILE", "where to write (a folder for --format csv)"},
-         format_option("pdf|csv|json"),
+         format_option(k_report_formats),
          {"--lang", "", "LANG", "en (default) or lv"},
          {"--brand", "", "FILE", "brand.yaml: consultant, client, logo (PNG), primary_colour"},
          {"--bom", "", "", "CSV: start each file with a UTF-8 byte-order mark for spreadsheets"},

@@ -2,12 +2,12 @@
 // people and vacancies.
 #include "planner/cli/commands/commands.hpp"
 
-#include "model/plan_queries.hpp"
-#include "planner/cli/output.hpp"
-#include "planner/core/plan_source.hpp"
 #include "exporters/json_writer.hpp"
 #include "exporters/number_format.hpp"
 #include "exporters/text_table.hpp"
+#include "model/plan_queries.hpp"
+#include "planner/cli/output.hpp"
+#include "planner/core/plan_source.hpp"
 
 #include <ostream>
 #include <sstream>
@@ -39,8 +39,9 @@ std::string render_text(const Plan& plan) {
         out << " - " << *plan.info.organization;
     out << "\n";
     out << "Quarter " << (plan.info.quarter ? format_quarter(*plan.info.quarter) : "not set")
-        << ", time zone " << plan.info.timezone << ", " << exporters::format_fixed(plan.info.week.hours, 0)
-        << "-hour week, overhead " << exporters::format_fixed(plan.info.overhead * 100, 0) << "%\n\n";
+        << ", time zone " << plan.info.timezone << ", "
+        << exporters::format_fixed(plan.info.week.hours, 0) << "-hour week, overhead "
+        << exporters::format_fixed(plan.info.overhead * 100, 0) << "%\n\n";
 
     out << "Goals (" << plan.goals.size() << ")\n";
     std::vector<std::vector<std::string>> rows;
@@ -51,12 +52,12 @@ std::string render_text(const Plan& plan) {
                         join(ids(g.channels))});
     }
     out << exporters::render_text_table({{"goal"},
-                              {"kind"},
-                              {"priority", exporters::Align::right},
-                              {"owner"},
-                              {"KPIs", exporters::Align::right},
-                              {"channels"}},
-                             rows)
+                                         {"kind"},
+                                         {"priority", exporters::Align::right},
+                                         {"owner"},
+                                         {"KPIs", exporters::Align::right},
+                                         {"channels"}},
+                                        rows)
         << "\n";
 
     out << "Channels (" << plan.channels.size() << "), hours per week by duty\n";
@@ -90,7 +91,8 @@ std::string render_text(const Plan& plan) {
         if (!cd.channel)
             grand_total += cd.hours;
     out << exporters::render_text_table(columns, rows);
-    out << "Channel work in total: " << exporters::format_fixed(grand_total, 1) << " hours a week\n\n";
+    out << "Channel work in total: " << exporters::format_fixed(grand_total, 1)
+        << " hours a week\n\n";
 
     out << "Roles (" << plan.roles.size() << ")\n";
     rows.clear();
@@ -102,7 +104,9 @@ std::string render_text(const Plan& plan) {
                     ++holders;
         rows.push_back({display_name(r), join(ids(r.duties)), std::to_string(holders)});
     }
-    out << exporters::render_text_table({{"role"}, {"duties"}, {"people", exporters::Align::right}}, rows) << "\n";
+    out << exporters::render_text_table({{"role"}, {"duties"}, {"people", exporters::Align::right}},
+                                        rows)
+        << "\n";
 
     auto people_table = [&](bool vacancies) {
         std::vector<std::vector<std::string>> list;
@@ -119,9 +123,12 @@ std::string render_text(const Plan& plan) {
     };
     auto active = people_table(false);
     out << "People (" << active.size() << ")\n";
-    std::vector<exporters::TextColumn> person_columns = {
-        {"person"},     {"roles"}, {"fte", exporters::Align::right}, {"h/week", exporters::Align::right},
-        {"reports to"}, {"status"}};
+    std::vector<exporters::TextColumn> person_columns = {{"person"},
+                                                         {"roles"},
+                                                         {"fte", exporters::Align::right},
+                                                         {"h/week", exporters::Align::right},
+                                                         {"reports to"},
+                                                         {"status"}};
     out << exporters::render_text_table(person_columns, active) << "\n";
     auto open = people_table(true);
     out << "Vacancies (" << open.size() << ")\n";
@@ -134,42 +141,49 @@ std::string render_text(const Plan& plan) {
 
 std::string render_json(const Plan& plan) {
     PlanIndex index(plan);
-    std::ostringstream out;
-    out << "{\"plan\": " << exporters::json_quote(plan.info.name) << ", \"organization\": "
-        << (plan.info.organization ? exporters::json_quote(*plan.info.organization) : "null")
-        << ", \"quarter\": "
-        << (plan.info.quarter ? exporters::json_quote(format_quarter(*plan.info.quarter)) : "null")
-        << ", \"goals\": " << plan.goals.size() << ", \"channels\": [";
-    for (size_t i = 0; i < plan.channels.size(); ++i) {
-        const Channel& c = plan.channels[i];
-        out << (i ? ", " : "") << "{\"id\": " << exporters::json_quote(c.id.str())
-            << ", \"name\": " << exporters::json_quote(display_name(c)) << ", \"duties\": {";
+    exporters::JsonWriter json(exporters::JsonStyle::compact);
+    json.begin_object().field("plan", plan.info.name);
+    if (plan.info.organization)
+        json.field("organization", *plan.info.organization);
+    else
+        json.field_null("organization");
+    if (plan.info.quarter)
+        json.field("quarter", format_quarter(*plan.info.quarter));
+    else
+        json.field_null("quarter");
+    json.field_integer("goals", static_cast<std::int64_t>(plan.goals.size()))
+        .key("channels")
+        .begin_array();
+    for (const Channel& c : plan.channels) {
+        json.begin_object()
+            .field("id", c.id.str())
+            .field("name", display_name(c))
+            .key("duties")
+            .begin_object();
         auto [first, last] = index.channel_duty_range(c.id);
         for (size_t k = first; k < last; ++k) {
             const ChannelDuty& cd = index.channel_duties()[k];
-            out << (k == first ? "" : ", ") << exporters::json_quote(cd.duty.str()) << ": "
-                << exporters::format_fixed(cd.hours, 2);
+            json.field_fixed(cd.duty.str(), cd.hours, 2);
         }
-        out << "}}";
+        json.end_object().end_object();
     }
     int active = 0, vacancies = 0;
     for (const Person& p : plan.people)
         (p.status == PersonStatus::vacancy ? vacancies : active)++;
-    out << "], \"roles\": " << plan.roles.size() << ", \"people\": " << active
-        << ", \"vacancies\": " << vacancies << "}\n";
-    return out.str();
+    json.end_array()
+        .field_integer("roles", static_cast<std::int64_t>(plan.roles.size()))
+        .field_integer("people", active)
+        .field_integer("vacancies", vacancies)
+        .end_object();
+    return json.take();
 }
 
 int run_show(const ParsedArgs& args, Streams& io) {
-    LoadedPlan loaded = load_plan_argument(args.positional[0]);
-    std::string format = args.value_or("--format", "text");
-    std::string text;
-    if (format == "text")
-        text = render_text(loaded.plan);
-    else if (format == "json")
-        text = render_json(loaded.plan);
-    else
-        throw UsageError("unknown format '" + format + "' for `planner show`; use text or json");
+    const OutputFormat format =
+        output_format(args, "show", {OutputFormat::text, OutputFormat::json});
+    const LoadedPlan loaded = load_plan_argument(args.positional[0]);
+    const std::string text =
+        format == OutputFormat::json ? render_json(loaded.plan) : render_text(loaded.plan);
     emit_output(args, io, text);
     return 0;
 }
@@ -181,7 +195,7 @@ CommandSpec show_command() {
                        "Summarise a plan: goals, channels and their hours, roles, people",
                        "Channel hours are the weekly hours of each standard duty, computed from\n"
                        "the channel's workload drivers (see docs/staffing.md).",
-                       {format_option("text|json"), output_option()},
+                       {format_option({OutputFormat::text, OutputFormat::json}), output_option()},
                        1,
                        1,
                        run_show};

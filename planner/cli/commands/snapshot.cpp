@@ -3,6 +3,7 @@
 
 #include "model/calendar.hpp"
 #include "model/workspace.hpp"
+#include "planner/core/plan_source.hpp"
 
 #include <ostream>
 
@@ -39,7 +40,7 @@ int run_snapshot(const ParsedArgs& args, Streams& io) {
                << path << "; compare it later with `planner diff " << path << "@" << name << " "
                << path << "`.\n";
     } catch (const model::WorkspaceError& e) {
-        throw UsageError(e.what());
+        throw workspace_failure(path, e);
     }
     return 0;
 }

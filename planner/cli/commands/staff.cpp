@@ -2,14 +2,15 @@
 // role against current and planned FTE, the care-coverage floor, gap and hires.
 #include "planner/cli/commands/staff.hpp"
 
-#include "model/plan_queries.hpp"
-#include "planner/cli/output.hpp"
-#include "planner/core/plan_source.hpp"
-#include "planner/staffing/staffing.hpp"
 #include "exporters/csv_renderer.hpp"
 #include "exporters/json_writer.hpp"
 #include "exporters/number_format.hpp"
 #include "exporters/text_table.hpp"
+#include "model/plan_queries.hpp"
+#include "planner/cli/output.hpp"
+#include "planner/core/plan_facts.hpp"
+#include "planner/core/plan_source.hpp"
+#include "planner/staffing/staffing.hpp"
 
 #include <cmath>
 #include <ostream>
@@ -40,7 +41,8 @@ std::vector<std::vector<std::string>> table_rows(const PlanIndex& index,
     std::vector<std::vector<std::string>> rows;
     for (const RoleStaffing& role : result.roles)
         rows.push_back({role.role.str(), exporters::format_fixed(role.required_fte, 2),
-                        exporters::format_fixed(role.current_fte, 2), exporters::format_fixed(role.planned_fte, 2),
+                        exporters::format_fixed(role.current_fte, 2),
+                        exporters::format_fixed(role.planned_fte, 2),
                         exporters::format_fixed(role.gap, 2), std::to_string(role.hires),
                         role.floor_people ? std::to_string(*role.floor_people) : std::string(),
                         role.reason});
@@ -54,64 +56,78 @@ std::vector<std::vector<std::string>> table_rows(const PlanIndex& index,
 
 std::string render_json(const PlanIndex& index, const StaffingResult& result) {
     const Plan& plan = index.plan();
-    std::ostringstream out;
-    out << "{\"plan\": " << exporters::json_quote(plan.info.name)
-        << ", \"hours_per_fte\": " << exporters::format_fixed(result.hours_per_fte, 2) << ", \"roles\": [";
-    for (size_t i = 0; i < result.roles.size(); ++i) {
-        const RoleStaffing& role = result.roles[i];
-        out << (i ? ", " : "") << "{\"role\": " << exporters::json_quote(role.role.str())
-            << ", \"required_fte\": " << exporters::format_fixed(role.required_fte, 2)
-            << ", \"current_fte\": " << exporters::format_fixed(role.current_fte, 2)
-            << ", \"planned_fte\": " << exporters::format_fixed(role.planned_fte, 2)
-            << ", \"gap\": " << exporters::format_fixed(role.gap, 2) << ", \"hires\": " << role.hires
-            << ", \"floor_people\": "
-            << (role.floor_people ? std::to_string(*role.floor_people) : "null")
-            << ", \"reason\": " << exporters::json_quote(role.reason)
-            << ", \"hours\": " << exporters::format_fixed(role.hours, 2)
-            << ", \"volume_fte\": " << exporters::format_fixed(role.volume_fte, 2)
-            << ", \"gap_after_planned\": " << exporters::format_fixed(role.gap_after_planned, 2)
-            << ", \"drivers\": [";
-        for (size_t d = 0; d < role.drivers.size(); ++d) {
-            const RoleDriver& driver = role.drivers[d];
+    exporters::JsonWriter json(exporters::JsonStyle::compact);
+    json.begin_object()
+        .field("plan", plan.info.name)
+        .field_fixed("hours_per_fte", result.hours_per_fte, 2)
+        .key("roles")
+        .begin_array();
+    for (const RoleStaffing& role : result.roles) {
+        json.begin_object()
+            .field("role", role.role.str())
+            .field_fixed("required_fte", role.required_fte, 2)
+            .field_fixed("current_fte", role.current_fte, 2)
+            .field_fixed("planned_fte", role.planned_fte, 2)
+            .field_fixed("gap", role.gap, 2)
+            .field_integer("hires", role.hires);
+        if (role.floor_people)
+            json.field_integer("floor_people", *role.floor_people);
+        else
+            json.field_null("floor_people");
+        json.field("reason", role.reason)
+            .field_fixed("hours", role.hours, 2)
+            .field_fixed("volume_fte", role.volume_fte, 2)
+            .field_fixed("gap_after_planned", role.gap_after_planned, 2)
+            .key("drivers")
+            .begin_array();
+        for (const RoleDriver& driver : role.drivers) {
             const ChannelDuty& cd = index.channel_duties()[driver.duty_index];
-            out << (d ? ", " : "") << "{\"subject\": " << exporters::json_quote(channel_duty_subject(cd))
-                << ", \"formula\": " << exporters::json_quote(duty_hours_formula(index, cd))
-                << ", \"duty_hours\": " << exporters::format_fixed(driver.duty_hours, 2)
-                << ", \"fraction\": " << exporters::format_fixed(driver.fraction, 4)
-                << ", \"hours\": " << exporters::format_fixed(driver.hours, 2)
-                << ", \"split\": " << exporters::json_quote(driver.split_basis) << "}";
+            json.begin_object()
+                .field("subject", channel_duty_subject(cd))
+                .field("formula", duty_hours_formula(index, cd))
+                .field_fixed("duty_hours", driver.duty_hours, 2)
+                .field_fixed("fraction", driver.fraction, 4)
+                .field_fixed("hours", driver.hours, 2)
+                .field("split", driver.split_basis)
+                .end_object();
         }
-        out << "]}";
+        json.end_array().end_object();
     }
-    out << "], \"unroled\": [";
-    for (size_t i = 0; i < result.unroled.size(); ++i) {
-        const UnroledDuty& u = result.unroled[i];
-        out << (i ? ", " : "") << "{\"subject\": "
-            << exporters::json_quote(channel_duty_subject(index.channel_duties()[u.duty_index]))
-            << ", \"hours\": " << exporters::format_fixed(u.hours, 2)
-            << ", \"recommended_role\": " << exporters::json_quote(u.recommended_role)
-            << ", \"role_exists\": " << (u.recommended_exists ? "true" : "false") << "}";
+    json.end_array().key("unroled").begin_array();
+    for (const UnroledDuty& u : result.unroled)
+        json.begin_object()
+            .field("subject", channel_duty_subject(index.channel_duties()[u.duty_index]))
+            .field_fixed("hours", u.hours, 2)
+            .field("recommended_role", u.recommended_role)
+            .field_bool("role_exists", u.recommended_exists)
+            .end_object();
+    json.end_array()
+        .field_fixed("unroled_hours", result.unroled_hours, 2)
+        .field_fixed("unroled_fte", result.unroled_fte, 2)
+        .key("rotas")
+        .begin_array();
+    for (const CareRota& rota : result.rotas) {
+        json.begin_object().key("channels").begin_array();
+        for (const model::ChannelId& channel : rota.channels)
+            json.write_string(channel.str());
+        json.end_array()
+            .field_fixed("window_hours", rota.window_hours, 2)
+            .field_fixed("arrival_rate", rota.arrival_rate, 4)
+            .field_fixed("handling_minutes", rota.handling_minutes, 2)
+            .field_fixed("traffic", rota.traffic, 4)
+            .field_fixed("response_minutes", rota.response_minutes, 2)
+            .field_fixed("service_level", rota.service_level, 4)
+            .field_integer("agents", rota.agents)
+            .field_fixed("achieved_service_level", rota.achieved_service_level, 4)
+            .field_integer("floor_people", rota.floor_people);
+        if (rota.role)
+            json.field("role", rota.role->str());
+        else
+            json.field_null("role");
+        json.end_object();
     }
-    out << "], \"unroled_hours\": " << exporters::format_fixed(result.unroled_hours, 2)
-        << ", \"unroled_fte\": " << exporters::format_fixed(result.unroled_fte, 2) << ", \"rotas\": [";
-    for (size_t i = 0; i < result.rotas.size(); ++i) {
-        const CareRota& rota = result.rotas[i];
-        out << (i ? ", " : "") << "{\"channels\": [";
-        for (size_t c = 0; c < rota.channels.size(); ++c)
-            out << (c ? ", " : "") << exporters::json_quote(rota.channels[c].str());
-        out << "], \"window_hours\": " << exporters::format_fixed(rota.window_hours, 2)
-            << ", \"arrival_rate\": " << exporters::format_fixed(rota.arrival_rate, 4)
-            << ", \"handling_minutes\": " << exporters::format_fixed(rota.handling_minutes, 2)
-            << ", \"traffic\": " << exporters::format_fixed(rota.traffic, 4)
-            << ", \"response_minutes\": " << exporters::format_fixed(rota.response_minutes, 2)
-            << ", \"service_level\": " << exporters::format_fixed(rota.service_level, 4)
-            << ", \"agents\": " << rota.agents
-            << ", \"achieved_service_level\": " << exporters::format_fixed(rota.achieved_service_level, 4)
-            << ", \"floor_people\": " << rota.floor_people
-            << ", \"role\": " << (rota.role ? exporters::json_quote(rota.role->str()) : "null") << "}";
-    }
-    out << "]}\n";
-    return out.str();
+    json.end_array().end_object();
+    return json.take();
 }
 
 std::string render_text(const PlanIndex& index, const StaffingResult& result) {
@@ -120,14 +136,14 @@ std::string render_text(const PlanIndex& index, const StaffingResult& result) {
     out << plan.info.name << ": staff needed per role (FTE; "
         << exporters::format_fixed(result.hours_per_fte, 2) << " h of channel work per FTE)\n";
     out << exporters::render_text_table({{"role"},
-                              {"required", exporters::Align::right},
-                              {"current", exporters::Align::right},
-                              {"planned", exporters::Align::right},
-                              {"gap", exporters::Align::right},
-                              {"hires", exporters::Align::right},
-                              {"floor", exporters::Align::right},
-                              {"reason"}},
-                             table_rows(index, result));
+                                         {"required", exporters::Align::right},
+                                         {"current", exporters::Align::right},
+                                         {"planned", exporters::Align::right},
+                                         {"gap", exporters::Align::right},
+                                         {"hires", exporters::Align::right},
+                                         {"floor", exporters::Align::right},
+                                         {"reason"}},
+                                        table_rows(index, result));
     for (const CareRota& rota : result.rotas) {
         std::string channels;
         for (size_t c = 0; c < rota.channels.size(); ++c)
@@ -147,39 +163,37 @@ std::string render_text(const PlanIndex& index, const StaffingResult& result) {
 }
 
 int run_staff(const ParsedArgs& args, Streams& io) {
-    const std::string format = args.value_or("--format", "text");
-    if (format != "text" && format != "json" && format != "csv")
-        throw UsageError("unknown format '" + format +
-                         "' for `planner staff`; use text, json or csv");
-    LoadedPlan loaded = load_plan_argument(args.positional[0]);
-    const PlanIndex index(loaded.plan);
-    const StaffingResult result = compute_staffing(index);
+    const OutputFormat format = output_format(args, "staff", k_analysis_formats);
+    const PlanFacts facts(load_plan_argument(args.positional[0]).plan);
+    const PlanIndex& index = facts.index();
+    const StaffingResult result = compute_staffing(facts);
 
     std::string text;
     if (auto role = args.value("--explain")) {
         if (!index.role(RoleId(*role))) {
             std::vector<std::string> ids;
-            for (const Role& r : loaded.plan.roles)
+            for (const Role& r : facts.plan().roles)
                 ids.push_back(r.id.str());
             const std::string near = nearest(*role, ids);
             throw UsageError("unknown role '" + *role + "'" +
                              (near.empty() ? std::string() : " (did you mean '" + near + "'?)"));
         }
         const std::vector<std::string> lines = explain_role(index, result, RoleId(*role));
-        if (format == "json") {
-            text = "{\"role\": " + exporters::json_quote(*role) + ", \"lines\": [";
-            for (size_t i = 0; i < lines.size(); ++i)
-                text += (i ? ", " : "") + exporters::json_quote(lines[i]);
-            text += "]}\n";
+        if (format == OutputFormat::json) {
+            exporters::JsonWriter json(exporters::JsonStyle::compact);
+            json.begin_object().field("role", *role).key("lines").begin_array();
+            for (const std::string& line : lines)
+                json.write_string(line);
+            text = json.end_array().end_object().take();
         } else {
             for (const std::string& line : lines)
                 text += line + "\n";
         }
-    } else if (format == "csv") {
-        text = exporters::render_csv({"role", "required_fte", "current_fte", "planned_fte", "gap", "hires",
-                           "floor_people", "reason"},
-                          table_rows(index, result));
-    } else if (format == "json") {
+    } else if (format == OutputFormat::csv) {
+        text = exporters::render_csv({"role", "required_fte", "current_fte", "planned_fte", "gap",
+                                      "hires", "floor_people", "reason"},
+                                     table_rows(index, result));
+    } else if (format == OutputFormat::json) {
         text = render_json(index, result);
     } else {
         text = render_text(index, result);
@@ -200,7 +214,7 @@ CommandSpec staff_command() {
         "--explain ROLE prints every driver and step of the arithmetic for one role.\n"
         "Formulas: docs/staffing.md.",
         {OptionSpec{"--explain", "", "ROLE", "the drivers and arithmetic of one role"},
-         format_option(), output_option()},
+         format_option(k_analysis_formats), output_option()},
         1,
         1,
         run_staff};

@@ -2,13 +2,14 @@
 // hours, load and utilisation per person, or hours and Responsibles per channel duty.
 #include "planner/cli/commands/workload.hpp"
 
-#include "model/plan_queries.hpp"
-#include "planner/cli/output.hpp"
-#include "planner/core/plan_source.hpp"
 #include "exporters/csv_renderer.hpp"
 #include "exporters/json_writer.hpp"
 #include "exporters/number_format.hpp"
 #include "exporters/text_table.hpp"
+#include "model/plan_queries.hpp"
+#include "planner/cli/output.hpp"
+#include "planner/core/plan_facts.hpp"
+#include "planner/core/plan_source.hpp"
 #include "planner/core/workload.hpp"
 
 #include <ostream>
@@ -23,8 +24,12 @@ std::string utilisation_text(const std::optional<double>& utilisation) {
     return utilisation ? exporters::format_fixed(*utilisation, 3) : "inf";
 }
 
-std::string utilisation_json(const std::optional<double>& utilisation) {
-    return utilisation ? exporters::format_fixed(*utilisation, 3) : "null";
+void utilisation_json(exporters::JsonWriter& json, const char* key,
+                      const std::optional<double>& utilisation) {
+    if (utilisation)
+        json.field_fixed(key, *utilisation, 3);
+    else
+        json.field_null(key);
 }
 
 std::vector<std::string> person_row(const Plan& plan, const PersonLoad& load, size_t i) {
@@ -52,29 +57,32 @@ std::string join(const std::vector<std::string>& items, const char* separator) {
     return out;
 }
 
-std::string render_people(const Plan& plan, const Workload& workload, const std::string& format) {
+std::string render_people(const Plan& plan, const Workload& workload, OutputFormat format) {
     static const std::vector<std::string> k_header = {
         "person",          "name",       "status",     "capacity_hours",
         "available_hours", "load_hours", "utilisation"};
     std::vector<std::vector<std::string>> rows;
     for (size_t i = 0; i < workload.people.size(); ++i)
         rows.push_back(person_row(plan, workload.people[i], i));
-    if (format == "csv")
+    if (format == OutputFormat::csv)
         return exporters::render_csv(k_header, rows);
-    if (format == "json") {
-        std::ostringstream out;
-        out << "{\"plan\": " << exporters::json_quote(plan.info.name) << ", \"people\": [";
+    if (format == OutputFormat::json) {
+        exporters::JsonWriter json(exporters::JsonStyle::compact);
+        json.begin_object().field("plan", plan.info.name).key("people").begin_array();
         for (size_t i = 0; i < workload.people.size(); ++i) {
             const PersonLoad& load = workload.people[i];
-            out << (i ? ", " : "") << "{\"person\": " << exporters::json_quote(rows[i][0])
-                << ", \"name\": " << exporters::json_quote(rows[i][1])
-                << ", \"status\": " << exporters::json_quote(rows[i][2])
-                << ", \"capacity_hours\": " << rows[i][3] << ", \"available_hours\": " << rows[i][4]
-                << ", \"load_hours\": " << rows[i][5]
-                << ", \"utilisation\": " << utilisation_json(load.utilisation) << "}";
+            json.begin_object()
+                .field("person", rows[i][0])
+                .field("name", rows[i][1])
+                .field("status", rows[i][2])
+                .field_fixed("capacity_hours", load.capacity_hours, 2)
+                .field_fixed("available_hours", load.available_hours, 2)
+                .field_fixed("load_hours", load.load_hours, 2);
+            utilisation_json(json, "utilisation", load.utilisation);
+            json.end_object();
         }
-        out << "]}\n";
-        return out.str();
+        json.end_array().end_object();
+        return json.take();
     }
     std::ostringstream out;
     out << plan.info.name << ": workload per person, hours per week"
@@ -82,13 +90,13 @@ std::string render_people(const Plan& plan, const Workload& workload, const std:
                               : std::string())
         << "\n";
     out << exporters::render_text_table({{"person"},
-                              {"name"},
-                              {"status"},
-                              {"capacity", exporters::Align::right},
-                              {"available", exporters::Align::right},
-                              {"load", exporters::Align::right},
-                              {"utilisation", exporters::Align::right}},
-                             rows);
+                                         {"name"},
+                                         {"status"},
+                                         {"capacity", exporters::Align::right},
+                                         {"available", exporters::Align::right},
+                                         {"load", exporters::Align::right},
+                                         {"utilisation", exporters::Align::right}},
+                                        rows);
     int over = 0, vacancies = 0;
     for (size_t i = 0; i < workload.people.size(); ++i) {
         const auto& u = workload.people[i].utilisation;
@@ -107,8 +115,7 @@ std::string render_people(const Plan& plan, const Workload& workload, const std:
     return out.str();
 }
 
-std::string render_duties(const PlanIndex& index, const Workload& workload,
-                          const std::string& format) {
+std::string render_duties(const PlanIndex& index, const Workload& workload, OutputFormat format) {
     static const std::vector<std::string> k_header = {"channel", "duty", "hours",
                                                       "responsible_share", "people"};
     const Plan& plan = index.plan();
@@ -116,51 +123,54 @@ std::string render_duties(const PlanIndex& index, const Workload& workload,
     for (const DutyLoad& duty : workload.duties) {
         const ChannelDuty& cd = index.channel_duties()[duty.duty_index];
         rows.push_back({cd.channel ? cd.channel->str() : std::string(), cd.duty.str(),
-                        exporters::format_fixed(duty.hours, 2), exporters::format_fixed(duty.responsible_share, 3),
+                        exporters::format_fixed(duty.hours, 2),
+                        exporters::format_fixed(duty.responsible_share, 3),
                         join(duty_people(duty), " ")});
     }
-    if (format == "csv")
+    if (format == OutputFormat::csv)
         return exporters::render_csv(k_header, rows);
-    if (format == "json") {
-        std::ostringstream out;
-        out << "{\"plan\": " << exporters::json_quote(plan.info.name) << ", \"duties\": [";
-        for (size_t i = 0; i < workload.duties.size(); ++i) {
-            const DutyLoad& duty = workload.duties[i];
+    if (format == OutputFormat::json) {
+        exporters::JsonWriter json(exporters::JsonStyle::compact);
+        json.begin_object().field("plan", plan.info.name).key("duties").begin_array();
+        for (const DutyLoad& duty : workload.duties) {
             const ChannelDuty& cd = index.channel_duties()[duty.duty_index];
-            out << (i ? ", " : "")
-                << "{\"channel\": " << (cd.channel ? exporters::json_quote(cd.channel->str()) : "null")
-                << ", \"duty\": " << exporters::json_quote(cd.duty.str()) << ", \"hours\": " << rows[i][2]
-                << ", \"responsible_share\": " << rows[i][3] << ", \"people\": [";
-            std::vector<std::string> people = duty_people(duty);
-            for (size_t p = 0; p < people.size(); ++p)
-                out << (p ? ", " : "") << exporters::json_quote(people[p]);
-            out << "]}";
+            json.begin_object();
+            if (cd.channel)
+                json.field("channel", cd.channel->str());
+            else
+                json.field_null("channel");
+            json.field("duty", cd.duty.str())
+                .field_fixed("hours", duty.hours, 2)
+                .field_fixed("responsible_share", duty.responsible_share, 3)
+                .key("people")
+                .begin_array();
+            for (const std::string& person : duty_people(duty))
+                json.write_string(person);
+            json.end_array().end_object();
         }
-        out << "]}\n";
-        return out.str();
+        json.end_array().end_object();
+        return json.take();
     }
     std::ostringstream out;
     out << plan.info.name << ": workload per channel duty, hours per week\n";
-    out << exporters::render_text_table(
-        {{"channel"}, {"duty"}, {"hours", exporters::Align::right}, {"R share", exporters::Align::right}, {"people"}},
-        rows);
+    out << exporters::render_text_table({{"channel"},
+                                         {"duty"},
+                                         {"hours", exporters::Align::right},
+                                         {"R share", exporters::Align::right},
+                                         {"people"}},
+                                        rows);
     return out.str();
 }
 
 int run_workload(const ParsedArgs& args, Streams& io) {
-    const std::string format = args.value_or("--format", "text");
-    if (format != "text" && format != "json" && format != "csv")
-        throw UsageError("unknown format '" + format +
-                         "' for `planner workload`; use text, json or csv");
+    const OutputFormat format = output_format(args, "workload", k_analysis_formats);
     const std::string by = args.value_or("--by", "person");
     if (by != "person" && by != "duty")
         throw UsageError("unknown grouping '" + by + "' for --by; use person or duty");
 
-    LoadedPlan loaded = load_plan_argument(args.positional[0]);
-    const PlanIndex index(loaded.plan);
-    const Workload workload = compute_workload(index);
-    const std::string text = by == "duty" ? render_duties(index, workload, format)
-                                          : render_people(loaded.plan, workload, format);
+    const PlanFacts facts(load_plan_argument(args.positional[0]).plan);
+    const std::string text = by == "duty" ? render_duties(facts.index(), facts.workload(), format)
+                                          : render_people(facts.plan(), facts.workload(), format);
     emit_output(args, io, text);
     return 0;
 }
@@ -177,8 +187,8 @@ CommandSpec workload_command() {
         "(load / available; \"inf\" when someone with no available hours has load).\n"
         "--by duty lists each channel duty's weekly hours, the sum of its Responsible\n"
         "shares and its Responsible people. Formulas: docs/staffing.md.",
-        {OptionSpec{"--by", "", "GROUPING", "person (default) or duty"}, format_option(),
-         output_option()},
+        {OptionSpec{"--by", "", "GROUPING", "person (default) or duty"},
+         format_option(k_analysis_formats), output_option()},
         1,
         1,
         run_workload};

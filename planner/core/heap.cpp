@@ -1,4 +1,4 @@
-#include "planner/cli/heap.hpp"
+#include "planner/core/heap.hpp"
 
 #include <cstdint>
 #include <cstdlib> // defines __GLIBC__ with the C library's headers
