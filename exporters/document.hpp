@@ -256,6 +256,9 @@ struct Document {
     Cover cover;
     std::string running_header; // top of every page but the cover
     Labels labels;
+    // Non-empty: a contents page after the cover, with this title, listing the sections and
+    // their first-level subsections with their page numbers (PDF only).
+    std::string contents_title;
     std::vector<Section> sections;
 };
 

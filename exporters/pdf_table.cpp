@@ -117,8 +117,9 @@ std::vector<double> column_widths(const Table& table, double available, const Fl
     }
     std::vector<double> weights(count, 1);
     for (std::size_t i = 0; i < count; ++i) {
-        natural[i] += 2 * k_pad_x;
-        minimum[i] = std::min(minimum[i] + 2 * k_pad_x, natural[i]);
+        // A point to spare, so that rounding in the line breaker never cuts a word that fits.
+        natural[i] += 2 * k_pad_x + 1;
+        minimum[i] = std::min(minimum[i] + 2 * k_pad_x + 1, natural[i]);
         if (table.columns[i].width > 0) {
             weights[i] = table.columns[i].width;
         }
@@ -132,12 +133,30 @@ std::vector<double> column_widths(const Table& table, double available, const Fl
         return widths;
     }
     std::vector<double> widths = minimum;
-    // First up to the natural width, weighted by what each column still lacks.
+    double room = available - minimum_total;
+    // Columns that need little more than their minimum (a name, a short phrase) get their full
+    // width first, while that costs no more than an equal share of the room left, so that
+    // short texts stay on one line and the long ones take the wrapping.
+    std::vector<std::size_t> order(count);
+    std::iota(order.begin(), order.end(), std::size_t{0});
+    std::stable_sort(order.begin(), order.end(), [&](std::size_t a, std::size_t b) {
+        return natural[a] - minimum[a] < natural[b] - minimum[b];
+    });
+    std::size_t open = count;
+    for (std::size_t i : order) {
+        const double need = natural[i] - widths[i];
+        if (need <= room / static_cast<double>(open)) {
+            widths[i] = natural[i];
+            room -= need;
+        }
+        --open;
+    }
+    // Then up to the natural width, weighted by what each column still lacks.
     std::vector<double> lack(count, 0);
     for (std::size_t i = 0; i < count; ++i) {
-        lack[i] = (natural[i] - minimum[i]) * weights[i];
+        lack[i] = (natural[i] - widths[i]) * weights[i];
     }
-    double room = distribute(widths, lack, natural, available - minimum_total);
+    room = distribute(widths, lack, natural, room);
     if (room > 0.01) {
         // Every column has its full width: spread the rest so the table spans the text width.
         std::vector<double> spread(count, 0);

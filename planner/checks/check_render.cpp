@@ -109,7 +109,9 @@ bool is_json_number(const std::string& text) {
 std::string finding_json(const Finding& finding, const std::string* reason) {
     std::string out = "    {\n";
     out += "      \"check\": " + exporters::json_quote(finding.check) + ",\n";
-    out += "      \"severity\": " + exporters::json_quote(std::string(to_string(finding.severity))) + ",\n";
+    out +=
+        "      \"severity\": " + exporters::json_quote(std::string(to_string(finding.severity))) +
+        ",\n";
     out += "      \"subject\": " + exporters::json_quote(finding.subject) + ",\n";
     out += "      \"message\": " + exporters::json_quote(finding.message) + ",\n";
     out += "      \"evidence\": {";
@@ -185,7 +187,8 @@ std::string render_check_text(const CheckReport& report, Colour colour) {
 }
 
 std::string render_check_json(const CheckReport& report) {
-    std::string out = "{\n  \"plan\": " + exporters::json_quote(report.plan_name) + ",\n  \"findings\": [";
+    std::string out =
+        "{\n  \"plan\": " + exporters::json_quote(report.plan_name) + ",\n  \"findings\": [";
     for (size_t i = 0; i < report.findings.size(); ++i)
         out += (i == 0 ? "\n" : ",\n") + finding_json(report.findings[i], nullptr);
     out += report.findings.empty() ? "],\n" : "\n  ],\n";
@@ -207,7 +210,8 @@ std::string render_check_csv(const CheckReport& report) {
     for (const Finding& finding : report.findings)
         rows.push_back({finding.check, std::string(to_string(finding.severity)), finding.subject,
                         finding.message, finding.recommendation});
-    return exporters::render_csv({"check", "severity", "subject", "message", "recommendation"}, rows);
+    return exporters::render_csv({"check", "severity", "subject", "message", "recommendation"},
+                                 rows);
 }
 
 std::string render_catalogue_text() {
@@ -216,10 +220,10 @@ std::string render_catalogue_text() {
         rows.push_back({std::string(info.id), std::string(to_string(info.severity)),
                         std::string(info.area), std::string(info.title)});
     return exporters::render_text_table({{"id", exporters::Align::left},
-                              {"severity", exporters::Align::left},
-                              {"area", exporters::Align::left},
-                              {"title", exporters::Align::left}},
-                             rows);
+                                         {"severity", exporters::Align::left},
+                                         {"area", exporters::Align::left},
+                                         {"title", exporters::Align::left}},
+                                        rows);
 }
 
 std::string render_catalogue_json() {

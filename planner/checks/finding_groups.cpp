@@ -61,8 +61,8 @@ std::vector<FindingGroup> group_findings(const std::vector<Finding>& findings) {
         const std::string key = cause_key(finding.check);
         const std::string* cause = key.empty() ? nullptr : evidence_value(finding, key);
         if (cause == nullptr || cause->empty()) {
-            FindingGroup group{finding.check, finding.severity, "", {finding},
-                               finding_impact(finding)};
+            FindingGroup group{
+                finding.check, finding.severity, "", {finding}, finding_impact(finding)};
             groups.push_back(std::move(group));
             continue;
         }

@@ -2,8 +2,8 @@
 // Findings grouped per cause and ranked: what a reader acts on. One group per check and
 // shared cause (the one person a set of duties depends on, the person who is away, ...); a
 // finding with no shared cause is a group of one. Groups rank by severity, then impact (hours
-// a week uncovered or over capacity), then the number of instances, then check id. `check --format json` and the
-// CSV keep every instance; the text output and the reports print each group once.
+// a week uncovered or over capacity), then the number of instances, then check id. `check --format
+// json` and the CSV keep every instance; the text output and the reports print each group once.
 
 #include "planner/checks/checks.hpp"
 

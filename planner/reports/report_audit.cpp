@@ -22,9 +22,11 @@ std::string area_of(const std::string& check) {
 constexpr size_t k_detailed_groups = 20;
 constexpr size_t k_listed_groups = 60;
 constexpr size_t k_instances_shown = 8;
-constexpr size_t k_area_refs = 12;    // finding numbers named per area
+constexpr size_t k_area_refs = 12;     // finding numbers named per area
 constexpr size_t k_single_points = 20; // people named under single points of failure
 constexpr size_t k_kpi_rows = 40;
+
+ex::Table area_scores(const ReportText& t, const CheckReport& checks);
 
 ex::Section executive_summary(const Plan& plan, const PlanIndex& index, const ReportText& t,
                               const CheckReport& checks, const std::vector<FindingGroup>& groups) {
@@ -54,6 +56,7 @@ ex::Section executive_summary(const Plan& plan, const PlanIndex& index, const Re
                {"score", std::to_string(score)}}),
         ex::ParagraphStyle::lead});
     s.blocks.push_back(ex::Paragraph{t.get("audit.score_formula"), ex::ParagraphStyle::note});
+    s.blocks.push_back(area_scores(t, checks));
     ex::Section top{t.get("audit.top_findings"), {}, {}, ex::SectionStart::same_page};
     if (checks.findings.empty())
         top.blocks.push_back(ex::Paragraph{t.get("common.no_findings")});
@@ -63,9 +66,141 @@ ex::Section executive_summary(const Plan& plan, const PlanIndex& index, const Re
     return s;
 }
 
+// Score per area: the same formula as the total, over the area's findings.
+ex::Table area_scores(const ReportText& t, const CheckReport& checks) {
+    ex::Table table;
+    table.id = "area_scores";
+    table.title = t.get("audit.area_scores");
+    table.columns = {{"area", t.get("common.area"), ex::Alignment::left, 2},
+                     {"errors", t.get("audit.errors"), ex::Alignment::right, 1, true},
+                     {"warnings", t.get("audit.warnings"), ex::Alignment::right, 1, true},
+                     {"notes", t.get("audit.infos"), ex::Alignment::right, 1, true},
+                     {"score", t.get("audit.score"), ex::Alignment::right, 1, true}};
+    std::vector<std::string> areas;
+    for (const CheckInfo& info : check_catalogue())
+        if (areas.empty() || areas.back() != info.area)
+            areas.emplace_back(info.area);
+    for (const std::string& area : areas) {
+        CheckCounts counts;
+        for (const Finding& f : checks.findings) {
+            if (area_of(f.check) != area)
+                continue;
+            (f.severity == Severity::error     ? counts.error
+             : f.severity == Severity::warning ? counts.warning
+                                               : counts.info) += 1;
+        }
+        const int score = audit_score(counts);
+        table.rows.push_back(
+            {report::area_label(t, area), std::to_string(counts.error),
+             std::to_string(counts.warning), std::to_string(counts.info),
+             ex::Cell(std::to_string(score), score >= 80   ? ex::StatusColour::green
+                                             : score >= 50 ? ex::StatusColour::amber
+                                                           : ex::StatusColour::red)});
+    }
+    table.footnote = t.get("audit.area_score_note");
+    return table;
+}
+
+// What was analysed, from which data, for which period, and how.
+ex::Section scope_and_method(const Plan& plan, const PlanIndex& index, const ReportText& t,
+                             const CheckReport& checks) {
+    ex::Section s{t.get("audit.scope"), {}, {}, ex::SectionStart::new_page};
+    int people = 0;
+    for (const Person& p : plan.people)
+        people += p.status == PersonStatus::vacancy ? 0 : 1;
+    s.blocks.push_back(ex::Paragraph{t.get(
+        "audit.scope_text",
+        {{"plan", plan.info.name},
+         {"period",
+          plan.info.quarter ? format_quarter(*plan.info.quarter) : t.get("audit.no_period")},
+         {"people", t.count("audit.people", people)},
+         {"channels", t.count("audit.channels", static_cast<long long>(plan.channels.size()))},
+         {"duties",
+          t.count("audit.channel_duties", static_cast<long long>(index.channel_duties().size()))},
+         {"goals", t.count("audit.goals", static_cast<long long>(plan.goals.size()))}})});
+    s.blocks.push_back(ex::Paragraph{
+        t.get("audit.method_text", {{"checks", std::to_string(check_catalogue().size())},
+                                    {"suppressed", std::to_string(checks.counts.suppressed)}})});
+    ex::Section limits{t.get("audit.limitations"), {}, {}, ex::SectionStart::same_page};
+    limits.blocks.push_back(ex::BulletList{t.list("audit.limitation_items")});
+    s.subsections.push_back(std::move(limits));
+    return s;
+}
+
+// The prioritised action plan: the largest findings, what to do, who leads, effort, by when.
+ex::Section action_plan(const PlanIndex& index, const ReportText& t,
+                        const std::vector<FindingGroup>& groups) {
+    ex::Section s{t.get("audit.action_plan"), {}, {}, ex::SectionStart::new_page};
+    s.blocks.push_back(ex::Paragraph{t.get("audit.action_plan_lead")});
+    ex::Table table;
+    table.id = "action_plan";
+    table.columns = {{"number", t.get("findings.col_number"), ex::Alignment::right, 0.4, true},
+                     {"action", t.get("audit.col_action"), ex::Alignment::left, 4},
+                     {"lead", t.get("audit.col_lead"), ex::Alignment::left, 1.4},
+                     {"effort", t.get("audit.col_effort"), ex::Alignment::left, 0.8},
+                     {"by_when", t.get("audit.col_by_when"), ex::Alignment::left, 1.2}};
+    const std::string head = [&] {
+        for (const Person& p : index.plan().people)
+            if (!p.reports_to && p.status != PersonStatus::vacancy)
+                return std::string(display_name(p));
+        return std::string();
+    }();
+    for (size_t g = 0; g < groups.size() && g < 15; ++g) {
+        const FindingGroup& group = groups[g];
+        const Finding& first = group.instances.front();
+        std::string action = first.recommendation.empty() ? first.message : first.recommendation;
+        action = report::clean_text(index, action);
+        if (group.instances.size() > 1)
+            action += " " + t.get("audit.action_more",
+                                  {{"count", std::to_string(group.instances.size() - 1)}});
+        const std::string effort =
+            group.impact >= 10 || group.instances.size() >= 5  ? t.get("audit.effort_large")
+            : group.impact >= 3 || group.instances.size() >= 2 ? t.get("audit.effort_medium")
+                                                               : t.get("audit.effort_small");
+        const std::string when = group.severity == Severity::error     ? t.get("audit.when_error")
+                                 : group.severity == Severity::warning ? t.get("audit.when_warning")
+                                                                       : t.get("audit.when_info");
+        table.rows.push_back({t.get("findings.number", {{"number", std::to_string(g + 1)}}), action,
+                              head.empty() ? std::string("\xE2\x80\x94") : head, effort, when});
+    }
+    table.footnote = t.get("audit.action_plan_note");
+    if (table.rows.empty())
+        s.blocks.push_back(ex::Paragraph{t.get("common.no_findings")});
+    else
+        s.blocks.push_back(std::move(table));
+    return s;
+}
+
+// Sign-off: consultant, client, date, version; and the confidentiality line.
+ex::Section sign_off(const Plan& plan, const ReportText& t, const ReportOptions& options,
+                     const std::string& date) {
+    ex::Section s{t.get("audit.sign_off"), {}, {}, ex::SectionStart::same_page};
+    const std::string consultant =
+        options.brand && !options.brand->consultant.empty() ? options.brand->consultant : "";
+    const std::string client =
+        options.brand && !options.brand->client.empty()
+            ? options.brand->client
+            : (plan.info.organization ? *plan.info.organization : plan.info.name);
+    ex::Table table;
+    table.id = "sign_off";
+    table.columns = {{"party", t.get("audit.col_party"), ex::Alignment::left, 1.2},
+                     {"name", t.get("audit.col_name"), ex::Alignment::left, 2},
+                     {"date", t.get("audit.col_date"), ex::Alignment::left, 1.2},
+                     {"signature", t.get("audit.col_signature"), ex::Alignment::left, 2}};
+    const std::string blank = "\n\n";
+    table.rows.push_back({t.get("audit.party_consultant"), consultant, blank, blank});
+    table.rows.push_back({t.get("audit.party_client"), client, blank, blank});
+    s.blocks.push_back(std::move(table));
+    s.blocks.push_back(
+        ex::Paragraph{t.get("audit.version_line", {{"date", date}}), ex::ParagraphStyle::note});
+    s.blocks.push_back(ex::Paragraph{t.get("audit.confidential", {{"client", client}}),
+                                     ex::ParagraphStyle::strong});
+    return s;
+}
+
 // Each finding once, ranked, numbered; the areas refer to the numbers.
-ex::Section findings_by_area(const PlanIndex& index, const ReportText& t,
-                             const CheckReport& checks, const std::vector<FindingGroup>& groups) {
+ex::Section findings_by_area(const PlanIndex& index, const ReportText& t, const CheckReport& checks,
+                             const std::vector<FindingGroup>& groups) {
     ex::Section s{t.get("audit.findings_by_area"), {}, {}, ex::SectionStart::new_page};
     s.blocks.push_back(ex::Paragraph{t.get("findings.ranking_note"), ex::ParagraphStyle::note});
     std::vector<std::string> areas;
@@ -88,11 +223,12 @@ ex::Section findings_by_area(const PlanIndex& index, const ReportText& t,
                     t.get("findings.number", {{"number", std::to_string(g + 1)}});
         }
         if (more > 0)
-            list += " " + t.get("common.and_more", {{"count", t.number(static_cast<double>(more), 0)}});
+            list +=
+                " " + t.get("common.and_more", {{"count", t.number(static_cast<double>(more), 0)}});
         const std::string label = report::area_label(t, area);
-        by_area.items.push_back(list.empty()
-                                    ? t.get("findings.area_none", {{"area", label}})
-                                    : t.get("findings.area_refers", {{"area", label}, {"list", list}}));
+        by_area.items.push_back(
+            list.empty() ? t.get("findings.area_none", {{"area", label}})
+                         : t.get("findings.area_refers", {{"area", label}, {"list", list}}));
     }
     s.blocks.push_back(std::move(by_area));
     ex::Table table = report::findings_table(t, index, groups, "findings", k_listed_groups);
@@ -186,9 +322,16 @@ exporters::Document build_audit_report(const PlanFacts& facts, const ReportOptio
     const std::vector<FindingGroup> groups = group_findings(checks.findings);
     ex::Document doc =
         report::start_document(plan, t, options, "audit", {{"plan", plan.info.name}});
+    doc.contents_title = t.get("audit.contents");
     for (const std::string& name : t.list("audit.sections")) {
         if (name == "executive_summary") {
             doc.sections.push_back(executive_summary(plan, index, t, checks, groups));
+        } else if (name == "scope") {
+            doc.sections.push_back(scope_and_method(plan, index, t, checks));
+        } else if (name == "action_plan") {
+            doc.sections.push_back(action_plan(index, t, groups));
+        } else if (name == "sign_off") {
+            doc.sections.push_back(sign_off(plan, t, options, doc.cover.date_text));
         } else if (name == "findings_by_area") {
             doc.sections.push_back(findings_by_area(index, t, checks, groups));
         } else if (name == "single_points") {
@@ -214,8 +357,8 @@ exporters::Document build_audit_report(const PlanFacts& facts, const ReportOptio
                     "audit.single_point_line",
                     {{"number", t.get("findings.number", {{"number", std::to_string(g + 1)}})},
                      {"person", who},
-                     {"duties", t.count("audit.duties", static_cast<long long>(
-                                                             groups[g].instances.size()))}}));
+                     {"duties", t.count("audit.duties",
+                                        static_cast<long long>(groups[g].instances.size()))}}));
             }
             if (more > 0)
                 people.items.push_back(t.get(
@@ -242,9 +385,9 @@ exporters::Document build_audit_report(const PlanFacts& facts, const ReportOptio
                              {"message", t.get("audit.col_title"), ex::Alignment::left, 3.2},
                              {"reason", t.get("audit.col_reason"), ex::Alignment::left, 3}};
             for (const SuppressedFinding& sf : checks.suppressed)
-                table.rows.push_back(
-                    {sf.finding.check, report::subject_label(index, sf.finding.subject),
-                     report::clean_text(index, sf.finding.message), sf.reason});
+                table.rows.push_back({sf.finding.check,
+                                      report::subject_label(index, sf.finding.subject),
+                                      report::clean_text(index, sf.finding.message), sf.reason});
             if (table.rows.empty())
                 s.blocks.push_back(ex::Paragraph{t.get("common.none")});
             else
@@ -259,11 +402,10 @@ exporters::Document build_audit_report(const PlanFacts& facts, const ReportOptio
                              {"area", t.get("common.area"), ex::Alignment::left, 1.5},
                              {"rule", t.get("audit.col_title"), ex::Alignment::left, 4.5}};
             for (const CheckInfo& info : check_catalogue())
-                table.rows.push_back({std::string(info.id),
-                                      report::severity_label(t, info.severity),
-                                      report::area_label(t, std::string(info.area)),
-                                      t.language() == "en"
-                                          ? report::clean_text(index, std::string(info.description))
+                table.rows.push_back(
+                    {std::string(info.id), report::severity_label(t, info.severity),
+                     report::area_label(t, std::string(info.area)),
+                     t.language() == "en" ? report::clean_text(index, std::string(info.description))
                                           : report::check_title(t, std::string(info.id))});
             s.blocks.push_back(std::move(table));
             doc.sections.push_back(std::move(s));

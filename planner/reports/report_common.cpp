@@ -121,8 +121,7 @@ std::string clean_text(const PlanIndex& index, const std::string& text) {
     return out;
 }
 
-std::string evidence_text(const ReportText& text, const PlanIndex& index,
-                          const Finding& finding) {
+std::string evidence_text(const ReportText& text, const PlanIndex& index, const Finding& finding) {
     std::string out;
     for (const auto& [key, value] : finding.evidence) {
         std::string label;
@@ -140,7 +139,8 @@ std::string evidence_text(const ReportText& text, const PlanIndex& index,
         const bool plain = !value.empty() && end != nullptr && *end == '\0' &&
                            value.find_first_not_of("0123456789.-") == std::string::npos;
         const size_t dot = value.find('.');
-        const int decimals = dot == std::string::npos ? 0 : static_cast<int>(value.size() - dot - 1);
+        const int decimals =
+            dot == std::string::npos ? 0 : static_cast<int>(value.size() - dot - 1);
         out += (out.empty() ? "" : "; ") + label + ": " +
                (plain ? text.number(number, decimals) : clean_text(index, value));
     }
@@ -151,11 +151,11 @@ std::string group_headline(const ReportText& text, const FindingGroup& group) {
     const std::string title = check_title(text, group.check);
     if (group.cause.empty())
         return fill_count(text, "findings.group_headline_plain", title, group.instances.size());
-    return text.get("findings.group_headline",
-                    {{"title", title},
-                     {"cause", group.cause},
-                     {"cases", text.count("findings.cases",
-                                          static_cast<long long>(group.instances.size()))}});
+    return text.get(
+        "findings.group_headline",
+        {{"title", title},
+         {"cause", group.cause},
+         {"cases", text.count("findings.cases", static_cast<long long>(group.instances.size()))}});
 }
 
 std::string check_title(const ReportText& text, const std::string& check) {
@@ -184,23 +184,20 @@ exporters::Table findings_table(const ReportText& text, const PlanIndex& index,
                                 size_t limit) {
     ex::Table table;
     table.id = id;
-    table.columns = {
-        {"number", text.get("findings.col_number"), ex::Alignment::right, 0.4, true},
-        {"check", text.get("audit.col_check"), ex::Alignment::left, 0.8},
-        {"severity", text.get("audit.col_severity"), ex::Alignment::left, 1.0},
-        {"finding", text.get("findings.col_finding"), ex::Alignment::left, 4.0},
-        {"impact", text.get("findings.col_impact"), ex::Alignment::right, 0.8, true}};
+    table.columns = {{"number", text.get("findings.col_number"), ex::Alignment::right, 0.4, true},
+                     {"check", text.get("audit.col_check"), ex::Alignment::left, 0.8},
+                     {"severity", text.get("audit.col_severity"), ex::Alignment::left, 1.0},
+                     {"finding", text.get("findings.col_finding"), ex::Alignment::left, 4.0},
+                     {"impact", text.get("findings.col_impact"), ex::Alignment::right, 0.8, true}};
     for (size_t g = 0; g < groups.size() && g < limit; ++g) {
         const FindingGroup& group = groups[g];
         std::string what = group.instances.size() == 1
                                ? clean_text(index, group.instances.front().message)
                                : group_headline(text, group);
-        table.rows.push_back({std::to_string(g + 1), group.check,
-                              ex::Cell(severity_label(text, group.severity),
-                                       severity_colour(group.severity)),
-                              what,
-                              group.impact > 0 ? text.number(group.impact, 1)
-                                               : std::string("\xE2\x80\x94")});
+        table.rows.push_back(
+            {std::to_string(g + 1), group.check,
+             ex::Cell(severity_label(text, group.severity), severity_colour(group.severity)), what,
+             group.impact > 0 ? text.number(group.impact, 1) : std::string("\xE2\x80\x94")});
     }
     return table;
 }
@@ -225,8 +222,8 @@ exporters::Table findings_detail_table(const ReportText& text, const PlanIndex& 
     return table;
 }
 
-void append_group_blocks(const ReportText& text, const PlanIndex& index,
-                         const FindingGroup& group, size_t number, size_t max_instances,
+void append_group_blocks(const ReportText& text, const PlanIndex& index, const FindingGroup& group,
+                         size_t number, size_t max_instances,
                          std::vector<exporters::Block>& blocks) {
     const std::string lead = text.get("findings.number", {{"number", std::to_string(number)}}) +
                              " \xC2\xB7 " + group.check + " \xC2\xB7 " +
@@ -354,8 +351,11 @@ void append_workload(const ReportText& text, const PlanIndex& index, const Workl
     // Large teams: the distribution, then the 20 most loaded; everyone is in workload.csv.
     const double overload = index.plan().info.thresholds.overload;
     const std::vector<std::pair<double, std::string>> bands = {
-        {0.5, "< 50%"}, {0.85, "50\xE2\x80\x9385%"}, {overload, "85\xE2\x80\x93100%"},
-        {1.25 * overload, "100\xE2\x80\x93125%"}, {1e300, "> 125%"}};
+        {0.5, "< 50%"},
+        {0.85, "50\xE2\x80\x9385%"},
+        {overload, "85\xE2\x80\x93100%"},
+        {1.25 * overload, "100\xE2\x80\x93125%"},
+        {1e300, "> 125%"}};
     std::vector<int> counts(bands.size(), 0);
     int people = 0;
     for (const PersonLoad& p : workload.people) {
@@ -370,11 +370,11 @@ void append_workload(const ReportText& text, const PlanIndex& index, const Workl
                 break;
             }
     }
-    blocks.push_back(ex::Paragraph{
-        text.get("workload.large_lead", {{"people", text.number(people, 0)},
-                                         {"top", std::to_string(k_top)},
-                                         {"file", "workload.csv"}}),
-        ex::ParagraphStyle::body});
+    blocks.push_back(
+        ex::Paragraph{text.get("workload.large_lead", {{"people", text.number(people, 0)},
+                                                       {"top", std::to_string(k_top)},
+                                                       {"file", "workload.csv"}}),
+                      ex::ParagraphStyle::body});
     ex::Table distribution;
     distribution.id = "workload_distribution";
     distribution.title = text.get("workload.distribution");
@@ -453,8 +453,8 @@ void append_org_chart(const ReportText& text, exporters::OrgChart chart,
     std::vector<std::vector<size_t>> children(chart.nodes.size());
     std::vector<size_t> roots;
     for (size_t i = 0; i < chart.nodes.size(); ++i) {
-        auto parent = chart.nodes[i].parent_id ? position.find(*chart.nodes[i].parent_id)
-                                               : position.end();
+        auto parent =
+            chart.nodes[i].parent_id ? position.find(*chart.nodes[i].parent_id) : position.end();
         if (parent == position.end())
             roots.push_back(i);
         else
@@ -504,11 +504,12 @@ void append_org_chart(const ReportText& text, exporters::OrgChart chart,
             box.sublabel += " \xC2\xB7 " + text.count("org.team", static_cast<long long>(team[i]));
         top.nodes.push_back(std::move(box));
     }
-    blocks.push_back(ex::Paragraph{
-        text.get("org.large_lead", {{"people", text.number(static_cast<double>(chart.nodes.size()), 0)},
-                                    {"levels", std::to_string(levels + 1)},
-                                    {"file", "org_chart.csv"}}),
-        ex::ParagraphStyle::body});
+    blocks.push_back(
+        ex::Paragraph{text.get("org.large_lead",
+                               {{"people", text.number(static_cast<double>(chart.nodes.size()), 0)},
+                                {"levels", std::to_string(levels + 1)},
+                                {"file", "org_chart.csv"}}),
+                      ex::ParagraphStyle::body});
     blocks.push_back(std::move(top));
     blocks.push_back(std::move(all));
 }

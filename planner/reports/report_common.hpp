@@ -45,8 +45,7 @@ exporters::Table findings_table(const ReportText& text, const model::PlanIndex& 
 // Every instance (check, severity, subject, message, recommendation): for the CSV and JSON
 // only; the printed report names the file.
 exporters::Table findings_detail_table(const ReportText& text, const model::PlanIndex& index,
-                                       const std::vector<Finding>& findings,
-                                       const std::string& id);
+                                       const std::vector<Finding>& findings, const std::string& id);
 
 // One finding as numbered blocks: headline, evidence and recommendation; a group lists its
 // first `max_instances` instances and points to the CSV for the rest.

@@ -4,8 +4,8 @@
 #include "planner/staffing/staffing.hpp"
 
 #include <algorithm>
-#include <cmath>
 #include <array>
+#include <cmath>
 #include <map>
 #include <set>
 #include <string_view>
@@ -65,13 +65,14 @@ ex::Section summary_section(const StaffingContext& c) {
     required += c.staffing.unroled_fte;
     double current = sum_current(c.staffing);
     section.blocks.push_back(
-        ex::Paragraph{t.get("staffing.summary_lead", {{"people", std::to_string(people)},
-                                                      {"fte", t.number(fte, 1)},
-                                                      {"vacancies", t.count("staffing.open_vacancies", vacancies)},
-                                                      {"hours", t.number(hours, 1)},
-                                                      {"required", t.number(required, 1)},
-                                                      {"current", t.number(current, 1)},
-                                                      {"planned", t.number(planned, 1)}}),
+        ex::Paragraph{t.get("staffing.summary_lead",
+                            {{"people", std::to_string(people)},
+                             {"fte", t.number(fte, 1)},
+                             {"vacancies", t.count("staffing.open_vacancies", vacancies)},
+                             {"hours", t.number(hours, 1)},
+                             {"required", t.number(required, 1)},
+                             {"current", t.number(current, 1)},
+                             {"planned", t.number(planned, 1)}}),
                       ex::ParagraphStyle::lead});
     section.blocks.push_back(ex::KeyFigures{{
         {t.get("staffing.headcount"), std::to_string(people), "", ex::StatusColour::none},
@@ -257,11 +258,11 @@ ex::Section raci_section(const StaffingContext& c) {
             }
             for (const std::string& name : order) {
                 const auto& sets = people_by_duty[name];
-                summary.rows.push_back(
-                    {name, t.number(static_cast<double>(channels_by_duty[name]), 0),
-                     t.number(static_cast<double>(sets[0].size()), 0),
-                     t.number(static_cast<double>(sets[1].size()), 0),
-                     t.number(static_cast<double>(sets[2].size()), 0)});
+                summary.rows.push_back({name,
+                                        t.number(static_cast<double>(channels_by_duty[name]), 0),
+                                        t.number(static_cast<double>(sets[0].size()), 0),
+                                        t.number(static_cast<double>(sets[1].size()), 0),
+                                        t.number(static_cast<double>(sets[2].size()), 0)});
             }
             summary.footnote = t.get("staffing.raci_summary_note",
                                      {{"duties", t.number(static_cast<double>(duties.size()), 0)},
@@ -446,16 +447,15 @@ exporters::Document build_staffing_report(const PlanFacts& facts, const ReportOp
             ex::Section s{text.get("staffing.findings"), {}, {}, ex::SectionStart::new_page};
             if (checks.findings.empty())
                 s.blocks.push_back(ex::Paragraph{text.get("common.no_findings")});
-            else
-            {
+            else {
                 const std::vector<FindingGroup> groups = group_findings(checks.findings);
                 s.blocks.push_back(
                     ex::Paragraph{text.get("findings.ranking_note"), ex::ParagraphStyle::note});
                 ex::Table table = report::findings_table(text, index, groups, "findings", 40);
                 if (groups.size() > 40)
                     table.footnote =
-                        text.get("findings.top_note", {{"shown", "40"},
-                                                       {"total", std::to_string(groups.size())}});
+                        text.get("findings.top_note",
+                                 {{"shown", "40"}, {"total", std::to_string(groups.size())}});
                 s.blocks.push_back(std::move(table));
                 s.blocks.push_back(
                     report::findings_detail_table(text, index, checks.findings, "findings_detail"));

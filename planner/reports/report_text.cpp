@@ -14,11 +14,11 @@
 
 #include <algorithm>
 #include <cmath>
-#include <memory>
 #include <cstdio>
 #include <ctime>
 #include <filesystem>
 #include <fstream>
+#include <memory>
 #include <sstream>
 #include <stdexcept>
 
@@ -120,12 +120,11 @@ std::string ReportText::number(double value, int decimals) const {
     if (rounded == 0)
         rounded = 0;
     UErrorCode status = U_ZERO_ERROR;
-    icu::UnicodeString text =
-        icu::number::NumberFormatter::withLocale(icu_locale(m_language))
-            .precision(icu::number::Precision::fixedFraction(decimals))
-            .roundingMode(UNUM_ROUND_HALFUP)
-            .formatDouble(rounded, status)
-            .toString(status);
+    icu::UnicodeString text = icu::number::NumberFormatter::withLocale(icu_locale(m_language))
+                                  .precision(icu::number::Precision::fixedFraction(decimals))
+                                  .roundingMode(UNUM_ROUND_HALFUP)
+                                  .formatDouble(rounded, status)
+                                  .toString(status);
     if (U_FAILURE(status))
         throw std::logic_error(std::string("ICU cannot format a number: ") + u_errorName(status));
     std::string out;
