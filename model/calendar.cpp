@@ -121,8 +121,8 @@ Date Quarter::last_day() const {
 }
 
 std::optional<Quarter> parse_quarter(std::string_view text) {
-    if (text.size() != 7 || !all_digits(text.substr(0, 4)) || text[4] != '-' || text[5] != 'Q' ||
-        text[6] < '1' || text[6] > '4')
+    if (text.size() != 7 || !all_digits(text.substr(0, 4)) || text[4] != '-' ||
+        (text[5] != 'Q' && text[5] != 'q') || text[6] < '1' || text[6] > '4')
         return std::nullopt;
     return Quarter{to_int(text.substr(0, 4)), text[6] - '0'};
 }

@@ -79,7 +79,7 @@ struct Quarter {
         return a.year != b.year ? a.year < b.year : a.number < b.number;
     }
 };
-std::optional<Quarter> parse_quarter(std::string_view text); // "YYYY-Qn"
+std::optional<Quarter> parse_quarter(std::string_view text); // "YYYY-Qn" (or "YYYY-qn")
 std::string format_quarter(const Quarter& quarter);
 Quarter quarter_of(const Date& date);
 

@@ -342,6 +342,14 @@ std::vector<std::string> Workspace::snapshot_quarters() const {
     return out;
 }
 
+std::vector<Workspace::SnapshotInfo> Workspace::snapshot_list() const {
+    Statement s(m_db, "SELECT quarter, taken_at FROM snapshots ORDER BY quarter");
+    std::vector<SnapshotInfo> out;
+    while (s.step())
+        out.push_back({s.text(0), s.text(1)});
+    return out;
+}
+
 bool Workspace::store_metric(const MetricValue& m, long long import_id) {
     const std::string date = format_date(m.date);
     const std::string metric(metric_name(m.metric));

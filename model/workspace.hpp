@@ -77,6 +77,11 @@ public:
     std::optional<std::string> snapshot(const std::string& quarter) const;
     std::optional<std::string> snapshot_model(const std::string& quarter) const;
     std::vector<std::string> snapshot_quarters() const; // sorted
+    struct SnapshotInfo {
+        std::string quarter;  // "2026-Q3"
+        std::string taken_at; // UTC, as stored
+    };
+    std::vector<SnapshotInfo> snapshot_list() const; // by quarter
 
     // Metrics. store_metric returns true when it replaced an earlier value of the same day.
     bool store_metric(const MetricValue& metric, long long import_id);

@@ -1,6 +1,7 @@
 #include "planner/cli/cli.hpp"
 
 #include "exporters/export_error.hpp"
+#include "exporters/text_wrap.hpp"
 #include "model/suggest.hpp"
 #include "model/workspace.hpp"
 
@@ -10,6 +11,7 @@
 #include <algorithm>
 #include <exception>
 #include <ostream>
+#include <sstream>
 
 namespace planner {
 
@@ -76,44 +78,97 @@ std::vector<std::string> command_names() {
     return names;
 }
 
-void print_overview(std::ostream& out) {
+// `text` wrapped to `width` columns: the first line after `first`, the others after `indent`
+// spaces. A line break in `text` is kept.
+void write_wrapped(std::ostream& out, const std::string& first, const std::string& text,
+                   size_t indent, size_t width) {
+    const size_t room = width > indent + 20 ? width - indent : 20;
+    const size_t k_min_room = 10;
+    std::istringstream paragraphs(text);
+    std::string paragraph;
+    bool first_line = true;
+    while (std::getline(paragraphs, paragraph)) {
+        size_t lead = paragraph.find_first_not_of(' ');
+        if (lead == std::string::npos) {
+            out << (first_line ? first : std::string()) << "\n";
+            first_line = false;
+            continue;
+        }
+        const std::string own_indent(lead, ' ');
+        std::string wrapped = exporters::wrap_columns(
+            paragraph.substr(lead), room > lead + k_min_room ? room - lead : k_min_room);
+        std::istringstream lines(wrapped);
+        std::string line;
+        while (std::getline(lines, line)) {
+            out << (first_line ? first : std::string(indent, ' ')) << own_indent << line << "\n";
+            first_line = false;
+        }
+    }
+}
+} // namespace
+
+void print_overview(std::ostream& out, int width) {
+    const size_t columns = static_cast<size_t>(width);
     out << "planner " PLANNER_VERSION " - plan, check and report on a social-media team\n\n"
         << "Usage: planner COMMAND [ARGUMENTS] [OPTIONS]\n\n"
         << "Commands:\n";
-    size_t width = 0;
+    size_t name_width = 0;
     for (const CommandSpec& c : command_table())
-        width = std::max(width, c.name.size());
+        name_width = std::max(name_width, c.name.size());
     for (const CommandSpec& c : command_table())
-        out << "  " << c.name << std::string(width - c.name.size() + 3, ' ') << c.summary << "\n";
-    out << "\nPLAN is a plan YAML file or a workspace (.db). Everything runs on this machine;\n"
-        << "nothing is sent anywhere.\n\n"
-        << "Run `planner help COMMAND` or `planner COMMAND --help` for one command.\n"
-        << "Options: --help, --version.\n"
-        << "Exit status: 0 success, 1 `check --fail-on` threshold reached, 2 usage or input "
-           "error.\n";
+        write_wrapped(out, "  " + c.name + std::string(name_width - c.name.size() + 3, ' '),
+                      c.summary, name_width + 5, columns);
+    out << "\n";
+    write_wrapped(out, "",
+                  "PLAN is a plan YAML file or a workspace (.db). Everything runs on this "
+                  "machine; nothing is sent anywhere.",
+                  0, columns);
+    out << "\n";
+    write_wrapped(out, "",
+                  "Run `planner help COMMAND` or `planner COMMAND --help` for one command.", 0,
+                  columns);
+    out << "Options: --help, --version.\n";
+    write_wrapped(out, "",
+                  "Exit status: 0 success, 1 `check --fail-on` threshold reached, 2 usage or "
+                  "input error, 70 a bug in planner.",
+                  0, columns);
 }
 
-void print_command_help(const CommandSpec& c, std::ostream& out) {
-    out << "Usage: " << c.usage << "\n\n" << c.summary << "\n";
-    if (!c.description.empty())
-        out << "\n" << c.description << "\n";
+void print_command_help(const CommandSpec& c, std::ostream& out, int width) {
+    const size_t columns = static_cast<size_t>(width);
+    // Usage lines after the first are aligned under the first by write_wrapped.
+    std::string usage;
+    std::istringstream usage_lines(c.usage);
+    for (std::string line; std::getline(usage_lines, line);) {
+        const size_t start = line.find_first_not_of(' ');
+        usage +=
+            (usage.empty() ? "" : "\n") + (start == std::string::npos ? "" : line.substr(start));
+    }
+    write_wrapped(out, "Usage: ", usage, 7, columns);
+    out << "\n";
+    write_wrapped(out, "", c.summary, 0, columns);
+    if (!c.description.empty()) {
+        out << "\n";
+        write_wrapped(out, "", c.description, 0, columns);
+    }
     std::vector<OptionSpec> options = c.options;
     options.push_back(k_help_option);
     out << "\nOptions:\n";
     std::vector<std::string> left;
-    size_t width = 0;
+    size_t left_width = 0;
     for (const OptionSpec& o : options) {
         std::string text = (o.short_name.empty() ? "    " : o.short_name + ", ") + o.name;
         if (!o.value_name.empty())
             text += " " + o.value_name;
-        width = std::max(width, text.size());
+        left_width = std::max(left_width, text.size());
         left.push_back(text);
     }
     for (size_t i = 0; i < options.size(); ++i)
-        out << "  " << left[i] << std::string(width - left[i].size() + 3, ' ') << options[i].help
-            << "\n";
+        write_wrapped(out, "  " + left[i] + std::string(left_width - left[i].size() + 3, ' '),
+                      options[i].help, left_width + 5, columns);
 }
 
+namespace {
 ParsedArgs parse_arguments(const CommandSpec& c, const std::vector<std::string>& args) {
     ParsedArgs parsed;
     std::vector<OptionSpec> options = c.options;
@@ -171,7 +226,7 @@ ParsedArgs parse_arguments(const CommandSpec& c, const std::vector<std::string>&
 int run_command(const CommandSpec& c, const std::vector<std::string>& args, Streams& streams) {
     ParsedArgs parsed = parse_arguments(c, args);
     if (parsed.flag("--help")) {
-        print_command_help(c, streams.out);
+        print_command_help(c, streams.out, streams.columns);
         return 0;
     }
     int count = static_cast<int>(parsed.positional.size());
@@ -223,7 +278,7 @@ int report_failure(std::exception_ptr failure, std::ostream& err) {
 int run_cli(const std::vector<std::string>& args, Streams& streams) {
     try {
         if (args.empty() || args[0] == "--help" || args[0] == "-h") {
-            print_overview(args.empty() ? streams.err : streams.out);
+            print_overview(args.empty() ? streams.err : streams.out, streams.columns);
             return args.empty() ? 2 : 0;
         }
         if (args[0] == "--version" || args[0] == "-V") {
@@ -232,7 +287,7 @@ int run_cli(const std::vector<std::string>& args, Streams& streams) {
         }
         if (args[0] == "help") {
             if (args.size() == 1) {
-                print_overview(streams.out);
+                print_overview(streams.out, streams.columns);
                 return 0;
             }
             const CommandSpec* c = find_command(args[1]);
@@ -242,7 +297,7 @@ int run_cli(const std::vector<std::string>& args, Streams& streams) {
                                  (hint.empty() ? "" : " (did you mean '" + hint + "'?)") +
                                  "; see `planner --help`");
             }
-            print_command_help(*c, streams.out);
+            print_command_help(*c, streams.out, streams.columns);
             return 0;
         }
         const CommandSpec* c = find_command(args[0]);

@@ -38,6 +38,8 @@ struct Streams {
     std::ostream& err;
     bool out_is_terminal = false;
     bool err_is_terminal = false;
+    // Width for help text: the terminal's when standard output is one, else 80.
+    int columns = 80;
 };
 
 struct CommandSpec {
@@ -65,6 +67,10 @@ OptionSpec output_option();
 
 // The table, in the order `planner --help` lists it.
 const std::vector<CommandSpec>& command_table();
+
+// `planner --help` and `planner help CMD`, wrapped to `width` columns.
+void print_overview(std::ostream& out, int width);
+void print_command_help(const CommandSpec& command, std::ostream& out, int width);
 
 // Prints what ended the run and returns its exit status: 2 for the user's mistakes (usage,
 // input, workspace, output), 70 with "this is a bug in planner" for anything unexpected.

@@ -19,12 +19,15 @@ void write_output_file(const std::string& path, const std::string& text) {
     }
 }
 
-void emit_output(const ParsedArgs& args, Streams& io, const std::string& text) {
+void emit_output(const ParsedArgs& args, Streams& io, const std::string& text,
+                 const std::string& what) {
     std::optional<std::string> path = args.value("--output");
-    if (!path || *path == "-")
+    if (!path || *path == "-") {
         io.out << text;
-    else
-        write_output_file(*path, text);
+        return;
+    }
+    write_output_file(*path, text);
+    io.err << "Wrote " << what << " to " << *path << ".\n";
 }
 
 } // namespace planner

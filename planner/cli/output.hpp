@@ -11,7 +11,9 @@ namespace planner {
 // writes to standard output. Throws OutputError naming the path and the reason.
 void write_output_file(const std::string& path, const std::string& text);
 
-// A command's output: to the file of `--output`/`-o`, else (or with "-") to `io.out`.
-void emit_output(const ParsedArgs& args, Streams& io, const std::string& text);
+// A command's output: to the file of `--output`/`-o`, else (or with "-") to `io.out`. Written to
+// a file, it says so on `io.err`: "Wrote WHAT to FILE." (`what`: "the findings").
+void emit_output(const ParsedArgs& args, Streams& io, const std::string& text,
+                 const std::string& what);
 
 } // namespace planner

@@ -154,3 +154,58 @@ TEST_CASE("a damaged workspace says it is damaged, names the file and exits 2") 
         CHECK_THAT(run.err, Catch::Contains("restore it from a copy"));
     }
 }
+
+TEST_CASE("snapshots lists the quarters frozen with dates and headcounts") {
+    TempDir dir("snapshots");
+    dir.write("q3.yaml", e2e::sample("latvian-retail-2026-q3.yaml"));
+    dir.write("q4.yaml", e2e::sample("latvian-retail.yaml"));
+    REQUIRE(planner(dir, {"import", "team.db", "q3.yaml"}).status == 0);
+    auto none = planner(dir, {"snapshots", "team.db"});
+    CHECK(none.status == 0);
+    CHECK(none.out == "No snapshots in team.db yet; freeze the current plan with `planner "
+                      "snapshot team.db --quarter YYYY-Qn`.\n");
+    const std::vector<std::string> epoch = {"SOURCE_DATE_EPOCH=1767225600"};
+    REQUIRE(planner(dir, {"snapshot", "team.db", "--quarter", "2026-q3"}, epoch).status == 0);
+    REQUIRE(planner(dir, {"import", "team.db", "q4.yaml"}).status == 0);
+    REQUIRE(planner(dir, {"snapshot", "team.db", "--quarter", "2026-Q4"}, epoch).status == 0);
+    auto run = planner(dir, {"snapshots", "team.db", "--format", "csv"});
+    CHECK(run.status == 0);
+    CHECK(run.out == "quarter,taken_at,plan,people,vacancies\r\n"
+                     "2026-Q3,2026-01-01T00:00:00Z,\"Baltā Bode social team, Q3 2026\",10,1\r\n"
+                     "2026-Q4,2026-01-01T00:00:00Z,\"Baltā Bode social team, Q4 2026\",11,1\r\n");
+    auto text = planner(dir, {"snapshots", "team.db"});
+    CHECK_THAT(text.out, Catch::StartsWith("2 snapshots in team.db\n"));
+}
+
+TEST_CASE("quarters are read in any case in snapshots and in WS@QUARTER") {
+    TempDir dir("quarter-case");
+    dir.write("q3.yaml", e2e::sample("latvian-retail-2026-q3.yaml"));
+    REQUIRE(planner(dir, {"import", "team.db", "q3.yaml"}).status == 0);
+    REQUIRE(planner(dir, {"snapshot", "team.db", "--quarter", "2026-q3"}).status == 0);
+    auto run = planner(dir, {"show", "team.db@2026-q3", "--format", "json"});
+    CHECK(run.status == 0);
+    CHECK_THAT(run.out, Catch::Contains("\"quarter\": \"2026-Q3\""));
+}
+
+TEST_CASE("snapshot refuses a plan whose own quarter differs unless forced") {
+    TempDir dir("quarter-mismatch");
+    dir.write("q4.yaml", e2e::sample("latvian-retail.yaml"));
+    REQUIRE(planner(dir, {"import", "team.db", "q4.yaml"}).status == 0);
+    auto run = planner(dir, {"snapshot", "team.db", "--quarter", "2027-Q1"});
+    CHECK(run.status == 2);
+    CHECK(run.err == "planner: error: the plan in 'team.db' is the plan for 2026-Q4, not 2027-Q1; "
+                     "snapshot it as 2026-Q4, or add --force to freeze it as 2027-Q1 anyway\n");
+    CHECK(planner(dir, {"snapshots", "team.db", "--format", "csv"}).out ==
+          "quarter,taken_at,plan,people,vacancies\r\n");
+    CHECK(planner(dir, {"snapshot", "team.db", "--quarter", "2027-Q1", "--force"}).status == 0);
+}
+
+TEST_CASE("a command writing to a file says what it wrote on stderr") {
+    TempDir dir("says-written");
+    dir.write("plan.yaml", e2e::sample("small-team.yaml"));
+    auto run = planner(dir, {"check", "plan.yaml", "-o", "out.txt", "--fail-on", "never"});
+    CHECK(run.status == 0);
+    CHECK(run.out.empty());
+    CHECK(run.err == "Wrote the findings to out.txt.\n");
+    CHECK_FALSE(dir.read("out.txt").empty());
+}

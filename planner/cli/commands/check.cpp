@@ -47,7 +47,8 @@ int run_check_command(const ParsedArgs& args, Streams& streams) {
                     format == OutputFormat::json       ? render_catalogue_json()
                     : format == OutputFormat::csv      ? render_catalogue_csv()
                     : format == OutputFormat::markdown ? catalogue_markdown()
-                                                       : render_catalogue_text());
+                                                       : render_catalogue_text(),
+                    "the check catalogue");
         return 0;
     }
     if (args.positional.empty())
@@ -65,7 +66,8 @@ int run_check_command(const ParsedArgs& args, Streams& streams) {
     emit_output(args, streams,
                 format == OutputFormat::json  ? render_check_json(report)
                 : format == OutputFormat::csv ? render_check_csv(report)
-                                              : render_check_text(report, colour));
+                                              : render_check_text(report, colour),
+                "the findings");
     return fails(report, *fail_on) ? 1 : 0;
 }
 

@@ -16,6 +16,7 @@ CommandSpec export_plan_command();
 CommandSpec demo_command();
 CommandSpec diff_command();
 CommandSpec snapshot_command();
+CommandSpec snapshots_command();
 CommandSpec report_command();
 
 } // namespace planner

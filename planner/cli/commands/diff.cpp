@@ -66,7 +66,7 @@ int run_diff(const ParsedArgs& args, Streams& io) {
                 .end_object();
         text = json.end_array().end_object().take();
     }
-    emit_output(args, io, text);
+    emit_output(args, io, text, "the changes");
     return 0;
 }
 } // namespace

@@ -184,7 +184,7 @@ int run_show(const ParsedArgs& args, Streams& io) {
     const LoadedPlan loaded = load_plan_argument(args.positional[0]);
     const std::string text =
         format == OutputFormat::json ? render_json(loaded.plan) : render_text(loaded.plan);
-    emit_output(args, io, text);
+    emit_output(args, io, text, "the plan summary");
     return 0;
 }
 } // namespace

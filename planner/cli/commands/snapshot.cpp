@@ -29,6 +29,13 @@ int run_snapshot(const ParsedArgs& args, Streams& io) {
         if (!yaml)
             throw UsageError("workspace '" + path + "' holds no plan to snapshot yet");
         std::string name = model::format_quarter(*quarter);
+        const std::optional<model::Plan> plan = stored_plan(workspace);
+        if (plan && plan->info.quarter && !(*plan->info.quarter == *quarter) &&
+            !args.flag("--force"))
+            throw UsageError("the plan in '" + path + "' is the plan for " +
+                             model::format_quarter(*plan->info.quarter) + ", not " + name +
+                             "; snapshot it as " + model::format_quarter(*plan->info.quarter) +
+                             ", or add --force to freeze it as " + name + " anyway");
         bool replaced = workspace.snapshot(name).has_value();
         if (replaced && !args.flag("--force"))
             throw UsageError("workspace '" + path + "' already has a snapshot for " + name +
@@ -52,9 +59,13 @@ CommandSpec snapshot_command() {
                        "Freeze the workspace's current plan as that quarter's",
                        "A snapshot is read as WORKSPACE@YYYY-Qn wherever a PLAN is expected, e.g.\n"
                        "`planner diff team.db@2026-Q3 team.db`. The quarterly review compares the\n"
-                       "quarter's snapshot with the previous quarter's.",
+                       "quarter's snapshot with the previous quarter's. Quarters are read in any\n"
+                       "case (2026-q3). A plan whose own quarter differs is frozen only with\n"
+                       "--force. `planner snapshots WORKSPACE` lists the snapshots.",
                        {{"--quarter", "", "YYYY-Qn", "the quarter to freeze the plan as"},
-                        {"--force", "", "", "replace an existing snapshot of that quarter"}},
+                        {"--force", "", "",
+                         "replace an existing snapshot of that quarter, or freeze a plan whose "
+                         "own quarter is another"}},
                        1,
                        1,
                        run_snapshot};

@@ -198,7 +198,7 @@ int run_staff(const ParsedArgs& args, Streams& io) {
     } else {
         text = render_text(index, result);
     }
-    emit_output(args, io, text);
+    emit_output(args, io, text, "the staffing figures");
     return 0;
 }
 } // namespace

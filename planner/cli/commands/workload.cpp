@@ -171,7 +171,7 @@ int run_workload(const ParsedArgs& args, Streams& io) {
     const PlanFacts facts(load_plan_argument(args.positional[0]).plan);
     const std::string text = by == "duty" ? render_duties(facts.index(), facts.workload(), format)
                                           : render_people(facts.plan(), facts.workload(), format);
-    emit_output(args, io, text);
+    emit_output(args, io, text, "the workload");
     return 0;
 }
 } // namespace
