@@ -153,6 +153,9 @@ struct Table {
     std::vector<std::vector<Cell>> rows;
     std::string footnote;
     std::size_t total_rows = 0; // the last N rows are totals: bold, with a rule above
+    // False for a table that only the data exports (CSV, JSON) carry: the full detail that a
+    // printed report summarises and names.
+    bool printed = true;
 };
 
 enum class BarOrientation { vertical, horizontal };
@@ -253,6 +256,9 @@ struct Document {
     Cover cover;
     std::string running_header; // top of every page but the cover
     Labels labels;
+    // Non-empty: a contents page after the cover, with this title, listing the sections and
+    // their first-level subsections with their page numbers (PDF only).
+    std::string contents_title;
     std::vector<Section> sections;
 };
 

@@ -50,7 +50,10 @@ std::string fill_placeholder(std::string pattern, std::string_view name, std::st
 }
 
 std::string continued_title(const Labels& labels, std::string_view title) {
-    return fill_placeholder(labels.continued, "title", title);
+    // An untitled block still says it continues: "(continued)".
+    std::string text = fill_placeholder(labels.continued, "title", title);
+    const std::size_t first = text.find_first_not_of(' ');
+    return first == std::string::npos ? std::string() : text.substr(first);
 }
 
 } // namespace planner::exporters

@@ -15,7 +15,11 @@ void draw_block(Flow& flow, const Block& block) {
     std::visit(Overloaded{
                    [&](const Paragraph& paragraph) { draw_paragraph(flow, paragraph); },
                    [&](const KeyFigures& figures) { draw_key_figures(flow, figures); },
-                   [&](const Table& table) { draw_table(flow, table); },
+                   [&](const Table& table) {
+                       if (table.printed) {
+                           draw_table(flow, table);
+                       }
+                   },
                    [&](const BarChart& chart) { draw_bar_chart(flow, chart); },
                    [&](const LineChart& chart) { draw_line_chart(flow, chart); },
                    [&](const OrgChart& chart) { draw_org_chart(flow, chart); },
@@ -55,7 +59,14 @@ bool heading_would_be_orphaned(Flow& flow, const Section& section, int level) {
     return block_page && *block_page != heading_page;
 }
 
-void draw_section(Flow& flow, const Section& section, int level) {
+struct ContentsEntry {
+    int level = 1;
+    std::string title;
+    std::size_t page = 0; // index, cover = 0
+};
+
+void draw_section(Flow& flow, const Section& section, int level,
+                  std::vector<ContentsEntry>& contents) {
     if (section.start == SectionStart::new_page && !flow.at_page_top()) {
         flow.new_page();
     }
@@ -64,6 +75,9 @@ void draw_section(Flow& flow, const Section& section, int level) {
             flow.new_page();
         }
         draw_heading(flow, section.title, std::min(level, 3));
+        if (level <= 2) {
+            contents.push_back({level, section.title, flow.canvas().current_page()});
+        }
     }
     for (const Block& block : section.blocks) {
         draw_block(flow, block);
@@ -71,7 +85,46 @@ void draw_section(Flow& flow, const Section& section, int level) {
                             section.title + "'");
     }
     for (const Section& subsection : section.subsections) {
-        draw_section(flow, subsection, level + 1);
+        draw_section(flow, subsection, level + 1, contents);
+    }
+}
+
+// The contents page: one line per section (subsections indented), the page number at the
+// right with a dotted leader. Drawn once every page exists, on the page kept for it.
+void draw_contents(Flow& flow, const std::string& title, const std::vector<ContentsEntry>& entries,
+                   std::size_t page) {
+    PdfCanvas& canvas = flow.canvas();
+    canvas.select_page(page);
+    flow.set_y(flow.top());
+    draw_heading(flow, title, 1);
+    const Theme& theme = flow.theme();
+    for (const ContentsEntry& entry : entries) {
+        if (flow.remaining() < 16) {
+            break; // one page of contents; the bookmarks list everything
+        }
+        const bool top = entry.level == 1;
+        const double size = top ? 10.5 : 9.5;
+        const TextStyle style{top ? FontWeight::bold : FontWeight::regular, size, theme.text};
+        const double indent = top ? 0 : 14;
+        const std::string number = std::to_string(entry.page + 1);
+        const double number_width = canvas.text_width(number, style.weight, size);
+        const double room = flow.width() - indent - number_width - 24;
+        const std::string text =
+            truncate_to_width(entry.title, room, flow.measure(style.weight, size));
+        if (top) {
+            flow.advance(5);
+        }
+        const double baseline = flow.y() + size;
+        canvas.text_aligned(flow.left() + indent, room, baseline, text, style, Alignment::left);
+        const double text_end =
+            flow.left() + indent + canvas.text_width(text, style.weight, size) + 4;
+        const double number_start = flow.right() - number_width - 4;
+        if (number_start > text_end) {
+            canvas.line({text_end, baseline}, {number_start, baseline},
+                        {theme.rule, 0.6, LineDash::dotted});
+        }
+        canvas.text_aligned(flow.left(), flow.width(), baseline, number, style, Alignment::right);
+        flow.advance(size + 6);
     }
 }
 
@@ -88,11 +141,20 @@ std::string render_pdf(const Document& document, const PdfOptions& options) {
     canvas.check("drawing the cover");
 
     Flow flow(canvas, theme, document.labels);
+    std::optional<std::size_t> contents_page;
+    if (!document.contents_title.empty() && !document.sections.empty()) {
+        flow.new_page();
+        contents_page = canvas.current_page();
+    }
     if (!document.sections.empty()) {
         flow.new_page();
     }
+    std::vector<ContentsEntry> contents;
     for (const Section& section : document.sections) {
-        draw_section(flow, section, 1);
+        draw_section(flow, section, 1, contents);
+    }
+    if (contents_page) {
+        draw_contents(flow, document.contents_title, contents, *contents_page);
     }
 
     // Page numbers need the page count, so the furniture goes on once all pages exist.

@@ -44,96 +44,127 @@ double two_line_width(std::string_view text, const MeasureText& measure) {
     return std::max(best, longest_word(text, measure));
 }
 
-// Column widths that add up to `available`. With hints, widths follow the hints; without, each
-// column gets what its content needs, and when the content is wider than the page, the widest
-// columns give way first (never below the width of their longest header word, or 36 pt).
+// The widest piece of a cell that must stay on one line: a word, a number with its sign, an
+// id or a date. Lines break only at ASCII spaces, so "− 18.25" written with a no-break
+// space stays whole as well.
+double unbreakable_width(std::string_view text, const MeasureText& measure) {
+    return longest_word(text, measure);
+}
+
+// Distributes `room` over the open columns in proportion to `weights`, never giving a column
+// more than `cap` (water-filling); returns what could not be given.
+double distribute(std::vector<double>& widths, const std::vector<double>& weights,
+                  const std::vector<double>& cap, double room) {
+    std::vector<bool> full(widths.size(), false);
+    for (int round = 0; round < 64 && room > 0.01; ++round) {
+        double weight_total = 0;
+        for (std::size_t i = 0; i < widths.size(); ++i) {
+            if (!full[i]) {
+                weight_total += weights[i];
+            }
+        }
+        if (weight_total <= 0) {
+            break;
+        }
+        double given = 0;
+        for (std::size_t i = 0; i < widths.size(); ++i) {
+            if (full[i]) {
+                continue;
+            }
+            double add = room * weights[i] / weight_total;
+            if (widths[i] + add >= cap[i]) {
+                add = std::max(0.0, cap[i] - widths[i]);
+                full[i] = true;
+            }
+            widths[i] += add;
+            given += add;
+        }
+        room -= given;
+        if (given <= 0.01) {
+            break;
+        }
+    }
+    return room;
+}
+
+// Column widths that add up to `available`, measured from the content. Every column first gets
+// its minimum: its widest unbreakable piece (a word, number, id or date; a header word), so
+// that nothing is cut inside a word. The room left goes to the columns whose text would wrap,
+// in proportion to how much more they need (the width hints, when given, weigh that share);
+// what is still left after every column has its full width is spread by the same weights.
+// Only when the minimums alone are wider than the page are they scaled down.
 std::vector<double> column_widths(const Table& table, double available, const Flow& flow) {
     const std::size_t count = table.columns.size();
-    const double hint_total = std::accumulate(
-        table.columns.begin(), table.columns.end(), 0.0,
-        [](double sum, const Column& column) { return sum + std::max(0.0, column.width); });
-    std::vector<double> widths(count, 0);
-    if (hint_total > 0) {
-        const double default_hint = hint_total / static_cast<double>(count);
-        double total = 0;
-        for (std::size_t i = 0; i < count; ++i) {
-            widths[i] = table.columns[i].width > 0 ? table.columns[i].width : default_hint;
-            total += widths[i];
-        }
-        for (double& width : widths) {
-            width = width / total * available;
-        }
-        return widths;
-    }
-
     const MeasureText body = flow.measure(FontWeight::regular, type::k_table);
     const MeasureText bold = flow.measure(FontWeight::bold, type::k_table);
     std::vector<double> natural(count, 0);
     std::vector<double> minimum(count, 0);
     for (std::size_t i = 0; i < count; ++i) {
-        // A header may take two lines; cells ask for their full width.
+        // A header wraps at its spaces: it needs its longest word, and would like two lines.
         const std::string& header = table.columns[i].header;
-        const double word = longest_word(header, bold);
         natural[i] = two_line_width(header, bold);
-        minimum[i] = std::min(std::max(word, 36.0), 90.0);
+        minimum[i] = unbreakable_width(header, bold);
     }
     for (std::size_t r = 0; r < table.rows.size(); ++r) {
         const bool total_row = r + table.total_rows >= table.rows.size();
+        const MeasureText& measure = total_row ? bold : body;
         for (std::size_t i = 0; i < count; ++i) {
             const Cell& cell = cell_at(table.rows[r], i);
             const double extra = cell.status == StatusColour::none ? 0 : k_status_dot;
-            natural[i] = std::max(natural[i], (total_row ? bold : body)(cell.text) + extra);
+            natural[i] = std::max(natural[i], measure(cell.text) + extra);
+            minimum[i] = std::max(minimum[i], unbreakable_width(cell.text, measure) + extra);
         }
     }
+    std::vector<double> weights(count, 1);
     for (std::size_t i = 0; i < count; ++i) {
-        natural[i] += 2 * k_pad_x;
-        minimum[i] = std::min(minimum[i] + 2 * k_pad_x, natural[i]);
+        // A point to spare, so that rounding in the line breaker never cuts a word that fits.
+        natural[i] += 2 * k_pad_x + 1;
+        minimum[i] = std::min(minimum[i] + 2 * k_pad_x + 1, natural[i]);
+        if (table.columns[i].width > 0) {
+            weights[i] = table.columns[i].width;
+        }
     }
-    const double natural_total = std::accumulate(natural.begin(), natural.end(), 0.0);
-    if (natural_total <= available) {
-        // Spread the spare room in proportion, so the table spans the text width.
-        for (std::size_t i = 0; i < count; ++i) {
-            widths[i] = natural[i] / natural_total * available;
+    const double minimum_total = std::accumulate(minimum.begin(), minimum.end(), 0.0);
+    if (minimum_total >= available) {
+        std::vector<double> widths = minimum;
+        for (double& width : widths) {
+            width *= available / minimum_total;
         }
         return widths;
     }
-    // Water-filling: columns that need less than an equal share of what is left keep what they
-    // need; the rest share the remainder in proportion to their needs, above their minimum.
-    std::vector<bool> fixed(count, false);
-    double left_over = available;
+    std::vector<double> widths = minimum;
+    double room = available - minimum_total;
+    // Columns that need little more than their minimum (a name, a short phrase) get their full
+    // width first, while that costs no more than an equal share of the room left, so that
+    // short texts stay on one line and the long ones take the wrapping.
+    std::vector<std::size_t> order(count);
+    std::iota(order.begin(), order.end(), std::size_t{0});
+    std::stable_sort(order.begin(), order.end(), [&](std::size_t a, std::size_t b) {
+        return natural[a] - minimum[a] < natural[b] - minimum[b];
+    });
     std::size_t open = count;
-    bool changed = true;
-    while (changed && open > 0) {
-        changed = false;
-        const double share = left_over / static_cast<double>(open);
+    for (std::size_t i : order) {
+        const double need = natural[i] - widths[i];
+        if (need <= room / static_cast<double>(open)) {
+            widths[i] = natural[i];
+            room -= need;
+        }
+        --open;
+    }
+    // Then up to the natural width, weighted by what each column still lacks.
+    std::vector<double> lack(count, 0);
+    for (std::size_t i = 0; i < count; ++i) {
+        lack[i] = (natural[i] - widths[i]) * weights[i];
+    }
+    room = distribute(widths, lack, natural, room);
+    if (room > 0.01) {
+        // Every column has its full width: spread the rest so the table spans the text width.
+        std::vector<double> spread(count, 0);
+        std::vector<double> no_cap(count, available);
         for (std::size_t i = 0; i < count; ++i) {
-            if (!fixed[i] && natural[i] <= share) {
-                widths[i] = natural[i];
-                fixed[i] = true;
-                left_over -= natural[i];
-                --open;
-                changed = true;
-            }
+            spread[i] = natural[i] * weights[i];
         }
-    }
-    double open_need = 0;
-    for (std::size_t i = 0; i < count; ++i) {
-        if (!fixed[i]) {
-            open_need += natural[i];
-        }
-    }
-    for (std::size_t i = 0; i < count; ++i) {
-        if (!fixed[i]) {
-            widths[i] = std::max(minimum[i], natural[i] / open_need * left_over);
-        }
-    }
-    // Minimums may have pushed the total past the page: take it back from the widest columns.
-    const double total = std::accumulate(widths.begin(), widths.end(), 0.0);
-    if (total > available) {
-        const double scale = available / total;
-        for (double& width : widths) {
-            width *= scale;
-        }
+        distribute(widths, spread, no_cap, room);
     }
     return widths;
 }
@@ -179,15 +210,22 @@ public:
                 keep += lay_out(r).height;
             }
         }
+        // A table never starts at a page foot with fewer than three rows under its header.
+        double start = m_header.height;
+        for (std::size_t r = 0; r < std::min<std::size_t>(3, m_table.rows.size()); ++r) {
+            start += r == 0 ? first.height : lay_out(r).height;
+        }
+        keep = std::max(keep, start);
         m_flow.draw_block_title(m_table.title, keep);
-        m_flow.ensure_space(m_header.height + first.height);
+        m_flow.ensure_space(start);
         draw_header();
         for (std::size_t r = 0; r < m_table.rows.size(); ++r) {
             LaidOutRow row = r == 0 ? first : lay_out(r);
             clamp_to_page(row);
             if (row.height > m_flow.remaining() || !tail_fits(r, row)) {
                 m_flow.new_page();
-                if (!m_table.title.empty()) {
+                {
+                    // A continued table says so, titled or not.
                     m_flow.draw_wrapped(continued_title(m_flow.labels(), m_table.title),
                                         m_flow.left(), m_flow.width(),
                                         {FontWeight::bold, type::k_table, m_theme.muted},

@@ -3,6 +3,7 @@
 #include "exporters/csv_renderer.hpp"
 #include "exporters/json_writer.hpp"
 #include "exporters/text_table.hpp"
+#include "planner/checks/finding_groups.hpp"
 
 #include <cstddef>
 
@@ -64,6 +65,27 @@ void append_finding(std::string& out, const Finding& finding, Colour colour) {
                wrap_text(finding.recommendation, k_indent, k_width) + "\n";
 }
 
+// A group of several findings with one cause: the rule and the cause on the first line, then
+// each instance (subject, message, what to do) as an item.
+void append_group(std::string& out, const FindingGroup& group, Colour colour) {
+    if (group.instances.size() == 1) {
+        append_finding(out, group.instances.front(), colour);
+        return;
+    }
+    const CheckInfo* info = find_check(group.check);
+    const std::string title = info ? std::string(info->title) : group.check;
+    const std::string indent(k_indent, ' ');
+    out += severity_label(group.severity, colour) + padded(group.check, 9) + title + ": " +
+           group.cause + " (" + std::to_string(group.instances.size()) + ")\n";
+    for (const Finding& finding : group.instances) {
+        out += indent + "- " + wrap_text(finding.subject, k_indent + 2, k_width) + "\n";
+        out += indent + "  " + wrap_text(finding.message, k_indent + 2, k_width) + "\n";
+        if (!finding.recommendation.empty())
+            out += padded("", k_indent - 9) + padded("do", 11) +
+                   wrap_text(finding.recommendation, k_indent + 2, k_width) + "\n";
+    }
+}
+
 bool is_json_number(const std::string& text) {
     size_t i = 0;
     if (i < text.size() && text[i] == '-')
@@ -87,7 +109,9 @@ bool is_json_number(const std::string& text) {
 std::string finding_json(const Finding& finding, const std::string* reason) {
     std::string out = "    {\n";
     out += "      \"check\": " + exporters::json_quote(finding.check) + ",\n";
-    out += "      \"severity\": " + exporters::json_quote(std::string(to_string(finding.severity))) + ",\n";
+    out +=
+        "      \"severity\": " + exporters::json_quote(std::string(to_string(finding.severity))) +
+        ",\n";
     out += "      \"subject\": " + exporters::json_quote(finding.subject) + ",\n";
     out += "      \"message\": " + exporters::json_quote(finding.message) + ",\n";
     out += "      \"evidence\": {";
@@ -143,9 +167,13 @@ std::string render_check_text(const CheckReport& report, Colour colour) {
     if (counts.suppressed > 0)
         out += " (" + std::to_string(counts.suppressed) + " suppressed)";
     out += "\n";
-    for (const Finding& finding : report.findings) {
+    const std::vector<FindingGroup> groups = group_findings(report.findings);
+    if (groups.size() < report.findings.size())
+        out += "Grouped by cause into " + std::to_string(groups.size()) +
+               " findings, most serious and largest first; --format json lists every one.\n";
+    for (const FindingGroup& group : groups) {
         out += "\n";
-        append_finding(out, finding, colour);
+        append_group(out, group, colour);
     }
     if (!report.suppressed.empty()) {
         out += "\nSuppressed:\n";
@@ -159,7 +187,8 @@ std::string render_check_text(const CheckReport& report, Colour colour) {
 }
 
 std::string render_check_json(const CheckReport& report) {
-    std::string out = "{\n  \"plan\": " + exporters::json_quote(report.plan_name) + ",\n  \"findings\": [";
+    std::string out =
+        "{\n  \"plan\": " + exporters::json_quote(report.plan_name) + ",\n  \"findings\": [";
     for (size_t i = 0; i < report.findings.size(); ++i)
         out += (i == 0 ? "\n" : ",\n") + finding_json(report.findings[i], nullptr);
     out += report.findings.empty() ? "],\n" : "\n  ],\n";
@@ -181,7 +210,8 @@ std::string render_check_csv(const CheckReport& report) {
     for (const Finding& finding : report.findings)
         rows.push_back({finding.check, std::string(to_string(finding.severity)), finding.subject,
                         finding.message, finding.recommendation});
-    return exporters::render_csv({"check", "severity", "subject", "message", "recommendation"}, rows);
+    return exporters::render_csv({"check", "severity", "subject", "message", "recommendation"},
+                                 rows);
 }
 
 std::string render_catalogue_text() {
@@ -190,10 +220,10 @@ std::string render_catalogue_text() {
         rows.push_back({std::string(info.id), std::string(to_string(info.severity)),
                         std::string(info.area), std::string(info.title)});
     return exporters::render_text_table({{"id", exporters::Align::left},
-                              {"severity", exporters::Align::left},
-                              {"area", exporters::Align::left},
-                              {"title", exporters::Align::left}},
-                             rows);
+                                         {"severity", exporters::Align::left},
+                                         {"area", exporters::Align::left},
+                                         {"title", exporters::Align::left}},
+                                        rows);
 }
 
 std::string render_catalogue_json() {

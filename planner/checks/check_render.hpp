@@ -10,8 +10,10 @@ namespace planner {
 
 enum class Colour { off, on };
 
-// Aligned text that fits 100 columns: a summary line, then each open finding (severity, id,
-// subject; message; evidence; recommendation), then suppressed findings with their reasons.
+// Aligned text that fits 100 columns: a summary line, then the open findings grouped per cause
+// and ranked (finding_groups.hpp): a single finding with severity, id, subject, message,
+// evidence and recommendation; a group with its rule and cause, then each instance. Then the
+// suppressed findings with their reasons.
 // ANSI colour on the severity when `colour` is on.
 std::string render_check_text(const CheckReport& report, Colour colour);
 

@@ -17,8 +17,19 @@ std::string area_of(const std::string& check) {
     return info ? std::string(info->area) : std::string("Other");
 }
 
+// How many findings the printed report details, and how many instances of each; the rest are
+// in the CSV that the report names.
+constexpr size_t k_detailed_groups = 20;
+constexpr size_t k_listed_groups = 60;
+constexpr size_t k_instances_shown = 8;
+constexpr size_t k_area_refs = 12;     // finding numbers named per area
+constexpr size_t k_single_points = 20; // people named under single points of failure
+constexpr size_t k_kpi_rows = 40;
+
+ex::Table area_scores(const ReportText& t, const CheckReport& checks);
+
 ex::Section executive_summary(const Plan& plan, const PlanIndex& index, const ReportText& t,
-                              const CheckReport& checks) {
+                              const CheckReport& checks, const std::vector<FindingGroup>& groups) {
     ex::Section s{t.get("audit.executive_summary"), {}, {}, ex::SectionStart::same_page};
     int score = audit_score(checks.counts);
     int people = 0;
@@ -45,31 +56,200 @@ ex::Section executive_summary(const Plan& plan, const PlanIndex& index, const Re
                {"score", std::to_string(score)}}),
         ex::ParagraphStyle::lead});
     s.blocks.push_back(ex::Paragraph{t.get("audit.score_formula"), ex::ParagraphStyle::note});
+    s.blocks.push_back(area_scores(t, checks));
     ex::Section top{t.get("audit.top_findings"), {}, {}, ex::SectionStart::same_page};
     if (checks.findings.empty())
         top.blocks.push_back(ex::Paragraph{t.get("common.no_findings")});
-    for (size_t i = 0; i < checks.findings.size() && i < 3; ++i)
-        report::append_finding_blocks(t, checks.findings[i], top.blocks);
+    for (size_t i = 0; i < groups.size() && i < 3; ++i)
+        report::append_group_blocks(t, index, groups[i], i + 1, 3, top.blocks);
     s.subsections.push_back(std::move(top));
     return s;
 }
 
-ex::Section findings_by_area(const ReportText& t, const CheckReport& checks) {
-    ex::Section s{t.get("audit.findings_by_area"), {}, {}, ex::SectionStart::new_page};
+// Score per area: the same formula as the total, over the area's findings.
+ex::Table area_scores(const ReportText& t, const CheckReport& checks) {
+    ex::Table table;
+    table.id = "area_scores";
+    table.title = t.get("audit.area_scores");
+    table.columns = {{"area", t.get("common.area"), ex::Alignment::left, 2},
+                     {"errors", t.get("audit.errors"), ex::Alignment::right, 1, true},
+                     {"warnings", t.get("audit.warnings"), ex::Alignment::right, 1, true},
+                     {"notes", t.get("audit.infos"), ex::Alignment::right, 1, true},
+                     {"score", t.get("audit.score"), ex::Alignment::right, 1, true}};
     std::vector<std::string> areas;
     for (const CheckInfo& info : check_catalogue())
         if (areas.empty() || areas.back() != info.area)
             areas.emplace_back(info.area);
     for (const std::string& area : areas) {
-        ex::Section sub{area, {}, {}, ex::SectionStart::same_page};
-        for (const Finding& f : checks.findings)
-            if (area_of(f.check) == area)
-                report::append_finding_blocks(t, f, sub.blocks);
-        if (sub.blocks.empty())
-            sub.blocks.push_back(ex::Paragraph{t.get("common.no_findings")});
-        s.subsections.push_back(std::move(sub));
+        CheckCounts counts;
+        for (const Finding& f : checks.findings) {
+            if (area_of(f.check) != area)
+                continue;
+            (f.severity == Severity::error     ? counts.error
+             : f.severity == Severity::warning ? counts.warning
+                                               : counts.info) += 1;
+        }
+        const int score = audit_score(counts);
+        table.rows.push_back(
+            {report::area_label(t, area), std::to_string(counts.error),
+             std::to_string(counts.warning), std::to_string(counts.info),
+             ex::Cell(std::to_string(score), score >= 80   ? ex::StatusColour::green
+                                             : score >= 50 ? ex::StatusColour::amber
+                                                           : ex::StatusColour::red)});
     }
-    s.blocks.push_back(report::findings_table(t, checks.findings, "findings"));
+    table.footnote = t.get("audit.area_score_note");
+    return table;
+}
+
+// What was analysed, from which data, for which period, and how.
+ex::Section scope_and_method(const Plan& plan, const PlanIndex& index, const ReportText& t,
+                             const CheckReport& checks) {
+    ex::Section s{t.get("audit.scope"), {}, {}, ex::SectionStart::new_page};
+    int people = 0;
+    for (const Person& p : plan.people)
+        people += p.status == PersonStatus::vacancy ? 0 : 1;
+    s.blocks.push_back(ex::Paragraph{t.get(
+        "audit.scope_text",
+        {{"plan", plan.info.name},
+         {"period",
+          plan.info.quarter ? format_quarter(*plan.info.quarter) : t.get("audit.no_period")},
+         {"people", t.count("audit.people", people)},
+         {"channels", t.count("audit.channels", static_cast<long long>(plan.channels.size()))},
+         {"duties",
+          t.count("audit.channel_duties", static_cast<long long>(index.channel_duties().size()))},
+         {"goals", t.count("audit.goals", static_cast<long long>(plan.goals.size()))}})});
+    s.blocks.push_back(ex::Paragraph{
+        t.get("audit.method_text", {{"checks", std::to_string(check_catalogue().size())},
+                                    {"suppressed", std::to_string(checks.counts.suppressed)}})});
+    ex::Section limits{t.get("audit.limitations"), {}, {}, ex::SectionStart::same_page};
+    limits.blocks.push_back(ex::BulletList{t.list("audit.limitation_items")});
+    s.subsections.push_back(std::move(limits));
+    return s;
+}
+
+// The prioritised action plan: the largest findings, what to do, who leads, effort, by when.
+ex::Section action_plan(const PlanIndex& index, const ReportText& t,
+                        const std::vector<FindingGroup>& groups) {
+    ex::Section s{t.get("audit.action_plan"), {}, {}, ex::SectionStart::new_page};
+    s.blocks.push_back(ex::Paragraph{t.get("audit.action_plan_lead")});
+    ex::Table table;
+    table.id = "action_plan";
+    table.columns = {{"number", t.get("findings.col_number"), ex::Alignment::right, 0.4, true},
+                     {"action", t.get("audit.col_action"), ex::Alignment::left, 4},
+                     {"lead", t.get("audit.col_lead"), ex::Alignment::left, 1.4},
+                     {"effort", t.get("audit.col_effort"), ex::Alignment::left, 0.8},
+                     {"by_when", t.get("audit.col_by_when"), ex::Alignment::left, 1.2}};
+    const std::string head = [&] {
+        for (const Person& p : index.plan().people)
+            if (!p.reports_to && p.status != PersonStatus::vacancy)
+                return std::string(display_name(p));
+        return std::string();
+    }();
+    for (size_t g = 0; g < groups.size() && g < 15; ++g) {
+        const FindingGroup& group = groups[g];
+        const Finding& first = group.instances.front();
+        std::string action = first.recommendation.empty() ? first.message : first.recommendation;
+        action = report::clean_text(index, action);
+        if (group.instances.size() > 1)
+            action += " " + t.get("audit.action_more",
+                                  {{"count", std::to_string(group.instances.size() - 1)}});
+        const std::string effort =
+            group.impact >= 10 || group.instances.size() >= 5  ? t.get("audit.effort_large")
+            : group.impact >= 3 || group.instances.size() >= 2 ? t.get("audit.effort_medium")
+                                                               : t.get("audit.effort_small");
+        const std::string when = group.severity == Severity::error     ? t.get("audit.when_error")
+                                 : group.severity == Severity::warning ? t.get("audit.when_warning")
+                                                                       : t.get("audit.when_info");
+        table.rows.push_back({t.get("findings.number", {{"number", std::to_string(g + 1)}}), action,
+                              head.empty() ? std::string("\xE2\x80\x94") : head, effort, when});
+    }
+    table.footnote = t.get("audit.action_plan_note");
+    if (table.rows.empty())
+        s.blocks.push_back(ex::Paragraph{t.get("common.no_findings")});
+    else
+        s.blocks.push_back(std::move(table));
+    return s;
+}
+
+// Sign-off: consultant, client, date, version; and the confidentiality line.
+ex::Section sign_off(const Plan& plan, const ReportText& t, const ReportOptions& options,
+                     const std::string& date) {
+    ex::Section s{t.get("audit.sign_off"), {}, {}, ex::SectionStart::same_page};
+    const std::string consultant =
+        options.brand && !options.brand->consultant.empty() ? options.brand->consultant : "";
+    const std::string client =
+        options.brand && !options.brand->client.empty()
+            ? options.brand->client
+            : (plan.info.organization ? *plan.info.organization : plan.info.name);
+    ex::Table table;
+    table.id = "sign_off";
+    table.columns = {{"party", t.get("audit.col_party"), ex::Alignment::left, 1.2},
+                     {"name", t.get("audit.col_name"), ex::Alignment::left, 2},
+                     {"date", t.get("audit.col_date"), ex::Alignment::left, 1.2},
+                     {"signature", t.get("audit.col_signature"), ex::Alignment::left, 2}};
+    const std::string blank = "\n\n";
+    table.rows.push_back({t.get("audit.party_consultant"), consultant, blank, blank});
+    table.rows.push_back({t.get("audit.party_client"), client, blank, blank});
+    s.blocks.push_back(std::move(table));
+    s.blocks.push_back(
+        ex::Paragraph{t.get("audit.version_line", {{"date", date}}), ex::ParagraphStyle::note});
+    s.blocks.push_back(ex::Paragraph{t.get("audit.confidential", {{"client", client}}),
+                                     ex::ParagraphStyle::strong});
+    return s;
+}
+
+// Each finding once, ranked, numbered; the areas refer to the numbers.
+ex::Section findings_by_area(const PlanIndex& index, const ReportText& t, const CheckReport& checks,
+                             const std::vector<FindingGroup>& groups) {
+    ex::Section s{t.get("audit.findings_by_area"), {}, {}, ex::SectionStart::new_page};
+    s.blocks.push_back(ex::Paragraph{t.get("findings.ranking_note"), ex::ParagraphStyle::note});
+    std::vector<std::string> areas;
+    for (const CheckInfo& info : check_catalogue())
+        if (areas.empty() || areas.back() != info.area)
+            areas.emplace_back(info.area);
+    ex::BulletList by_area;
+    for (const std::string& area : areas) {
+        std::string list;
+        size_t listed = 0;
+        size_t more = 0;
+        for (size_t g = 0; g < groups.size(); ++g) {
+            if (area_of(groups[g].check) != area)
+                continue;
+            if (++listed > k_area_refs) {
+                ++more;
+                continue;
+            }
+            list += (list.empty() ? "" : ", ") +
+                    t.get("findings.number", {{"number", std::to_string(g + 1)}});
+        }
+        if (more > 0)
+            list +=
+                " " + t.get("common.and_more", {{"count", t.number(static_cast<double>(more), 0)}});
+        const std::string label = report::area_label(t, area);
+        by_area.items.push_back(
+            list.empty() ? t.get("findings.area_none", {{"area", label}})
+                         : t.get("findings.area_refers", {{"area", label}, {"list", list}}));
+    }
+    s.blocks.push_back(std::move(by_area));
+    ex::Table table = report::findings_table(t, index, groups, "findings", k_listed_groups);
+    table.title = t.get("audit.findings_table");
+    if (groups.size() > k_listed_groups)
+        table.footnote = t.get("findings.top_note", {{"shown", std::to_string(k_listed_groups)},
+                                                     {"total", std::to_string(groups.size())}});
+    s.blocks.push_back(std::move(table));
+    // Every group goes to the CSV; only the first k_listed_groups are printed.
+    if (groups.size() > k_listed_groups) {
+        ex::Table all = report::findings_table(t, index, groups, "findings_all");
+        all.printed = false;
+        s.blocks.push_back(std::move(all));
+    }
+    s.blocks.push_back(report::findings_detail_table(t, index, checks.findings, "findings_detail"));
+    ex::Section detail{t.get("audit.findings_detail"), {}, {}, ex::SectionStart::same_page};
+    for (size_t g = 0; g < groups.size() && g < k_detailed_groups; ++g)
+        report::append_group_blocks(t, index, groups[g], g + 1, k_instances_shown, detail.blocks);
+    if (groups.empty())
+        detail.blocks.push_back(ex::Paragraph{t.get("common.no_findings")});
+    s.subsections.push_back(std::move(detail));
     return s;
 }
 
@@ -117,6 +297,17 @@ ex::Section kpi_coverage(const Plan& plan, const PlanIndex& index, const ReportT
                  by.empty() ? ex::Cell("\xE2\x80\x94", ex::StatusColour::amber) : ex::Cell(by)});
         }
     }
+    if (table.rows.size() > k_kpi_rows) {
+        ex::Table top = table;
+        top.id = "kpi_coverage_top";
+        top.rows.resize(k_kpi_rows);
+        top.footnote = t.get("staffing.top_rows_note",
+                             {{"shown", std::to_string(k_kpi_rows)},
+                              {"total", t.number(static_cast<double>(table.rows.size()), 0)},
+                              {"file", "kpi_coverage.csv"}});
+        table.printed = false;
+        s.blocks.push_back(std::move(top));
+    }
     s.blocks.push_back(std::move(table));
     return s;
 }
@@ -128,29 +319,59 @@ exporters::Document build_audit_report(const PlanFacts& facts, const ReportOptio
     const PlanIndex& index = facts.index();
     const Workload& workload = facts.workload();
     const CheckReport checks = run_checks(facts);
+    const std::vector<FindingGroup> groups = group_findings(checks.findings);
     ex::Document doc =
         report::start_document(plan, t, options, "audit", {{"plan", plan.info.name}});
+    doc.contents_title = t.get("audit.contents");
     for (const std::string& name : t.list("audit.sections")) {
         if (name == "executive_summary") {
-            doc.sections.push_back(executive_summary(plan, index, t, checks));
+            doc.sections.push_back(executive_summary(plan, index, t, checks, groups));
+        } else if (name == "scope") {
+            doc.sections.push_back(scope_and_method(plan, index, t, checks));
+        } else if (name == "action_plan") {
+            doc.sections.push_back(action_plan(index, t, groups));
+        } else if (name == "sign_off") {
+            doc.sections.push_back(sign_off(plan, t, options, doc.cover.date_text));
         } else if (name == "findings_by_area") {
-            doc.sections.push_back(findings_by_area(t, checks));
+            doc.sections.push_back(findings_by_area(index, t, checks, groups));
         } else if (name == "single_points") {
             ex::Section s{t.get("audit.single_points"), {}, {}, ex::SectionStart::new_page};
             s.blocks.push_back(ex::Paragraph{t.get("audit.single_points_lead")});
-            std::vector<Finding> spof;
-            for (const Finding& f : checks.findings)
-                if (f.check == "COV004")
-                    spof.push_back(f);
-            if (spof.empty())
+            // The findings themselves are printed once, above: here, who they depend on.
+            ex::BulletList people;
+            size_t more = 0;
+            for (size_t g = 0; g < groups.size(); ++g) {
+                if (groups[g].check != "COV004")
+                    continue;
+                if (people.items.size() >= k_single_points) {
+                    ++more;
+                    continue;
+                }
+                const Finding& first = groups[g].instances.front();
+                std::string who = groups[g].cause;
+                if (who.empty())
+                    for (const auto& [key, value] : first.evidence)
+                        if (key == "covered_by")
+                            who = value;
+                people.items.push_back(t.get(
+                    "audit.single_point_line",
+                    {{"number", t.get("findings.number", {{"number", std::to_string(g + 1)}})},
+                     {"person", who},
+                     {"duties", t.count("audit.duties",
+                                        static_cast<long long>(groups[g].instances.size()))}}));
+            }
+            if (more > 0)
+                people.items.push_back(t.get(
+                    "findings.more_in_csv",
+                    {{"count", t.number(static_cast<double>(more), 0)}, {"file", "findings.csv"}}));
+            if (people.items.empty())
                 s.blocks.push_back(ex::Paragraph{t.get("audit.no_single_points")});
             else
-                s.blocks.push_back(report::findings_table(t, spof, "single_points_of_failure"));
+                s.blocks.push_back(std::move(people));
             doc.sections.push_back(std::move(s));
         } else if (name == "workload") {
             ex::Section s{t.get("audit.workload"), {}, {}, ex::SectionStart::new_page};
-            s.blocks.push_back(report::workload_chart(t, index, workload));
-            s.blocks.push_back(report::workload_table(t, index, workload));
+            report::append_workload(t, index, workload, s.blocks);
             doc.sections.push_back(std::move(s));
         } else if (name == "kpi_coverage") {
             doc.sections.push_back(kpi_coverage(plan, index, t));
@@ -164,8 +385,9 @@ exporters::Document build_audit_report(const PlanFacts& facts, const ReportOptio
                              {"message", t.get("audit.col_title"), ex::Alignment::left, 3.2},
                              {"reason", t.get("audit.col_reason"), ex::Alignment::left, 3}};
             for (const SuppressedFinding& sf : checks.suppressed)
-                table.rows.push_back(
-                    {sf.finding.check, sf.finding.subject, sf.finding.message, sf.reason});
+                table.rows.push_back({sf.finding.check,
+                                      report::subject_label(index, sf.finding.subject),
+                                      report::clean_text(index, sf.finding.message), sf.reason});
             if (table.rows.empty())
                 s.blocks.push_back(ex::Paragraph{t.get("common.none")});
             else
@@ -180,9 +402,11 @@ exporters::Document build_audit_report(const PlanFacts& facts, const ReportOptio
                              {"area", t.get("common.area"), ex::Alignment::left, 1.5},
                              {"rule", t.get("audit.col_title"), ex::Alignment::left, 4.5}};
             for (const CheckInfo& info : check_catalogue())
-                table.rows.push_back({std::string(info.id),
-                                      report::severity_label(t, info.severity),
-                                      std::string(info.area), std::string(info.description)});
+                table.rows.push_back(
+                    {std::string(info.id), report::severity_label(t, info.severity),
+                     report::area_label(t, std::string(info.area)),
+                     t.language() == "en" ? report::clean_text(index, std::string(info.description))
+                                          : report::check_title(t, std::string(info.id))});
             s.blocks.push_back(std::move(table));
             doc.sections.push_back(std::move(s));
         }

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <cstdlib>
 
 namespace planner::report {
 
@@ -59,12 +60,156 @@ exporters::StatusColour severity_colour(Severity severity) {
     return ex::StatusColour::none;
 }
 
-exporters::Table findings_table(const ReportText& text, const std::vector<Finding>& findings,
-                                const std::string& id) {
+std::string subject_label(const PlanIndex& index, const std::string& subject) {
+    const size_t colon = subject.find(':');
+    if (colon == std::string::npos)
+        return subject == "plan" ? index.plan().info.name : subject;
+    const std::string kind = subject.substr(0, colon);
+    std::string id = subject.substr(colon + 1);
+    std::string profile;
+    if (size_t at = id.find('@'); at != std::string::npos) {
+        profile = id.substr(at + 1);
+        id = id.substr(0, at);
+    }
+    std::string label = id;
+    if (kind == "person") {
+        label = person_name(index, PersonId(id));
+    } else if (kind == "goal") {
+        if (const Goal* g = index.goal(GoalId(id)))
+            label = display_name(*g);
+    } else if (kind == "role") {
+        if (const Role* r = index.role(RoleId(id)))
+            label = display_name(*r);
+    } else if (kind == "duty") {
+        if (const DutyInfo* d = index.duty(DutyId(id)))
+            label = d->name;
+    } else if (kind == "kpi") {
+        for (const Goal& g : index.plan().goals)
+            for (const Kpi& k : g.kpis)
+                if (k.id.str() == id)
+                    label = display_name(g) + ": " + k.metric;
+    } else if (kind == "channel") {
+        const size_t slash = id.find('/');
+        const std::string channel = id.substr(0, slash);
+        const Channel* c = index.channel(ChannelId(channel));
+        label = c ? display_name(*c) : channel;
+        if (slash != std::string::npos) {
+            const DutyInfo* d = index.duty(DutyId(id.substr(slash + 1)));
+            label += ": " + (d ? d->name : id.substr(slash + 1));
+        }
+    }
+    return profile.empty() ? label : label + " (" + profile + ")";
+}
+
+std::string clean_text(const PlanIndex& index, const std::string& text) {
+    std::string out;
+    for (size_t i = 0; i < text.size();) {
+        if (text[i] == '`') {
+            const size_t end = text.find('`', i + 1);
+            if (end != std::string::npos) {
+                const std::string id = text.substr(i + 1, end - i - 1);
+                const DutyInfo* duty = index.duty(DutyId(id));
+                out += duty ? duty->name : id;
+                i = end + 1;
+                continue;
+            }
+            ++i; // a lone backtick is markup too
+            continue;
+        }
+        out += text[i++];
+    }
+    return out;
+}
+
+std::string evidence_text(const ReportText& text, const PlanIndex& index, const Finding& finding) {
+    std::string out;
+    for (const auto& [key, value] : finding.evidence) {
+        std::string label;
+        if (text.has("evidence." + key)) {
+            label = text.get("evidence." + key);
+        } else {
+            label = key;
+            for (char& ch : label)
+                if (ch == '_')
+                    ch = ' ';
+        }
+        // Plain decimal numbers in the language's format ("1,605" in Latvian).
+        char* end = nullptr;
+        const double number = std::strtod(value.c_str(), &end);
+        const bool plain = !value.empty() && end != nullptr && *end == '\0' &&
+                           value.find_first_not_of("0123456789.-") == std::string::npos;
+        const size_t dot = value.find('.');
+        const int decimals =
+            dot == std::string::npos ? 0 : static_cast<int>(value.size() - dot - 1);
+        out += (out.empty() ? "" : "; ") + label + ": " +
+               (plain ? text.number(number, decimals) : clean_text(index, value));
+    }
+    return out;
+}
+
+std::string group_headline(const ReportText& text, const FindingGroup& group) {
+    const std::string title = check_title(text, group.check);
+    if (group.cause.empty())
+        return fill_count(text, "findings.group_headline_plain", title, group.instances.size());
+    return text.get(
+        "findings.group_headline",
+        {{"title", title},
+         {"cause", group.cause},
+         {"cases", text.count("findings.cases", static_cast<long long>(group.instances.size()))}});
+}
+
+std::string check_title(const ReportText& text, const std::string& check) {
+    if (text.has("checks." + check))
+        return text.get("checks." + check);
+    const CheckInfo* info = find_check(check);
+    return info ? std::string(info->title) : check;
+}
+
+std::string area_label(const ReportText& text, const std::string& area) {
+    std::string key = "areas." + area;
+    for (char& ch : key)
+        if (ch == ' ')
+            ch = '_';
+    return text.has(key) ? text.get(key) : area;
+}
+
+std::string fill_count(const ReportText& text, const std::string& key, const std::string& title,
+                       size_t count) {
+    return text.get(key, {{"title", title},
+                          {"cases", text.count("findings.cases", static_cast<long long>(count))}});
+}
+
+exporters::Table findings_table(const ReportText& text, const PlanIndex& index,
+                                const std::vector<FindingGroup>& groups, const std::string& id,
+                                size_t limit) {
     ex::Table table;
     table.id = id;
+    table.columns = {{"number", text.get("findings.col_number"), ex::Alignment::right, 0.4, true},
+                     {"check", text.get("audit.col_check"), ex::Alignment::left, 0.8},
+                     {"severity", text.get("audit.col_severity"), ex::Alignment::left, 1.0},
+                     {"finding", text.get("findings.col_finding"), ex::Alignment::left, 4.0},
+                     {"impact", text.get("findings.col_impact"), ex::Alignment::right, 0.8, true}};
+    for (size_t g = 0; g < groups.size() && g < limit; ++g) {
+        const FindingGroup& group = groups[g];
+        std::string what = group.instances.size() == 1
+                               ? clean_text(index, group.instances.front().message)
+                               : group_headline(text, group);
+        table.rows.push_back(
+            {std::to_string(g + 1), group.check,
+             ex::Cell(severity_label(text, group.severity), severity_colour(group.severity)), what,
+             group.impact > 0 ? text.number(group.impact, 1) : std::string("\xE2\x80\x94")});
+    }
+    return table;
+}
+
+exporters::Table findings_detail_table(const ReportText& text, const PlanIndex& index,
+                                       const std::vector<Finding>& findings,
+                                       const std::string& id) {
+    ex::Table table;
+    table.id = id;
+    table.printed = false;
     table.columns = {
-        {"check", "ID", ex::Alignment::left, 0.8},
+        {"check", text.get("audit.col_check"), ex::Alignment::left, 0.8},
         {"severity", text.get("audit.col_severity"), ex::Alignment::left, 1.0},
         {"subject", text.get("common.subject"), ex::Alignment::left, 1.4},
         {"message", text.get("audit.col_title"), ex::Alignment::left, 3.2},
@@ -72,31 +217,47 @@ exporters::Table findings_table(const ReportText& text, const std::vector<Findin
     for (const Finding& f : findings)
         table.rows.push_back(
             {f.check, ex::Cell(severity_label(text, f.severity), severity_colour(f.severity)),
-             f.subject, f.message, f.recommendation});
+             subject_label(index, f.subject), clean_text(index, f.message),
+             clean_text(index, f.recommendation)});
     return table;
 }
 
-void append_finding_blocks(const ReportText& text, const Finding& finding,
-                           std::vector<exporters::Block>& blocks) {
-    blocks.push_back(ex::Paragraph{finding.check + " \xC2\xB7 " +
-                                       severity_label(text, finding.severity) + ": " +
-                                       finding.message,
-                                   ex::ParagraphStyle::strong});
-    if (!finding.evidence.empty()) {
-        std::string evidence = text.get("common.evidence") + ": ";
-        for (size_t i = 0; i < finding.evidence.size(); ++i) {
-            std::string key = finding.evidence[i].first;
-            for (char& ch : key)
-                if (ch == '_')
-                    ch = ' ';
-            evidence += (i ? "; " : "") + key + " " + finding.evidence[i].second;
-        }
-        blocks.push_back(ex::Paragraph{evidence, ex::ParagraphStyle::note});
-    }
-    if (!finding.recommendation.empty())
+void append_group_blocks(const ReportText& text, const PlanIndex& index, const FindingGroup& group,
+                         size_t number, size_t max_instances,
+                         std::vector<exporters::Block>& blocks) {
+    const std::string lead = text.get("findings.number", {{"number", std::to_string(number)}}) +
+                             " \xC2\xB7 " + group.check + " \xC2\xB7 " +
+                             severity_label(text, group.severity) + ": ";
+    if (group.instances.size() == 1) {
+        const Finding& finding = group.instances.front();
         blocks.push_back(
-            ex::Paragraph{text.get("common.recommendation") + ": " + finding.recommendation,
-                          ex::ParagraphStyle::callout});
+            ex::Paragraph{lead + clean_text(index, finding.message), ex::ParagraphStyle::strong});
+        if (!finding.evidence.empty())
+            blocks.push_back(ex::Paragraph{text.get("common.evidence") + ": " +
+                                               evidence_text(text, index, finding),
+                                           ex::ParagraphStyle::note});
+        if (!finding.recommendation.empty())
+            blocks.push_back(ex::Paragraph{text.get("common.recommendation") + ": " +
+                                               clean_text(index, finding.recommendation),
+                                           ex::ParagraphStyle::callout});
+        return;
+    }
+    blocks.push_back(ex::Paragraph{lead + group_headline(text, group), ex::ParagraphStyle::strong});
+    ex::BulletList items;
+    for (size_t i = 0; i < group.instances.size() && i < max_instances; ++i) {
+        const Finding& finding = group.instances[i];
+        std::string item = clean_text(index, finding.message);
+        if (!finding.recommendation.empty())
+            item += " " + text.get("common.recommendation") + ": " +
+                    clean_text(index, finding.recommendation);
+        items.items.push_back(item);
+    }
+    if (group.instances.size() > max_instances)
+        items.items.push_back(text.get(
+            "findings.more_in_csv",
+            {{"count", text.number(static_cast<double>(group.instances.size() - max_instances), 0)},
+             {"file", "findings_detail.csv"}}));
+    blocks.push_back(std::move(items));
 }
 
 std::string person_name(const PlanIndex& index, const PersonId& id) {
@@ -146,7 +307,8 @@ exporters::Table workload_table(const ReportText& text, const PlanIndex& index,
     const PlanInfo& info = index.plan().info;
     for (const PersonLoad& p : workload.people) {
         const Person* person = index.person(p.person);
-        std::string status = person ? std::string(to_string(person->status)) : "";
+        std::string status =
+            person ? text.get("common.status_" + std::string(to_string(person->status))) : "";
         table.rows.push_back({person_name(index, p.person), status,
                               text.number(p.capacity_hours, 1), text.number(p.available_hours, 1),
                               text.number(p.load_hours, 1),
@@ -171,10 +333,77 @@ exporters::BarChart workload_chart(const ReportText& text, const PlanIndex& inde
             continue;
         chart.categories.push_back(person_name(index, p.person));
         // An infinite load is drawn at 200% and labelled in the table.
-        series.values.push_back(p.utilisation ? std::round(*p.utilisation * 1000) / 10 : 200.0);
+        series.values.push_back(p.utilisation ? std::round(*p.utilisation * 100) : 200.0);
     }
     chart.series.push_back(std::move(series));
     return chart;
+}
+
+void append_workload(const ReportText& text, const PlanIndex& index, const Workload& workload,
+                     std::vector<exporters::Block>& blocks) {
+    constexpr size_t k_everyone = 40; // a team this size is shown person by person
+    constexpr size_t k_top = 20;
+    if (workload.people.size() <= k_everyone) {
+        blocks.push_back(workload_chart(text, index, workload));
+        blocks.push_back(workload_table(text, index, workload));
+        return;
+    }
+    // Large teams: the distribution, then the 20 most loaded; everyone is in workload.csv.
+    const double overload = index.plan().info.thresholds.overload;
+    const std::vector<std::pair<double, std::string>> bands = {
+        {0.5, "< 50%"},
+        {0.85, "50\xE2\x80\x9385%"},
+        {overload, "85\xE2\x80\x93100%"},
+        {1.25 * overload, "100\xE2\x80\x93125%"},
+        {1e300, "> 125%"}};
+    std::vector<int> counts(bands.size(), 0);
+    int people = 0;
+    for (const PersonLoad& p : workload.people) {
+        const Person* person = index.person(p.person);
+        if (person && person->status == PersonStatus::vacancy)
+            continue;
+        ++people;
+        const double u = p.utilisation ? *p.utilisation : 1e299;
+        for (size_t b = 0; b < bands.size(); ++b)
+            if (u < bands[b].first || b + 1 == bands.size()) {
+                ++counts[b];
+                break;
+            }
+    }
+    blocks.push_back(
+        ex::Paragraph{text.get("workload.large_lead", {{"people", text.number(people, 0)},
+                                                       {"top", std::to_string(k_top)},
+                                                       {"file", "workload.csv"}}),
+                      ex::ParagraphStyle::body});
+    ex::Table distribution;
+    distribution.id = "workload_distribution";
+    distribution.title = text.get("workload.distribution");
+    distribution.columns = {
+        {"band", text.get("staffing.col_utilisation"), ex::Alignment::left, 1},
+        {"people", text.get("workload.col_people"), ex::Alignment::right, 1, true}};
+    for (size_t b = 0; b < bands.size(); ++b)
+        distribution.rows.push_back({bands[b].second, text.number(counts[b], 0)});
+    blocks.push_back(std::move(distribution));
+
+    Workload top = workload;
+    std::stable_sort(top.people.begin(), top.people.end(),
+                     [](const PersonLoad& a, const PersonLoad& b) {
+                         const double ua = a.utilisation ? *a.utilisation : 1e300;
+                         const double ub = b.utilisation ? *b.utilisation : 1e300;
+                         return ua > ub;
+                     });
+    if (top.people.size() > k_top)
+        top.people.resize(k_top);
+    ex::BarChart chart = workload_chart(text, index, top);
+    chart.title = text.get("workload.top_chart", {{"top", std::to_string(k_top)}});
+    blocks.push_back(std::move(chart));
+    ex::Table top_table = workload_table(text, index, top);
+    top_table.id = "workload_top";
+    top_table.title = text.get("workload.top_table", {{"top", std::to_string(k_top)}});
+    blocks.push_back(std::move(top_table));
+    ex::Table all = workload_table(text, index, workload);
+    all.printed = false;
+    blocks.push_back(std::move(all));
 }
 
 exporters::OrgChart org_chart(const ReportText& text, const PlanIndex& index,
@@ -207,6 +436,82 @@ exporters::OrgChart org_chart(const ReportText& text, const PlanIndex& index,
         chart.nodes.push_back(std::move(node));
     }
     return chart;
+}
+
+void append_org_chart(const ReportText& text, exporters::OrgChart chart,
+                      std::vector<exporters::Block>& blocks) {
+    constexpr size_t k_whole_chart = 80; // people drawn one by one up to this size
+    if (chart.nodes.size() <= k_whole_chart) {
+        blocks.push_back(std::move(chart));
+        return;
+    }
+    // Large teams: the head and the two levels under them, each box with the size of the team
+    // under it; everyone, with their manager and team size, is in org_chart.csv.
+    std::map<std::string, size_t> position;
+    for (size_t i = 0; i < chart.nodes.size(); ++i)
+        position[chart.nodes[i].id] = i;
+    std::vector<std::vector<size_t>> children(chart.nodes.size());
+    std::vector<size_t> roots;
+    for (size_t i = 0; i < chart.nodes.size(); ++i) {
+        auto parent =
+            chart.nodes[i].parent_id ? position.find(*chart.nodes[i].parent_id) : position.end();
+        if (parent == position.end())
+            roots.push_back(i);
+        else
+            children[parent->second].push_back(i);
+    }
+    std::vector<size_t> team(chart.nodes.size(), 0); // people under each node
+    std::vector<int> depth(chart.nodes.size(), -1);
+    std::vector<size_t> order; // breadth first from the roots
+    for (size_t r : roots) {
+        depth[r] = 0;
+        order.push_back(r);
+    }
+    for (size_t i = 0; i < order.size(); ++i)
+        for (size_t child : children[order[i]])
+            if (depth[child] < 0) {
+                depth[child] = depth[order[i]] + 1;
+                order.push_back(child);
+            }
+    for (size_t i = order.size(); i-- > 0;)
+        for (size_t child : children[order[i]])
+            team[order[i]] += 1 + team[child];
+    ex::Table all;
+    all.id = "org_chart";
+    all.printed = false;
+    all.columns = {{"person", text.get("common.person"), ex::Alignment::left, 2},
+                   {"roles", text.get("common.role"), ex::Alignment::left, 2},
+                   {"reports_to", text.get("org.col_reports_to"), ex::Alignment::left, 2},
+                   {"team_size", text.get("org.col_team"), ex::Alignment::right, 1, true}};
+    ex::OrgChart top;
+    top.title = chart.title;
+    int levels = 2;
+    size_t shown = 0;
+    for (size_t i : order)
+        shown += depth[i] <= levels ? 1 : 0;
+    if (shown > k_whole_chart)
+        levels = 1;
+    for (size_t i : order) {
+        const ex::OrgNode& node = chart.nodes[i];
+        auto parent = node.parent_id ? position.find(*node.parent_id) : position.end();
+        all.rows.push_back({node.label, node.sublabel,
+                            parent == position.end() ? "" : chart.nodes[parent->second].label,
+                            text.number(static_cast<double>(team[i]), 0)});
+        if (depth[i] > levels)
+            continue;
+        ex::OrgNode box = node;
+        if (team[i] > 0)
+            box.sublabel += " \xC2\xB7 " + text.count("org.team", static_cast<long long>(team[i]));
+        top.nodes.push_back(std::move(box));
+    }
+    blocks.push_back(
+        ex::Paragraph{text.get("org.large_lead",
+                               {{"people", text.number(static_cast<double>(chart.nodes.size()), 0)},
+                                {"levels", std::to_string(levels + 1)},
+                                {"file", "org_chart.csv"}}),
+                      ex::ParagraphStyle::body});
+    blocks.push_back(std::move(top));
+    blocks.push_back(std::move(all));
 }
 
 } // namespace planner::report

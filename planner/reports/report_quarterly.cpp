@@ -177,7 +177,8 @@ exporters::Document build_quarterly_report(const PlanFacts& facts, const Quarter
                         {"subject", t.get("common.subject"), ex::Alignment::left, 1.6},
                         {"change", t.get("quarterly.col_change"), ex::Alignment::left, 4}};
                     for (const PlanChange& c : changes)
-                        table.rows.push_back({c.area, c.subject, describe(c)});
+                        table.rows.push_back({c.area, report::subject_label(index, c.subject),
+                                              report::clean_text(index, describe(c))});
                     s.blocks.push_back(std::move(table));
                 }
             }
@@ -226,8 +227,12 @@ exporters::Document build_quarterly_report(const PlanFacts& facts, const Quarter
             sort_findings(findings);
             if (findings.empty())
                 s.blocks.push_back(ex::Paragraph{t.get("common.no_findings")});
-            else
-                s.blocks.push_back(report::findings_table(t, findings, "findings"));
+            else {
+                const std::vector<FindingGroup> groups = group_findings(findings);
+                s.blocks.push_back(report::findings_table(t, index, groups, "findings", 40));
+                s.blocks.push_back(
+                    report::findings_detail_table(t, index, findings, "findings_detail"));
+            }
             doc.sections.push_back(std::move(s));
         }
     }

@@ -4,6 +4,7 @@
 #include "planner/staffing/staffing.hpp"
 
 #include <algorithm>
+#include <array>
 #include <cmath>
 #include <map>
 #include <set>
@@ -64,13 +65,14 @@ ex::Section summary_section(const StaffingContext& c) {
     required += c.staffing.unroled_fte;
     double current = sum_current(c.staffing);
     section.blocks.push_back(
-        ex::Paragraph{t.get("staffing.summary_lead", {{"people", std::to_string(people)},
-                                                      {"fte", t.number(fte, 1)},
-                                                      {"vacancies", std::to_string(vacancies)},
-                                                      {"hours", t.number(hours, 1)},
-                                                      {"required", t.number(required, 1)},
-                                                      {"current", t.number(current, 1)},
-                                                      {"planned", t.number(planned, 1)}}),
+        ex::Paragraph{t.get("staffing.summary_lead",
+                            {{"people", std::to_string(people)},
+                             {"fte", t.number(fte, 1)},
+                             {"vacancies", t.count("staffing.open_vacancies", vacancies)},
+                             {"hours", t.number(hours, 1)},
+                             {"required", t.number(required, 1)},
+                             {"current", t.number(current, 1)},
+                             {"planned", t.number(planned, 1)}}),
                       ex::ParagraphStyle::lead});
     section.blocks.push_back(ex::KeyFigures{{
         {t.get("staffing.headcount"), std::to_string(people), "", ex::StatusColour::none},
@@ -122,6 +124,7 @@ ex::Section roles_section(const StaffingContext& c) {
         {"reason", t.get("staffing.col_reason"), ex::Alignment::left, 3.2}};
     double total_required = 0, total_current = 0, total_planned = 0, total_hours = 0;
     int total_hires = 0;
+    std::vector<double> split_hours;
     for (const RoleStaffing& r : c.staffing.roles) {
         const Role* role = c.index.role(r.role);
         total_required += r.required_fte;
@@ -225,6 +228,48 @@ ex::Section raci_section(const StaffingContext& c) {
         table.footnote =
             t.get("staffing.raci_list_note", {{"people", std::to_string(holders.size())},
                                               {"limit", std::to_string(k_raci_matrix_people)}});
+        if (table.rows.size() > 60) {
+            // Hundreds of channel duties: print one row per duty with how many channels and
+            // people hold each letter; the full list is raci.csv.
+            ex::Table summary;
+            summary.id = "raci_by_duty";
+            summary.columns = {
+                {"duty", t.get("common.duty"), ex::Alignment::left, 2.4},
+                {"channels", t.get("staffing.col_channels"), ex::Alignment::right, 1, true},
+                {"responsible", t.get("staffing.raci_legend_r"), ex::Alignment::right, 1, true},
+                {"accountable", t.get("staffing.raci_legend_a"), ex::Alignment::right, 1, true},
+                {"backup", t.get("staffing.raci_legend_b"), ex::Alignment::right, 1, true}};
+            std::map<std::string, std::array<std::set<size_t>, 3>> people_by_duty;
+            std::map<std::string, size_t> channels_by_duty;
+            std::vector<std::string> order;
+            for (size_t d = 0; d < duties.size(); ++d) {
+                const DutyInfo* info = c.index.duty(duties[d].duty);
+                const std::string name = info ? info->name : duties[d].duty.str();
+                if (channels_by_duty[name]++ == 0)
+                    order.push_back(name);
+                for (const auto& [person, code] : codes[d]) {
+                    if (code.find('R') != std::string::npos)
+                        people_by_duty[name][0].insert(person);
+                    if (code.find('A') != std::string::npos)
+                        people_by_duty[name][1].insert(person);
+                    if (code.find('B') != std::string::npos)
+                        people_by_duty[name][2].insert(person);
+                }
+            }
+            for (const std::string& name : order) {
+                const auto& sets = people_by_duty[name];
+                summary.rows.push_back({name,
+                                        t.number(static_cast<double>(channels_by_duty[name]), 0),
+                                        t.number(static_cast<double>(sets[0].size()), 0),
+                                        t.number(static_cast<double>(sets[1].size()), 0),
+                                        t.number(static_cast<double>(sets[2].size()), 0)});
+            }
+            summary.footnote = t.get("staffing.raci_summary_note",
+                                     {{"duties", t.number(static_cast<double>(duties.size()), 0)},
+                                      {"file", "raci.csv"}});
+            table.printed = false;
+            section.blocks.push_back(std::move(summary));
+        }
         section.blocks.push_back(std::move(table));
         return section;
     }
@@ -287,8 +332,9 @@ ex::Section care_section(const StaffingContext& c) {
             gaps.push_back(f);
     if (!gaps.empty()) {
         ex::Section sub{t.get("staffing.care_gaps"), {}, {}, ex::SectionStart::same_page};
-        for (const Finding& f : gaps)
-            report::append_finding_blocks(t, f, sub.blocks);
+        const std::vector<FindingGroup> groups = group_findings(gaps);
+        for (size_t g = 0; g < groups.size() && g < 10; ++g)
+            report::append_group_blocks(t, c.index, groups[g], g + 1, 8, sub.blocks);
         section.subsections.push_back(std::move(sub));
     }
     section.blocks.push_back(
@@ -310,10 +356,12 @@ ex::Section appendix_section(const StaffingContext& c) {
     drivers.columns = {{"channel_duty", t.get("common.duty"), ex::Alignment::left, 2.2},
                        {"hours", t.get("common.hours"), ex::Alignment::right, 0.9, true},
                        {"formula", t.get("staffing.col_formula"), ex::Alignment::left, 3.5}};
-    for (const ChannelDuty& d : c.index.channel_duties())
+    std::vector<double> driver_hours;
+    for (const ChannelDuty& d : c.index.channel_duties()) {
         drivers.rows.push_back({report::channel_duty_label(c.index, d), t.number(d.hours, 2),
                                 duty_hours_formula(c.index, d)});
-    section.blocks.push_back(std::move(drivers));
+        driver_hours.push_back(d.hours);
+    }
     ex::Table split;
     split.id = "role_drivers";
     split.columns = {{"role", t.get("common.role"), ex::Alignment::left, 1.6},
@@ -321,15 +369,45 @@ ex::Section appendix_section(const StaffingContext& c) {
                      {"fraction", t.get("staffing.col_split"), ex::Alignment::right, 0.8, true},
                      {"hours", t.get("common.hours"), ex::Alignment::right, 0.9, true},
                      {"basis", t.get("staffing.col_reason"), ex::Alignment::left, 1.6}};
+    std::vector<double> split_hours;
     for (const RoleStaffing& r : c.staffing.roles) {
         const Role* role = c.index.role(r.role);
-        for (const RoleDriver& d : r.drivers)
+        for (const RoleDriver& d : r.drivers) {
+            split_hours.push_back(d.hours);
             split.rows.push_back(
                 {role ? display_name(*role) : r.role.str(),
                  report::channel_duty_label(c.index, c.index.channel_duties()[d.duty_index]),
                  t.number(d.fraction, 2), t.number(d.hours, 2), d.split_basis});
+        }
     }
-    section.blocks.push_back(std::move(split));
+    // A large plan's drivers run to hundreds of rows: the printed appendix keeps the 25 largest
+    // of each and names the CSV files with all of them.
+    constexpr size_t k_printed_rows = 60;
+    constexpr size_t k_top_rows = 25;
+    auto summarise = [&](ex::Table& table, const std::vector<double>& hours) {
+        if (table.rows.size() <= k_printed_rows) {
+            section.blocks.push_back(std::move(table));
+            return;
+        }
+        ex::Table top = table;
+        top.id = table.id + "_top";
+        std::vector<std::pair<double, size_t>> order;
+        for (size_t r = 0; r < table.rows.size(); ++r)
+            order.emplace_back(-hours[r], r);
+        std::stable_sort(order.begin(), order.end());
+        top.rows.clear();
+        for (size_t i = 0; i < k_top_rows; ++i)
+            top.rows.push_back(table.rows[order[i].second]);
+        top.footnote = t.get("staffing.top_rows_note",
+                             {{"shown", std::to_string(k_top_rows)},
+                              {"total", t.number(static_cast<double>(table.rows.size()), 0)},
+                              {"file", table.id + ".csv"}});
+        table.printed = false;
+        section.blocks.push_back(std::move(top));
+        section.blocks.push_back(std::move(table));
+    };
+    summarise(drivers, driver_hours);
+    summarise(split, split_hours);
     return section;
 }
 } // namespace
@@ -351,7 +429,7 @@ exporters::Document build_staffing_report(const PlanFacts& facts, const ReportOp
             ex::Section s{text.get("staffing.org_chart"), {}, {}, ex::SectionStart::new_page};
             ex::OrgChart chart = report::org_chart(text, index, workload);
             chart.title.clear(); // the section's heading names it
-            s.blocks.push_back(std::move(chart));
+            report::append_org_chart(text, std::move(chart), s.blocks);
             s.blocks.push_back(
                 ex::Paragraph{text.get("staffing.org_chart_note"), ex::ParagraphStyle::note});
             doc.sections.push_back(std::move(s));
@@ -359,8 +437,7 @@ exporters::Document build_staffing_report(const PlanFacts& facts, const ReportOp
             doc.sections.push_back(roles_section(c));
         } else if (name == "workload") {
             ex::Section s{text.get("staffing.workload"), {}, {}, ex::SectionStart::new_page};
-            s.blocks.push_back(report::workload_chart(text, index, workload));
-            s.blocks.push_back(report::workload_table(text, index, workload));
+            report::append_workload(text, index, workload, s.blocks);
             doc.sections.push_back(std::move(s));
         } else if (name == "raci") {
             doc.sections.push_back(raci_section(c));
@@ -370,8 +447,19 @@ exporters::Document build_staffing_report(const PlanFacts& facts, const ReportOp
             ex::Section s{text.get("staffing.findings"), {}, {}, ex::SectionStart::new_page};
             if (checks.findings.empty())
                 s.blocks.push_back(ex::Paragraph{text.get("common.no_findings")});
-            else
-                s.blocks.push_back(report::findings_table(text, checks.findings, "findings"));
+            else {
+                const std::vector<FindingGroup> groups = group_findings(checks.findings);
+                s.blocks.push_back(
+                    ex::Paragraph{text.get("findings.ranking_note"), ex::ParagraphStyle::note});
+                ex::Table table = report::findings_table(text, index, groups, "findings", 40);
+                if (groups.size() > 40)
+                    table.footnote =
+                        text.get("findings.top_note",
+                                 {{"shown", "40"}, {"total", std::to_string(groups.size())}});
+                s.blocks.push_back(std::move(table));
+                s.blocks.push_back(
+                    report::findings_detail_table(text, index, checks.findings, "findings_detail"));
+            }
             doc.sections.push_back(std::move(s));
         } else if (name == "appendix") {
             doc.sections.push_back(appendix_section(c));

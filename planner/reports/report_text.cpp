@@ -8,11 +8,19 @@
 #include "planner/core/errors.hpp"
 #include "planner/core/samples.hpp"
 
+#include <unicode/coll.h>
+#include <unicode/locid.h>
+#include <unicode/numberformatter.h>
+#include <unicode/plurrule.h>
+#include <unicode/unistr.h>
+
+#include <algorithm>
 #include <cmath>
 #include <cstdio>
 #include <ctime>
 #include <filesystem>
 #include <fstream>
+#include <memory>
 #include <sstream>
 #include <stdexcept>
 
@@ -98,19 +106,60 @@ std::string ReportText::date(long long unix_seconds) const {
                                       {"year", std::to_string(tm.tm_year + 1900)}});
 }
 
+namespace {
+icu::Locale icu_locale(const std::string& language) {
+    return icu::Locale(language == "lv" ? "lv_LV" : "en_GB");
+}
+} // namespace
+
+// Numbers, plural forms and name order come from ICU (see decisions.md): "2,796,467.5" and
+// "2 796 467,5" (no-break space), half away from zero, never "-0".
 std::string ReportText::number(double value, int decimals) const {
-    char buffer[64];
+    if (!std::isfinite(value))
+        return value > 0 ? "\u221E" : "\u2014";
     double scale = std::pow(10.0, decimals);
     double rounded = std::round(value * scale) / scale;
     if (rounded == 0)
         rounded = 0;
-    std::snprintf(buffer, sizeof buffer, "%.*f", decimals, rounded);
-    std::string out = buffer;
-    if (m_language == "lv")
-        for (char& c : out)
-            if (c == '.')
-                c = ',';
+    UErrorCode status = U_ZERO_ERROR;
+    icu::UnicodeString text = icu::number::NumberFormatter::withLocale(icu_locale(m_language))
+                                  .precision(icu::number::Precision::fixedFraction(decimals))
+                                  .roundingMode(UNUM_ROUND_HALFUP)
+                                  .formatDouble(rounded, status)
+                                  .toString(status);
+    if (U_FAILURE(status))
+        throw std::logic_error(std::string("ICU cannot format a number: ") + u_errorName(status));
+    std::string out;
+    text.toUTF8String(out);
     return out;
+}
+
+std::string ReportText::count(const std::string& key, long long count) const {
+    UErrorCode status = U_ZERO_ERROR;
+    std::unique_ptr<icu::PluralRules> rules(
+        icu::PluralRules::forLocale(icu_locale(m_language), status));
+    std::string form = "other";
+    if (U_SUCCESS(status) && rules) {
+        rules->select(static_cast<int32_t>(count)).toUTF8String(form = std::string());
+    }
+    std::string chosen = key + "." + form;
+    if (m_texts.find(chosen) == m_texts.end())
+        chosen = key + ".other";
+    return get(chosen, {{"count", number(static_cast<double>(count), 0)}});
+}
+
+void ReportText::sort_names(std::vector<std::string>& names) const {
+    UErrorCode status = U_ZERO_ERROR;
+    std::unique_ptr<icu::Collator> collator(
+        icu::Collator::createInstance(icu_locale(m_language), status));
+    if (U_FAILURE(status) || !collator) {
+        std::sort(names.begin(), names.end());
+        return;
+    }
+    std::stable_sort(names.begin(), names.end(), [&](const std::string& a, const std::string& b) {
+        UErrorCode error = U_ZERO_ERROR;
+        return collator->compareUTF8(a, b, error) == UCOL_LESS;
+    });
 }
 
 Brand load_brand(const std::string& path) {

@@ -20,10 +20,17 @@ public:
     std::string get(const std::string& key,
                     const std::map<std::string, std::string>& values = {}) const;
     std::vector<std::string> list(const std::string& key) const;
+    bool has(const std::string& key) const { return m_texts.count(key) > 0; }
     // "26 November 2026" / "2026. gada 26. novembrī" for a Unix time.
     std::string date(long long unix_seconds) const;
-    // Decimal numbers as the language writes them ("0.8" / "0,8").
+    // Decimal numbers as the language writes them, by ICU ("1,234.5" / "1 234,5").
     std::string number(double value, int decimals) const;
+    // "1 open vacancy" / "2 open vacancies", "1 atvērta vakance" / "2 atvērtas vakances": the
+    // text KEY.FORM with {count}, FORM chosen by ICU's plural rules for the language (zero, one,
+    // few, other ...); KEY.other when the language's form is not in the templates.
+    std::string count(const std::string& key, long long count) const;
+    // Sorts names as the language does (ICU collation: "Č" after "C" in Latvian).
+    void sort_names(std::vector<std::string>& names) const;
 
 private:
     std::string m_language;

@@ -1,0 +1,125 @@
+#!/usr/bin/env python3
+"""What a reader of the PDF reports sees, checked on the text pdftotext extracts.
+
+  check_report_text.py PLANNER SOURCE_DIR
+
+For the sample workspace (the golden tests' one) in English and Latvian, and for a generated
+1,000-person plan:
+  - every check id of the catalogue and every person's name appears unbroken;
+  - no "KIND:ID" subject and no backtick appears;
+  - the Latvian reports contain no sentence of the English templates;
+  - the audit and the staffing plan of 1,000 people have at most 60 pages.
+Exit 1 with every failure listed."""
+import csv
+import os
+import re
+import shutil
+import subprocess
+import sys
+import tempfile
+
+planner, source = os.path.abspath(sys.argv[1]), sys.argv[2]
+samples = os.path.join(source, "samples")
+failures = []
+env = dict(os.environ, SOURCE_DATE_EPOCH="1767225600", TZ="UTC", NO_COLOR="1")
+
+
+def run(args, cwd):
+    result = subprocess.run([planner] + args, cwd=cwd, env=env, capture_output=True, text=True)
+    if result.returncode != 0:
+        sys.exit(f"planner {' '.join(args)} failed: {result.stderr}")
+
+
+def pdf_text(path):
+    return subprocess.run(["pdftotext", "-enc", "UTF-8", path, "-"], capture_output=True,
+                          text=True, check=True).stdout
+
+
+def pages(path):
+    info = subprocess.run(["pdfinfo", path], capture_output=True, text=True, check=True).stdout
+    return int(re.search(r"^Pages:\s+(\d+)", info, re.M).group(1))
+
+
+def english_sentences():
+    """Fragments of at least four words between placeholders, from templates/en.yaml."""
+    fragments = set()
+    with open(os.path.join(source, "templates", "en.yaml"), encoding="utf-8") as f:
+        for line in f:
+            m = re.match(r'\s*[A-Za-z_0-9]+:\s*"(.*)"\s*$', line)
+            if not m:
+                continue
+            for piece in re.split(r"\{[a-z_]+\}", m.group(1)):
+                words = re.findall(r"[A-Za-z][A-Za-z'-]*", piece)
+                if len(words) >= 4:
+                    fragments.add(" ".join(words))
+    return fragments
+
+
+def words_of(text):
+    return " ".join(re.findall(r"[A-Za-z][A-Za-z'-]*", text))
+
+
+def check_text(label, text, names, ids):
+    flat = re.sub(r"\s+", " ", text)
+    if "`" in text:
+        failures.append(f"{label}: a backtick in the text")
+    subject = re.search(r"\b(person|channel|goal|kpi|role|duty):[a-z0-9_-]+", text)
+    if subject:
+        failures.append(f"{label}: an internal subject '{subject.group(0)}'")
+    for check_id in ids:
+        if not re.search(r"\b" + re.escape(check_id) + r"\b", text):
+            failures.append(f"{label}: check id {check_id} missing or broken")
+    lines = set(text.split("\n"))
+    for name in names:
+        if name not in text:
+            failures.append(f"{label}: the name '{name}' is missing or broken across lines")
+    return flat
+
+
+work = tempfile.mkdtemp(prefix="planner-report-text.")
+try:
+    shutil.copytree(os.path.join(samples, "metrics"), os.path.join(work, "metrics"))
+    for plan in ("latvian-retail-2026-q3.yaml", "latvian-retail.yaml"):
+        shutil.copy(os.path.join(samples, plan), work)
+    run(["import", "team.db", "latvian-retail-2026-q3.yaml"], work)
+    run(["snapshot", "team.db", "--quarter", "2026-Q3"], work)
+    run(["import", "team.db", "latvian-retail.yaml", "metrics/metrics-2026.csv"], work)
+    catalogue = subprocess.run([planner, "check", "--list", "--format", "csv"], env=env,
+                               capture_output=True, text=True, check=True).stdout
+    all_ids = [row["id"] for row in csv.DictReader(catalogue.splitlines())]
+    run(["report", "staffing", "team.db", "--format", "csv", "-o", "csv"], work)
+    with open(os.path.join(work, "csv", "workload.csv"), encoding="utf-8") as f:
+        names = [row[next(iter(row))] for row in csv.DictReader(f)]
+    names = [n for n in names if n and ":" not in n]  # vacancies are labelled, not named
+    english = english_sentences()
+    for kind in ("staffing", "audit", "quarterly"):
+        for lang in ("en", "lv"):
+            pdf = os.path.join(work, f"{kind}-{lang}.pdf")
+            run(["report", kind, "team.db", "--lang", lang, "-o", pdf], work)
+            text = pdf_text(pdf)
+            label = f"{kind} ({lang})"
+            check_text(label, text, names if kind == "staffing" else [],
+                       all_ids if kind == "audit" else [])
+            if lang == "lv":
+                flat = words_of(text)
+                for sentence in sorted(english):
+                    if sentence in flat:
+                        failures.append(f"{label}: English template text '{sentence}'")
+
+    big = os.path.join(work, "plan-1000.yaml")
+    subprocess.run([sys.executable, os.path.join(source, "tests", "bench", "generate_plan.py"),
+                    "1000", "1", big], check=True, capture_output=True)
+    for kind in ("audit", "staffing"):
+        pdf = os.path.join(work, f"{kind}-1000.pdf")
+        run(["report", kind, big, "-o", pdf], work)
+        count = pages(pdf)
+        if count > 60:
+            failures.append(f"{kind} of 1,000 people: {count} pages, more than 60")
+        check_text(f"{kind} of 1,000 people", pdf_text(pdf), [], [])
+finally:
+    shutil.rmtree(work, ignore_errors=True)
+
+for failure in failures:
+    print(failure)
+print(f"report text: {len(failures)} problem(s)")
+sys.exit(1 if failures else 0)
