@@ -352,9 +352,9 @@ void append_workload(const ReportText& text, const PlanIndex& index, const Workl
     const double overload = index.plan().info.thresholds.overload;
     const std::vector<std::pair<double, std::string>> bands = {
         {0.5, "< 50%"},
-        {0.85, "50\xE2\x80\x9385%"},
-        {overload, "85\xE2\x80\x93100%"},
-        {1.25 * overload, "100\xE2\x80\x93125%"},
+        {0.85, "50\u201385%"},
+        {overload, "85\u2013100%"},
+        {1.25 * overload, "100\u2013125%"},
         {1e300, "> 125%"}};
     std::vector<int> counts(bands.size(), 0);
     int people = 0;

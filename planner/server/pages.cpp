@@ -2,6 +2,7 @@
 
 #include "model/plan_queries.hpp"
 #include "planner/checks/checks.hpp"
+#include "planner/checks/finding_groups.hpp"
 #include "planner/core/workload.hpp"
 #include "planner/reports/quarterly_input.hpp"
 #include "planner/reports/report_common.hpp"
@@ -167,13 +168,7 @@ void name_subjects(const PlanIndex& index, std::vector<ex::Section>& sections) {
 // The report's findings table with subjects named, not given as ids.
 ex::Table named_findings_table(const ReportText& t, const PlanIndex& index,
                                const std::vector<Finding>& findings) {
-    ex::Table table = report::findings_table(t, findings, "findings");
-    for (size_t c = 0; c < table.columns.size(); ++c)
-        if (table.columns[c].key == "subject")
-            for (auto& row : table.rows)
-                if (c < row.size())
-                    row[c].text = subject_label(index, row[c].text);
-    return table;
+    return report::findings_table(t, index, group_findings(findings), "findings");
 }
 
 // "Overview": key figures, the three most serious findings and what to do next.
@@ -195,8 +190,9 @@ Page overview_page(const Facts& f) {
     }});
     page.sections.push_back(std::move(findings));
     ex::Section top = section(t.get("web.top_findings"));
-    for (size_t i = 0; i < f.checks.findings.size() && i < 3; ++i)
-        report::append_finding_blocks(t, f.checks.findings[i], top.blocks);
+    const std::vector<FindingGroup> groups = group_findings(f.checks.findings);
+    for (size_t i = 0; i < groups.size() && i < 3; ++i)
+        report::append_group_blocks(t, f.index, groups[i], i + 1, 5, top.blocks);
     if (f.checks.findings.empty())
         top.blocks.push_back(ex::Paragraph{t.get("common.no_findings")});
     page.sections.push_back(std::move(top));
@@ -480,8 +476,12 @@ Page findings_page(const Facts& f) {
         }
     for (const auto& [name, list] : grouped) {
         ex::Section s = section(name);
-        for (const Finding* finding : list)
-            report::append_finding_blocks(t, *finding, s.blocks);
+        size_t number = 0;
+        for (const Finding* finding : list) {
+            const FindingGroup one{finding->check, finding->severity, "", {*finding},
+                                   finding_impact(*finding)};
+            report::append_group_blocks(t, f.index, one, ++number, 1, s.blocks);
+        }
         by_person.subsections.push_back(std::move(s));
     }
     if (grouped.empty())
