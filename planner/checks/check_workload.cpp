@@ -134,16 +134,16 @@ std::vector<Finding> find_underused_people(const CheckContext& context) {
         else
             recommendation = "Give " + name + " up to " + format_hours(spare) +
                              " more hours a week of work, or review the capacity planned.";
-        findings.push_back(make_finding("LOAD002", "person:" + load.person.str(),
-                                        name + " is underused: " + format_hours(load.load_hours) +
-                                            " hours of work a week against " +
-                                            format_hours(load.available_hours) + " available (" +
-                                            format_percent(*load.utilisation) + ").",
-                                        {{"load_hours", format_hours(load.load_hours)},
-                                         {"available_hours", format_hours(load.available_hours)},
-                                         {"utilisation", exporters::format_fixed(*load.utilisation, 3)},
-                                         {"threshold", format_share(underuse)}},
-                                        std::move(recommendation)));
+        findings.push_back(
+            make_finding("LOAD002", "person:" + load.person.str(),
+                         name + " is underused: " + format_hours(load.load_hours) +
+                             " hours of work a week against " + format_hours(load.available_hours) +
+                             " available (" + format_percent(*load.utilisation) + ").",
+                         {{"load_hours", format_hours(load.load_hours)},
+                          {"available_hours", format_hours(load.available_hours)},
+                          {"utilisation", exporters::format_fixed(*load.utilisation, 3)},
+                          {"threshold", format_share(underuse)}},
+                         std::move(recommendation)));
     }
     return findings;
 }

@@ -1,8 +1,8 @@
 #include "planner/cli/cli.hpp"
 
 #include "exporters/export_error.hpp"
-#include "exporters/text_wrap.hpp"
 #include "exporters/output_file.hpp"
+#include "exporters/text_wrap.hpp"
 
 #include "model/suggest.hpp"
 #include "model/workspace.hpp"
@@ -277,7 +277,8 @@ int report_failure(std::exception_ptr failure, std::ostream& err) {
         for (const std::string& line : e.details())
             err << printable(line) << "\n";
         if (e.exit_status() == k_exit_internal_error)
-            err << "planner: internal error: " << printable(e.what()) << "; " << k_internal_error_hint << "\n";
+            err << "planner: internal error: " << printable(e.what()) << "; "
+                << k_internal_error_hint << "\n";
         else
             err << "planner: error: " << printable(e.what()) << "\n";
         return e.exit_status();
@@ -297,7 +298,8 @@ int report_failure(std::exception_ptr failure, std::ostream& err) {
         return k_exit_user_error;
     } catch (const std::exception& e) {
         // Anything else is a bug: every expected failure has its own type above.
-        err << "planner: internal error: " << printable(e.what()) << "; " << k_internal_error_hint << "\n";
+        err << "planner: internal error: " << printable(e.what()) << "; " << k_internal_error_hint
+            << "\n";
         return k_exit_internal_error;
     } catch (...) {
         err << "planner: internal error: an unknown failure; " << k_internal_error_hint << "\n";

@@ -1,7 +1,7 @@
 #include "planner/cli/output.hpp"
 
-#include "exporters/output_file.hpp"
 #include "exporters/export_error.hpp"
+#include "exporters/output_file.hpp"
 
 #include <iostream>
 

@@ -350,12 +350,11 @@ void append_workload(const ReportText& text, const PlanIndex& index, const Workl
     }
     // Large teams: the distribution, then the 20 most loaded; everyone is in workload.csv.
     const double overload = index.plan().info.thresholds.overload;
-    const std::vector<std::pair<double, std::string>> bands = {
-        {0.5, "< 50%"},
-        {0.85, "50\u201385%"},
-        {overload, "85\u2013100%"},
-        {1.25 * overload, "100\u2013125%"},
-        {1e300, "> 125%"}};
+    const std::vector<std::pair<double, std::string>> bands = {{0.5, "< 50%"},
+                                                               {0.85, "50\u201385%"},
+                                                               {overload, "85\u2013100%"},
+                                                               {1.25 * overload, "100\u2013125%"},
+                                                               {1e300, "> 125%"}};
     std::vector<int> counts(bands.size(), 0);
     int people = 0;
     for (const PersonLoad& p : workload.people) {

@@ -13,10 +13,10 @@
 
 #include <algorithm>
 #include <cctype>
-#include <string_view>
 #include <cmath>
 #include <map>
 #include <set>
+#include <string_view>
 
 namespace planner::server {
 
@@ -119,7 +119,8 @@ std::string name_subjects(const PlanIndex& index, const std::string& text) {
             size_t at = text.find(prefix, i);
             // Only at the start of a word.
             while (at != std::string::npos && at > 0 &&
-                   (std::isalnum(static_cast<unsigned char>(text[at - 1])) != 0 || text[at - 1] == '_'))
+                   (std::isalnum(static_cast<unsigned char>(text[at - 1])) != 0 ||
+                    text[at - 1] == '_'))
                 at = text.find(prefix, at + 1);
             if (at < best)
                 best = at;
@@ -478,8 +479,8 @@ Page findings_page(const Facts& f) {
         ex::Section s = section(name);
         size_t number = 0;
         for (const Finding* finding : list) {
-            const FindingGroup one{finding->check, finding->severity, "", {*finding},
-                                   finding_impact(*finding)};
+            const FindingGroup one{
+                finding->check, finding->severity, "", {*finding}, finding_impact(*finding)};
             report::append_group_blocks(t, f.index, one, ++number, 1, s.blocks);
         }
         by_person.subsections.push_back(std::move(s));

@@ -115,7 +115,8 @@ std::vector<std::string> explain_role(const model::PlanIndex& index, const Staff
         std::string channels;
         for (size_t i = 0; i < rota.channels.size(); ++i)
             channels += (i ? ", " : "") + rota.channels[i].str();
-        lines.push_back("   rota " + channels + ": W = " + exporters::format_fixed(rota.window_hours, 2) +
+        lines.push_back("   rota " + channels +
+                        ": W = " + exporters::format_fixed(rota.window_hours, 2) +
                         " h/week (union of care windows, UTC)");
         lines.push_back("   lambda = " + figure(rota.inbound_per_week) + " inbound/week / " +
                         exporters::format_fixed(rota.window_hours, 2) +
@@ -128,8 +129,9 @@ std::vector<std::string> explain_role(const model::PlanIndex& index, const Staff
             lines.push_back(
                 "   N = " + std::to_string(rota.agents) +
                 ": the smallest N > A with SL = 1 - C(N, A) exp(-(N - A) T / h) >= target");
-            lines.push_back("       C(N, A) = " + exporters::format_fixed(rota.wait_probability, 4) +
-                            ", SL = " + percent(rota.achieved_service_level));
+            lines.push_back(
+                "       C(N, A) = " + exporters::format_fixed(rota.wait_probability, 4) +
+                ", SL = " + percent(rota.achieved_service_level));
             lines.push_back("   floor = ceil(W x N / week.hours) = ceil(" +
                             exporters::format_fixed(rota.window_hours, 2) + " x " +
                             std::to_string(rota.agents) + " / " + figure(plan.info.week.hours) +
@@ -142,9 +144,10 @@ std::vector<std::string> explain_role(const model::PlanIndex& index, const Staff
         lines.push_back("3. Care coverage floor: none (this role serves no care window)");
 
     lines.push_back("   required FTE: " +
-                    (role.floor_people ? "max(volume " + exporters::format_fixed(role.volume_fte, 2) +
-                                             ", floor " + std::to_string(*role.floor_people) + ")"
-                                       : std::string("volume")) +
+                    (role.floor_people
+                         ? "max(volume " + exporters::format_fixed(role.volume_fte, 2) +
+                               ", floor " + std::to_string(*role.floor_people) + ")"
+                         : std::string("volume")) +
                     " = " + exporters::format_fixed(role.required_fte, 2) +
                     (role.floor_wins ? " (the care floor wins)" : ""));
 
@@ -171,11 +174,12 @@ std::vector<std::string> explain_role(const model::PlanIndex& index, const Staff
         lines.push_back("   " + part);
     lines.push_back("   planned FTE = " + exporters::format_fixed(role.planned_fte, 2));
     lines.push_back("5. gap = " + exporters::format_fixed(role.required_fte, 2) + " - " +
-                    exporters::format_fixed(role.current_fte, 2) + " = " + exporters::format_fixed(role.gap, 2));
+                    exporters::format_fixed(role.current_fte, 2) + " = " +
+                    exporters::format_fixed(role.gap, 2));
     lines.push_back("   hires = max(0, ceil(" + exporters::format_fixed(role.gap, 2) +
                     " - 0.2)) = " + std::to_string(role.hires));
-    lines.push_back("   gap after planned vacancies = " + exporters::format_fixed(role.gap, 2) + " - " +
-                    exporters::format_fixed(role.planned_fte, 2) + " = " +
+    lines.push_back("   gap after planned vacancies = " + exporters::format_fixed(role.gap, 2) +
+                    " - " + exporters::format_fixed(role.planned_fte, 2) + " = " +
                     exporters::format_fixed(role.gap_after_planned, 2));
     return lines;
 }

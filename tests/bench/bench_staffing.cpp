@@ -13,9 +13,9 @@
 #include "model/plan_writer.hpp"
 #include "model/workspace.hpp"
 #include "planner/core/heap.hpp"
+#include "planner/core/workload.hpp"
 #include "planner/rebalance/rebalance.hpp"
 #include "planner/staffing/staffing.hpp"
-#include "planner/core/workload.hpp"
 
 #include <chrono>
 #include <cstdio>
