@@ -68,8 +68,32 @@ std::string json_quote(std::string_view text) {
     return out;
 }
 
+bool is_json_number(std::string_view text) {
+    size_t i = 0;
+    if (i < text.size() && text[i] == '-')
+        ++i;
+    if (i >= text.size() || text[i] < '0' || text[i] > '9')
+        return false;
+    if (text[i] == '0' && i + 1 < text.size() && text[i + 1] != '.')
+        return false;
+    while (i < text.size() && text[i] >= '0' && text[i] <= '9')
+        ++i;
+    if (i < text.size() && text[i] == '.') {
+        ++i;
+        if (i >= text.size() || text[i] < '0' || text[i] > '9')
+            return false;
+        while (i < text.size() && text[i] >= '0' && text[i] <= '9')
+            ++i;
+    }
+    return i == text.size();
+}
+
+bool JsonWriter::compact_here() const {
+    return m_style == JsonStyle::compact || (!m_levels.empty() && m_levels.back().compact);
+}
+
 void JsonWriter::newline_and_indent() {
-    if (m_style == JsonStyle::compact)
+    if (compact_here())
         return;
     m_out += '\n';
     m_out.append(2 * m_levels.size(), ' ');
@@ -83,25 +107,27 @@ void JsonWriter::before_value() {
     assert(m_levels.empty() || !m_levels.back().is_object);
     if (!m_levels.empty()) {
         if (!m_levels.back().empty) {
-            m_out += m_style == JsonStyle::compact ? ", " : ",";
+            m_out += compact_here() ? ", " : ",";
         }
         m_levels.back().empty = false;
         newline_and_indent();
     }
 }
 
-void JsonWriter::open(char bracket, bool is_object) {
+void JsonWriter::open(char bracket, bool is_object, JsonStyle inner) {
     before_value();
     m_out += bracket;
-    m_levels.push_back({is_object, true});
+    const bool compact = inner == JsonStyle::compact || compact_here();
+    m_levels.push_back({is_object, true, compact});
 }
 
 void JsonWriter::close(char bracket, bool is_object) {
     assert(!m_levels.empty() && m_levels.back().is_object == is_object && !m_after_key);
     (void)is_object;
     const bool was_empty = m_levels.back().empty;
+    const bool was_compact = compact_here();
     m_levels.pop_back();
-    if (!was_empty) {
+    if (!was_empty && !was_compact) {
         newline_and_indent();
     }
     m_out += bracket;
@@ -110,8 +136,8 @@ void JsonWriter::close(char bracket, bool is_object) {
     }
 }
 
-JsonWriter& JsonWriter::begin_object() {
-    open('{', true);
+JsonWriter& JsonWriter::begin_object(JsonStyle inner) {
+    open('{', true, inner);
     return *this;
 }
 
@@ -120,8 +146,8 @@ JsonWriter& JsonWriter::end_object() {
     return *this;
 }
 
-JsonWriter& JsonWriter::begin_array() {
-    open('[', false);
+JsonWriter& JsonWriter::begin_array(JsonStyle inner) {
+    open('[', false, inner);
     return *this;
 }
 
@@ -133,7 +159,7 @@ JsonWriter& JsonWriter::end_array() {
 JsonWriter& JsonWriter::key(std::string_view name) {
     assert(!m_levels.empty() && m_levels.back().is_object && !m_after_key);
     if (!m_levels.back().empty) {
-        m_out += m_style == JsonStyle::compact ? ", " : ",";
+        m_out += compact_here() ? ", " : ",";
     }
     m_levels.back().empty = false;
     newline_and_indent();
@@ -178,6 +204,13 @@ JsonWriter& JsonWriter::write_integer(std::int64_t number) {
 JsonWriter& JsonWriter::write_bool(bool flag) {
     before_value();
     m_out += flag ? "true" : "false";
+    return *this;
+}
+
+JsonWriter& JsonWriter::write_number_text(std::string_view text) {
+    assert(is_json_number(text));
+    before_value();
+    m_out += text;
     return *this;
 }
 

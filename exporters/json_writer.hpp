@@ -21,9 +21,11 @@ class JsonWriter {
 public:
     explicit JsonWriter(JsonStyle style = JsonStyle::pretty) : m_style(style) {}
 
-    JsonWriter& begin_object();
+    // A container opened with JsonStyle::compact is written on one line even inside a pretty
+    // document (`"evidence": {"a": 1, "b": "x"}`); everything inside it is compact too.
+    JsonWriter& begin_object(JsonStyle inner = JsonStyle::pretty);
     JsonWriter& end_object();
-    JsonWriter& begin_array();
+    JsonWriter& begin_array(JsonStyle inner = JsonStyle::pretty);
     JsonWriter& end_array();
     JsonWriter& key(std::string_view name);
 
@@ -35,6 +37,9 @@ public:
     // as format_fixed() writes it for text and CSV; NaN and infinities are written as null.
     JsonWriter& write_fixed(double number, int decimals);
     JsonWriter& write_bool(bool flag);
+    // A number already written as JSON text ("12", "-0.25"), kept exactly as given; the
+    // caller checks it with is_json_number().
+    JsonWriter& write_number_text(std::string_view text);
     JsonWriter& write_null();
 
     // Shorthands for key(name).write_*(value).
@@ -53,10 +58,13 @@ private:
     struct Level {
         bool is_object = false;
         bool empty = true;
+        bool compact = false;
     };
 
+    bool compact_here() const;
+
     void before_value();
-    void open(char bracket, bool is_object);
+    void open(char bracket, bool is_object, JsonStyle inner);
     void close(char bracket, bool is_object);
     void newline_and_indent();
 
@@ -65,6 +73,10 @@ private:
     std::vector<Level> m_levels;
     bool m_after_key = false;
 };
+
+// Whether text is a JSON number as RFC 8259 spells it, without exponent ("0.5", "-12", not
+// "05", "1.", "1e3").
+bool is_json_number(std::string_view text);
 
 // text as a quoted, escaped JSON string.
 std::string json_quote(std::string_view text);

@@ -65,6 +65,28 @@ std::string render_text_table(const std::vector<TextColumn>& columns,
         --widths[widest];
     }
     std::string out;
+    if (total() > static_cast<size_t>(max_width) && n > 1) {
+        // Too many columns for the width even with the text cut short: one block per row, a
+        // line per column ("header  value"), so that no figure is lost.
+        size_t label = 0;
+        for (const auto& column : columns)
+            label = std::max(label, width_of(column.header));
+        const size_t room =
+            static_cast<size_t>(max_width) > label + 2 + 8 ? max_width - label - 2 : 8;
+        for (size_t r = 0; r < rows.size(); ++r) {
+            if (r > 0)
+                out += "\n";
+            for (size_t c = 0; c < n; ++c) {
+                const std::string& header = columns[c].header;
+                const std::string value = c < rows[r].size() ? rows[r][c] : std::string();
+                out += header;
+                if (!value.empty())
+                    out += std::string(label - width_of(header) + 2, ' ') + fit(value, room);
+                out += "\n";
+            }
+        }
+        return out;
+    }
     auto line = [&](const std::vector<std::string>& cells) {
         std::string text;
         for (size_t c = 0; c < n; ++c) {

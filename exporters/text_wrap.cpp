@@ -144,4 +144,18 @@ std::string wrap_columns(std::string_view text, std::size_t columns) {
     return out;
 }
 
+std::string wrap_hanging(std::string_view text, std::size_t indent, std::size_t width) {
+    const std::size_t room = width > indent + 20 ? width - indent : 20;
+    std::string wrapped = wrap_columns(text, room);
+    if (!wrapped.empty())
+        wrapped.pop_back(); // the final "\n"
+    std::string out;
+    for (char c : wrapped) {
+        out += c;
+        if (c == '\n')
+            out.append(indent, ' ');
+    }
+    return out;
+}
+
 } // namespace planner::exporters

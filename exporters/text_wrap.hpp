@@ -25,6 +25,11 @@ std::vector<std::string> wrap_text(std::string_view text, double max_width,
 // ended with one.
 std::string wrap_columns(std::string_view text, std::size_t columns);
 
+// wrap_columns with a hanging indent: the first line as it is (the caller has already written
+// `indent` characters before it), the others after `indent` spaces; no line passes `width`
+// characters in all (when width leaves fewer than 20, 20 are used). No final "\n".
+std::string wrap_hanging(std::string_view text, std::size_t indent, std::size_t width);
+
 // text itself when it fits in max_width, else its longest prefix (between code points, trailing
 // spaces dropped) that fits together with the ellipsis, followed by the ellipsis.
 std::string truncate_to_width(std::string_view text, double max_width, const MeasureText& measure,

@@ -1,7 +1,10 @@
 #include "model/diagnostic_context.hpp"
 
+#include "model/csv_reader.hpp"
+
 #include <algorithm>
 #include <regex>
+#include <utility>
 
 namespace planner::model {
 
@@ -83,7 +86,89 @@ void show_line(std::vector<std::string>& out, std::string_view line, int number,
     out.push_back(gutter + " | " + std::string(column > 0 ? column - 1 : 0, ' ') + "^");
 }
 
+// The fields of one physical CSV line, each with the character column it starts at; quotes
+// are honoured within the line (a field that goes on to the next line ends with the line).
+std::vector<std::pair<size_t, std::string>> csv_fields(std::string_view line, char delimiter) {
+    std::vector<std::pair<size_t, std::string>> fields;
+    size_t i = 0;
+    while (i <= line.size()) {
+        const size_t start_column = characters(line, i) + 1;
+        std::string text;
+        if (i < line.size() && line[i] == '"') {
+            ++i;
+            while (i < line.size()) {
+                if (line[i] == '"' && i + 1 < line.size() && line[i + 1] == '"') {
+                    text += '"';
+                    i += 2;
+                } else if (line[i] == '"') {
+                    ++i;
+                    break;
+                } else {
+                    text += line[i++];
+                }
+            }
+            while (i < line.size() && line[i] != delimiter)
+                text += line[i++];
+        } else {
+            while (i < line.size() && line[i] != delimiter)
+                text += line[i++];
+        }
+        fields.emplace_back(start_column, std::move(text));
+        if (i >= line.size())
+            break;
+        ++i; // the delimiter
+    }
+    return fields;
+}
+
 } // namespace
+
+std::vector<std::string> csv_row_context(const Diagnostic& diagnostic, std::string_view bytes) {
+    std::vector<std::string> out;
+    if (diagnostic.line < 1 || bytes.substr(0, 4) == std::string_view("PK\x03\x04", 4))
+        return out; // no line, or a spreadsheet (a ZIP archive), not text
+    const DecodedText decoded = decode_text(bytes, true);
+    std::string_view text = decoded.utf8;
+    std::vector<std::string_view> lines = split_lines(text);
+    const size_t index = static_cast<size_t>(diagnostic.line) - 1;
+    if (index >= lines.size())
+        return out;
+    size_t first = 0;
+    char delimiter = ',';
+    if (!lines.empty() && lines[0].size() == 5 && lines[0].substr(0, 4) == "sep=") {
+        delimiter = lines[0][4];
+        first = 1;
+    } else {
+        delimiter = detect_delimiter(text);
+    }
+    const std::string_view line = lines[index];
+    const size_t column = static_cast<size_t>(std::max(diagnostic.column, 1));
+    show_line(out, line, diagnostic.line, column);
+
+    // Which field the column is in, and that field's header: the first line above with a
+    // field there and more than one field (a title line above the header has one).
+    const auto fields = csv_fields(line, delimiter);
+    size_t field = 0;
+    while (field + 1 < fields.size() && fields[field + 1].first <= column)
+        ++field;
+    for (size_t h = first; h < index; ++h) {
+        const auto header = csv_fields(lines[h], delimiter);
+        if (header.size() < 2 || field >= header.size())
+            continue;
+        std::string name = header[field].second;
+        if (name.empty())
+            break;
+        if (characters(name, name.size()) > 60) {
+            size_t cut = 0;
+            for (size_t kept = 0; cut < name.size() && kept <= 57; ++cut)
+                kept += (static_cast<unsigned char>(name[cut]) & 0xC0) != 0x80;
+            name = name.substr(0, cut - 1) + "\u2026";
+        }
+        out.push_back("column: " + name + " (header on line " + std::to_string(h + 1) + ")");
+        break;
+    }
+    return out;
+}
 
 DiagnosticWithContext with_context(const Diagnostic& diagnostic, std::string_view source) {
     DiagnosticWithContext result{diagnostic, {}};

@@ -26,4 +26,13 @@ struct DiagnosticWithContext {
 // the diagnostic has no line, or its line is not in `source`.
 DiagnosticWithContext with_context(const Diagnostic& diagnostic, std::string_view source);
 
+// The same for a CSV file (`bytes` as read: UTF-8 or UTF-16 with a byte-order mark, any
+// delimiter): the row with a caret under the column, then the column's header when the file
+// has one above that row:
+//     14 | 2026-03-02,instagram,impressions,12O4
+//        |                                  ^
+//   column: value (header on line 1)
+// Empty when the diagnostic has no line or that line is not in the file.
+std::vector<std::string> csv_row_context(const Diagnostic& diagnostic, std::string_view bytes);
+
 } // namespace planner::model

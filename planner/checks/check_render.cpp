@@ -3,6 +3,7 @@
 #include "exporters/csv_renderer.hpp"
 #include "exporters/json_writer.hpp"
 #include "exporters/text_table.hpp"
+#include "exporters/text_wrap.hpp"
 #include "planner/checks/finding_groups.hpp"
 
 #include <cstddef>
@@ -11,7 +12,6 @@ namespace planner {
 
 namespace {
 
-constexpr size_t k_width = 100;
 constexpr size_t k_indent = 18; // "warning  LOAD001  " lines up the body under the subject
 
 size_t display_width(const std::string& text) {
@@ -52,24 +52,24 @@ std::string evidence_text(const Finding& finding) {
     return text;
 }
 
-void append_finding(std::string& out, const Finding& finding, Colour colour) {
+void append_finding(std::string& out, const Finding& finding, Colour colour, size_t columns) {
     const std::string indent(k_indent, ' ');
     out += severity_label(finding.severity, colour) + padded(finding.check, 9) + finding.subject +
            "\n";
-    out += indent + wrap_text(finding.message, k_indent, k_width) + "\n";
+    out += indent + exporters::wrap_hanging(finding.message, k_indent, columns) + "\n";
     if (!finding.evidence.empty())
         out += padded("", k_indent - 9) + padded("evidence", 9) +
-               wrap_text(evidence_text(finding), k_indent, k_width) + "\n";
+               exporters::wrap_hanging(evidence_text(finding), k_indent, columns) + "\n";
     if (!finding.recommendation.empty())
         out += padded("", k_indent - 9) + padded("do", 9) +
-               wrap_text(finding.recommendation, k_indent, k_width) + "\n";
+               exporters::wrap_hanging(finding.recommendation, k_indent, columns) + "\n";
 }
 
 // A group of several findings with one cause: the rule and the cause on the first line, then
 // each instance (subject, message, what to do) as an item.
-void append_group(std::string& out, const FindingGroup& group, Colour colour) {
+void append_group(std::string& out, const FindingGroup& group, Colour colour, size_t columns) {
     if (group.instances.size() == 1) {
-        append_finding(out, group.instances.front(), colour);
+        append_finding(out, group.instances.front(), colour, columns);
         return;
     }
     const CheckInfo* info = find_check(group.check);
@@ -78,84 +78,41 @@ void append_group(std::string& out, const FindingGroup& group, Colour colour) {
     out += severity_label(group.severity, colour) + padded(group.check, 9) + title + ": " +
            group.cause + " (" + std::to_string(group.instances.size()) + ")\n";
     for (const Finding& finding : group.instances) {
-        out += indent + "- " + wrap_text(finding.subject, k_indent + 2, k_width) + "\n";
-        out += indent + "  " + wrap_text(finding.message, k_indent + 2, k_width) + "\n";
+        out +=
+            indent + "- " + exporters::wrap_hanging(finding.subject, k_indent + 2, columns) + "\n";
+        out +=
+            indent + "  " + exporters::wrap_hanging(finding.message, k_indent + 2, columns) + "\n";
         if (!finding.recommendation.empty())
             out += padded("", k_indent - 9) + padded("do", 11) +
-                   wrap_text(finding.recommendation, k_indent + 2, k_width) + "\n";
+                   exporters::wrap_hanging(finding.recommendation, k_indent + 2, columns) + "\n";
     }
 }
 
-bool is_json_number(const std::string& text) {
-    size_t i = 0;
-    if (i < text.size() && text[i] == '-')
-        ++i;
-    if (i >= text.size() || text[i] < '0' || text[i] > '9')
-        return false;
-    if (text[i] == '0' && i + 1 < text.size() && text[i + 1] != '.')
-        return false;
-    while (i < text.size() && text[i] >= '0' && text[i] <= '9')
-        ++i;
-    if (i < text.size() && text[i] == '.') {
-        ++i;
-        if (i >= text.size())
-            return false;
-        while (i < text.size() && text[i] >= '0' && text[i] <= '9')
-            ++i;
+void write_finding(exporters::JsonWriter& json, const Finding& finding, const std::string* reason) {
+    json.begin_object()
+        .field("check", finding.check)
+        .field("severity", to_string(finding.severity))
+        .field("subject", finding.subject)
+        .field("message", finding.message);
+    json.key("evidence").begin_object(exporters::JsonStyle::compact);
+    for (const auto& [key, value] : finding.evidence) {
+        json.key(key);
+        if (exporters::is_json_number(value))
+            json.write_number_text(value);
+        else
+            json.write_string(value);
     }
-    return i == text.size();
-}
-
-std::string finding_json(const Finding& finding, const std::string* reason) {
-    std::string out = "    {\n";
-    out += "      \"check\": " + exporters::json_quote(finding.check) + ",\n";
-    out +=
-        "      \"severity\": " + exporters::json_quote(std::string(to_string(finding.severity))) +
-        ",\n";
-    out += "      \"subject\": " + exporters::json_quote(finding.subject) + ",\n";
-    out += "      \"message\": " + exporters::json_quote(finding.message) + ",\n";
-    out += "      \"evidence\": {";
-    for (size_t i = 0; i < finding.evidence.size(); ++i) {
-        const auto& [key, value] = finding.evidence[i];
-        out += (i == 0 ? "" : ", ") + exporters::json_quote(key) + ": " +
-               (is_json_number(value) ? value : exporters::json_quote(value));
-    }
-    out += "},\n";
-    out += "      \"recommendation\": " + exporters::json_quote(finding.recommendation);
+    json.end_object();
+    json.field("recommendation", finding.recommendation);
     if (reason != nullptr)
-        out += ",\n      \"reason\": " + exporters::json_quote(*reason);
-    out += "\n    }";
-    return out;
+        json.field("reason", *reason);
+    json.end_object();
 }
 
 } // namespace
 
-std::string wrap_text(const std::string& text, size_t indent, size_t width) {
-    const size_t room = width > indent + 20 ? width - indent : 20;
-    std::string out;
-    size_t line = 0;
-    size_t start = 0;
-    while (start <= text.size()) {
-        size_t end = text.find(' ', start);
-        if (end == std::string::npos)
-            end = text.size();
-        std::string word = text.substr(start, end - start);
-        size_t word_width = display_width(word);
-        if (line > 0 && line + 1 + word_width > room) {
-            out += "\n" + std::string(indent, ' ');
-            line = 0;
-        } else if (line > 0) {
-            out += " ";
-            ++line;
-        }
-        out += word;
-        line += word_width;
-        start = end + 1;
-    }
-    return out;
-}
-
-std::string render_check_text(const CheckReport& report, Colour colour) {
+std::string render_check_text(const CheckReport& report, Colour colour, int width) {
+    const size_t columns = width < 40 ? 40 : static_cast<size_t>(width);
     const CheckCounts& counts = report.counts;
     std::string out = report.plan_name.empty() ? std::string("Plan") : report.plan_name;
     if (counts.error + counts.warning + counts.info == 0)
@@ -173,36 +130,39 @@ std::string render_check_text(const CheckReport& report, Colour colour) {
                " findings, most serious and largest first; --format json lists every one.\n";
     for (const FindingGroup& group : groups) {
         out += "\n";
-        append_group(out, group, colour);
+        append_group(out, group, colour, columns);
     }
     if (!report.suppressed.empty()) {
         out += "\nSuppressed:\n";
         for (const SuppressedFinding& entry : report.suppressed) {
-            std::string line =
-                padded(entry.finding.check, 9) + entry.finding.subject + ": " + entry.reason;
-            out += "  " + wrap_text(line, 11, k_width) + "\n";
+            const std::string line = entry.finding.subject + ": " + entry.reason;
+            out += "  " + padded(entry.finding.check, 9) +
+                   exporters::wrap_hanging(line, 11, columns) + "\n";
         }
     }
     return out;
 }
 
 std::string render_check_json(const CheckReport& report) {
-    std::string out =
-        "{\n  \"plan\": " + exporters::json_quote(report.plan_name) + ",\n  \"findings\": [";
-    for (size_t i = 0; i < report.findings.size(); ++i)
-        out += (i == 0 ? "\n" : ",\n") + finding_json(report.findings[i], nullptr);
-    out += report.findings.empty() ? "],\n" : "\n  ],\n";
-    out += "  \"suppressed\": [";
-    for (size_t i = 0; i < report.suppressed.size(); ++i)
-        out += (i == 0 ? "\n" : ",\n") +
-               finding_json(report.suppressed[i].finding, &report.suppressed[i].reason);
-    out += report.suppressed.empty() ? "],\n" : "\n  ],\n";
+    exporters::JsonWriter json;
+    json.begin_object().field("plan", report.plan_name);
+    json.key("findings").begin_array();
+    for (const Finding& finding : report.findings)
+        write_finding(json, finding, nullptr);
+    json.end_array();
+    json.key("suppressed").begin_array();
+    for (const SuppressedFinding& entry : report.suppressed)
+        write_finding(json, entry.finding, &entry.reason);
+    json.end_array();
     const CheckCounts& counts = report.counts;
-    out += "  \"counts\": {\"error\": " + std::to_string(counts.error) +
-           ", \"warning\": " + std::to_string(counts.warning) +
-           ", \"info\": " + std::to_string(counts.info) +
-           ", \"suppressed\": " + std::to_string(counts.suppressed) + "}\n}\n";
-    return out;
+    json.key("counts")
+        .begin_object(exporters::JsonStyle::compact)
+        .field_integer("error", counts.error)
+        .field_integer("warning", counts.warning)
+        .field_integer("info", counts.info)
+        .field_integer("suppressed", counts.suppressed)
+        .end_object();
+    return json.end_object().take();
 }
 
 std::string render_check_csv(const CheckReport& report) {
@@ -214,7 +174,7 @@ std::string render_check_csv(const CheckReport& report) {
                                  rows);
 }
 
-std::string render_catalogue_text() {
+std::string render_catalogue_text(int width) {
     std::vector<std::vector<std::string>> rows;
     for (const CheckInfo& info : check_catalogue())
         rows.push_back({std::string(info.id), std::string(to_string(info.severity)),
@@ -223,22 +183,21 @@ std::string render_catalogue_text() {
                                          {"severity", exporters::Align::left},
                                          {"area", exporters::Align::left},
                                          {"title", exporters::Align::left}},
-                                        rows);
+                                        rows, width);
 }
 
 std::string render_catalogue_json() {
-    std::string out = "[";
-    const auto& catalogue = check_catalogue();
-    for (size_t i = 0; i < catalogue.size(); ++i) {
-        const CheckInfo& info = catalogue[i];
-        out += std::string(i == 0 ? "\n" : ",\n") +
-               "  {\"id\": " + exporters::json_quote(std::string(info.id)) +
-               ", \"severity\": " + exporters::json_quote(std::string(to_string(info.severity))) +
-               ", \"area\": " + exporters::json_quote(std::string(info.area)) +
-               ", \"title\": " + exporters::json_quote(std::string(info.title)) +
-               ", \"description\": " + exporters::json_quote(std::string(info.description)) + "}";
-    }
-    return out + "\n]\n";
+    exporters::JsonWriter json;
+    json.begin_array();
+    for (const CheckInfo& info : check_catalogue())
+        json.begin_object(exporters::JsonStyle::compact)
+            .field("id", info.id)
+            .field("severity", to_string(info.severity))
+            .field("area", info.area)
+            .field("title", info.title)
+            .field("description", info.description)
+            .end_object();
+    return json.end_array().take();
 }
 
 std::string render_catalogue_csv() {

@@ -15,7 +15,8 @@ enum class Colour { off, on };
 // evidence and recommendation; a group with its rule and cause, then each instance. Then the
 // suppressed findings with their reasons.
 // ANSI colour on the severity when `colour` is on.
-std::string render_check_text(const CheckReport& report, Colour colour);
+// Wrapped to `width` columns (at least 40).
+std::string render_check_text(const CheckReport& report, Colour colour, int width = 100);
 
 // {"plan": NAME, "findings": [...], "suppressed": [...], "counts": {...}}; evidence values
 // that are plain decimal numbers are written as JSON numbers, the rest as strings.
@@ -25,13 +26,8 @@ std::string render_check_json(const CheckReport& report);
 std::string render_check_csv(const CheckReport& report);
 
 // The catalogue for `check --list`.
-std::string render_catalogue_text();
+std::string render_catalogue_text(int width = 100);
 std::string render_catalogue_json();
 std::string render_catalogue_csv(); // id,severity,area,title,description
-
-// Wraps `text` at spaces so that no line, after `indent` spaces, passes `width` characters
-// (UTF-8 code points). The first line is not indented. A word longer than the line is kept
-// whole.
-std::string wrap_text(const std::string& text, size_t indent, size_t width);
 
 } // namespace planner

@@ -2,6 +2,8 @@
 
 #include "exporters/export_error.hpp"
 #include "exporters/output_file.hpp"
+#include "exporters/text_wrap.hpp"
+#include "exporters/utf8.hpp"
 
 #include <iostream>
 
@@ -17,6 +19,40 @@ void write_output_file(const std::string& path, const std::string& text) {
     } catch (const exporters::ExportError& e) {
         throw OutputError(e.what());
     }
+}
+
+int text_width(const ParsedArgs& args, const Streams& io) {
+    constexpr int k_file_width = 100;
+    const std::optional<std::string> path = args.value("--output");
+    const bool to_stdout = !path || *path == "-";
+    return to_stdout && io.out_is_terminal ? io.columns : k_file_width;
+}
+
+std::string fit_to_terminal(const ParsedArgs& args, const Streams& io, const std::string& text) {
+    const std::optional<std::string> path = args.value("--output");
+    if ((path && *path != "-") || !io.out_is_terminal)
+        return text;
+    const size_t columns = static_cast<size_t>(io.columns);
+    std::string out;
+    size_t start = 0;
+    while (start < text.size()) {
+        size_t end = text.find('\n', start);
+        if (end == std::string::npos)
+            end = text.size();
+        const std::string line = text.substr(start, end - start);
+        if (exporters::utf8_length(line) <= columns) {
+            out += line;
+        } else {
+            const size_t indent =
+                line.find_first_not_of(' ') == std::string::npos ? 0 : line.find_first_not_of(' ');
+            out += std::string(indent, ' ') +
+                   exporters::wrap_hanging(line.substr(indent), indent, columns);
+        }
+        if (end < text.size())
+            out += '\n';
+        start = end + 1;
+    }
+    return out;
 }
 
 void emit_output(const ParsedArgs& args, Streams& io, const std::string& text,

@@ -16,4 +16,12 @@ void write_output_file(const std::string& path, const std::string& text);
 void emit_output(const ParsedArgs& args, Streams& io, const std::string& text,
                  const std::string& what);
 
+// Width for text tables and wrapped findings: the terminal's (Streams::columns) when the text
+// goes to standard output and that is a terminal, else 100 (files and pipes keep full cells).
+int text_width(const ParsedArgs& args, const Streams& io);
+
+// Text output on a terminal: every line longer than the terminal is wrapped at spaces, the
+// continuation indented as the line itself. Unchanged when the text goes to a file or a pipe.
+std::string fit_to_terminal(const ParsedArgs& args, const Streams& io, const std::string& text);
+
 } // namespace planner

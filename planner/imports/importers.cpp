@@ -1,6 +1,7 @@
 #include "planner/imports/importers.hpp"
 
 #include "model/csv_reader.hpp"
+#include "model/diagnostic_context.hpp"
 #include "model/metrics.hpp"
 #include "model/plan_binary.hpp"
 #include "model/plan_reader.hpp"
@@ -10,9 +11,12 @@
 #include "planner/core/errors.hpp"
 #include "planner/core/plan_source.hpp"
 #include "planner/core/sha256.hpp"
+#include "planner/imports/placement.hpp"
 #include "planner/imports/raci.hpp"
 #include "planner/imports/roster.hpp"
 
+#include <cctype>
+#include <filesystem>
 #include <map>
 #include <set>
 
@@ -24,11 +28,31 @@ bool ends_with(const std::string& text, const std::string& suffix) {
            text.compare(text.size() - suffix.size(), suffix.size(), suffix) == 0;
 }
 
+enum class Shown { message, yaml_line, csv_row };
+
+// The errors under `summary`; with `file`, each error in that file is followed by its line
+// (a plan's YAML line with a caret and hint, or a CSV row with a caret and its column header).
 [[noreturn]] void throw_diagnostics(const std::string& summary,
-                                    const std::vector<model::Diagnostic>& errors) {
+                                    const std::vector<model::Diagnostic>& errors,
+                                    const ImportFile* file = nullptr,
+                                    Shown shown = Shown::message) {
     std::vector<std::string> lines;
-    for (const auto& e : errors)
-        lines.push_back(e.to_string());
+    for (const auto& e : errors) {
+        if (file == nullptr || shown == Shown::message || e.file != file->path || e.line < 1) {
+            lines.push_back(e.to_string());
+            continue;
+        }
+        if (shown == Shown::yaml_line) {
+            model::DiagnosticWithContext context = model::with_context(e, file->bytes);
+            lines.push_back(context.diagnostic.to_string());
+            for (std::string& line : context.context)
+                lines.push_back(std::move(line));
+        } else {
+            lines.push_back(e.to_string());
+            for (std::string& line : model::csv_row_context(e, file->bytes))
+                lines.push_back(std::move(line));
+        }
+    }
     throw InputError(summary, std::move(lines));
 }
 
@@ -106,7 +130,7 @@ std::string import_plan(model::Workspace& workspace, const ImportFile& file,
                               ? "the plan has 1 error; nothing was imported"
                               : "the plan has " + std::to_string(result.errors.size()) +
                                     " errors; nothing was imported",
-                          result.errors);
+                          result.errors, &file, Shown::yaml_line);
     std::string yaml = model::write_plan_yaml(result.plan);
     auto old = workspace.plan_yaml();
     if (old && *old == yaml) {
@@ -190,7 +214,7 @@ std::string import_roster(model::Workspace& workspace, const ImportFile& file,
                               ? "the roster has 1 error; nothing was imported"
                               : "the roster has " + std::to_string(roster.errors.size()) +
                                     " errors; nothing was imported",
-                          roster.errors);
+                          roster.errors, &file, Shown::csv_row);
     if (const auto current = workspace.plan_yaml();
         current && model::write_plan_yaml(plan) == *current) {
         if (options.columns)
@@ -250,7 +274,7 @@ std::string import_raci(model::Workspace& workspace, const ImportFile& file,
                               ? "the ownership sheet has 1 error; nothing was imported"
                               : "the ownership sheet has " + std::to_string(raci.errors.size()) +
                                     " errors; nothing was imported",
-                          raci.errors);
+                          raci.errors, &file, Shown::csv_row);
     store_changed_plan(workspace, file, plan, "ownership sheet", options.owners_later);
     model::ImportLogEntry entry;
     entry.file_name = file.path;
@@ -323,7 +347,8 @@ std::string import_metrics(model::Workspace& workspace, const ImportFile& file,
             "\"HEADER=FIELD,...\", e.g. --columns \"Vārds=first_name,Amats=role\"); an "
             "ownership sheet starts with a `Duty` column"});
     if (!result.ok())
-        throw_diagnostics(file.path + " was not imported; nothing was stored", result.errors);
+        throw_diagnostics(file.path + " was not imported; nothing was stored", result.errors, &file,
+                          Shown::csv_row);
     if (result.file.rows_read == 0)
         throw_diagnostics(file.path + " was not imported; nothing was stored",
                           {model::Diagnostic{file.path, 0, 0,
@@ -363,7 +388,7 @@ std::string import_metrics(model::Workspace& workspace, const ImportFile& file,
         }
     }
     if (!errors.empty())
-        throw_diagnostics(file.path + " was not imported", errors);
+        throw_diagnostics(file.path + " was not imported", errors, &file, Shown::csv_row);
 
     model::ImportLogEntry entry;
     entry.file_name = file.path;
@@ -394,6 +419,49 @@ std::string import_metrics(model::Workspace& workspace, const ImportFile& file,
     for (const auto& note : result.file.notes)
         summary += "\n  " + note;
     return summary;
+}
+
+} // namespace planner
+
+namespace planner {
+
+FoundFileImport import_found_file(model::Workspace& workspace, const ImportFile& file,
+                                  std::string_view relative_path, const ImportOptions& options) {
+    // What planner reads comes as .yaml, .yml, .csv, .tsv or .txt; a folder of downloads also
+    // holds notes, spreadsheets and pictures.
+    std::string extension = std::filesystem::path(file.path).extension().string();
+    for (char& c : extension)
+        c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+    if (extension != ".yaml" && extension != ".yml" && extension != ".csv" && extension != ".tsv" &&
+        extension != ".txt")
+        return {false, file.path + ": not a plan (.yaml) or a CSV file"};
+    if (detect_kind(&workspace, file, options) != ImportKind::metrics || options.channel)
+        return {true, import_file(workspace, file, options)};
+    const std::optional<model::Plan> plan = stored_plan(workspace);
+    if (!plan) // import_metrics says what to do
+        return {true, import_metrics(workspace, file, options)};
+    model::MetricImportOptions probe;
+    probe.channel = "unplaced";
+    probe.year = options.year;
+    const model::MetricReadResult read = model::read_metric_file(file.path, file.bytes, probe);
+    if (!read.ok()) {
+        if (read.errors.front().message.rfind("planner does not recognise", 0) == 0)
+            return {false, file.path +
+                               ": not a plan, roster, ownership sheet or analytics export that "
+                               "planner reads"};
+        throw_diagnostics(file.path + " was not imported; nothing was stored", read.errors, &file,
+                          Shown::csv_row);
+    }
+    if (read.file.format_id == "generic") // its rows name their channels
+        return {true, import_metrics(workspace, file, options)};
+    const Placement placement = place_export(
+        *plan, relative_path, model::decode_text(file.bytes, true).utf8, read.file.format_id);
+    if (!placement.placed())
+        return {false, file.path + ": " + placement.reason};
+    ImportOptions placed = options;
+    placed.channel = placement.channel;
+    placed.profile = placement.profile;
+    return {true, import_metrics(workspace, file, placed) + "\n  channel: " + placement.reason};
 }
 
 } // namespace planner

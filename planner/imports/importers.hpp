@@ -6,6 +6,7 @@
 
 #include <optional>
 #include <string>
+#include <string_view>
 
 namespace planner {
 
@@ -45,5 +46,16 @@ std::string import_raci(model::Workspace& workspace, const ImportFile& file,
                         const ImportOptions& options = {});
 std::string import_metrics(model::Workspace& workspace, const ImportFile& file,
                            const ImportOptions& options);
+
+// A file found in a folder the user named (`planner import WS FOLDER/`). Imported like
+// import_file, except that an analytics export imported without --channel is placed on one of
+// the workspace's channels by place_export() (what the file names, the folders it is in, its
+// network), and a file that planner does not read, or that cannot be placed, is skipped.
+struct FoundFileImport {
+    bool imported = false;
+    std::string summary; // the import's summary, or why the file was skipped
+};
+FoundFileImport import_found_file(model::Workspace& workspace, const ImportFile& file,
+                                  std::string_view relative_path, const ImportOptions& options);
 
 } // namespace planner

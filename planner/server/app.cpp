@@ -4,6 +4,7 @@
 #include "exporters/html_renderer.hpp"
 #include "exporters/json_renderer.hpp"
 #include "exporters/pdf_renderer.hpp"
+#include "planner/core/output_format.hpp"
 #include "planner/reports/quarterly_input.hpp"
 #include "planner/reports/report_text.hpp"
 #include "planner/reports/reports.hpp"
@@ -284,11 +285,12 @@ Response App::page(const Request& request, const std::string& slug, bool json) {
 Response App::download(const Request& request) {
     auto q = request.query();
     const std::string kind = q["report"];
-    const std::string format = q.count("format") ? q["format"] : "pdf";
+    const std::optional<OutputFormat> format =
+        parse_output_format(q.count("format") ? q["format"] : "pdf");
     const std::string language = is_language(q["lang"]) ? q["lang"] : m_config.language;
     if (kind != "staffing" && kind != "audit" && kind != "quarterly")
         return text_response(400, "400: report must be staffing, audit or quarterly.\n");
-    if (format != "pdf" && format != "json" && format != "csv")
+    if (format != OutputFormat::pdf && format != OutputFormat::json && format != OutputFormat::csv)
         return text_response(400, "400: format must be pdf, json or csv.\n");
     auto state = m_site.current();
     ReportOptions options;
@@ -323,11 +325,11 @@ Response App::download(const Request& request) {
     }
     Response r;
     const std::string base = kind + (language == "lv" ? "-lv" : "");
-    if (format == "pdf") {
+    if (format == OutputFormat::pdf) {
         r.content_type = "application/pdf";
         r.body = ex::render_pdf(doc);
         r.headers.emplace_back("Content-Disposition", "attachment; filename=\"" + base + ".pdf\"");
-    } else if (format == "json") {
+    } else if (format == OutputFormat::json) {
         r.content_type = "application/json";
         r.body = ex::render_json(doc);
         r.headers.emplace_back("Content-Disposition", "attachment; filename=\"" + base + ".json\"");

@@ -37,6 +37,7 @@ TempDir::~TempDir() {
 }
 
 void TempDir::write(const std::string& name, const std::string& content) const {
+    std::filesystem::create_directories((m_path / name).parent_path());
     std::ofstream(m_path / name, std::ios::binary) << content;
 }
 

@@ -37,7 +37,7 @@ TEST_CASE("help CMD and CMD --help describe one command the same way") {
     auto b = planner(dir, {"import", "--help"});
     CHECK(a.status == 0);
     CHECK(a.out == b.out);
-    CHECK(a.out.find("Usage: planner import WORKSPACE FILE...") != std::string::npos);
+    CHECK(a.out.find("Usage: planner import WORKSPACE FILE|FOLDER...") != std::string::npos);
     CHECK(a.out.find("--channel ID") != std::string::npos);
 }
 
@@ -238,4 +238,39 @@ TEST_CASE("progress is drawn on a terminal and never in a pipe or with quiet") {
     auto piped = planner(dir, {"check", "plan.yaml", "--fail-on", "never", "-o", "out.txt"},
                          {"PLANNER_PROGRESS_AFTER_MS=0"});
     CHECK(piped.err == "Wrote the findings to out.txt.\n");
+}
+
+TEST_CASE("tables and findings fit the terminal's width, and keep full cells in a file") {
+    TempDir dir("terminal-width");
+    dir.write("plan.yaml", e2e::sample("latvian-retail.yaml"));
+    if (system("command -v script >/dev/null 2>&1") != 0)
+        return; // util-linux's script runs a command under a pseudo-terminal
+    const std::string exe = PLANNER_EXE;
+    const auto widest_line = [](const std::string& text) {
+        size_t widest = 0, line = 0;
+        for (size_t i = 0; i < text.size(); ++i) {
+            const auto c = static_cast<unsigned char>(text[i]);
+            if (c == '\n') {
+                widest = std::max(widest, line);
+                line = 0;
+            } else if (c != '\r' && (c & 0xC0) != 0x80) {
+                ++line;
+            }
+        }
+        return std::max(widest, line);
+    };
+    for (const std::string command : {"workload plan.yaml", "check plan.yaml --fail-on never",
+                                      "staff plan.yaml", "show plan.yaml"}) {
+        INFO(command);
+        const std::string run = "cd '" + dir.path().string() +
+                                "' && NO_COLOR=1 script -qec \"stty cols 60; " + exe + " " +
+                                command + "\" /dev/null > terminal.txt 2>&1";
+        REQUIRE(system(run.c_str()) == 0);
+        const std::string shown = dir.read("terminal.txt");
+        CHECK(shown.size() > 200);
+        CHECK(widest_line(shown) <= 60);
+        // Written to a pipe, the same command keeps its full width (100 columns).
+        auto piped = planner(dir, {"workload", "plan.yaml"});
+        CHECK(widest_line(piped.out) > 60);
+    }
 }

@@ -275,3 +275,68 @@ TEST_CASE("goal and KPI owners may be people that the same import's roster bring
                        "with it; nothing was imported") != std::string::npos);
     CHECK_FALSE(std::filesystem::exists(dir.file("new.db")));
 }
+
+TEST_CASE("a folder of downloads is imported with each export placed on its channel") {
+    TempDir dir("folder-import");
+    start(dir, {});
+    dir.write("downloads/facebook/Views.csv", fixture("metrics/meta/Views.csv"));
+    dir.write("downloads/posts_instagram.csv", fixture("metrics/meta/posts_instagram.csv"));
+    dir.write("downloads/Overview.csv", fixture("metrics/tiktok/Overview.csv"));
+    dir.write("downloads/notes.md", "what we downloaded\n");
+    dir.write("downloads/.hidden/Views.csv", fixture("metrics/meta/Views.csv"));
+    auto run = e2e::planner(dir, {"import", "team.db", "downloads/", "--year", "2026"});
+    INFO(run.err);
+    REQUIRE(run.status == 0);
+    CHECK_THAT(run.out, Catch::Contains("downloads/facebook/Views.csv: Meta Business Suite daily "
+                                        "metric file"));
+    CHECK_THAT(run.out, Catch::Contains("  channel: Facebook, from the name 'facebook'\n"));
+    CHECK_THAT(run.out,
+               Catch::Contains("  channel: Instagram, the plan's only Instagram channel\n"));
+    CHECK_THAT(run.out,
+               Catch::EndsWith("Not imported (2 files):\n"
+                               "  downloads/Overview.csv: a TikTok export, and the plan has no "
+                               "TikTok channel; put it in a folder named after the channel, or "
+                               "import it with --channel\n"
+                               "  downloads/notes.md: not a plan (.yaml) or a CSV file\n"));
+    CHECK(run.out.find(".hidden") == std::string::npos);
+
+    // The same folder again stores nothing more.
+    auto again = e2e::planner(dir, {"import", "team.db", "downloads/", "--year", "2026"});
+    REQUIRE(again.status == 0);
+    CHECK_THAT(again.out, Catch::Contains("downloads/facebook/Views.csv: this content was "
+                                          "imported before"));
+}
+
+TEST_CASE("a folder with nothing planner can place imports nothing and says why") {
+    TempDir dir("folder-nothing");
+    start(dir, {});
+    dir.write("downloads/notes.md", "what we downloaded\n");
+    dir.write("downloads/tiktok.csv", fixture("metrics/tiktok/Overview.csv"));
+    auto run = e2e::planner(dir, {"import", "team.db", "downloads", "--year", "2026"});
+    CHECK(run.status == 2);
+    CHECK(run.err == "downloads/notes.md: not a plan (.yaml) or a CSV file\n"
+                     "downloads/tiktok.csv: a TikTok export, and the plan has no TikTok "
+                     "channel; put it in a folder named after the channel, or import it with "
+                     "--channel\n"
+                     "planner: error: none of the files could be imported\n");
+    auto empty = e2e::planner(dir, {"import", "team.db", "nowhere/"});
+    CHECK(empty.status == 2);
+}
+
+TEST_CASE("an error in a CSV file shows the row, a caret and the column's header") {
+    TempDir dir("csv-context");
+    start(dir, {"metrics/generic/errors.csv"});
+    auto run = e2e::planner(dir, {"import", "team.db", "errors.csv"});
+    CHECK(run.status == 2);
+    CHECK_THAT(run.err,
+               Catch::StartsWith("errors.csv:2:1: `2026-02-30` is not a date; write dates as "
+                                 "YYYY-MM-DD, for example 2026-01-31\n"
+                                 "    2 | 2026-02-30,instagram,,impressions,10\n"
+                                 "      | ^\n"
+                                 "column: date (header on line 1)\n"
+                                 "errors.csv:3:23: unknown metric 'impresions' (did you mean "
+                                 "'impressions'?)\n"
+                                 "    3 | 2026-03-01,instagram,,impresions,10\n"
+                                 "      |                       ^\n"
+                                 "column: metric (header on line 1)\n"));
+}

@@ -152,3 +152,19 @@ TEST_CASE("demo writes all three reports") {
     // It ends by saying how to see the team in the browser.
     CHECK(run.out.find("planner serve planner-demo/team.db") != std::string::npos);
 }
+
+TEST_CASE("report -o - writes JSON or PDF to standard output, not to a file named '-'") {
+    TempDir dir("report-stdout");
+    dir.write("plan.yaml", e2e::sample("small-team.yaml"));
+    auto json = e2e::planner(dir, {"report", "audit", "plan.yaml", "--format", "json", "-o", "-"});
+    REQUIRE(json.status == 0);
+    CHECK_THAT(json.out, Catch::StartsWith("{"));
+    CHECK_FALSE(std::filesystem::exists(dir.file("-")));
+    auto pdf = e2e::planner(dir, {"report", "staffing", "plan.yaml", "-o", "-"});
+    REQUIRE(pdf.status == 0);
+    CHECK_THAT(pdf.out, Catch::StartsWith("%PDF-"));
+    CHECK_FALSE(std::filesystem::exists(dir.file("-")));
+    auto csv = e2e::planner(dir, {"report", "audit", "plan.yaml", "--format", "csv", "-o", "-"});
+    CHECK(csv.status == 2);
+    CHECK_THAT(csv.err, Catch::Contains("--format csv writes a folder of tables"));
+}

@@ -195,6 +195,41 @@ TEST_CASE("JsonWriter nests, separates and indents deterministically", "[json]")
                          "}\n");
 }
 
+TEST_CASE("a compact container inside a pretty document stays on one line", "[json]") {
+    JsonWriter json;
+    json.begin_object()
+        .key("items")
+        .begin_array()
+        .begin_object(JsonStyle::compact)
+        .field("id", "a")
+        .key("evidence")
+        .begin_object()
+        .key("hours")
+        .write_number_text("12.50")
+        .end_object()
+        .end_object()
+        .end_array()
+        .key("counts")
+        .begin_object(JsonStyle::compact)
+        .field_integer("error", 1)
+        .field_integer("info", 0)
+        .end_object()
+        .end_object();
+    CHECK(json.text() == "{\n"
+                         "  \"items\": [\n"
+                         "    {\"id\": \"a\", \"evidence\": {\"hours\": 12.50}}\n"
+                         "  ],\n"
+                         "  \"counts\": {\"error\": 1, \"info\": 0}\n"
+                         "}\n");
+}
+
+TEST_CASE("is_json_number accepts JSON's own number spelling only", "[json]") {
+    for (const char* text : {"0", "-0", "12", "-12.5", "0.25", "100.00"})
+        CHECK(planner::exporters::is_json_number(text));
+    for (const char* text : {"", "-", "05", "1.", ".5", "1e3", "+1", "12 h", "NaN", "0x10"})
+        CHECK_FALSE(planner::exporters::is_json_number(text));
+}
+
 TEST_CASE("the whole document renders as valid, deterministic JSON", "[json]") {
     const Document document = planner::exporters::testing::make_sample_document();
     const std::string first = render_json(document);

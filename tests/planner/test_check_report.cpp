@@ -1,5 +1,6 @@
 // The check report as a whole: order, suppressions, counts, --fail-on, determinism, the
 // renderings (text, JSON, CSV), the catalogue and docs/checks.md, and `planner check`.
+#include "exporters/text_wrap.hpp"
 #include "model/plan_reader.hpp"
 #include "planner/checks/check_render.hpp"
 #include "planner/checks/checks.hpp"
@@ -235,14 +236,15 @@ TEST_CASE("text output fits 100 columns and is coloured only when asked") {
           "Clean team: no open findings\n");
 }
 
-TEST_CASE("wrap_text breaks at spaces within the width") {
-    CHECK(wrap_text("aaa bbb ccc", 2, 30) == "aaa bbb ccc");
-    CHECK(wrap_text("aaaa bbbb cccc dddd eeee ffff gggg", 0, 20) ==
+TEST_CASE("wrap_hanging breaks at spaces within the width") {
+    using planner::exporters::wrap_hanging;
+    CHECK(wrap_hanging("aaa bbb ccc", 2, 30) == "aaa bbb ccc");
+    CHECK(wrap_hanging("aaaa bbbb cccc dddd eeee ffff gggg", 0, 20) ==
           "aaaa bbbb cccc dddd\neeee ffff gggg");
-    CHECK(wrap_text("aaaa bbbb cccc dddd eeee ffff gggg", 4, 30) ==
+    CHECK(wrap_hanging("aaaa bbbb cccc dddd eeee ffff gggg", 4, 30) ==
           "aaaa bbbb cccc dddd eeee\n    ffff gggg");
     // Widths count characters, not bytes.
-    CHECK(wrap_text("ā ā ā ā ā ā ā ā ā ā ā", 0, 20) == "ā ā ā ā ā ā ā ā ā ā\nā");
+    CHECK(wrap_hanging("ā ā ā ā ā ā ā ā ā ā ā", 0, 20) == "ā ā ā ā ā ā ā ā ā ā\nā");
 }
 
 TEST_CASE("the catalogue has every check of CHECKS.md once, in order") {

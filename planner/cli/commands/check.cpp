@@ -44,12 +44,14 @@ int run_check_command(const ParsedArgs& args, Streams& streams) {
     if (list) {
         if (!args.positional.empty())
             throw UsageError("check --list takes no PLAN");
-        emit_output(args, streams,
-                    format == OutputFormat::json       ? render_catalogue_json()
-                    : format == OutputFormat::csv      ? render_catalogue_csv()
-                    : format == OutputFormat::markdown ? catalogue_markdown()
-                                                       : render_catalogue_text(),
-                    "the check catalogue");
+        emit_output(
+            args, streams,
+            format == OutputFormat::json  ? render_catalogue_json()
+            : format == OutputFormat::csv ? render_catalogue_csv()
+            : format == OutputFormat::markdown
+                ? catalogue_markdown()
+                : fit_to_terminal(args, streams, render_catalogue_text(text_width(args, streams))),
+            "the check catalogue");
         return 0;
     }
     if (args.positional.empty())
@@ -69,9 +71,11 @@ int run_check_command(const ParsedArgs& args, Streams& streams) {
     const bool to_file = args.value("--output").value_or("-") != "-";
     const Colour colour = !to_file && colour_allowed(streams) ? Colour::on : Colour::off;
     emit_output(args, streams,
-                format == OutputFormat::json  ? render_check_json(report)
-                : format == OutputFormat::csv ? render_check_csv(report)
-                                              : render_check_text(report, colour),
+                format == OutputFormat::json ? render_check_json(report)
+                : format == OutputFormat::csv
+                    ? render_check_csv(report)
+                    : fit_to_terminal(args, streams,
+                                      render_check_text(report, colour, text_width(args, streams))),
                 "the findings");
     return fails(report, *fail_on) ? 1 : 0;
 }

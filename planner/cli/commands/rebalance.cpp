@@ -43,7 +43,7 @@ std::vector<std::vector<std::string>> people_rows(const Plan& plan, const Rebala
 }
 
 std::string render_text(const Plan& plan, const PlanIndex& index, const RebalanceResult& result,
-                        const std::string& output) {
+                        const std::string& output, int width) {
     std::ostringstream out;
     out << plan.info.name << ": proposed rebalance (hours per week)\n";
     out << exporters::render_text_table({{"person"},
@@ -55,7 +55,7 @@ std::string render_text(const Plan& plan, const PlanIndex& index, const Rebalanc
                                          {"load after", exporters::Align::right},
                                          {"util", exporters::Align::right},
                                          {"overtime", exporters::Align::right}},
-                                        people_rows(plan, result));
+                                        people_rows(plan, result), width);
     out << "Overloaded (utilisation above "
         << exporters::format_fixed(plan.info.thresholds.overload, 2)
         << "): " << result.overloaded_before << " before, " << result.overloaded_after
@@ -74,7 +74,7 @@ std::string render_text(const Plan& plan, const PlanIndex& index, const Rebalanc
                                              {"unstaffed", exporters::Align::right},
                                              {"overtime", exporters::Align::right},
                                              {"total", exporters::Align::right}},
-                                            rows);
+                                            rows, width);
     }
     if (!result.kept_duties.empty()) {
         std::string kept = "Left as they were (no active person whose role performs them has "
@@ -160,7 +160,7 @@ int run_rebalance(const ParsedArgs& args, Streams& io) {
     else if (format == OutputFormat::json)
         text = render_json(facts.plan(), index, result, *output);
     else
-        text = render_text(facts.plan(), index, result, *output);
+        text = render_text(facts.plan(), index, result, *output, text_width(args, io));
 
     if (*output == "-") {
         io.out << yaml; // the plan on stdout, the summary on stderr

@@ -59,7 +59,18 @@ int run_report(const ParsedArgs& args, Streams& io) {
                                                                          : "-csv"));
     progress.step(format == OutputFormat::pdf ? "writing the PDF" : "writing the report", 0.5);
     try {
-        if (format == OutputFormat::pdf) {
+        if (output == "-") { // standard output, as every command reads "-"
+            if (format == OutputFormat::csv)
+                throw UsageError("--format csv writes a folder of tables; give it with -o FOLDER");
+            if (format == OutputFormat::pdf && io.out_is_terminal)
+                throw UsageError("a PDF is not for the terminal; write it to a file with -o FILE, "
+                                 "or send it to another program with a pipe");
+            const std::string bytes = format == OutputFormat::pdf
+                                          ? exporters::render_pdf(document)
+                                          : exporters::render_json(document);
+            progress.done();
+            io.out << bytes;
+        } else if (format == OutputFormat::pdf) {
             exporters::write_pdf(document, output);
             progress.done();
             io.out << "Wrote the " << kind << " report to " << output << ".\n";
@@ -97,7 +108,8 @@ CommandSpec report_command() {
         "quarterly: the quarterly review of a workspace (KPI results, trends, channels, team\n"
         "  changes since the previous quarter's snapshot, staffing ask, findings).\n"
         "PDF goes to FILE (default KIND.pdf); CSV writes one file per table into the folder\n"
-        "FILE (default KIND-csv); JSON writes the whole document. See docs/reports.md.",
+        "FILE (default KIND-csv); JSON writes the whole document. -o - writes the PDF or\n"
+        "JSON to standard output (a PDF only into a pipe or a file). See docs/reports.md.",
         {{"--output", "-o", "FILE", "where to write (a folder for --format csv)"},
          format_option(k_report_formats),
          {"--lang", "", "LANG", "en (default) or lv"},

@@ -31,7 +31,7 @@ template <class IdT> std::vector<std::string> ids(const std::vector<IdT>& list) 
     return out;
 }
 
-std::string render_text(const Plan& plan) {
+std::string render_text(const Plan& plan, int width) {
     PlanIndex index(plan);
     std::ostringstream out;
     out << plan.info.name;
@@ -57,7 +57,7 @@ std::string render_text(const Plan& plan) {
                                          {"owner"},
                                          {"KPIs", exporters::Align::right},
                                          {"channels"}},
-                                        rows)
+                                        rows, width)
         << "\n";
 
     out << "Channels (" << plan.channels.size() << "), hours per week by duty\n";
@@ -90,7 +90,7 @@ std::string render_text(const Plan& plan) {
     for (const ChannelDuty& cd : index.channel_duties())
         if (!cd.channel)
             grand_total += cd.hours;
-    out << exporters::render_text_table(columns, rows);
+    out << exporters::render_text_table(columns, rows, width);
     out << "Channel work in total: " << exporters::format_fixed(grand_total, 1)
         << " hours a week\n\n";
 
@@ -105,7 +105,7 @@ std::string render_text(const Plan& plan) {
         rows.push_back({display_name(r), join(ids(r.duties)), std::to_string(holders)});
     }
     out << exporters::render_text_table({{"role"}, {"duties"}, {"people", exporters::Align::right}},
-                                        rows)
+                                        rows, width)
         << "\n";
 
     auto people_table = [&](bool vacancies) {
@@ -129,13 +129,13 @@ std::string render_text(const Plan& plan) {
                                                          {"h/week", exporters::Align::right},
                                                          {"reports to"},
                                                          {"status"}};
-    out << exporters::render_text_table(person_columns, active) << "\n";
+    out << exporters::render_text_table(person_columns, active, width) << "\n";
     auto open = people_table(true);
     out << "Vacancies (" << open.size() << ")\n";
     if (open.empty())
         out << "  none\n";
     else
-        out << exporters::render_text_table(person_columns, open);
+        out << exporters::render_text_table(person_columns, open, width);
     return out.str();
 }
 
@@ -183,7 +183,9 @@ int run_show(const ParsedArgs& args, Streams& io) {
         output_format(args, "show", {OutputFormat::text, OutputFormat::json});
     const LoadedPlan loaded = load_plan_argument(args.positional[0]);
     const std::string text =
-        format == OutputFormat::json ? render_json(loaded.plan) : render_text(loaded.plan);
+        format == OutputFormat::json
+            ? render_json(loaded.plan)
+            : fit_to_terminal(args, io, render_text(loaded.plan, text_width(args, io)));
     emit_output(args, io, text, "the plan summary");
     return 0;
 }

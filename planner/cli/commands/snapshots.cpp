@@ -75,10 +75,12 @@ int run_snapshots(const ParsedArgs& args, Streams& io) {
                                               {"plan"},
                                               {"people", exporters::Align::right},
                                               {"vacancies", exporters::Align::right}},
-                                             cells);
+                                             cells, text_width(args, io));
         text += "Read one as " + path + "@QUARTER, e.g. `planner diff " + path + "@" +
                 rows.back().quarter + " " + path + "`.\n";
     }
+    if (format == OutputFormat::text)
+        text = fit_to_terminal(args, io, text);
     emit_output(args, io, text, "the list of snapshots");
     return 0;
 }

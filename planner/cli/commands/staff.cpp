@@ -130,7 +130,7 @@ std::string render_json(const PlanIndex& index, const StaffingResult& result) {
     return json.take();
 }
 
-std::string render_text(const PlanIndex& index, const StaffingResult& result) {
+std::string render_text(const PlanIndex& index, const StaffingResult& result, int width) {
     const Plan& plan = index.plan();
     std::ostringstream out;
     out << plan.info.name << ": staff needed per role (FTE; "
@@ -143,7 +143,7 @@ std::string render_text(const PlanIndex& index, const StaffingResult& result) {
                                          {"hires", exporters::Align::right},
                                          {"floor", exporters::Align::right},
                                          {"reason"}},
-                                        table_rows(index, result));
+                                        table_rows(index, result), width);
     for (const CareRota& rota : result.rotas) {
         std::string channels;
         for (size_t c = 0; c < rota.channels.size(); ++c)
@@ -196,7 +196,7 @@ int run_staff(const ParsedArgs& args, Streams& io) {
     } else if (format == OutputFormat::json) {
         text = render_json(index, result);
     } else {
-        text = render_text(index, result);
+        text = fit_to_terminal(args, io, render_text(index, result, text_width(args, io)));
     }
     emit_output(args, io, text, "the staffing figures");
     return 0;

@@ -57,7 +57,8 @@ std::string join(const std::vector<std::string>& items, const char* separator) {
     return out;
 }
 
-std::string render_people(const Plan& plan, const Workload& workload, OutputFormat format) {
+std::string render_people(const Plan& plan, const Workload& workload, OutputFormat format,
+                          int width) {
     static const std::vector<std::string> k_header = {
         "person",          "name",       "status",     "capacity_hours",
         "available_hours", "load_hours", "utilisation"};
@@ -96,7 +97,7 @@ std::string render_people(const Plan& plan, const Workload& workload, OutputForm
                                          {"available", exporters::Align::right},
                                          {"load", exporters::Align::right},
                                          {"utilisation", exporters::Align::right}},
-                                        rows);
+                                        rows, width);
     int over = 0, vacancies = 0;
     for (size_t i = 0; i < workload.people.size(); ++i) {
         const auto& u = workload.people[i].utilisation;
@@ -115,7 +116,8 @@ std::string render_people(const Plan& plan, const Workload& workload, OutputForm
     return out.str();
 }
 
-std::string render_duties(const PlanIndex& index, const Workload& workload, OutputFormat format) {
+std::string render_duties(const PlanIndex& index, const Workload& workload, OutputFormat format,
+                          int width) {
     static const std::vector<std::string> k_header = {"channel", "duty", "hours",
                                                       "responsible_share", "people"};
     const Plan& plan = index.plan();
@@ -158,7 +160,7 @@ std::string render_duties(const PlanIndex& index, const Workload& workload, Outp
                                          {"hours", exporters::Align::right},
                                          {"R share", exporters::Align::right},
                                          {"people"}},
-                                        rows);
+                                        rows, width);
     return out.str();
 }
 
@@ -169,9 +171,12 @@ int run_workload(const ParsedArgs& args, Streams& io) {
         throw UsageError("unknown grouping '" + by + "' for --by; use person or duty");
 
     const PlanFacts facts(load_plan_argument(args.positional[0]).plan);
-    const std::string text = by == "duty" ? render_duties(facts.index(), facts.workload(), format)
-                                          : render_people(facts.plan(), facts.workload(), format);
-    emit_output(args, io, text, "the workload");
+    const int width = text_width(args, io);
+    const std::string text = by == "duty"
+                                 ? render_duties(facts.index(), facts.workload(), format, width)
+                                 : render_people(facts.plan(), facts.workload(), format, width);
+    emit_output(args, io, format == OutputFormat::text ? fit_to_terminal(args, io, text) : text,
+                "the workload");
     return 0;
 }
 } // namespace
