@@ -6,6 +6,7 @@
 #include <catch2/catch.hpp>
 
 #include <chrono>
+#include <cstdlib>
 #include <filesystem>
 #include <fstream>
 #include <sstream>
@@ -256,5 +257,50 @@ TEST_CASE("serve: a plan changed on disk is read again and the page says so") {
     CHECK(broken.status == 200);
     CHECK(broken.body.find("could not be read") != std::string::npos);
     CHECK(broken.body.find("Kalniņa") != std::string::npos); // the last good plan stays
+    fs::remove_all(dir);
+}
+
+TEST_CASE("serve: a workspace's quarter page is the quarterly review, in both languages") {
+    namespace fs = std::filesystem;
+    const fs::path dir = fs::temp_directory_path() / "planner-serve-quarter";
+    fs::remove_all(dir);
+    fs::create_directories(dir);
+    const std::string samples = std::string(PLANNER_SOURCE_DIR) + "/samples/";
+    const std::string ws = (dir / "team.db").string();
+    const std::string build = std::string("cd '") + dir.string() + "' && '" + PLANNER_EXE +
+                              "' import team.db '" + samples +
+                              "latvian-retail-2026-q3.yaml' >/dev/null && '" + PLANNER_EXE +
+                              "' snapshot team.db --quarter 2026-Q3 >/dev/null && '" + PLANNER_EXE +
+                              "' import team.db '" + samples + "latvian-retail.yaml' '" + samples +
+                              "metrics/metrics-2026.csv' >/dev/null";
+    REQUIRE(std::system(build.c_str()) == 0);
+    {
+        Site site{ws};
+        App app{site, make_config(k_port, "en")};
+        Fixture f; // for its request helpers; the cookie must be this app's
+        const auto get = [&](const std::string& target) {
+            Request r = f.get(target, false);
+            r.headers.emplace_back("Cookie", "planner_session=" + app.config().session);
+            return app.handle(r);
+        };
+        const Response en = get("/quarter");
+        REQUIRE(en.status == 200);
+        INFO(en.body.substr(0, 3000));
+        // The review itself, not the "serve a workspace" note or a failure.
+        CHECK(en.body.find("could not be built") == std::string::npos);
+        CHECK(en.body.find("Serve a workspace") == std::string::npos);
+        CHECK(en.body.find("2026-Q3") != std::string::npos); // compared with the snapshot
+        CHECK(en.body.find("<table") != std::string::npos);
+        CHECK(en.body.find("person:") == std::string::npos);
+        CHECK(en.body.find("kpi:") == std::string::npos);
+        const Response lv = get("/quarter?lang=lv");
+        REQUIRE(lv.status == 200);
+        CHECK(lv.body.find("<html lang=\"lv\"") != std::string::npos);
+        CHECK(lv.body.find("nevarēja izveidot") == std::string::npos);
+        CHECK(lv.body.find("could not be built") == std::string::npos);
+        const Response pdf = get("/download?report=quarterly&format=pdf");
+        CHECK(pdf.status == 200);
+        CHECK(pdf.body.rfind("%PDF-", 0) == 0);
+    }
     fs::remove_all(dir);
 }
