@@ -94,7 +94,27 @@ std::optional<Metric> read_metric(ImportContext& context, const CsvField& field)
 }
 
 void read(const CsvDocument& document, ImportContext& context) {
-    const CsvRecord& header = document.records.front();
+    if (!read_generic_header(context, document.records.front()))
+        return;
+    using Key = std::tuple<int64_t, std::string, std::string, Metric>;
+    std::map<Key, int> seen; // -> line
+    for (size_t i = 1; i < document.records.size(); ++i) {
+        std::optional<MetricValue> value = read_generic_row(context, document.records[i]);
+        if (!value)
+            continue;
+        Key key{days_since_epoch(value->date), value->channel, value->profile, value->metric};
+        auto [it, inserted] = seen.emplace(key, value->source_line);
+        if (!inserted) {
+            report_repeated_row(context, *value, it->second);
+            continue;
+        }
+        context.result.values.push_back(std::move(*value));
+    }
+}
+
+} // namespace
+
+bool read_generic_header(ImportContext& context, const CsvRecord& header) {
     if (!record_starts_with(header, k_columns) || header.fields.size() != k_columns.size()) {
         std::string found;
         for (const CsvField& field : header.fields)
@@ -102,89 +122,81 @@ void read(const CsvDocument& document, ImportContext& context) {
         context.error(header.line, 1,
                       "the header must be exactly `" + std::string(k_header) + "`, but it is `" +
                           found + "`");
-        return;
+        return false;
     }
     if (!context.options.channel.empty() || context.options.profile)
         context.note("the generic format names the channel and profile in each row; --channel "
                      "and --profile were not used");
-
-    using Key = std::tuple<int64_t, std::string, std::string, Metric>;
-    std::map<Key, int> seen; // -> line
-    for (size_t i = 1; i < document.records.size(); ++i) {
-        const CsvRecord& row = document.records[i];
-        ++context.result.rows_read;
-        if (row.fields.size() != k_columns.size()) {
-            context.error(row.line, 1,
-                          "this row has " + std::to_string(row.fields.size()) +
-                              " values; each row needs 5: " + std::string(k_header));
-            continue;
-        }
-        const CsvField& date_field = row.fields[0];
-        const CsvField& channel_field = row.fields[1];
-        const CsvField& profile_field = row.fields[2];
-        const CsvField& metric_field = row.fields[3];
-        const CsvField& value_field = row.fields[4];
-
-        std::optional<Date> date;
-        if (date_field.text.size() == 10 && date_field.text[4] == '-')
-            date = parse_iso_date_prefix(date_field.text);
-        if (!date)
-            context.error(date_field, "`" + date_field.text +
-                                          "` is not a date; write dates as YYYY-MM-DD, for "
-                                          "example 2026-01-31");
-        bool channel_ok = is_plan_id(channel_field.text);
-        if (channel_field.text.empty())
-            context.error(channel_field, "the channel is empty; write the channel id, for "
-                                         "example instagram");
-        else if (!channel_ok)
-            context.error(channel_field, "`" + channel_field.text +
-                                             "` is not a channel id: ids are 1-64 characters of "
-                                             "a-z, 0-9, _ and -, as in the plan");
-        bool profile_ok = profile_field.text.empty() || is_plan_id(profile_field.text);
-        if (!profile_ok)
-            context.error(profile_field, "`" + profile_field.text +
-                                             "` is not a profile id: ids are 1-64 characters of "
-                                             "a-z, 0-9, _ and -; leave it empty for the whole "
-                                             "channel");
-        std::optional<Metric> metric = read_metric(context, metric_field);
-        std::optional<double> value;
-        if (!is_plain_number(value_field.text)) {
-            context.error(value_field, "`" + value_field.text +
-                                           "` is not a plain number; write digits with a dot "
-                                           "for decimals and no spaces or thousands separators, "
-                                           "for example 1250 or 0.5");
-        } else {
-            value = std::strtod(value_field.text.c_str(), nullptr);
-            if (!std::isfinite(*value)) {
-                context.error(value_field, "`" + value_field.text +
-                                               "` is too large to be a figure; check the value");
-                value.reset();
-            } else if (*value < 0 && metric && *metric != Metric::followers_gained) {
-                context.error(value_field, "`" + value_field.text + "` is negative, but " +
-                                               std::string(metric_name(*metric)) +
-                                               " cannot be; check the value");
-                value.reset();
-            }
-        }
-        if (!date || !channel_ok || !profile_ok || !metric || !value)
-            continue;
-
-        Key key{days_since_epoch(*date), channel_field.text, profile_field.text, *metric};
-        auto [it, inserted] = seen.emplace(key, row.line);
-        if (!inserted) {
-            context.error(date_field,
-                          "this row repeats " + format_date(*date) + " " + channel_field.text +
-                              (profile_field.text.empty() ? "" : " " + profile_field.text) + " " +
-                              metric_field.text + " from line " + std::to_string(it->second) +
-                              "; keep one of the two rows");
-            continue;
-        }
-        context.result.values.push_back(
-            {*date, channel_field.text, profile_field.text, *metric, *value, row.line});
-    }
+    return true;
 }
 
-} // namespace
+std::optional<MetricValue> read_generic_row(ImportContext& context, const CsvRecord& row) {
+    ++context.result.rows_read;
+    if (row.fields.size() != k_columns.size()) {
+        context.error(row.line, 1,
+                      "this row has " + std::to_string(row.fields.size()) +
+                          " values; each row needs 5: " + std::string(k_header));
+        return std::nullopt;
+    }
+    const CsvField& date_field = row.fields[0];
+    const CsvField& channel_field = row.fields[1];
+    const CsvField& profile_field = row.fields[2];
+    const CsvField& metric_field = row.fields[3];
+    const CsvField& value_field = row.fields[4];
+
+    std::optional<Date> date;
+    if (date_field.text.size() == 10 && date_field.text[4] == '-')
+        date = parse_iso_date_prefix(date_field.text);
+    if (!date)
+        context.error(date_field, "`" + date_field.text +
+                                      "` is not a date; write dates as YYYY-MM-DD, for "
+                                      "example 2026-01-31");
+    bool channel_ok = is_plan_id(channel_field.text);
+    if (channel_field.text.empty())
+        context.error(channel_field, "the channel is empty; write the channel id, for "
+                                     "example instagram");
+    else if (!channel_ok)
+        context.error(channel_field, "`" + channel_field.text +
+                                         "` is not a channel id: ids are 1-64 characters of "
+                                         "a-z, 0-9, _ and -, as in the plan");
+    bool profile_ok = profile_field.text.empty() || is_plan_id(profile_field.text);
+    if (!profile_ok)
+        context.error(profile_field, "`" + profile_field.text +
+                                         "` is not a profile id: ids are 1-64 characters of "
+                                         "a-z, 0-9, _ and -; leave it empty for the whole "
+                                         "channel");
+    std::optional<Metric> metric = read_metric(context, metric_field);
+    std::optional<double> value;
+    if (!is_plain_number(value_field.text)) {
+        context.error(value_field, "`" + value_field.text +
+                                       "` is not a plain number; write digits with a dot "
+                                       "for decimals and no spaces or thousands separators, "
+                                       "for example 1250 or 0.5");
+    } else {
+        value = std::strtod(value_field.text.c_str(), nullptr);
+        if (!std::isfinite(*value)) {
+            context.error(value_field, "`" + value_field.text +
+                                           "` is too large to be a figure; check the value");
+            value.reset();
+        } else if (*value < 0 && metric && *metric != Metric::followers_gained) {
+            context.error(value_field, "`" + value_field.text + "` is negative, but " +
+                                           std::string(metric_name(*metric)) +
+                                           " cannot be; check the value");
+            value.reset();
+        }
+    }
+    if (!date || !channel_ok || !profile_ok || !metric || !value)
+        return std::nullopt;
+    return MetricValue{*date, channel_field.text, profile_field.text, *metric, *value, row.line};
+}
+
+void report_repeated_row(ImportContext& context, const MetricValue& value, int earlier_line) {
+    context.error(value.source_line, 1,
+                  "this row repeats " + format_date(value.date) + " " + value.channel +
+                      (value.profile.empty() ? "" : " " + value.profile) + " " +
+                      std::string(metric_name(value.metric)) + " from line " +
+                      std::to_string(earlier_line) + "; keep one of the two rows");
+}
 
 MetricFormat generic_csv_format() {
     return {"generic", "generic CSV", ChannelSource::from_file, detect, read};

@@ -36,6 +36,13 @@ const std::vector<MetricFormat>& metric_format_table();
 
 // One function per format, defined in model/metric_format_*.cpp.
 MetricFormat generic_csv_format();
+// The generic format's parts, for the reader of a whole document and the one that streams a
+// file: the header (false, with an error, when it is not exactly the five columns), one data
+// row (its value when valid; else nothing, with every problem reported), and the error for a
+// row that repeats an earlier one.
+bool read_generic_header(ImportContext& context, const CsvRecord& header);
+std::optional<MetricValue> read_generic_row(ImportContext& context, const CsvRecord& row);
+void report_repeated_row(ImportContext& context, const MetricValue& value, int earlier_line);
 MetricFormat meta_daily_format();
 MetricFormat meta_posts_format();
 MetricFormat facebook_classic_page_format();

@@ -140,6 +140,11 @@ public:
     }
     double real(int i) const { return sqlite3_column_double(m_stmt, i); }
     long long integer(int i) const { return sqlite3_column_int64(m_stmt, i); }
+    // Ready to run again with new values.
+    void reset() {
+        sqlite3_reset(m_stmt);
+        sqlite3_clear_bindings(m_stmt);
+    }
 
 private:
     sqlite3* m_db;
@@ -562,6 +567,55 @@ bool Workspace::store_metric(const MetricValue& m, long long import_id) {
     s.bind(1, date).bind(2, m.channel).bind(3, m.profile).bind(4, metric).bind(5, m.value);
     s.bind(6, import_id).step();
     return replaced;
+}
+
+void Workspace::begin_metric_staging() {
+    // A temporary table lives in its own file (SQLite's temp store), outside the workspace,
+    // and only as long as this connection.
+    exec("CREATE TEMP TABLE IF NOT EXISTS metric_stage (date TEXT NOT NULL, channel TEXT NOT NULL, "
+         "profile TEXT NOT NULL, metric TEXT NOT NULL, value REAL NOT NULL, line INTEGER NOT "
+         "NULL, PRIMARY KEY (channel, profile, metric, date)) WITHOUT ROWID");
+    exec("DELETE FROM temp.metric_stage");
+}
+
+std::vector<int> Workspace::stage_metrics(const std::vector<MetricValue>& values) {
+    std::vector<int> earlier(values.size(), 0);
+    Statement insert(m_db, "INSERT INTO temp.metric_stage (date, channel, profile, metric, value, "
+                           "line) VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING");
+    Statement first(m_db, "SELECT line FROM temp.metric_stage WHERE channel = ? AND profile = ? "
+                          "AND metric = ? AND date = ?");
+    for (size_t i = 0; i < values.size(); ++i) {
+        const MetricValue& m = values[i];
+        const std::string date = format_date(m.date);
+        const std::string metric(metric_name(m.metric));
+        insert.bind(1, date).bind(2, m.channel).bind(3, m.profile).bind(4, metric);
+        insert.bind(5, m.value).bind(6, static_cast<long long>(m.source_line));
+        insert.step();
+        insert.reset();
+        if (sqlite3_changes(m_db) == 0) {
+            first.bind(1, m.channel).bind(2, m.profile).bind(3, metric).bind(4, date);
+            if (first.step())
+                earlier[i] = static_cast<int>(first.integer(0));
+            first.reset();
+        }
+    }
+    return earlier;
+}
+
+size_t Workspace::commit_staged_metrics(long long import_id) {
+    Statement replaced(m_db, "SELECT count(*) FROM temp.metric_stage s JOIN metric_values v ON "
+                             "v.channel = s.channel AND v.profile = s.profile AND v.metric = "
+                             "s.metric AND v.date = s.date");
+    replaced.step();
+    const auto count = static_cast<size_t>(replaced.integer(0));
+    Statement move(m_db,
+                   "INSERT INTO metric_values (date, channel, profile, metric, value, import_id) "
+                   "SELECT date, channel, profile, metric, value, ? FROM temp.metric_stage "
+                   "WHERE true ON CONFLICT (channel, profile, metric, date) DO UPDATE SET "
+                   "value = excluded.value, import_id = excluded.import_id");
+    move.bind(1, import_id).step();
+    exec("DELETE FROM temp.metric_stage");
+    return count;
 }
 
 std::vector<MetricValue> Workspace::metric_values() const {

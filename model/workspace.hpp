@@ -101,6 +101,15 @@ public:
 
     // Metrics. store_metric returns true when it replaced an earlier value of the same day.
     bool store_metric(const MetricValue& metric, long long import_id);
+    // The values of one large import, staged apart until the whole file has been read (in a
+    // temporary table, so in bounded memory): begin_metric_staging() empties the stage;
+    // stage_metrics() returns, for each value, the source line of an earlier staged value with
+    // the same channel, profile, metric and date (that value is not staged), else 0;
+    // commit_staged_metrics() moves the staged values into the workspace under `import_id`,
+    // empties the stage and returns how many earlier values they replaced.
+    void begin_metric_staging();
+    std::vector<int> stage_metrics(const std::vector<MetricValue>& values);
+    size_t commit_staged_metrics(long long import_id);
     // Every stored value, by channel, profile, metric and date (source_line 0). A row whose
     // date or metric this planner cannot read throws WorkspaceError naming it: nothing is
     // dropped without a word.

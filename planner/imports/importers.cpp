@@ -2,6 +2,8 @@
 
 #include "model/csv_reader.hpp"
 #include "model/diagnostic_context.hpp"
+#include "model/input_file.hpp"
+#include "model/metric_stream.hpp"
 #include "model/metrics.hpp"
 #include "model/plan_binary.hpp"
 #include "model/plan_reader.hpp"
@@ -17,6 +19,7 @@
 
 #include <cctype>
 #include <filesystem>
+#include <fstream>
 #include <map>
 #include <set>
 
@@ -306,6 +309,124 @@ void check_plan_after_import(model::Workspace& workspace) {
                           check.errors);
 }
 
+namespace {
+
+// Every value of an import must be for one of the plan's channels and profiles; each unknown
+// channel or profile is reported once, at its first row.
+class PlanChannels {
+public:
+    PlanChannels(const model::Plan& plan, std::string workspace_path)
+        : m_workspace(std::move(workspace_path)) {
+        for (const auto& c : plan.channels) {
+            auto& profiles = m_channels[c.id.str()];
+            for (const auto& p : c.profiles)
+                profiles.insert(p.id.str());
+        }
+    }
+
+    void check(const model::MetricValue& v, const std::string& file) {
+        constexpr size_t k_most = 100; // as many as a file's own errors
+        if (errors.size() >= k_most)
+            return;
+        auto channel = m_channels.find(v.channel);
+        if (channel == m_channels.end()) {
+            if (m_reported.insert(v.channel).second)
+                errors.push_back(model::Diagnostic{
+                    file, v.source_line, 1,
+                    "channel '" + v.channel +
+                        "' is not in the workspace's plan; use one of the plan's channel ids "
+                        "(see `planner show " +
+                        m_workspace + "`)"});
+        } else if (!v.profile.empty() && !channel->second.count(v.profile) &&
+                   m_reported.insert(v.channel + "/" + v.profile).second) {
+            std::string known;
+            for (const auto& p : channel->second)
+                known += (known.empty() ? "" : ", ") + p;
+            errors.push_back(
+                model::Diagnostic{file, v.source_line, 1,
+                                  "profile '" + v.profile + "' is not a profile of channel '" +
+                                      v.channel + "' in the workspace's plan" +
+                                      (known.empty() ? "; that channel lists no profiles"
+                                                     : "; its profiles: " + known)});
+        }
+    }
+
+    std::vector<model::Diagnostic> errors;
+
+private:
+    std::string m_workspace;
+    std::map<std::string, std::set<std::string>> m_channels; // id -> profile ids
+    std::set<std::string> m_reported;
+};
+
+[[noreturn]] void throw_no_rows(const ImportFile& file) {
+    throw_diagnostics(file.path + " was not imported; nothing was stored",
+                      {model::Diagnostic{file.path, 0, 0,
+                                         "the file has a header but no data rows; download "
+                                         "the export again for a period with data"}});
+}
+
+model::ImportLogEntry metric_log_entry(const ImportFile& file, const std::string& hash,
+                                       const model::MetricFileResult& read, size_t stored) {
+    model::ImportLogEntry entry;
+    entry.file_name = file.path;
+    entry.sha256 = hash;
+    entry.kind = "metrics";
+    entry.format = read.format_id;
+    entry.rows_read = static_cast<long long>(read.rows_read);
+    entry.rows_stored = static_cast<long long>(stored);
+    for (const auto& column : read.ignored_columns)
+        entry.ignored_columns += (entry.ignored_columns.empty() ? "" : "; ") + column;
+    return entry;
+}
+
+std::string metric_summary(const ImportFile& file, const model::MetricFileResult& read,
+                           size_t stored, size_t replaced) {
+    std::string summary = file.path + ": " + read.format_name + ", " +
+                          plural(read.rows_read, "row") + " read, " + plural(stored, "value") +
+                          " stored";
+    if (replaced)
+        summary += ", " + std::to_string(replaced) + " earlier values replaced";
+    summary += ".";
+    if (!read.ignored_columns.empty()) {
+        summary += "\n  ignored " + plural(read.ignored_columns.size(), "column") + ": ";
+        for (size_t i = 0; i < read.ignored_columns.size(); ++i)
+            summary += (i ? ", " : "") + read.ignored_columns[i];
+    }
+    for (const auto& note : read.notes)
+        summary += "\n  " + note;
+    return summary;
+}
+
+// A generic CSV read from its file a piece at a time (ImportFile::streamed): its values are
+// checked against the plan and staged in the workspace batch by batch, so that the import
+// needs the same memory whatever the file's size.
+std::string import_streamed_metrics(model::Workspace& workspace, const ImportFile& file,
+                                    const std::string& hash, const model::Plan& plan,
+                                    const model::MetricImportOptions& options) {
+    PlanChannels channels(plan, workspace.path());
+    workspace.begin_metric_staging();
+    const model::MetricStreamResult read = model::stream_generic_file(
+        file.path, file.path, options, [&](const std::vector<model::MetricValue>& batch) {
+            for (const model::MetricValue& value : batch)
+                channels.check(value, file.path);
+            return workspace.stage_metrics(batch);
+        });
+    if (!read.ok())
+        throw_diagnostics(file.path + " was not imported; nothing was stored", read.errors, &file,
+                          Shown::csv_row);
+    if (read.file.rows_read == 0)
+        throw_no_rows(file);
+    if (!channels.errors.empty())
+        throw_diagnostics(file.path + " was not imported", channels.errors, &file, Shown::csv_row);
+    const long long id =
+        workspace.log_import(metric_log_entry(file, hash, read.file, read.values_stored));
+    const size_t replaced = workspace.commit_staged_metrics(id);
+    return metric_summary(file, read.file, read.values_stored, replaced);
+}
+
+} // namespace
+
 std::string import_metrics(model::Workspace& workspace, const ImportFile& file,
                            const ImportOptions& options) {
     model::MetricImportOptions metric_options;
@@ -318,7 +439,15 @@ std::string import_metrics(model::Workspace& workspace, const ImportFile& file,
     // with the same --channel, --profile, --year and --chart-data store the same values. With
     // other options they are another import (a plain hash when no option is given, as planner
     // 0.1 logged).
-    std::string hash = sha256_hex(file.bytes);
+    std::string hash;
+    if (file.streamed) {
+        std::optional<std::string> whole = sha256_hex_of_file(file.path);
+        if (!whole)
+            throw UsageError("'" + file.path + "' cannot be read");
+        hash = *whole;
+    } else {
+        hash = sha256_hex(file.bytes);
+    }
     if (options.channel || options.profile || options.year || options.store_chart_data)
         hash = sha256_hex(hash + "\n--channel=" + options.channel.value_or("") +
                           "\n--profile=" + options.profile.value_or("") + "\n--year=" +
@@ -337,6 +466,8 @@ std::string import_metrics(model::Workspace& workspace, const ImportFile& file,
                          ": analytics are stored for the plan's channels, and the workspace has "
                          "no plan yet; import a plan YAML first (it may come first in the same "
                          "`planner import`)");
+    if (file.streamed)
+        return import_streamed_metrics(workspace, file, hash, *plan, metric_options);
 
     auto result = model::read_metric_file(file.path, file.bytes, metric_options);
     if (!result.ok() && result.errors.front().message.rfind("planner does not recognise", 0) == 0)
@@ -350,80 +481,56 @@ std::string import_metrics(model::Workspace& workspace, const ImportFile& file,
         throw_diagnostics(file.path + " was not imported; nothing was stored", result.errors, &file,
                           Shown::csv_row);
     if (result.file.rows_read == 0)
-        throw_diagnostics(file.path + " was not imported; nothing was stored",
-                          {model::Diagnostic{file.path, 0, 0,
-                                             "the file has a header but no data rows; download "
-                                             "the export again for a period with data"}});
+        throw_no_rows(file);
 
     // Channels and profiles must be the plan's.
-    std::map<std::string, std::set<std::string>> channels; // id -> profile ids
-    for (const auto& c : plan->channels) {
-        auto& profiles = channels[c.id.str()];
-        for (const auto& p : c.profiles)
-            profiles.insert(p.id.str());
-    }
-    std::vector<model::Diagnostic> errors;
-    std::set<std::string> reported;
-    for (const auto& v : result.file.values) {
-        auto channel = channels.find(v.channel);
-        if (channel == channels.end()) {
-            if (reported.insert(v.channel).second)
-                errors.push_back(
-                    model::Diagnostic{file.path, v.source_line, 1,
-                                      "channel '" + v.channel +
-                                          "' is not in the workspace's plan; use one of "
-                                          "the plan's channel ids (see `planner show " +
-                                          workspace.path() + "`)"});
-        } else if (!v.profile.empty() && !channel->second.count(v.profile) &&
-                   reported.insert(v.channel + "/" + v.profile).second) {
-            std::string known;
-            for (const auto& p : channel->second)
-                known += (known.empty() ? "" : ", ") + p;
-            errors.push_back(
-                model::Diagnostic{file.path, v.source_line, 1,
-                                  "profile '" + v.profile + "' is not a profile of channel '" +
-                                      v.channel + "' in the workspace's plan" +
-                                      (known.empty() ? "; that channel lists no profiles"
-                                                     : "; its profiles: " + known)});
-        }
-    }
-    if (!errors.empty())
-        throw_diagnostics(file.path + " was not imported", errors, &file, Shown::csv_row);
+    PlanChannels channels(*plan, workspace.path());
+    for (const auto& v : result.file.values)
+        channels.check(v, file.path);
+    if (!channels.errors.empty())
+        throw_diagnostics(file.path + " was not imported", channels.errors, &file, Shown::csv_row);
 
-    model::ImportLogEntry entry;
-    entry.file_name = file.path;
-    entry.sha256 = hash;
-    entry.kind = "metrics";
-    entry.format = result.file.format_id;
-    entry.rows_read = static_cast<long long>(result.file.rows_read);
-    entry.rows_stored = static_cast<long long>(result.file.values.size());
-    for (const auto& column : result.file.ignored_columns)
-        entry.ignored_columns += (entry.ignored_columns.empty() ? "" : "; ") + column;
-    long long id = workspace.log_import(entry);
+    const long long id =
+        workspace.log_import(metric_log_entry(file, hash, result.file, result.file.values.size()));
     size_t replaced = 0;
     for (const auto& v : result.file.values) {
         if (workspace.store_metric(v, id))
             ++replaced;
     }
-    std::string summary = file.path + ": " + result.file.format_name + ", " +
-                          plural(result.file.rows_read, "row") + " read, " +
-                          plural(result.file.values.size(), "value") + " stored";
-    if (replaced)
-        summary += ", " + std::to_string(replaced) + " earlier values replaced";
-    summary += ".";
-    if (!result.file.ignored_columns.empty()) {
-        summary += "\n  ignored " + plural(result.file.ignored_columns.size(), "column") + ": ";
-        for (size_t i = 0; i < result.file.ignored_columns.size(); ++i)
-            summary += (i ? ", " : "") + result.file.ignored_columns[i];
-    }
-    for (const auto& note : result.file.notes)
-        summary += "\n  " + note;
-    return summary;
+    return metric_summary(file, result.file, result.file.values.size(), replaced);
 }
 
 } // namespace planner
 
 namespace planner {
+
+ImportFile read_import_file(const std::string& path) {
+    ImportFile file;
+    file.path = path;
+    // A regular file's first bytes tell a generic CSV, which is read as it is imported; a FIFO
+    // or device is read once, whole, as read_input_file reads it.
+    std::error_code error;
+    if (std::filesystem::is_regular_file(path, error) && !ends_with(path, ".yaml") &&
+        !ends_with(path, ".yml")) {
+        constexpr size_t k_head = 64 * 1024;
+        std::ifstream in(path, std::ios::binary);
+        std::string head(k_head, '\0');
+        in.read(head.data(), static_cast<std::streamsize>(head.size()));
+        head.resize(static_cast<size_t>(in.gcount()));
+        if (model::starts_generic_csv(head)) {
+            if (head.size() == k_head) // keep whole lines only
+                head.resize(head.rfind('\n') == std::string::npos ? 0 : head.rfind('\n') + 1);
+            file.bytes = std::move(head);
+            file.streamed = true;
+            return file;
+        }
+    }
+    model::InputFile whole = model::read_input_file(path);
+    if (whole.error)
+        throw UsageError("'" + path + "': " + *whole.error);
+    file.bytes = std::move(whole.bytes);
+    return file;
+}
 
 FoundFileImport import_found_file(model::Workspace& workspace, const ImportFile& file,
                                   std::string_view relative_path, const ImportOptions& options) {
@@ -435,7 +542,8 @@ FoundFileImport import_found_file(model::Workspace& workspace, const ImportFile&
     if (extension != ".yaml" && extension != ".yml" && extension != ".csv" && extension != ".tsv" &&
         extension != ".txt")
         return {false, file.path + ": not a plan (.yaml) or a CSV file"};
-    if (detect_kind(&workspace, file, options) != ImportKind::metrics || options.channel)
+    if (file.streamed || detect_kind(&workspace, file, options) != ImportKind::metrics ||
+        options.channel) // a streamed file is a generic CSV: its rows name their channels
         return {true, import_file(workspace, file, options)};
     const std::optional<model::Plan> plan = stored_plan(workspace);
     if (!plan) // import_metrics says what to do

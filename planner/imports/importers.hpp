@@ -24,7 +24,15 @@ struct ImportOptions {
 struct ImportFile {
     std::string path;
     std::string bytes;
+    // A generic analytics CSV read from `path` a piece at a time as it is imported, so that its
+    // size does not matter: `bytes` then holds only its first lines (enough to recognise it and
+    // to show the rows of errors near its top). See read_import_file().
+    bool streamed = false;
 };
+
+// The file at `path` for import: whole, or, for a generic analytics CSV, its first lines with
+// `streamed` set. Throws UsageError when it cannot be read (a folder, a missing file).
+ImportFile read_import_file(const std::string& path);
 
 enum class ImportKind { plan, roster, raci, metrics };
 

@@ -17,13 +17,6 @@
 namespace planner {
 
 namespace {
-std::string read_bytes(const std::string& path) {
-    model::InputFile file = model::read_input_file(path);
-    if (file.error)
-        throw UsageError("'" + path + "': " + *file.error);
-    return std::move(file.bytes);
-}
-
 struct FileToImport {
     ImportFile file;
     // Below a folder the user named: its path there ("instagram/Views.csv"); empty for a
@@ -92,7 +85,7 @@ int run_import(const ParsedArgs& args, Streams& io) {
         if (std::filesystem::is_directory(path)) {
             std::vector<FileToImport> found = files_in_folder(path);
             for (FileToImport& entry : found)
-                entry.file.bytes = read_bytes(entry.file.path);
+                entry.file = read_import_file(entry.file.path);
             std::stable_partition(found.begin(), found.end(), [&](const FileToImport& entry) {
                 return detect_import_kind(entry.file, options) != ImportKind::metrics;
             });
@@ -101,18 +94,22 @@ int run_import(const ParsedArgs& args, Streams& io) {
             continue;
         }
         FileToImport entry;
-        entry.file.path = path;
-        entry.file.bytes = read_bytes(path);
+        entry.file = read_import_file(path);
         files.push_back(std::move(entry));
     }
     // A plan with the roster that brings its goals' owners: owners are checked at the end.
     bool plan = false, roster = false;
     size_t total_bytes = 0;
+    const auto size_of = [](const FileToImport& entry) {
+        std::error_code error;
+        const auto size = std::filesystem::file_size(entry.file.path, error);
+        return entry.file.streamed && !error ? static_cast<size_t>(size) : entry.file.bytes.size();
+    };
     for (const FileToImport& entry : files) {
         ImportKind kind = detect_import_kind(entry.file, options);
         plan = plan || kind == ImportKind::plan;
         roster = roster || kind == ImportKind::roster;
-        total_bytes += entry.file.bytes.size();
+        total_bytes += size_of(entry);
     }
     options.owners_later = plan && roster;
     std::vector<std::string> summaries, skipped;
@@ -121,7 +118,7 @@ int run_import(const ParsedArgs& args, Streams& io) {
         skipped.clear();
         for (const FileToImport& entry : files) {
             progress.step("importing " + entry.file.path,
-                          0.8 * static_cast<double>(entry.file.bytes.size()) /
+                          0.8 * static_cast<double>(size_of(entry)) /
                               static_cast<double>(std::max<size_t>(total_bytes, 1)));
             if (entry.in_folder.empty()) {
                 summaries.push_back(import_file(workspace, entry.file, options));
@@ -153,8 +150,8 @@ int run_import(const ParsedArgs& args, Streams& io) {
     for (const std::string& line : summaries)
         io.out << line << "\n";
     if (!skipped.empty()) {
-        io.out << "Not imported (" << skipped.size()
-               << (skipped.size() == 1 ? " file" : " files") << "):\n";
+        io.out << "Not imported (" << skipped.size() << (skipped.size() == 1 ? " file" : " files")
+               << "):\n";
         for (const std::string& line : skipped)
             io.out << "  " << line << "\n";
     }
