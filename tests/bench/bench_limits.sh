@@ -10,19 +10,31 @@ people=${BENCH_PEOPLE:-1000000}
 
 csv="$BENCH_WORK/metrics-$rows.csv"
 if [ ! -s "$csv" ]; then
-  # One value per day, channel and metric, over as many days as it takes (generic format).
-  awk -v n="$rows" 'BEGIN {
-    print "date,channel,profile,metric,value"
-    split("impressions reach engagements clicks video_views", m, " ")
-    split("instagram facebook", c, " ")
-    row = 0
-    for (day = 0; row < n; day++) {
-      t = 946684800 + day * 86400   # from 2000-01-01
-      d = strftime("%Y-%m-%d", t, 1)
-      for (ci = 1; ci <= 2 && row < n; ci++)
-        for (mi = 1; mi <= 5 && row < n; mi++) { printf "%s,%s,,%s,%d\n", d, c[ci], m[mi], (day * 7 + mi) % 1000; row++ }
-    }
-  }' >"$csv"
+  # One value per day, channel (and profile) and metric of the small-team sample, generic format,
+  # from 2000-01-01 on (dates computed in Python: awk's strftime stops at 2038).
+  /usr/bin/python3 - "$rows" "$csv" <<'PY'
+import datetime, sys
+rows, path = int(sys.argv[1]), sys.argv[2]
+metrics = ["impressions", "reach", "engagements", "clicks", "video_views", "posts", "followers",
+           "followers_gained", "inbound", "replies", "response_minutes", "spend", "conversions",
+           "revenue"]
+targets = [("instagram", ""), ("instagram", "ig-bakery"), ("facebook", "")]
+start = datetime.date(2000, 1, 1).toordinal()
+with open(path, "w") as out:
+    out.write("date,channel,profile,metric,value\n")
+    written, day = 0, 0
+    while written < rows:
+        date = datetime.date.fromordinal(start + day).isoformat()
+        lines = []
+        for channel, profile in targets:
+            for i, metric in enumerate(metrics):
+                if written + len(lines) >= rows:
+                    break
+                lines.append(f"{date},{channel},{profile},{metric},{(day * 7 + i) % 1000}\n")
+        out.write("".join(lines))
+        written += len(lines)
+        day += 1
+PY
 fi
 ws="$BENCH_WORK/limits.db"
 rm -f "$ws"
