@@ -243,6 +243,10 @@ int run_command(const CommandSpec& c, const std::vector<std::string>& args, Stre
     std::vector<std::string> inputs;
     if (c.name != "init")
         inputs = parsed.positional;
+    // `merge` may write over OURS: git's merge driver asks for the result in place of %A (read
+    // in full before the merged plan is written, atomically).
+    if (c.name == "merge" && inputs.size() == 3)
+        inputs.erase(inputs.begin() + 1);
     for (const auto& [option, values] : parsed.values)
         if (option != "--output" && option != "--output-dir")
             inputs.insert(inputs.end(), values.begin(), values.end());

@@ -85,7 +85,9 @@ std::string render_text(const Plan& plan, const PlanIndex& index, const Rebalanc
             kept += " " + channel_duty_subject(index.channel_duties()[d]);
         out << exporters::wrap_columns(kept, 100);
     }
-    if (output == "-")
+    if (output.empty())
+        ; // --apply without -o: the caller says where the plan went
+    else if (output == "-")
         out << "Proposed plan written to standard output.\n";
     else
         out << "Proposed plan written to " << output << ".\n"
@@ -145,7 +147,7 @@ int run_rebalance(const ParsedArgs& args, Streams& io) {
     if (apply && !model::is_workspace_file(plan_path))
         throw UsageError("--apply stores the proposed plan in a workspace, and '" + plan_path +
                          "' is not one; write it to a file with -o instead");
-    const auto output = apply && !args.value("--output") ? std::optional<std::string>(plan_path)
+    const auto output = apply && !args.value("--output") ? std::optional<std::string>("")
                                                           : args.value("--output");
     if (!output)
         throw UsageError("`planner rebalance` writes the proposed plan to a file; give it with "
