@@ -601,7 +601,10 @@ std::optional<std::string> Workspace::plan_version_yaml(long long number) const 
         return std::nullopt;
     long long size = s.integer(0);
     std::optional<std::string> packed = read_blob("plan_versions", "yaml_zlib", s.integer(1));
-    if (!packed || size < 0 || size > (1LL << 31))
+    // zlib expands at most about 1,032 times: a larger size is damage, not a reason to
+    // allocate gigabytes.
+    if (!packed || size < 0 || size > (1LL << 31) ||
+        size > static_cast<long long>(packed->size()) * 1100 + 1024)
         throw WorkspaceError("workspace '" + m_path + "': version " + std::to_string(number) +
                              " of the plan is damaged; restore the workspace from a copy");
     std::string yaml(static_cast<size_t>(size), '\0');
