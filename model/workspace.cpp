@@ -585,6 +585,8 @@ void Workspace::seed_history() {
 }
 
 std::vector<PlanVersion> Workspace::plan_versions() const {
+    if (schema_version() < 3)
+        return {}; // an older workspace on read-only media: no history yet
     Statement s(m_db, "SELECT number, created_at, command, file_name, file_sha256, summary, "
                       "content_sha256 FROM plan_versions ORDER BY number");
     std::vector<PlanVersion> out;
@@ -595,6 +597,8 @@ std::vector<PlanVersion> Workspace::plan_versions() const {
 }
 
 std::optional<std::string> Workspace::plan_version_yaml(long long number) const {
+    if (schema_version() < 3)
+        return std::nullopt;
     Statement s(m_db, "SELECT size, rowid FROM plan_versions WHERE number = ?");
     s.bind(1, number);
     if (!s.step())

@@ -34,8 +34,10 @@ bool ends_with(const std::string& text, const std::string& suffix) {
 }
 
 // "\n  this removed 3 assignments ...; `planner restore ...` brings ..." or "".
-std::string notice(const CommittedPlan& committed, const model::Workspace& workspace) {
-    const std::string text = removal_notice(committed, workspace.path());
+std::string notice(const CommittedPlan& committed, const model::Workspace& workspace,
+                   const ImportOptions& options) {
+    const std::string text = removal_notice(
+        committed, options.workspace_name.empty() ? workspace.path() : options.workspace_name);
     return text.empty() ? text : "\n  " + text;
 }
 
@@ -140,7 +142,7 @@ std::string import_plan(model::Workspace& workspace, const ImportFile& file,
            (old ? ", replacing the previous plan (kept as version " +
                       std::to_string(committed.previous) + ")."
                 : ".") +
-           notice(committed, workspace);
+           notice(committed, workspace, options);
 }
 
 namespace {
@@ -280,7 +282,7 @@ std::string import_raci(model::Workspace& workspace, const ImportFile& file,
                           std::to_string(raci.assignments_before) + ").";
     for (const auto& change : raci.changes)
         summary += "\n  " + change;
-    return summary + notice(committed, workspace);
+    return summary + notice(committed, workspace, options);
 }
 
 void check_plan_after_import(model::Workspace& workspace) {

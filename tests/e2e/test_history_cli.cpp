@@ -124,6 +124,13 @@ TEST_CASE("history: every command that writes the plan keeps the plan it replace
     CHECK(exported(dir, "team.db") == v1);
     CHECK(planner(dir, {"restore", "team.db", "x"}).status == 2);
     CHECK(planner(dir, {"restore", "team.db", "0"}).status == 2);
+
+    // Two plans into a new workspace in one import: the notice names the workspace as given.
+    dir.write("smaller.yaml", edit(plan, "  - {person: sam, duty: report, channel: facebook}\n", ""));
+    run = planner(dir, {"import", "new.db", "plan.yaml", "smaller.yaml"});
+    REQUIRE(run.status == 0);
+    CHECK(contains(run.out, "`planner restore new.db 1`"));
+    CHECK(version_count(dir, "new.db") == 2);
 }
 
 TEST_CASE("history: a failed import stores no version") {
