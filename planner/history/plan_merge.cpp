@@ -114,6 +114,10 @@ struct Document {
     std::vector<std::string> order;    // entity keys in document order
     std::vector<std::string> sections; // top-level keys in document order
     std::set<std::string> list_sections;
+    // Keys that more than one item of a list has (an A and an R of one person for one duty),
+    // and those to tell apart by their RACI letter in every plan of the merge.
+    std::set<std::string> repeated;
+    std::set<std::string> split;
 };
 
 const std::string k_document = "(document)";
@@ -167,9 +171,12 @@ void add_entity(Document& doc, const Node& item, const std::string& container,
         entity.id = flow(item); // no identity but its content
     }
     std::string key = container + "/" + entity.id;
-    // The same key twice in one plan (an A and an R of one person for one duty): told apart
-    // by the RACI letter, else by the count.
-    if (doc.entities.count(key) && item.kind == YamlKind::mapping && find(item, "raci"))
+    // A key that items share in any of the plans merged (an A and an R of one person for one
+    // duty) is told apart by the RACI letter in all of them, so that the same item has the
+    // same key on every side; else by the count.
+    if (doc.entities.count(key) || doc.split.count(key))
+        doc.repeated.insert(key);
+    if (doc.split.count(key) && item.kind == YamlKind::mapping && find(item, "raci"))
         key += "|" + scalar(item, "raci");
     for (int n = 2; doc.entities.count(key); ++n)
         key = container + "/" + entity.id + "#" + std::to_string(n);
@@ -181,7 +188,7 @@ void add_entity(Document& doc, const Node& item, const std::string& container,
     doc.entities.emplace(key, std::move(entity));
 }
 
-Document read_document(const model::Plan& plan) {
+Document read_document(const model::Plan& plan, const std::set<std::string>& split = {}) {
     const std::string yaml = model::write_plan_yaml(plan);
     model::YamlTree tree;
     model::YamlError error;
@@ -190,6 +197,7 @@ Document read_document(const model::Plan& plan) {
                             error.message);
     const Node root = to_node(tree, tree.root());
     Document doc;
+    doc.split = split;
     Entity top;
     top.kind = k_document;
     top.id = k_document;
@@ -513,9 +521,16 @@ bool has_cycle(const model::Plan& plan) {
 
 MergeResult merge_plans(const model::Plan* base, const model::Plan& ours,
                         const model::Plan& theirs, bool prefer_theirs) {
-    const Document base_doc = base ? read_document(*base) : Document{};
-    const Document ours_doc = read_document(ours);
-    const Document theirs_doc = read_document(theirs);
+    // Read once to find the keys that items share, then again with those told apart.
+    std::set<std::string> split;
+    for (const model::Plan* plan : {base, &ours, &theirs})
+        if (plan) {
+            const Document first = read_document(*plan);
+            split.insert(first.repeated.begin(), first.repeated.end());
+        }
+    const Document base_doc = base ? read_document(*base, split) : Document{};
+    const Document ours_doc = read_document(ours, split);
+    const Document theirs_doc = read_document(theirs, split);
     Merger merger(base_doc, ours_doc, theirs_doc, prefer_theirs);
     const Document merged = merger.run();
     const std::string text = write_document(merged);

@@ -215,3 +215,24 @@ TEST_CASE("merge: with no common base, equal content merges and different values
     CHECK(result.conflicts[0].field == "fte");
     CHECK(result.conflicts[0].base == "(none)");
 }
+
+TEST_CASE("merge: an A and an R of one person for one duty stay apart on every side") {
+    const std::string base = edit(k_base, "  - {person: ivo, duty: engage, channel: ig}\n",
+                                  "  - {person: ivo, duty: engage, channel: ig, raci: A}\n"
+                                  "  - {person: ivo, duty: engage, channel: ig}\n");
+    // Ours drops the A; theirs gives the R a share.
+    const std::string ours =
+        edit(base, "  - {person: ivo, duty: engage, channel: ig, raci: A}\n", "");
+    const std::string theirs = edit(base, "  - {person: ivo, duty: engage, channel: ig}\n",
+                                    "  - {person: ivo, duty: engage, channel: ig, share: 0.5}\n");
+    const MergeResult result = merge(base, ours, theirs);
+    CHECK(result.conflicts.empty());
+    size_t ivo = 0;
+    for (const model::Assignment& a : result.plan.assignments)
+        if (a.person.str() == "ivo") {
+            ++ivo;
+            CHECK(a.raci == model::Raci::R);
+            CHECK(a.share == 0.5);
+        }
+    CHECK(ivo == 1);
+}
