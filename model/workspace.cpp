@@ -629,8 +629,7 @@ long long Workspace::plan_versions_stored_bytes() const {
 }
 
 void Workspace::put_snapshot(const std::string& quarter, const std::string& yaml,
-                             const std::optional<std::string>& model,
-                             const std::string& taken_at) {
+                             const std::optional<std::string>& model, const std::string& taken_at) {
     Statement s(m_db, "INSERT INTO snapshots (quarter, yaml, model, taken_at) VALUES (?, ?, ?, ?) "
                       "ON CONFLICT (quarter) DO UPDATE SET yaml = excluded.yaml, "
                       "model = excluded.model, taken_at = excluded.taken_at");

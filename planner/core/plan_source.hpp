@@ -34,7 +34,6 @@ std::optional<model::Plan> stored_plan(const model::Workspace& workspace,
 std::optional<long long> parse_version_reference(const std::string& text);
 
 // Version `number` of the workspace's plan; nothing when there is no such version.
-std::optional<model::Plan> stored_plan_version(const model::Workspace& workspace,
-                                               long long number);
+std::optional<model::Plan> stored_plan_version(const model::Workspace& workspace, long long number);
 
 } // namespace planner

@@ -118,13 +118,11 @@ CommittedPlan restore_version(model::Workspace& workspace, long long number) {
     std::optional<model::Plan> plan = stored_plan_version(workspace, number);
     if (!plan) {
         const auto versions = workspace.plan_versions();
-        throw UsageError("workspace '" + workspace.path() + "' has no version " +
-                         std::to_string(number) +
-                         (versions.empty() ? "; it has no versions yet"
-                                           : "; it has versions 1 to " +
-                                                 std::to_string(versions.back().number) +
-                                                 " (`planner log " + workspace.path() +
-                                                 "` lists them)"));
+        throw UsageError(
+            "workspace '" + workspace.path() + "' has no version " + std::to_string(number) +
+            (versions.empty() ? "; it has no versions yet"
+                              : "; it has versions 1 to " + std::to_string(versions.back().number) +
+                                    " (`planner log " + workspace.path() + "` lists them)"));
     }
     return commit_plan(workspace, *plan, {"restore", "version " + std::to_string(number), ""});
 }

@@ -20,10 +20,10 @@ struct PlanOrigin {
 };
 
 struct CommittedPlan {
-    bool changed = false;          // false: the workspace held this plan already
-    long long number = 0;          // the version stored (when changed)
-    long long previous = 0;        // the version it replaced; 0 when there was none
-    size_t people_removed = 0;     // people of the replaced plan that the new one lacks
+    bool changed = false;           // false: the workspace held this plan already
+    long long number = 0;           // the version stored (when changed)
+    long long previous = 0;         // the version it replaced; 0 when there was none
+    size_t people_removed = 0;      // people of the replaced plan that the new one lacks
     size_t assignments_removed = 0; // assignments likewise
     std::string summary;
 };

@@ -225,11 +225,17 @@ Document read_document(const model::Plan& plan, const std::set<std::string>& spl
 }
 
 std::string singular(const std::string& kind) {
-    static const std::map<std::string, std::string> words = {
-        {"people", "person"},   {"goals", "goal"},      {"kpis", "KPI"},
-        {"channels", "channel"}, {"profiles", "profile"}, {"duties", "duty"},
-        {"roles", "role"},      {"assignments", "assignment"}, {"suppress", "suppression"},
-        {"plan", "plan settings"}, {k_document, "plan file"}};
+    static const std::map<std::string, std::string> words = {{"people", "person"},
+                                                             {"goals", "goal"},
+                                                             {"kpis", "KPI"},
+                                                             {"channels", "channel"},
+                                                             {"profiles", "profile"},
+                                                             {"duties", "duty"},
+                                                             {"roles", "role"},
+                                                             {"assignments", "assignment"},
+                                                             {"suppress", "suppression"},
+                                                             {"plan", "plan settings"},
+                                                             {k_document, "plan file"}};
     auto found = words.find(kind);
     return found != words.end() ? found->second : kind;
 }
@@ -336,8 +342,8 @@ Entity Merger::merge_fields(const std::string& key, const Entity* base, const En
         const std::string* chosen = o;
         if (!base && !same(o, t)) {
             // Added on both sides with different values: no side kept the old one.
-            conflicts.push_back({subject(key, ours), path, "(none)", o ? *o : "(none)",
-                                 t ? *t : "(none)"});
+            conflicts.push_back(
+                {subject(key, ours), path, "(none)", o ? *o : "(none)", t ? *t : "(none)"});
             chosen = m_prefer_theirs ? t : o;
         } else if (same(o, t) || same(t, b))
             chosen = o;
@@ -364,8 +370,7 @@ Document Merger::run() {
                 keys.push_back(key);
     for (const Document* doc : {&m_ours, &m_theirs, &m_base}) {
         for (const std::string& section : doc->sections)
-            if (std::find(out.sections.begin(), out.sections.end(), section) ==
-                out.sections.end())
+            if (std::find(out.sections.begin(), out.sections.end(), section) == out.sections.end())
                 out.sections.push_back(section);
         out.list_sections.insert(doc->list_sections.begin(), doc->list_sections.end());
     }
@@ -407,10 +412,9 @@ Document Merger::run() {
             out.entities.count(found->second.parent))
             continue;
         const std::string parent = found->second.parent;
-        const Entity* parent_entity = in(m_theirs, parent) ? in(m_theirs, parent)
-                                                           : in(m_ours, parent);
-        const std::string parent_subject =
-            parent_entity ? subject(parent, *parent_entity) : parent;
+        const Entity* parent_entity =
+            in(m_theirs, parent) ? in(m_theirs, parent) : in(m_ours, parent);
+        const std::string parent_subject = parent_entity ? subject(parent, *parent_entity) : parent;
         conflicts.push_back({subject(key, found->second),
                              "(belongs to " + parent_subject + ", which one side removed)",
                              in(m_base, key) ? "(present)" : "(none)",
@@ -519,8 +523,8 @@ bool has_cycle(const model::Plan& plan) {
 }
 } // namespace
 
-MergeResult merge_plans(const model::Plan* base, const model::Plan& ours,
-                        const model::Plan& theirs, bool prefer_theirs) {
+MergeResult merge_plans(const model::Plan* base, const model::Plan& ours, const model::Plan& theirs,
+                        bool prefer_theirs) {
     // Read once to find the keys that items share, then again with those told apart.
     std::set<std::string> split;
     for (const model::Plan* plan : {base, &ours, &theirs})
@@ -554,8 +558,7 @@ MergeResult merge_plans(const model::Plan* base, const model::Plan& ours,
                 line += (person && person->name ? *person->name : id.str()) + " -> ";
             }
             const model::Person* first = index.person(cycle.front());
-            lines.push_back(line +
-                            (first && first->name ? *first->name : cycle.front().str()));
+            lines.push_back(line + (first && first->name ? *first->name : cycle.front().str()));
         }
         throw InputError("the two sides' changes of reporting lines together make a reporting "
                          "cycle that neither side had; change reports_to on one side and merge "

@@ -33,8 +33,8 @@ struct MergeResult {
 // Throws InputError when the merged plan is not a valid plan: a reference to something one
 // side removed, or a reporting cycle that neither side had ("a validation error, not a silent
 // bad plan").
-MergeResult merge_plans(const model::Plan* base, const model::Plan& ours,
-                        const model::Plan& theirs, bool prefer_theirs);
+MergeResult merge_plans(const model::Plan* base, const model::Plan& ours, const model::Plan& theirs,
+                        bool prefer_theirs);
 
 // "person Anna Bērziņa (anna): fte: base 1, ours 0.8, theirs 0.6"
 std::string describe(const MergeConflict& conflict);

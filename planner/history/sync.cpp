@@ -108,8 +108,9 @@ SyncResult sync_workspaces(const std::string& a_path, const std::string& b_path,
                          "' are the same workspace; sync brings two copies together");
     for (const std::string& path : {a_path, b_path})
         if (!model::is_workspace_file(path))
-            throw UsageError("'" + path + "' is not a workspace; `planner sync` takes two "
-                                          "workspace files (e.g. team.db /media/usb/team.db)");
+            throw UsageError("'" + path +
+                             "' is not a workspace; `planner sync` takes two "
+                             "workspace files (e.g. team.db /media/usb/team.db)");
     Side a, b;
     a.path = a_path;
     b.path = b_path;
@@ -162,8 +163,8 @@ SyncResult sync_workspaces(const std::string& a_path, const std::string& b_path,
             MergeResult merged = merge_plans(base ? &*base : nullptr, plan_a, plan_b, prefer_b);
             for (const MergeConflict& c : merged.conflicts)
                 result.conflicts.push_back("plan: " + c.subject + ": " + c.field + ": base " +
-                                           c.base + ", " + a_path + " " + c.ours + ", " +
-                                           b_path + " " + c.theirs);
+                                           c.base + ", " + a_path + " " + c.ours + ", " + b_path +
+                                           " " + c.theirs);
             if (!merged.conflicts.empty() && !prefer_a && !prefer_b) {
                 // Listed below, with the rest; nothing is written.
             }
@@ -257,13 +258,12 @@ SyncResult sync_workspaces(const std::string& a_path, const std::string& b_path,
         }
         for (const std::string& q : side.new_snapshots) {
             const std::string quarter_yaml = other.snapshots.at(q);
-            ws.put_snapshot(q, quarter_yaml, other.workspace->snapshot_model(q),
-                            [&] {
-                                for (const auto& s : other.workspace->snapshot_list())
-                                    if (s.quarter == q)
-                                        return s.taken_at;
-                                return std::string();
-                            }());
+            ws.put_snapshot(q, quarter_yaml, other.workspace->snapshot_model(q), [&] {
+                for (const auto& s : other.workspace->snapshot_list())
+                    if (s.quarter == q)
+                        return s.taken_at;
+                return std::string();
+            }());
         }
         if (!side.new_snapshots.empty())
             done.push_back(plural(side.new_snapshots.size(), "snapshot", "snapshots"));

@@ -37,8 +37,8 @@ std::string exported(const TempDir& dir, const std::string& workspace) {
 }
 
 int shell(const TempDir& dir, const std::string& command) {
-    return std::system(("cd '" + dir.path().string() + "' && " + command + " >/dev/null 2>&1")
-                           .c_str());
+    return std::system(
+        ("cd '" + dir.path().string() + "' && " + command + " >/dev/null 2>&1").c_str());
 }
 } // namespace
 
@@ -126,7 +126,8 @@ TEST_CASE("history: every command that writes the plan keeps the plan it replace
     CHECK(planner(dir, {"restore", "team.db", "0"}).status == 2);
 
     // Two plans into a new workspace in one import: the notice names the workspace as given.
-    dir.write("smaller.yaml", edit(plan, "  - {person: sam, duty: report, channel: facebook}\n", ""));
+    dir.write("smaller.yaml",
+              edit(plan, "  - {person: sam, duty: report, channel: facebook}\n", ""));
     run = planner(dir, {"import", "new.db", "plan.yaml", "smaller.yaml"});
     REQUIRE(run.status == 0);
     CHECK(contains(run.out, "`planner restore new.db 1`"));
@@ -185,10 +186,11 @@ TEST_CASE("merge: clean, with conflicts, --theirs, and invalid results") {
     CHECK(contains(run.err, "1 conflict"));
 
     // A reporting cycle made by the merge: exit 2, nothing written.
-    dir.write("cycle-ours.yaml", edit(plan, "    roles: [owner]\n",
-                                      "    roles: [owner]\n    reports_to: priya\n"));
+    dir.write("cycle-ours.yaml",
+              edit(plan, "    roles: [owner]\n", "    roles: [owner]\n    reports_to: priya\n"));
     dir.write("cycle-theirs.yaml", plan);
-    dir.write("cycle-base.yaml", edit(plan, "    fte: 0.5\n    reports_to: sam\n", "    fte: 0.5\n"));
+    dir.write("cycle-base.yaml",
+              edit(plan, "    fte: 0.5\n    reports_to: sam\n", "    fte: 0.5\n"));
     dir.write("cycle-ours.yaml",
               edit(edit(plan, "    fte: 0.5\n    reports_to: sam\n", "    fte: 0.5\n"),
                    "    roles: [owner]\n", "    roles: [owner]\n    reports_to: priya\n"));
@@ -210,8 +212,7 @@ TEST_CASE("merge: git uses planner merge as the merge driver of plan files") {
     const std::string git = "git -c user.name=T -c user.email=t@example.com ";
     REQUIRE(shell(dir, "git init -q -b main .") == 0);
     REQUIRE(shell(dir, "git config merge.planner.name 'planner three-way plan merge'") == 0);
-    REQUIRE(shell(dir, "git config merge.planner.driver '" + exe + " merge %O %A %B -o %A'") ==
-            0);
+    REQUIRE(shell(dir, "git config merge.planner.driver '" + exe + " merge %O %A %B -o %A'") == 0);
     REQUIRE(shell(dir, git + "add . && " + git + "commit -q -m base") == 0);
     REQUIRE(shell(dir, "git checkout -q -b theirs") == 0);
     // Two edits on neighbouring lines: git's line merge would call this a conflict.

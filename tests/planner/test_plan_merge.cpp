@@ -71,8 +71,8 @@ TEST_CASE("merge: changes to different fields and entities on each side are all 
                                        "fte: 0.8, reports_to: anna}\n  - {id: ivo"),
                                   "posts_per_week: 5", "posts_per_week: 7");
     const std::string theirs =
-        edit(edit(k_base, "name: \"Olga Petrova\"", "name: \"Olga Petrova-Ozola\""),
-             "target: 1000", "target: 2000");
+        edit(edit(k_base, "name: \"Olga Petrova\"", "name: \"Olga Petrova-Ozola\""), "target: 1000",
+             "target: 2000");
     const MergeResult result = merge(k_base, ours, theirs);
     CHECK(result.conflicts.empty());
     const model::Plan& plan = result.plan;
@@ -104,11 +104,12 @@ TEST_CASE("merge: every kind of entity merges from either side") {
 }
 
 TEST_CASE("merge: additions on both sides are kept, removals on one side apply") {
-    const std::string ours = edit(k_base, "assignments:\n",
-                                  "  - {id: eva, name: \"Eva\", roles: [cm]}\nassignments:\n");
+    const std::string ours =
+        edit(k_base, "assignments:\n", "  - {id: eva, name: \"Eva\", roles: [cm]}\nassignments:\n");
     std::string theirs =
         edit(k_base, "      - {id: views, metric: reach, channel: ig, target: 1000}\n", "");
-    theirs = edit(theirs, "suppress:\n", "  - {person: anna, duty: engage, channel: ig, raci: A}\nsuppress:\n");
+    theirs = edit(theirs, "suppress:\n",
+                  "  - {person: anna, duty: engage, channel: ig, raci: A}\nsuppress:\n");
     const MergeResult result = merge(k_base, ours, theirs);
     CHECK(result.conflicts.empty());
     CHECK(result.plan.people.size() == 4);
@@ -147,7 +148,8 @@ TEST_CASE("merge: different changes to one field are a conflict, ours kept unles
 
 TEST_CASE("merge: a change against a removal is a conflict, named by the person's name") {
     // Ours removes Ivo (and his assignment); theirs changes his fte.
-    std::string ours = edit(k_base, "  - {id: ivo, name: \"Ivo Kalns\", roles: [cm], fte: 1, reports_to: anna}\n", "");
+    std::string ours = edit(
+        k_base, "  - {id: ivo, name: \"Ivo Kalns\", roles: [cm], fte: 1, reports_to: anna}\n", "");
     ours = edit(ours, "  - {person: ivo, duty: engage, channel: ig}\n", "");
     const std::string theirs = edit(k_base, "name: \"Ivo Kalns\", roles: [cm], fte: 1",
                                     "name: \"Ivo Kalns\", roles: [cm], fte: 0.5");
@@ -171,9 +173,14 @@ TEST_CASE("merge: a change against a removal is a conflict, named by the person'
 
 TEST_CASE("merge: a KPI added to a goal the other side removed is a conflict") {
     std::string ours = k_base;
-    ours = edit(ours, "goals:\n  - id: reach\n    name: \"Reach\"\n    kind: reach\n    owner: anna\n    kpis:\n      - {id: followers, metric: follower_growth, channel: ig, target: 0.08}\n      - {id: views, metric: reach, channel: ig, target: 1000}\n", "");
-    const std::string theirs = edit(k_base, "target: 1000}\n",
-                                    "target: 1000}\n      - {id: likes, metric: engagements, channel: ig, target: 50}\n");
+    ours = edit(ours,
+                "goals:\n  - id: reach\n    name: \"Reach\"\n    kind: reach\n    owner: anna\n    "
+                "kpis:\n      - {id: followers, metric: follower_growth, channel: ig, target: "
+                "0.08}\n      - {id: views, metric: reach, channel: ig, target: 1000}\n",
+                "");
+    const std::string theirs =
+        edit(k_base, "target: 1000}\n",
+             "target: 1000}\n      - {id: likes, metric: engagements, channel: ig, target: 50}\n");
     const MergeResult result = merge(k_base, ours, theirs);
     REQUIRE(result.conflicts.size() == 1);
     CHECK(result.conflicts[0].subject.find("KPI") == 0);
@@ -184,12 +191,13 @@ TEST_CASE("merge: a reporting cycle made by two sides' changes is a validation e
     // Ours: Anna reports to Olga; theirs keeps Olga reporting to Anna and changes nothing
     // else on her... each side alone is fine only if the other line is absent, so each side
     // removes one line and adds the other.
-    const std::string base = edit(k_base, "fte: 1, reports_to: anna}\n  - {id: ivo",
-                                  "fte: 1}\n  - {id: ivo");
+    const std::string base =
+        edit(k_base, "fte: 1, reports_to: anna}\n  - {id: ivo", "fte: 1}\n  - {id: ivo");
     const std::string ours =
         edit(base, "{id: anna, name: \"Anna Bērziņa\", roles: [cm], fte: 1}",
              "{id: anna, name: \"Anna Bērziņa\", roles: [cm], fte: 1, reports_to: olga}");
-    const std::string theirs = edit(base, "fte: 1}\n  - {id: ivo", "fte: 1, reports_to: anna}\n  - {id: ivo");
+    const std::string theirs =
+        edit(base, "fte: 1}\n  - {id: ivo", "fte: 1, reports_to: anna}\n  - {id: ivo");
     try {
         merge(base, ours, theirs);
         FAIL("a merge that makes a reporting cycle must fail");
@@ -202,14 +210,19 @@ TEST_CASE("merge: a reporting cycle made by two sides' changes is a validation e
 
 TEST_CASE("merge: a change that uses what the other side removed is a validation error") {
     // Ours removes the role's duty 'podcast' custom duty; theirs assigns it.
-    std::string removed = edit(k_base, "duties:\n  - {id: podcast, name: \"Podcast\", hours_per_week: 2, channel_bound: false}\n", "");
-    const std::string theirs = edit(k_base, "suppress:\n", "  - {person: olga, duty: podcast}\nsuppress:\n");
+    std::string removed = edit(
+        k_base,
+        "duties:\n  - {id: podcast, name: \"Podcast\", hours_per_week: 2, channel_bound: false}\n",
+        "");
+    const std::string theirs =
+        edit(k_base, "suppress:\n", "  - {person: olga, duty: podcast}\nsuppress:\n");
     CHECK_THROWS_AS(merge(k_base, removed, theirs), InputError);
 }
 
 TEST_CASE("merge: with no common base, equal content merges and different values conflict") {
     const model::Plan ours = plan_of(k_base);
-    const model::Plan theirs = plan_of(edit(k_base, "fte: 1}\n  - {id: olga", "fte: 0.9}\n  - {id: olga"));
+    const model::Plan theirs =
+        plan_of(edit(k_base, "fte: 1}\n  - {id: olga", "fte: 0.9}\n  - {id: olga"));
     const MergeResult result = merge_plans(nullptr, ours, theirs, false);
     REQUIRE(result.conflicts.size() == 1);
     CHECK(result.conflicts[0].field == "fte");

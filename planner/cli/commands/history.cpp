@@ -38,8 +38,8 @@ int run_log(const ParsedArgs& args, Streams& io) {
     }
     std::vector<std::vector<std::string>> cells;
     for (auto v = versions.rbegin(); v != versions.rend(); ++v)
-        cells.push_back({std::to_string(v->number), v->created_at, v->command, v->file_name,
-                         v->summary});
+        cells.push_back(
+            {std::to_string(v->number), v->created_at, v->command, v->file_name, v->summary});
     std::string text;
     if (format == OutputFormat::csv) {
         std::vector<std::vector<std::string>> rows;
@@ -47,8 +47,7 @@ int run_log(const ParsedArgs& args, Streams& io) {
             rows.push_back({std::to_string(v->number), v->created_at, v->command, v->file_name,
                             v->file_sha256, v->content_sha256, v->summary});
         text = exporters::render_csv(
-            {"version", "time", "command", "from", "file_sha256", "plan_sha256", "summary"},
-            rows);
+            {"version", "time", "command", "from", "file_sha256", "plan_sha256", "summary"}, rows);
     } else if (format == OutputFormat::json) {
         exporters::JsonWriter json(exporters::JsonStyle::compact);
         json.begin_object().field("workspace", path).key("versions").begin_array();
@@ -67,13 +66,15 @@ int run_log(const ParsedArgs& args, Streams& io) {
         text = "No versions of the plan in " + path + " yet; import one with `planner import " +
                path + " plan.yaml`.\n";
     } else {
-        text = std::to_string(versions.size()) +
-               (versions.size() == 1 ? " version" : " versions") + " of the plan in " + path +
-               ", newest first (version " + std::to_string(versions.back().number) +
-               " is the current plan)\n";
-        text += exporters::render_text_table(
-            {{"version", exporters::Align::right}, {"time (UTC)"}, {"by"}, {"from"}, {"what changed"}},
-            cells);
+        text = std::to_string(versions.size()) + (versions.size() == 1 ? " version" : " versions") +
+               " of the plan in " + path + ", newest first (version " +
+               std::to_string(versions.back().number) + " is the current plan)\n";
+        text += exporters::render_text_table({{"version", exporters::Align::right},
+                                              {"time (UTC)"},
+                                              {"by"},
+                                              {"from"},
+                                              {"what changed"}},
+                                             cells);
         text += "Read one as " + path + "@vN (e.g. `planner diff " + path + "@v" +
                 std::to_string(versions.front().number) + " " + path +
                 "`); make one current again with `planner restore " + path + " N`.\n";
@@ -90,9 +91,8 @@ int run_restore(const ParsedArgs& args, Streams& io) {
         text = text.substr(1);
     if (text.empty() || text.size() > 12 ||
         text.find_first_not_of("0123456789") != std::string::npos)
-        throw UsageError("'" + args.positional[1] +
-                         "' is not a version number; `planner log " + path +
-                         "` lists the versions (e.g. `planner restore " + path + " 3`)");
+        throw UsageError("'" + args.positional[1] + "' is not a version number; `planner log " +
+                         path + "` lists the versions (e.g. `planner restore " + path + " 3`)");
     const long long number = std::stoll(text);
     CommittedPlan committed;
     try {

@@ -147,8 +147,8 @@ int run_rebalance(const ParsedArgs& args, Streams& io) {
     if (apply && !model::is_workspace_file(plan_path))
         throw UsageError("--apply stores the proposed plan in a workspace, and '" + plan_path +
                          "' is not one; write it to a file with -o instead");
-    const auto output = apply && !args.value("--output") ? std::optional<std::string>("")
-                                                          : args.value("--output");
+    const auto output =
+        apply && !args.value("--output") ? std::optional<std::string>("") : args.value("--output");
     if (!output)
         throw UsageError("`planner rebalance` writes the proposed plan to a file; give it with "
                          "-o FILE (e.g. -o proposed.yaml), or store it in the workspace with "
