@@ -85,11 +85,10 @@ std::string render_text(const Plan& plan, const PlanIndex& index, const Rebalanc
             kept += " " + channel_duty_subject(index.channel_duties()[d]);
         out << exporters::wrap_columns(kept, 100);
     }
-    if (output.empty())
-        ; // --apply without -o: the caller says where the plan went
-    else if (output == "-")
+    // An empty output: --apply without -o, and the caller says where the plan went.
+    if (output == "-")
         out << "Proposed plan written to standard output.\n";
-    else
+    else if (!output.empty())
         out << "Proposed plan written to " << output << ".\n"
             << "Review it with `planner check " << output << "`.\n";
     return out.str();
