@@ -795,4 +795,12 @@ std::optional<std::string> Workspace::setting(const std::string& key) const {
     return s.text(0);
 }
 
+std::vector<std::pair<std::string, std::string>> Workspace::settings() const {
+    Statement s(m_db, "SELECT key, value FROM settings ORDER BY key");
+    std::vector<std::pair<std::string, std::string>> out;
+    while (s.step())
+        out.emplace_back(s.text(0), s.text(1));
+    return out;
+}
+
 } // namespace planner::model

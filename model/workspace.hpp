@@ -159,6 +159,7 @@ public:
 
     void set_setting(const std::string& key, const std::string& value);
     std::optional<std::string> setting(const std::string& key) const;
+    std::vector<std::pair<std::string, std::string>> settings() const; // by key
 
 private:
     void open(OpenMode mode);

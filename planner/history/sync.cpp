@@ -69,6 +69,7 @@ struct Side {
     std::map<std::tuple<std::string, std::string, std::string, std::string>, model::StoredMetric>
         metrics;
     std::map<std::string, std::string> snapshots; // quarter -> yaml
+    std::map<std::string, std::string> settings;
 
     // What to write.
     std::optional<model::Plan> new_plan;
@@ -76,6 +77,7 @@ struct Side {
     std::vector<model::ImportLogEntry> new_imports;
     std::vector<std::pair<model::StoredMetric, ImportKey>> new_metrics;
     std::vector<std::string> new_snapshots;
+    std::vector<std::pair<std::string, std::string>> new_settings;
 };
 
 void load(Side& side) {
@@ -91,6 +93,8 @@ void load(Side& side) {
     }
     for (const model::StoredMetric& m : ws.stored_metrics())
         side.metrics[{m.channel, m.profile, m.metric, m.date}] = m;
+    for (const auto& [key, value] : ws.settings())
+        side.settings[key] = value;
     for (const std::string& quarter : ws.snapshot_quarters())
         side.snapshots[quarter] = ws.snapshot(quarter).value_or("");
 }
@@ -201,6 +205,15 @@ SyncResult sync_workspaces(const std::string& a_path, const std::string& b_path,
         }
     }
 
+    // Settings (e.g. roster column mappings): each side gets those it lacks; a setting the
+    // two sides hold differently stays as each has it.
+    for (const auto& [key, value] : a.settings)
+        if (!b.settings.count(key))
+            b.new_settings.emplace_back(key, value);
+    for (const auto& [key, value] : b.settings)
+        if (!a.settings.count(key))
+            a.new_settings.emplace_back(key, value);
+
     // The import log and the metrics.
     for (const model::ImportLogEntry& e : a.imports)
         if (!b.id_by_import.count(import_key(e)))
@@ -267,6 +280,10 @@ SyncResult sync_workspaces(const std::string& a_path, const std::string& b_path,
         }
         if (!side.new_snapshots.empty())
             done.push_back(plural(side.new_snapshots.size(), "snapshot", "snapshots"));
+        for (const auto& [key, value] : side.new_settings)
+            ws.set_setting(key, value);
+        if (!side.new_settings.empty())
+            done.push_back(plural(side.new_settings.size(), "setting", "settings"));
         std::map<ImportKey, long long> ids = side.id_by_import;
         for (const model::ImportLogEntry& e : side.new_imports)
             ids[import_key(e)] = ws.log_import(e);

@@ -260,6 +260,10 @@ TEST_CASE("sync: both ways, twice, with metrics, snapshots and conflicts") {
     REQUIRE(planner(dir, {"import", "a.db", "ig2.csv"}, {"SOURCE_DATE_EPOCH=1893456000"}).status ==
             0);
     REQUIRE(planner(dir, {"snapshot", "b.db", "--quarter", "2027-Q1"}).status == 0);
+    // A roster mapping stored in B (--columns) comes to A with the sync.
+    dir.write("hr.csv", "Nr,Vārds\nx1,Eva Kalna\n");
+    REQUIRE(planner(dir, {"import", "b.db", "hr.csv", "--columns", "Nr=id,Vārds=name"}).status ==
+            0);
 
     auto run = planner(dir, {"sync", "a.db", "b.db"});
     REQUIRE(run.status == 0);
@@ -286,6 +290,15 @@ TEST_CASE("sync: both ways, twice, with metrics, snapshots and conflicts") {
         sqlite3_finalize(s);
         sqlite3_close(db);
     }
+
+    dir.write("hr2.csv", "Nr,Vārds\nx2,Ilze Kalna\n");
+    run = planner(dir, {"import", "a.db", "hr2.csv"});
+    CHECK(run.status == 0);
+    CHECK(
+        contains(run.out, "the column mapping stored in the workspace for these headers was used"));
+    // That import changed A; sync again to bring B up to it.
+    REQUIRE(planner(dir, {"sync", "a.db", "b.db"}).status == 0);
+    CHECK(contains(exported(dir, "b.db"), "Ilze Kalna"));
 
     // Twice, and the other way: nothing changes (byte for byte).
     const std::string a_bytes = dir.read("a.db");
