@@ -8,8 +8,10 @@
 #include "planner/history/history.hpp"
 #include "planner/history/plan_merge.hpp"
 
+#include <algorithm>
 #include <filesystem>
 #include <map>
+#include <memory>
 #include <optional>
 #include <set>
 #include <tuple>
@@ -124,6 +126,16 @@ SyncResult sync_workspaces(const std::string& a_path, const std::string& b_path,
         b.workspace = std::make_unique<Workspace>(b_path, model::OpenMode::read_write);
     } catch (const model::WorkspaceError& e) {
         throw workspace_failure(a.workspace ? b_path : a_path, e);
+    }
+    // Both locked for writing from the start: what is read is what the merge is written
+    // over. Each commits on its own (the first, then the second).
+    std::optional<Workspace::Transaction> a_transaction;
+    std::optional<Workspace::Transaction> b_transaction;
+    try {
+        a_transaction.emplace(*a.workspace);
+        b_transaction.emplace(*b.workspace);
+    } catch (const model::WorkspaceError& e) {
+        throw workspace_failure(a_transaction ? b_path : a_path, e);
     }
     load(a);
     load(b);
@@ -258,9 +270,8 @@ SyncResult sync_workspaces(const std::string& a_path, const std::string& b_path,
         return result;
 
     // Write: each workspace in one transaction.
-    auto write = [&](Side& side, const Side& other) {
+    auto write = [&](Side& side, const Side& other, Workspace::Transaction& transaction) {
         Workspace& ws = *side.workspace;
-        Workspace::Transaction transaction(ws);
         std::vector<std::string> done;
         if (side.new_plan) {
             const CommittedPlan committed =
@@ -308,10 +319,10 @@ SyncResult sync_workspaces(const std::string& a_path, const std::string& b_path,
         }
     };
     try {
-        write(a, b);
+        write(a, b, *a_transaction);
         if (options.between)
             options.between();
-        write(b, a);
+        write(b, a, *b_transaction);
     } catch (const model::WorkspaceError& e) {
         throw workspace_failure(a_path, e);
     }
