@@ -78,3 +78,31 @@ TEST_CASE("sync: a run interrupted between the two workspaces finishes when run 
     CHECK(read(b) == b_bytes);
     fs::remove_all(dir);
 }
+
+TEST_CASE("sync: two workspaces with no version in common merge as two additions") {
+    const fs::path dir =
+        fs::temp_directory_path() / ("planner-sync-apart-" + std::to_string(::getpid()));
+    fs::remove_all(dir);
+    fs::create_directories(dir);
+    const std::string plan = read(fs::path(PLANNER_SOURCE_DIR) / "samples/small-team.yaml");
+    std::ofstream(dir / "a.yaml") << replaced(plan, "capacity_hours: 10", "capacity_hours: 11");
+    std::ofstream(dir / "b.yaml") << replaced(plan, "fte: 0.5", "fte: 0.6");
+    const std::string a = (dir / "a.db").string();
+    const std::string b = (dir / "b.db").string();
+    REQUIRE(cli({"import", a, (dir / "a.yaml").string()}) == 0);
+    REQUIRE(cli({"import", b, (dir / "b.yaml").string()}) == 0);
+    const std::string a_before = read(a);
+    // Each side's value differs from the other's and neither is a base: both are conflicts.
+    const SyncResult stopped = sync_workspaces(a, b, {});
+    CHECK(stopped.conflicts.size() == 2);
+    CHECK(read(a) == a_before);
+    SyncOptions prefer_b;
+    prefer_b.prefer = SyncPreference::b;
+    const SyncResult done = sync_workspaces(a, b, prefer_b);
+    CHECK(done.changed);
+    CHECK(current_plan(a) == current_plan(b));
+    CHECK(current_plan(a).find("fte: 0.6") != std::string::npos);
+    CHECK(current_plan(a).find("capacity_hours: 10\n") != std::string::npos);
+    CHECK(!sync_workspaces(a, b, {}).changed);
+    fs::remove_all(dir);
+}
