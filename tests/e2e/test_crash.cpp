@@ -241,3 +241,49 @@ TEST_CASE("crash: a CSV report folder killed at random points is old or new, nev
         CHECK((old ? files == 1 : files == tables));
     }
 }
+
+TEST_CASE("crash: a sync killed at random points finishes when run again") {
+    TempDir dir("crash-sync");
+    const std::string plan = e2e::sample("latvian-retail.yaml");
+    dir.write("plan.yaml", plan);
+    REQUIRE(planner(dir, {"import", "a0.db", "plan.yaml"}).status == 0);
+    fs::copy_file(dir.file("a0.db"), dir.file("b0.db"));
+    // Edited apart: a plan change on each side, metrics and a snapshot on one.
+    const auto edit = [&](const std::string& from, const std::string& to) {
+        std::string text = plan;
+        const size_t at = text.find(from);
+        REQUIRE(at != std::string::npos);
+        return text.replace(at, from.size(), to);
+    };
+    dir.write("a.yaml", edit("posts_per_week: ", "posts_per_week: 1"));
+    dir.write("b.yaml", edit("fte: 0.8", "fte: 0.7"));
+    REQUIRE(planner(dir, {"import", "a0.db", "a.yaml"}).status == 0);
+    REQUIRE(planner(dir, {"import", "b0.db", "b.yaml"}).status == 0);
+    REQUIRE(planner(dir, {"snapshot", "b0.db", "--quarter", "2026-Q3", "--force"}).status == 0);
+    fs::copy_file(dir.file("a0.db"), dir.file("a.db"));
+    fs::copy_file(dir.file("b0.db"), dir.file("b.db"));
+    const long long full = duration_of(dir, {"sync", "a.db", "b.db"});
+    const std::string synced = planner(dir, {"export-plan", "a.db"}).out;
+    std::mt19937 random(19);
+    std::uniform_int_distribution<long long> when(0, full * 12 / 10);
+    int interrupted = 0;
+    for (int i = 0; i < k_kills; ++i) {
+        for (const char* name : {"a.db", "b.db"}) {
+            fs::copy_file(dir.file(std::string(name, 1) + "0.db"), dir.file(name),
+                          fs::copy_options::overwrite_existing);
+            fs::remove(dir.file(std::string(name) + "-journal"));
+        }
+        interrupted +=
+            run_and_kill(dir, {"sync", "a.db", "b.db"}, std::chrono::microseconds(when(random)));
+        INFO("kill " << i);
+        // Run again: it finishes, with no conflict, and both hold the plan of a whole sync.
+        const auto again = planner(dir, {"sync", "a.db", "b.db"});
+        CHECK(again.status == 0);
+        CHECK(planner(dir, {"export-plan", "a.db"}).out == synced);
+        CHECK(planner(dir, {"export-plan", "b.db"}).out == synced);
+        CHECK(planner(dir, {"snapshots", "a.db"}).out.find("2026-Q3") != std::string::npos);
+        CHECK(planner(dir, {"sync", "a.db", "b.db"}).out.find("nothing changed") !=
+              std::string::npos);
+    }
+    WARN("sync was killed before it finished in " << interrupted << " of " << k_kills << " runs");
+}
