@@ -131,8 +131,9 @@ void print_overview(std::ostream& out, int width) {
                   columns);
     out << "Options: --help, --version.\n";
     write_wrapped(out, "",
-                  "Exit status: 0 success, 1 `check --fail-on` threshold reached, 2 usage or "
-                  "input error, 70 a bug in planner.",
+                  "Exit status: 0 success, 1 `check --fail-on` threshold reached (or "
+                  "conflicts in `merge` and `sync`), 2 usage or input error, 70 a bug in "
+                  "planner.",
                   0, columns);
 }
 
