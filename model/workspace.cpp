@@ -1,6 +1,9 @@
 #include "model/workspace.hpp"
 
+#include "model/content_hash.hpp"
+
 #include <sqlite3.h>
+#include <zlib.h>
 
 #include <cerrno>
 #include <chrono>
@@ -60,6 +63,23 @@ CREATE TABLE metric_values (
     R"sql(
 ALTER TABLE plan ADD COLUMN model BLOB;
 ALTER TABLE snapshots ADD COLUMN model BLOB;
+)sql",
+    // 3: history. Every plan stored is kept as a numbered version, its canonical YAML
+    // compressed with zlib (`size`: its length uncompressed). The current plan stays in `plan`
+    // for fast reading; it is always the last version. An upgraded workspace's plan becomes
+    // version 1 (Workspace::seed_history).
+    R"sql(
+CREATE TABLE plan_versions (
+    number INTEGER PRIMARY KEY,
+    created_at TEXT NOT NULL,
+    command TEXT NOT NULL,
+    file_name TEXT NOT NULL,
+    file_sha256 TEXT NOT NULL,
+    summary TEXT NOT NULL,
+    content_sha256 TEXT NOT NULL,
+    size INTEGER NOT NULL,
+    yaml_zlib BLOB NOT NULL);
+CREATE INDEX plan_versions_by_hash ON plan_versions (content_sha256);
 )sql",
 };
 constexpr int k_migration_count = sizeof(k_migrations) / sizeof(k_migrations[0]);
@@ -453,6 +473,8 @@ void Workspace::migrate(OpenMode mode) {
     }
     for (int v = version; v < k_schema_version; ++v)
         exec(k_migrations[v]);
+    if (version > 0 && version < 3)
+        seed_history();
     exec("UPDATE schema_version SET version = " + std::to_string(k_schema_version));
     exec("PRAGMA application_id = " + std::to_string(k_application_id));
     transaction.commit();
@@ -503,14 +525,141 @@ std::optional<std::string> Workspace::read_blob(const char* table, const char* c
     return bytes;
 }
 
+namespace {
+std::string compress_text(const std::string& text) {
+    uLongf size = compressBound(static_cast<uLong>(text.size()));
+    std::string out(size, '\0');
+    if (compress2(reinterpret_cast<Bytef*>(out.data()), &size,
+                  reinterpret_cast<const Bytef*>(text.data()), static_cast<uLong>(text.size()),
+                  Z_BEST_COMPRESSION) != Z_OK)
+        throw WorkspaceError("workspace write failed: the plan could not be compressed");
+    out.resize(size);
+    return out;
+}
+} // namespace
+
+PlanVersion Workspace::store_plan_version(const std::string& yaml, const std::string& model,
+                                          PlanVersion version) {
+    Statement last(m_db, "SELECT coalesce(max(number), 0) FROM plan_versions");
+    last.step();
+    version.number = last.integer(0) + 1;
+    version.created_at = now_utc();
+    version.content_sha256 = content_hash(yaml);
+    Statement plan(m_db, "INSERT INTO plan (id, yaml, model, source, updated_at) "
+                         "VALUES (1, ?, ?, ?, ?) "
+                         "ON CONFLICT (id) DO UPDATE SET yaml = excluded.yaml, "
+                         "model = excluded.model, source = excluded.source, "
+                         "updated_at = excluded.updated_at");
+    plan.bind(1, yaml).bind_blob(2, model).bind(3, version.file_name);
+    plan.bind(4, version.created_at).step();
+    Statement s(m_db, "INSERT INTO plan_versions (number, created_at, command, file_name, "
+                      "file_sha256, summary, content_sha256, size, yaml_zlib) "
+                      "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)");
+    s.bind(1, version.number).bind(2, version.created_at).bind(3, version.command);
+    s.bind(4, version.file_name).bind(5, version.file_sha256).bind(6, version.summary);
+    s.bind(7, version.content_sha256).bind(8, static_cast<long long>(yaml.size()));
+    s.bind_blob(9, compress_text(yaml)).step();
+    return version;
+}
+
 void Workspace::set_plan(const std::string& yaml, const std::string& model,
                          const std::string& source) {
-    Statement s(m_db, "INSERT INTO plan (id, yaml, model, source, updated_at) "
-                      "VALUES (1, ?, ?, ?, ?) "
-                      "ON CONFLICT (id) DO UPDATE SET yaml = excluded.yaml, "
-                      "model = excluded.model, source = excluded.source, "
-                      "updated_at = excluded.updated_at");
-    s.bind(1, yaml).bind_blob(2, model).bind(3, source).bind(4, now_utc()).step();
+    PlanVersion version;
+    version.command = "import";
+    version.file_name = source;
+    store_plan_version(yaml, model, std::move(version));
+}
+
+void Workspace::refresh_plan_model(const std::string& model) {
+    Statement s(m_db, "UPDATE plan SET model = ? WHERE id = 1");
+    s.bind_blob(1, model).step();
+}
+
+void Workspace::seed_history() {
+    Statement s(m_db, "SELECT yaml, source, updated_at FROM plan WHERE id = 1");
+    if (!s.step())
+        return;
+    const std::string yaml = s.text(0);
+    Statement insert(m_db, "INSERT INTO plan_versions (number, created_at, command, file_name, "
+                           "file_sha256, summary, content_sha256, size, yaml_zlib) "
+                           "VALUES (1, ?, 'upgrade', ?, '', ?, ?, ?, ?)");
+    insert.bind(1, s.text(2)).bind(2, s.text(1));
+    insert.bind(3, std::string("the plan stored when history began"));
+    insert.bind(4, content_hash(yaml)).bind(5, static_cast<long long>(yaml.size()));
+    insert.bind_blob(6, compress_text(yaml)).step();
+}
+
+std::vector<PlanVersion> Workspace::plan_versions() const {
+    if (schema_version() < 3)
+        return {}; // an older workspace on read-only media: no history yet
+    Statement s(m_db, "SELECT number, created_at, command, file_name, file_sha256, summary, "
+                      "content_sha256 FROM plan_versions ORDER BY number");
+    std::vector<PlanVersion> out;
+    while (s.step())
+        out.push_back(
+            {s.integer(0), s.text(1), s.text(2), s.text(3), s.text(4), s.text(5), s.text(6)});
+    return out;
+}
+
+std::optional<std::string> Workspace::plan_version_yaml(long long number) const {
+    if (schema_version() < 3)
+        return std::nullopt;
+    Statement s(m_db, "SELECT size, rowid FROM plan_versions WHERE number = ?");
+    s.bind(1, number);
+    if (!s.step())
+        return std::nullopt;
+    long long size = s.integer(0);
+    std::optional<std::string> packed = read_blob("plan_versions", "yaml_zlib", s.integer(1));
+    // zlib expands at most about 1,032 times: a larger size is damage, not a reason to
+    // allocate gigabytes.
+    if (!packed || size < 0 || size > (1LL << 31) ||
+        size > static_cast<long long>(packed->size()) * 1100 + 1024)
+        throw WorkspaceError("workspace '" + m_path + "': version " + std::to_string(number) +
+                             " of the plan is damaged; restore the workspace from a copy");
+    std::string yaml(static_cast<size_t>(size), '\0');
+    uLongf length = static_cast<uLongf>(size);
+    if (uncompress(reinterpret_cast<Bytef*>(yaml.data()), &length,
+                   reinterpret_cast<const Bytef*>(packed->data()),
+                   static_cast<uLong>(packed->size())) != Z_OK ||
+        length != static_cast<uLongf>(size))
+        throw WorkspaceError("workspace '" + m_path + "': version " + std::to_string(number) +
+                             " of the plan is damaged; restore the workspace from a copy");
+    return yaml;
+}
+
+long long Workspace::plan_versions_stored_bytes() const {
+    Statement s(m_db, "SELECT coalesce(sum(length(yaml_zlib)), 0) FROM plan_versions");
+    s.step();
+    return s.integer(0);
+}
+
+void Workspace::put_snapshot(const std::string& quarter, const std::string& yaml,
+                             const std::optional<std::string>& model, const std::string& taken_at) {
+    Statement s(m_db, "INSERT INTO snapshots (quarter, yaml, model, taken_at) VALUES (?, ?, ?, ?) "
+                      "ON CONFLICT (quarter) DO UPDATE SET yaml = excluded.yaml, "
+                      "model = excluded.model, taken_at = excluded.taken_at");
+    s.bind(1, quarter).bind(2, yaml);
+    if (model)
+        s.bind_blob(3, *model);
+    s.bind(4, taken_at).step();
+}
+
+std::vector<StoredMetric> Workspace::stored_metrics() const {
+    Statement s(m_db, "SELECT date, channel, profile, metric, value, import_id FROM metric_values "
+                      "ORDER BY channel, profile, metric, date");
+    std::vector<StoredMetric> out;
+    while (s.step())
+        out.push_back({s.text(0), s.text(1), s.text(2), s.text(3), s.real(4), s.integer(5)});
+    return out;
+}
+
+void Workspace::put_stored_metric(const StoredMetric& m) {
+    Statement s(m_db,
+                "INSERT INTO metric_values (date, channel, profile, metric, value, import_id) "
+                "VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT (channel, profile, metric, date) "
+                "DO UPDATE SET value = excluded.value, import_id = excluded.import_id");
+    s.bind(1, m.date).bind(2, m.channel).bind(3, m.profile).bind(4, m.metric).bind(5, m.value);
+    s.bind(6, m.import_id).step();
 }
 
 void Workspace::snapshot_current_plan(const std::string& quarter) {
@@ -669,6 +818,14 @@ long long Workspace::log_import(const ImportLogEntry& e) {
     return sqlite3_last_insert_rowid(m_db);
 }
 
+std::vector<long long> Workspace::import_ids() const {
+    Statement s(m_db, "SELECT id FROM imports ORDER BY id");
+    std::vector<long long> out;
+    while (s.step())
+        out.push_back(s.integer(0));
+    return out;
+}
+
 std::vector<ImportLogEntry> Workspace::imports() const {
     Statement s(m_db,
                 (std::string("SELECT ") + k_import_columns + " FROM imports ORDER BY id").c_str());
@@ -690,6 +847,14 @@ std::optional<std::string> Workspace::setting(const std::string& key) const {
     if (!s.step())
         return std::nullopt;
     return s.text(0);
+}
+
+std::vector<std::pair<std::string, std::string>> Workspace::settings() const {
+    Statement s(m_db, "SELECT key, value FROM settings ORDER BY key");
+    std::vector<std::pair<std::string, std::string>> out;
+    while (s.step())
+        out.emplace_back(s.text(0), s.text(1));
+    return out;
 }
 
 } // namespace planner::model

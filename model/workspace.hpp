@@ -35,6 +35,29 @@ bool is_workspace_file(const std::string& path);
 
 enum class OpenMode { read_only, read_write, create };
 
+// One stored version of the plan: every change to the plan (an import, a restore, a merge, a
+// sync, an edit) stores the new plan as the next numbered version, so the plan it replaced
+// stays as the version before. The plan's canonical YAML is kept compressed.
+struct PlanVersion {
+    long long number = 0;
+    std::string created_at;     // ISO 8601 UTC
+    std::string command;        // import, restore, rebalance, merge, sync, edit, upgrade
+    std::string file_name;      // what the change came from (a file, a workspace, "version 3")
+    std::string file_sha256;    // of that file's bytes; may be empty
+    std::string summary;        // one line: what changed against the version before
+    std::string content_sha256; // of the plan's canonical YAML (model/content_hash.hpp)
+};
+
+// A metric value as stored, with the import that stored it (for merging two workspaces).
+struct StoredMetric {
+    std::string date;
+    std::string channel;
+    std::string profile;
+    std::string metric;
+    double value = 0;
+    long long import_id = 0;
+};
+
 struct ImportLogEntry {
     std::string file_name;
     std::string sha256;
@@ -49,7 +72,7 @@ struct ImportLogEntry {
 
 class Workspace {
 public:
-    static constexpr int k_schema_version = 2;
+    static constexpr int k_schema_version = 3;
     // PRAGMA application_id of a planner workspace: "PLNR".
     static constexpr int k_application_id = 0x504C4E52;
 
@@ -86,7 +109,21 @@ public:
     // (model/plan_binary.hpp; none in a workspace upgraded from schema 1 until the next import).
     std::optional<std::string> plan_yaml() const;
     std::optional<std::string> plan_model() const;
+    // Stores `yaml` (canonical plan YAML) and its binary `model` as the current plan and keeps
+    // it as the next numbered version, described by `version` (its number, time and content
+    // hash are filled in here). The one way the plan changes; call it inside a transaction.
+    // Returns the version stored.
+    PlanVersion store_plan_version(const std::string& yaml, const std::string& model,
+                                   PlanVersion version);
+    // store_plan_version with command "import" from `source` and no summary.
     void set_plan(const std::string& yaml, const std::string& model, const std::string& source);
+    // Replaces only the binary model of the current plan (same YAML: no new version).
+    void refresh_plan_model(const std::string& model);
+    // The versions, oldest first, and one version's canonical YAML.
+    std::vector<PlanVersion> plan_versions() const;
+    std::optional<std::string> plan_version_yaml(long long number) const;
+    // The bytes a version takes in the file (compressed), for the benchmark.
+    long long plan_versions_stored_bytes() const;
 
     // Snapshots: the plan frozen for a quarter ("2027-Q1"), as YAML and binary model.
     void snapshot_current_plan(const std::string& quarter);
@@ -98,6 +135,9 @@ public:
         std::string taken_at; // UTC, as stored
     };
     std::vector<SnapshotInfo> snapshot_list() const; // by quarter
+    // Stores a snapshot as given (sync copies one from another workspace).
+    void put_snapshot(const std::string& quarter, const std::string& yaml,
+                      const std::optional<std::string>& model, const std::string& taken_at);
 
     // Metrics. store_metric returns true when it replaced an earlier value of the same day.
     bool store_metric(const MetricValue& metric, long long import_id);
@@ -115,13 +155,20 @@ public:
     // dropped without a word.
     std::vector<MetricValue> metric_values() const;
 
-    // The import log.
+    // Every stored value as stored, by channel, profile, metric and date; and one written as
+    // given (sync copies them between workspaces).
+    std::vector<StoredMetric> stored_metrics() const;
+    void put_stored_metric(const StoredMetric& metric);
+
+    // The import log (with ids: import_ids()[i] is the id of imports()[i]).
     std::optional<ImportLogEntry> find_import(const std::string& sha256) const;
     long long log_import(const ImportLogEntry& entry);
     std::vector<ImportLogEntry> imports() const;
+    std::vector<long long> import_ids() const;
 
     void set_setting(const std::string& key, const std::string& value);
     std::optional<std::string> setting(const std::string& key) const;
+    std::vector<std::pair<std::string, std::string>> settings() const; // by key
 
 private:
     void open(OpenMode mode);
@@ -131,6 +178,7 @@ private:
     void migrate(OpenMode mode);
     void check_owner() const;
     void recover_hot_journal();
+    void seed_history();
 
     std::string m_path;
     sqlite3* m_db = nullptr;

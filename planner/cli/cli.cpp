@@ -131,8 +131,9 @@ void print_overview(std::ostream& out, int width) {
                   columns);
     out << "Options: --help, --version.\n";
     write_wrapped(out, "",
-                  "Exit status: 0 success, 1 `check --fail-on` threshold reached, 2 usage or "
-                  "input error, 70 a bug in planner.",
+                  "Exit status: 0 success, 1 `check --fail-on` threshold reached (or "
+                  "conflicts in `merge` and `sync`), 2 usage or input error, 70 a bug in "
+                  "planner.",
                   0, columns);
 }
 
@@ -243,6 +244,10 @@ int run_command(const CommandSpec& c, const std::vector<std::string>& args, Stre
     std::vector<std::string> inputs;
     if (c.name != "init")
         inputs = parsed.positional;
+    // `merge` may write over OURS: git's merge driver asks for the result in place of %A (read
+    // in full before the merged plan is written, atomically).
+    if (c.name == "merge" && inputs.size() == 3)
+        inputs.erase(inputs.begin() + 1);
     for (const auto& [option, values] : parsed.values)
         if (option != "--output" && option != "--output-dir")
             inputs.insert(inputs.end(), values.begin(), values.end());

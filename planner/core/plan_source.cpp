@@ -68,9 +68,54 @@ std::optional<model::Plan> stored_plan(const model::Workspace& workspace,
     return std::move(result.plan);
 }
 
+std::optional<long long> parse_version_reference(const std::string& text) {
+    if (text.size() < 2 || text.size() > 12 || (text[0] != 'v' && text[0] != 'V') ||
+        text.find_first_not_of("0123456789", 1) != std::string::npos)
+        return std::nullopt;
+    return std::stoll(text.substr(1));
+}
+
+std::optional<model::Plan> stored_plan_version(const model::Workspace& workspace,
+                                               long long number) {
+    std::optional<std::string> yaml = workspace.plan_version_yaml(number);
+    if (!yaml)
+        return std::nullopt;
+    auto result = model::read_plan_text(
+        workspace.path() + "@v" + std::to_string(number) + " (version)", *yaml);
+    if (!result.ok())
+        throw_plan_errors(result.errors);
+    return std::move(result.plan);
+}
+
 LoadedPlan load_plan_argument(const std::string& path) {
     LoadedPlan loaded;
     loaded.source = path;
+    // WORKSPACE@vN: a version of the plan.
+    if (auto at = path.rfind('@'); !std::filesystem::exists(path) && at != std::string::npos &&
+                                   parse_version_reference(path.substr(at + 1)) &&
+                                   model::is_workspace_file(path.substr(0, at))) {
+        std::string workspace_path = path.substr(0, at);
+        long long number = *parse_version_reference(path.substr(at + 1));
+        loaded.from_workspace = true;
+        try {
+            model::Workspace workspace(workspace_path, model::OpenMode::read_only);
+            auto plan = stored_plan_version(workspace, number);
+            if (!plan) {
+                const auto versions = workspace.plan_versions();
+                throw UsageError("workspace '" + workspace_path + "' has no version " +
+                                 std::to_string(number) + " of its plan" +
+                                 (versions.empty()
+                                      ? "; it has no versions yet"
+                                      : "; it has versions 1 to " +
+                                            std::to_string(versions.back().number) +
+                                            " (`planner log " + workspace_path + "` lists them)"));
+            }
+            loaded.plan = std::move(*plan);
+        } catch (const model::WorkspaceError& e) {
+            throw workspace_failure(workspace_path, e);
+        }
+        return loaded;
+    }
     // WORKSPACE@YYYY-Qn: a snapshot.
     if (auto at = path.rfind('@'); !std::filesystem::exists(path) && at != std::string::npos &&
                                    model::is_workspace_file(path.substr(0, at))) {

@@ -1,5 +1,6 @@
 #pragma once
-// PLAN arguments: a plan YAML file or a workspace (SQLite file). Errors become InputError
+// PLAN arguments: a plan YAML file or a workspace (SQLite file), WORKSPACE@YYYY-Qn (a
+// snapshot) or WORKSPACE@vN (a version of its plan). Errors become InputError
 // (exit status 2) with FILE:LINE:COLUMN lines.
 
 #include "model/plan.hpp"
@@ -28,5 +29,11 @@ WorkspaceError workspace_failure(const std::string& path, const model::Workspace
 // model when it has a readable one, else from its YAML. Nothing when there is no such plan.
 std::optional<model::Plan> stored_plan(const model::Workspace& workspace,
                                        const std::string& quarter = {});
+
+// "v3" (or "V3") as a version number: the N of WORKSPACE@vN.
+std::optional<long long> parse_version_reference(const std::string& text);
+
+// Version `number` of the workspace's plan; nothing when there is no such version.
+std::optional<model::Plan> stored_plan_version(const model::Workspace& workspace, long long number);
 
 } // namespace planner

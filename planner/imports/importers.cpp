@@ -13,6 +13,7 @@
 #include "planner/core/errors.hpp"
 #include "planner/core/plan_source.hpp"
 #include "planner/core/sha256.hpp"
+#include "planner/history/history.hpp"
 #include "planner/imports/placement.hpp"
 #include "planner/imports/raci.hpp"
 #include "planner/imports/roster.hpp"
@@ -57,6 +58,14 @@ enum class Shown { message, yaml_line, csv_row };
         }
     }
     throw InputError(summary, std::move(lines));
+}
+
+// "\n  this removed 3 assignments ...; `planner restore ...` brings ..." or "".
+std::string notice(const CommittedPlan& committed, const model::Workspace& workspace,
+                   const ImportOptions& options) {
+    const std::string text = removal_notice(
+        committed, options.workspace_name.empty() ? workspace.path() : options.workspace_name);
+    return text.empty() ? text : "\n  " + text;
 }
 
 std::string plural(size_t n, const std::string& word) {
@@ -141,13 +150,15 @@ std::string import_plan(model::Workspace& workspace, const ImportFile& file,
         // a binary form this build reads: store it now.
         auto stored = workspace.plan_model();
         if (!stored || !model::decode_plan(*stored))
-            workspace.set_plan(yaml, model::encode_plan(result.plan), file.path);
+            workspace.refresh_plan_model(model::encode_plan(result.plan));
         return file.path + ": the workspace already holds this plan; nothing changed.";
     }
-    workspace.set_plan(yaml, model::encode_plan(result.plan), file.path);
+    const std::string file_hash = sha256_hex(file.bytes);
+    const CommittedPlan committed =
+        commit_plan(workspace, result.plan, {"import", file.path, file_hash});
     model::ImportLogEntry entry;
     entry.file_name = file.path;
-    entry.sha256 = sha256_hex(file.bytes);
+    entry.sha256 = file_hash;
     entry.kind = "plan";
     entry.format = "plan-yaml";
     entry.rows_read = entry.rows_stored = 1;
@@ -155,7 +166,10 @@ std::string import_plan(model::Workspace& workspace, const ImportFile& file,
     return file.path + ": imported the plan '" + result.plan.info.name + "' (" +
            plural(result.plan.people.size(), "person") + ", " +
            plural(result.plan.channels.size(), "channel") + ")" +
-           (old ? ", replacing the previous plan." : ".");
+           (old ? ", replacing the previous plan (kept as version " +
+                      std::to_string(committed.previous) + ")."
+                : ".") +
+           notice(committed, workspace, options);
 }
 
 namespace {
@@ -185,9 +199,9 @@ model::Plan stored_plan_for(model::Workspace& workspace, const ImportFile& file,
 }
 
 // Stores the changed plan after checking that it still holds together.
-model::Plan store_changed_plan(model::Workspace& workspace, const ImportFile& file,
-                               const model::Plan& plan, const std::string& what,
-                               bool owners_later) {
+CommittedPlan store_changed_plan(model::Workspace& workspace, const ImportFile& file,
+                                 const model::Plan& plan, const std::string& what,
+                                 bool owners_later) {
     std::string updated = model::write_plan_yaml(plan);
     auto check = owners_later ? model::read_plan_text_owners_later(file.path, updated)
                               : model::read_plan_text(file.path, updated);
@@ -201,8 +215,7 @@ model::Plan store_changed_plan(model::Workspace& workspace, const ImportFile& fi
         throw_diagnostics("the " + what + " would make the plan invalid; nothing was imported",
                           check.errors);
     }
-    workspace.set_plan(updated, model::encode_plan(check.plan), file.path);
-    return std::move(check.plan);
+    return commit_plan(workspace, check.plan, {"import", file.path, sha256_hex(file.bytes)});
 }
 } // namespace
 
@@ -278,7 +291,8 @@ std::string import_raci(model::Workspace& workspace, const ImportFile& file,
                               : "the ownership sheet has " + std::to_string(raci.errors.size()) +
                                     " errors; nothing was imported",
                           raci.errors, &file, Shown::csv_row);
-    store_changed_plan(workspace, file, plan, "ownership sheet", options.owners_later);
+    const CommittedPlan committed =
+        store_changed_plan(workspace, file, plan, "ownership sheet", options.owners_later);
     model::ImportLogEntry entry;
     entry.file_name = file.path;
     entry.sha256 = sha256_hex(file.bytes);
@@ -295,7 +309,7 @@ std::string import_raci(model::Workspace& workspace, const ImportFile& file,
                           std::to_string(raci.assignments_before) + ").";
     for (const auto& change : raci.changes)
         summary += "\n  " + change;
-    return summary;
+    return summary + notice(committed, workspace, options);
 }
 
 void check_plan_after_import(model::Workspace& workspace) {

@@ -19,6 +19,9 @@ struct ImportOptions {
     // A plan imported with a roster: goal and KPI owners may be people the roster brings.
     // The caller then checks the stored plan with check_plan_after_import().
     bool owners_later = false;
+    // The workspace as the user named it, for messages (a new workspace is built under a
+    // temporary name); empty: its path.
+    std::string workspace_name;
 };
 
 struct ImportFile {

@@ -151,10 +151,13 @@ TEST_CASE("crash: a schema upgrade killed at random points never loses the copy 
     dir.write("plan.yaml", e2e::sample("latvian-retail.yaml"));
     REQUIRE(planner(dir, {"import", "base.db", "plan.yaml"}).status == 0);
     const std::string plan = planner(dir, {"export-plan", "base.db"}).out;
+    const long long current =
+        sql_integer(dir.file("base.db"), "SELECT version FROM schema_version");
     // A schema 1 workspace of planner 0.1: no binary model column, application id 0.
     sqlite3* db = nullptr;
     REQUIRE(sqlite3_open(dir.file("base.db").c_str(), &db) == SQLITE_OK);
     REQUIRE(sqlite3_exec(db,
+                         "DROP TABLE plan_versions; "
                          "ALTER TABLE plan DROP COLUMN model; ALTER TABLE snapshots DROP COLUMN "
                          "model; UPDATE schema_version SET version = 1; PRAGMA application_id = 0;"
                          "VACUUM;",
@@ -171,8 +174,8 @@ TEST_CASE("crash: a schema upgrade killed at random points never loses the copy 
         run_and_kill(dir, {"show", "w.db"}, std::chrono::microseconds(when(random)));
         INFO("kill " << i);
         long long version = sql_integer(dir.file("w.db"), "SELECT version FROM schema_version");
-        CHECK((version == 1 || version == 2));
-        if (version == 2)
+        CHECK((version == 1 || version == current));
+        if (version == current)
             CHECK(fs::exists(dir.file("w.db.v1.bak"))); // upgraded only after the copy
         if (fs::exists(dir.file("w.db.v1.bak"))) {
             // A copy that exists is complete: the schema 1 workspace, intact.
@@ -180,7 +183,9 @@ TEST_CASE("crash: a schema upgrade killed at random points never loses the copy 
             CHECK(sql_integer(dir.file("w.db.v1.bak"), "SELECT version FROM schema_version") == 1);
         }
         CHECK(planner(dir, {"export-plan", "w.db"}).out == plan);
-        CHECK(sql_integer(dir.file("w.db"), "SELECT version FROM schema_version") == 2);
+        CHECK(sql_integer(dir.file("w.db"), "SELECT version FROM schema_version") == current);
+        // The plan as it was is the first version of its history.
+        CHECK(sql_integer(dir.file("w.db"), "SELECT count(*) FROM plan_versions") == 1);
     }
     CHECK_FALSE(has_temporaries(dir));
 }
@@ -235,4 +240,50 @@ TEST_CASE("crash: a CSV report folder killed at random points is old or new, nev
         INFO("kill " << i);
         CHECK((old ? files == 1 : files == tables));
     }
+}
+
+TEST_CASE("crash: a sync killed at random points finishes when run again") {
+    TempDir dir("crash-sync");
+    const std::string plan = e2e::sample("latvian-retail.yaml");
+    dir.write("plan.yaml", plan);
+    REQUIRE(planner(dir, {"import", "a0.db", "plan.yaml"}).status == 0);
+    fs::copy_file(dir.file("a0.db"), dir.file("b0.db"));
+    // Edited apart: a plan change on each side, metrics and a snapshot on one.
+    const auto edit = [&](const std::string& from, const std::string& to) {
+        std::string text = plan;
+        const size_t at = text.find(from);
+        REQUIRE(at != std::string::npos);
+        return text.replace(at, from.size(), to);
+    };
+    dir.write("a.yaml", edit("posts_per_week: ", "posts_per_week: 1"));
+    dir.write("b.yaml", edit("fte: 0.8", "fte: 0.7"));
+    REQUIRE(planner(dir, {"import", "a0.db", "a.yaml"}).status == 0);
+    REQUIRE(planner(dir, {"import", "b0.db", "b.yaml"}).status == 0);
+    REQUIRE(planner(dir, {"snapshot", "b0.db", "--quarter", "2026-Q3", "--force"}).status == 0);
+    fs::copy_file(dir.file("a0.db"), dir.file("a.db"));
+    fs::copy_file(dir.file("b0.db"), dir.file("b.db"));
+    const long long full = duration_of(dir, {"sync", "a.db", "b.db"});
+    const std::string synced = planner(dir, {"export-plan", "a.db"}).out;
+    std::mt19937 random(19);
+    std::uniform_int_distribution<long long> when(0, full * 12 / 10);
+    int interrupted = 0;
+    for (int i = 0; i < k_kills; ++i) {
+        for (const char* name : {"a.db", "b.db"}) {
+            fs::copy_file(dir.file(std::string(name, 1) + "0.db"), dir.file(name),
+                          fs::copy_options::overwrite_existing);
+            fs::remove(dir.file(std::string(name) + "-journal"));
+        }
+        interrupted +=
+            run_and_kill(dir, {"sync", "a.db", "b.db"}, std::chrono::microseconds(when(random)));
+        INFO("kill " << i);
+        // Run again: it finishes, with no conflict, and both hold the plan of a whole sync.
+        const auto again = planner(dir, {"sync", "a.db", "b.db"});
+        CHECK(again.status == 0);
+        CHECK(planner(dir, {"export-plan", "a.db"}).out == synced);
+        CHECK(planner(dir, {"export-plan", "b.db"}).out == synced);
+        CHECK(planner(dir, {"snapshots", "a.db"}).out.find("2026-Q3") != std::string::npos);
+        CHECK(planner(dir, {"sync", "a.db", "b.db"}).out.find("nothing changed") !=
+              std::string::npos);
+    }
+    WARN("sync was killed before it finished in " << interrupted << " of " << k_kills << " runs");
 }

@@ -1,6 +1,6 @@
 // libFuzzer target: opening a workspace file (model/workspace.hpp) and reading everything in
-// it, including the binary plan form (model/plan_binary.hpp). The bytes are written to a
-// file first: SQLite reads files.
+// it, including the binary plan form (model/plan_binary.hpp) and the compressed versions of
+// the plan. The bytes are written to a file first: SQLite reads files.
 #include "model/plan_binary.hpp"
 #include "model/workspace.hpp"
 
@@ -33,6 +33,8 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
             if (auto model = workspace.snapshot_model(quarter))
                 (void)decode_plan(*model);
         }
+        for (const auto& version : workspace.plan_versions())
+            (void)workspace.plan_version_yaml(version.number);
         (void)workspace.metric_values();
         (void)workspace.imports();
         (void)workspace.setting("language");

@@ -1,5 +1,6 @@
 // The workspace: schema version, migrations, transactions that roll back, metrics and the
 // import log.
+#include "model/content_hash.hpp"
 #include "model/workspace.hpp"
 
 #include <catch2/catch.hpp>
@@ -27,6 +28,7 @@ void downgrade_to_schema_1(const std::string& path) {
     sqlite3* db = nullptr;
     REQUIRE(sqlite3_open(path.c_str(), &db) == SQLITE_OK);
     REQUIRE(sqlite3_exec(db,
+                         "DROP TABLE plan_versions; "
                          "ALTER TABLE plan DROP COLUMN model; "
                          "ALTER TABLE snapshots DROP COLUMN model; "
                          "UPDATE schema_version SET version = 1",
@@ -184,6 +186,43 @@ TEST_CASE("a schema 1 workspace is upgraded when opened, even for reading, after
     CHECK(!ws.plan_model()); // filled by the next import
     CHECK(*ws.snapshot("2026-Q3") == "version: 1\n");
     CHECK(!ws.snapshot_model("2026-Q3"));
+    // Its plan is the first version of its history.
+    const auto versions = ws.plan_versions();
+    REQUIRE(versions.size() == 1);
+    CHECK(versions[0].command == "upgrade");
+    CHECK(*ws.plan_version_yaml(1) == "version: 1\n");
+}
+
+TEST_CASE("every plan stored is kept as a numbered, compressed version with its hash") {
+    auto dir = temp_dir("ws-versions");
+    std::string path = (dir / "team.db").string();
+    Workspace ws(path, OpenMode::create);
+    PlanVersion first;
+    first.command = "import";
+    first.file_name = "a.yaml";
+    first.summary = "first plan";
+    const std::string big(100000, 'x');
+    CHECK(ws.store_plan_version(big, "model-a", first).number == 1);
+    PlanVersion second = first;
+    second.file_name = "b.yaml";
+    const PlanVersion stored = ws.store_plan_version("version: 2\n", "model-b", second);
+    CHECK(stored.number == 2);
+    // SHA-256 of "version: 2\n".
+    CHECK(stored.content_sha256 == content_hash("version: 2\n"));
+    CHECK(content_hash("abc") ==
+          "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad");
+    CHECK(content_hash("") == "e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855");
+    CHECK(content_hash("abcdbcdecdefdefgefghfghighijhijkijkljklmklmnlmnomnopnopq") ==
+          "248d6a61d20638b8e5c026930c3e6039a33ce45964ff2167f6ecedd419db06c1");
+    CHECK(*ws.plan_yaml() == "version: 2\n");
+    CHECK(*ws.plan_model() == "model-b");
+    const auto versions = ws.plan_versions();
+    REQUIRE(versions.size() == 2);
+    CHECK(versions[0].file_name == "a.yaml");
+    CHECK(versions[1].file_name == "b.yaml");
+    CHECK(*ws.plan_version_yaml(1) == big);
+    CHECK(!ws.plan_version_yaml(3));
+    CHECK(ws.plan_versions_stored_bytes() < 2000); // 100,000 x's compress to almost nothing
 }
 
 TEST_CASE("a file that is not SQLite is refused") {

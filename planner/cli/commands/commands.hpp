@@ -20,5 +20,9 @@ CommandSpec snapshots_command();
 CommandSpec completion_command();
 CommandSpec report_command();
 CommandSpec serve_command();
+CommandSpec log_command();
+CommandSpec restore_command();
+CommandSpec merge_command();
+CommandSpec sync_command();
 
 } // namespace planner

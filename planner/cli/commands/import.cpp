@@ -69,6 +69,7 @@ int run_import(const ParsedArgs& args, Streams& io) {
     options.profile = args.value("--profile");
     options.columns = args.value("--columns");
     options.store_chart_data = args.flag("--chart-data");
+    options.workspace_name = workspace_path;
     if (auto year = args.value("--year")) {
         if (year->size() != 4 || year->find_first_not_of("0123456789") != std::string::npos)
             throw UsageError("--year needs a four-digit year, e.g. --year 2026");
@@ -178,6 +179,8 @@ CommandSpec import_command() {
         "  --channel (and --profile) of the workspace's plan (import the plan first);\n"
         "  dates without a year take --year.\n"
         "All files are imported in one transaction: on any error nothing changes.\n"
+        "Each change to the plan is kept as a version (`planner log`, `planner restore`);\n"
+        "an import that removes people or assignments says how to get them back.\n"
         "Importing a file whose content was imported before (with the same options) stores\n"
         "nothing and says so. A new workspace appears only when the import succeeded.\n"
         "A FOLDER imports every file below it (hidden ones left out): plans, rosters and\n"

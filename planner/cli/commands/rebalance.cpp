@@ -10,10 +10,12 @@
 #include "exporters/text_wrap.hpp"
 #include "model/plan_queries.hpp"
 #include "model/plan_writer.hpp"
+#include "model/workspace.hpp"
 #include "planner/cli/output.hpp"
 #include "planner/cli/terminal_progress.hpp"
 #include "planner/core/plan_facts.hpp"
 #include "planner/core/plan_source.hpp"
+#include "planner/history/history.hpp"
 #include "planner/rebalance/rebalance.hpp"
 
 #include <ostream>
@@ -83,9 +85,10 @@ std::string render_text(const Plan& plan, const PlanIndex& index, const Rebalanc
             kept += " " + channel_duty_subject(index.channel_duties()[d]);
         out << exporters::wrap_columns(kept, 100);
     }
+    // An empty output: --apply without -o, and the caller says where the plan went.
     if (output == "-")
         out << "Proposed plan written to standard output.\n";
-    else
+    else if (!output.empty())
         out << "Proposed plan written to " << output << ".\n"
             << "Review it with `planner check " << output << "`.\n";
     return out.str();
@@ -138,10 +141,17 @@ std::string render_json(const Plan& plan, const PlanIndex& index, const Rebalanc
 
 int run_rebalance(const ParsedArgs& args, Streams& io) {
     const OutputFormat format = output_format(args, "rebalance", k_analysis_formats);
-    const auto output = args.value("--output");
+    const bool apply = args.flag("--apply");
+    const std::string& plan_path = args.positional[0];
+    if (apply && !model::is_workspace_file(plan_path))
+        throw UsageError("--apply stores the proposed plan in a workspace, and '" + plan_path +
+                         "' is not one; write it to a file with -o instead");
+    const auto output =
+        apply && !args.value("--output") ? std::optional<std::string>("") : args.value("--output");
     if (!output)
         throw UsageError("`planner rebalance` writes the proposed plan to a file; give it with "
-                         "-o FILE (e.g. -o proposed.yaml)");
+                         "-o FILE (e.g. -o proposed.yaml), or store it in the workspace with "
+                         "--apply");
     TerminalProgress progress(args, io);
     progress.step("reading the plan", 0.2);
     const PlanFacts facts(load_plan_argument(args.positional[0]).plan);
@@ -162,7 +172,26 @@ int run_rebalance(const ParsedArgs& args, Streams& io) {
     else
         text = render_text(facts.plan(), index, result, *output, text_width(args, io));
 
-    if (*output == "-") {
+    if (apply) {
+        CommittedPlan committed;
+        try {
+            model::Workspace workspace(plan_path, model::OpenMode::read_write);
+            model::Workspace::Transaction transaction(workspace);
+            committed = commit_plan(workspace, result.proposed, {"rebalance", plan_path, ""});
+            transaction.commit();
+        } catch (const model::WorkspaceError& e) {
+            throw workspace_failure(plan_path, e);
+        }
+        if (args.value("--output"))
+            write_output_file(*args.value("--output"), yaml);
+        io.out << text;
+        if (committed.changed)
+            io.out << "Stored the proposed plan in " << plan_path << " as version "
+                   << committed.number << "; `planner restore " << plan_path << " "
+                   << committed.previous << "` brings back the plan as it was.\n";
+        else
+            io.out << "The proposal is the plan " << plan_path << " holds; nothing changed.\n";
+    } else if (*output == "-") {
         io.out << yaml; // the plan on stdout, the summary on stderr
         io.err << text;
     } else {
@@ -176,15 +205,20 @@ int run_rebalance(const ParsedArgs& args, Streams& io) {
 CommandSpec rebalance_command() {
     return CommandSpec{
         "rebalance",
-        "planner rebalance PLAN -o proposed.yaml [--format text|json|csv] [--quiet]",
+        "planner rebalance PLAN -o proposed.yaml [--apply] [--format text|json|csv] [--quiet]",
         "Propose assignments by minimum-cost flow",
         "Plans every channel duty's hours onto the people whose roles perform it at the\n"
         "least cost (kept work 0, new assignment 1, outside interests +2, each missing\n"
         "skill +4, overtime 20, unstaffed 1000 per hour), writes the proposed plan to\n"
         "FILE (\"-\": standard output, with the summary on standard error) and prints the\n"
         "utilisation before and after and the hours no one can carry, per role.\n"
+        "With --apply (PLAN a workspace) the proposed plan becomes the workspace's plan,\n"
+        "as a new version (`planner restore` brings back the one before).\n"
         "Formulas: docs/staffing.md.",
-        {OptionSpec{"--output", "-o", "FILE", "where to write the proposed plan (required)"},
+        {OptionSpec{"--output", "-o", "FILE",
+                    "where to write the proposed plan (required without --apply)"},
+         OptionSpec{"--apply", "", "",
+                    "store the proposed plan as the workspace's plan (a new version)"},
          format_option(k_analysis_formats), quiet_option()},
         1,
         1,
