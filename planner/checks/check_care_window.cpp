@@ -240,10 +240,13 @@ std::vector<Finding> find_care_window_gaps(const CheckContext& context) {
         const std::string worst_text = format_span(*care_zone, *worst, &worst_date);
 
         std::string phrase = context.duty_phrase(i);
-        std::string message = "Nobody Responsible for " + phrase + " works during " +
-                              format_hours(uncovered_per_week) + " of the care window's " +
-                              format_hours(window_per_week) + " hours a week; the worst gap is " +
-                              worst_text + ".";
+        std::map<std::string, std::string> values = {
+            {"duty", phrase},
+            {"uncovered", context.hours(uncovered_per_week)},
+            {"window", context.hours(window_per_week)},
+            {"worst", worst_text},
+            {"timezone", care.timezone}};
+        std::string message = context.say("COV006.message", values);
         std::string window_text = format_days(care.days) + " " +
                                   model::format_time_of_day(care.start) + "\u2013" +
                                   model::format_time_of_day(care.end) + " " + care.timezone;
@@ -254,15 +257,13 @@ std::vector<Finding> find_care_window_gaps(const CheckContext& context) {
             return works_during(context, zones, person, worst_gap);
         };
         std::string recommendation;
-        if (auto candidate = context.candidate_for(engage, coverage.responsible, acceptable))
-            recommendation = "Cover " + worst_text + " (" + care.timezone + ") with " +
-                             context.name(*candidate) +
-                             ", who works then: " + context.candidate_clause(*candidate, engage) +
-                             ".";
-        else
-            recommendation = "Cover " + worst_text + " (" + care.timezone +
-                             ") with a shift or a colleague in another time zone, or narrow "
-                             "the care window to the hours the team works.";
+        if (auto candidate = context.candidate_for(engage, coverage.responsible, acceptable)) {
+            values["person"] = context.name(*candidate);
+            values["candidate"] = context.candidate_clause(*candidate, engage);
+            recommendation = context.say("COV006.do_candidate", values);
+        } else {
+            recommendation = context.say("COV006.do", values);
+        }
 
         findings.push_back(
             make_finding("COV006", model::channel_duty_subject(duty), std::move(message),

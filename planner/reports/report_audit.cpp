@@ -318,7 +318,7 @@ exporters::Document build_audit_report(const PlanFacts& facts, const ReportOptio
     const Plan& plan = facts.plan();
     const PlanIndex& index = facts.index();
     const Workload& workload = facts.workload();
-    const CheckReport checks = run_checks(facts);
+    const CheckReport checks = run_checks(facts, t);
     const std::vector<FindingGroup> groups = group_findings(checks.findings);
     ex::Document doc =
         report::start_document(plan, t, options, "audit", {{"plan", plan.info.name}});

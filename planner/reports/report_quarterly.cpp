@@ -142,7 +142,7 @@ exporters::Document build_quarterly_report(const PlanFacts& facts, const Quarter
     const Plan& plan = facts.plan();
     const PlanIndex& index = facts.index();
     const QuarterReview review = review_quarter(index, input.metrics, input.quarter);
-    const CheckReport checks = run_checks(facts);
+    const CheckReport checks = run_checks(facts, t);
     std::string quarter = format_quarter(input.quarter);
     Quarter prev_q = input.quarter.number == 1
                          ? Quarter{input.quarter.year - 1, 4}

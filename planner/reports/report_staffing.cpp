@@ -418,7 +418,7 @@ exporters::Document build_staffing_report(const PlanFacts& facts, const ReportOp
     const PlanIndex& index = facts.index();
     const Workload& workload = facts.workload();
     const StaffingResult staffing = compute_staffing(facts);
-    const CheckReport checks = run_checks(facts);
+    const CheckReport checks = run_checks(facts, text);
     StaffingContext c{plan, index, text, workload, staffing, checks};
     ex::Document doc =
         report::start_document(plan, text, options, "staffing", {{"plan", plan.info.name}});
