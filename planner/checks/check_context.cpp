@@ -1,6 +1,7 @@
 #include "planner/checks/check_context.hpp"
 
 #include "exporters/number_format.hpp"
+#include "model/plan_queries.hpp"
 
 #include <algorithm>
 #include <cmath>
@@ -134,7 +135,13 @@ double CheckContext::free_hours(const PersonId& id) const {
 
 std::string CheckContext::duty_name(const DutyId& duty) const {
     const model::DutyInfo* info = index().duty(duty);
-    return info == nullptr ? duty.str() : info->name;
+    if (info == nullptr)
+        return duty.str();
+    // The standard duties have names in every language; a plan's own duties keep theirs.
+    if (m_texts.language() != "en" && m_texts.has("duty_names." + duty.str()) &&
+        model::is_standard_duty(duty.str()))
+        return m_texts.get("duty_names." + duty.str());
+    return info->name;
 }
 
 std::string CheckContext::channel_name(const model::ChannelId& channel) const {

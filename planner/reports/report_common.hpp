@@ -24,7 +24,8 @@ exporters::StatusColour severity_colour(Severity severity);
 
 // Report text for a finding's subject: "Facebook: Post approval", "Anna Bērziņa", never
 // "channel:facebook/approve".
-std::string subject_label(const model::PlanIndex& index, const std::string& subject);
+std::string subject_label(const model::PlanIndex& index, const std::string& subject,
+                          const ReportText* text = nullptr);
 // Text without markup: `duty` ids in backticks become the duty's name.
 std::string clean_text(const model::PlanIndex& index, const std::string& text);
 // "Load: 41.1; Available: 25.6" with the evidence keys in the report's language.

@@ -177,7 +177,7 @@ exporters::Document build_quarterly_report(const PlanFacts& facts, const Quarter
                         {"subject", t.get("common.subject"), ex::Alignment::left, 1.6},
                         {"change", t.get("quarterly.col_change"), ex::Alignment::left, 4}};
                     for (const PlanChange& c : changes)
-                        table.rows.push_back({c.area, report::subject_label(index, c.subject),
+                        table.rows.push_back({c.area, report::subject_label(index, c.subject, &t),
                                               report::clean_text(index, describe(c))});
                     s.blocks.push_back(std::move(table));
                 }

@@ -14,6 +14,7 @@ For the sample workspace (the golden tests' one) in English and Latvian, and for
   - the audit and the staffing plan of 1,000 people have at most 60 pages.
 Exit 1 with every failure listed."""
 import csv
+import json
 import os
 import re
 import shutil
@@ -125,6 +126,11 @@ try:
         label = "planner " + " ".join(args)
         english_text = run(args + ["--lang", "en"], work)
         latvian_text = run(args + ["--lang", "lv"], work)
+        if "json" in args:  # keys are identifiers (worst_gap_first_on), not English text
+            english_text, latvian_text = (
+                "\n".join(f[k] for f in json.loads(t)["findings"]
+                          for k in ("message", "recommendation"))
+                for t in (english_text, latvian_text))
         if args[0] == "check" and len(english_in(english_text, english)) < 10:
             failures.append(f"{label} --lang en: fewer than 10 English template sentences")
         if english_text == latvian_text:
