@@ -277,9 +277,9 @@ std::string person_name(const PlanIndex& index, const PersonId& id) {
     return p ? display_name(*p) : id.str();
 }
 
-std::string channel_duty_label(const PlanIndex& index, const ChannelDuty& duty) {
-    const DutyInfo* info = index.duty(duty.duty);
-    std::string name = info ? info->name : duty.duty.str();
+std::string channel_duty_label(const PlanIndex& index, const ChannelDuty& duty,
+                               const ReportText* text) {
+    std::string name = duty_label(text, duty.duty, index.duty(duty.duty));
     if (!duty.channel)
         return name;
     const Channel* c = index.channel(*duty.channel);

@@ -76,6 +76,7 @@ void append_org_chart(const ReportText& text, exporters::OrgChart chart,
                       std::vector<exporters::Block>& blocks);
 
 std::string person_name(const model::PlanIndex& index, const model::PersonId& id);
-std::string channel_duty_label(const model::PlanIndex& index, const model::ChannelDuty& duty);
+std::string channel_duty_label(const model::PlanIndex& index, const model::ChannelDuty& duty,
+                               const ReportText* text = nullptr);
 
 } // namespace planner::report

@@ -158,7 +158,7 @@ ex::Section roles_section(const StaffingContext& c) {
                            {"recommended_role", t.get("common.role"), ex::Alignment::left, 2}};
         for (const UnroledDuty& u : c.staffing.unroled)
             unroled.rows.push_back(
-                {report::channel_duty_label(c.index, c.index.channel_duties()[u.duty_index]),
+                {report::channel_duty_label(c.index, c.index.channel_duties()[u.duty_index], &c.text),
                  t.number(u.hours, 1), u.recommended_role});
         section.blocks.push_back(std::move(unroled));
     }
@@ -208,7 +208,7 @@ ex::Section raci_section(const StaffingContext& c) {
         const std::string letters = "RACIB";
         for (size_t d = 0; d < duties.size(); ++d) {
             std::vector<ex::Cell> row(1 + letters.size());
-            row[0] = report::channel_duty_label(c.index, duties[d]);
+            row[0] = report::channel_duty_label(c.index, duties[d], &c.text);
             std::vector<size_t> count(letters.size(), 0);
             for (const auto& [person, code] : codes[d])
                 for (size_t k = 0; k < letters.size(); ++k)
@@ -243,8 +243,8 @@ ex::Section raci_section(const StaffingContext& c) {
             std::map<std::string, size_t> channels_by_duty;
             std::vector<std::string> order;
             for (size_t d = 0; d < duties.size(); ++d) {
-                const DutyInfo* info = c.index.duty(duties[d].duty);
-                const std::string name = info ? info->name : duties[d].duty.str();
+                const std::string name = report::channel_duty_label(
+                    c.index, ChannelDuty{std::nullopt, duties[d].duty, 0}, &c.text);
                 if (channels_by_duty[name]++ == 0)
                     order.push_back(name);
                 for (const auto& [person, code] : codes[d]) {
@@ -284,7 +284,7 @@ ex::Section raci_section(const StaffingContext& c) {
     }
     matrix.cells.assign(duties.size(), std::vector<std::string>(holders.size()));
     for (size_t d = 0; d < duties.size(); ++d) {
-        matrix.row_labels.push_back(report::channel_duty_label(c.index, duties[d]));
+        matrix.row_labels.push_back(report::channel_duty_label(c.index, duties[d], &c.text));
         for (const auto& [person, code] : codes[d])
             matrix.cells[d][column[person]] = code;
     }
@@ -358,7 +358,7 @@ ex::Section appendix_section(const StaffingContext& c) {
                        {"formula", t.get("staffing.col_formula"), ex::Alignment::left, 3.5}};
     std::vector<double> driver_hours;
     for (const ChannelDuty& d : c.index.channel_duties()) {
-        drivers.rows.push_back({report::channel_duty_label(c.index, d), t.number(d.hours, 2),
+        drivers.rows.push_back({report::channel_duty_label(c.index, d, &c.text), t.number(d.hours, 2),
                                 duty_hours_formula(c.index, d)});
         driver_hours.push_back(d.hours);
     }
@@ -376,7 +376,7 @@ ex::Section appendix_section(const StaffingContext& c) {
             split_hours.push_back(d.hours);
             split.rows.push_back(
                 {role ? display_name(*role) : r.role.str(),
-                 report::channel_duty_label(c.index, c.index.channel_duties()[d.duty_index]),
+                 report::channel_duty_label(c.index, c.index.channel_duties()[d.duty_index], &c.text),
                  t.number(d.fraction, 2), t.number(d.hours, 2), d.split_basis});
         }
     }
