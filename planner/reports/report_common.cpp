@@ -429,8 +429,8 @@ exporters::OrgChart org_chart(const ReportText& text, const PlanIndex& index,
         ex::OrgNode node;
         node.id = p.id.str();
         bool vacancy = p.status == PersonStatus::vacancy;
-        node.label =
-            vacancy ? text.get("common.vacancy") + ": " + display_name(p) : display_name(p);
+        // A vacancy is labelled as one; its role is the sublabel (a vacancy has no name to show).
+        node.label = vacancy ? text.get("common.vacancy") : display_name(p);
         std::string roles;
         for (const RoleId& r : p.roles) {
             const Role* role = index.role(r);

@@ -39,6 +39,19 @@ double sum_current(const StaffingResult& s) {
     return total;
 }
 
+// Why a role needs what it needs, in the report's language: the care floor (people at once)
+// or the volume of work (hours over the hours of one FTE). No-break spaces keep each figure
+// with its unit.
+std::string role_reason(const ReportText& t, const RoleStaffing& r, double hours_per_fte) {
+    if (r.floor_wins && r.floor_people)
+        return t.count("staffing.reason_floor", *r.floor_people,
+                       {{"volume", t.number(r.volume_fte, 2)}});
+    if (r.drivers.empty())
+        return t.get("staffing.reason_none");
+    return t.get("staffing.reason_volume",
+                 {{"hours", t.number(r.hours, 1)}, {"per_fte", t.hours(hours_per_fte)}});
+}
+
 ex::Section summary_section(const StaffingContext& c) {
     const ReportText& t = c.text;
     ex::Section section{t.get("staffing.summary"), {}, {}, ex::SectionStart::same_page};
@@ -74,6 +87,13 @@ ex::Section summary_section(const StaffingContext& c) {
                              {"current", t.number(current, 1)},
                              {"planned", t.number(planned, 1)}}),
                       ex::ParagraphStyle::lead});
+    // Shortages and spare capacity apart: a surplus in one role does not fill another's gap.
+    double short_fte = 0, spare_fte = 0;
+    for (const RoleStaffing& r : c.staffing.roles)
+        (r.gap > 0 ? short_fte : spare_fte) += std::fabs(r.gap);
+    short_fte += c.staffing.unroled_fte;
+    section.blocks.push_back(ex::Paragraph{t.get(
+        "staffing.balance", {{"short", t.number(short_fte, 1)}, {"spare", t.number(spare_fte, 1)}})});
     section.blocks.push_back(ex::KeyFigures{{
         {t.get("staffing.headcount"), std::to_string(people), "", ex::StatusColour::none},
         {t.get("staffing.fte_required"), t.number(required, 1), "", ex::StatusColour::none},
@@ -99,7 +119,8 @@ ex::Section summary_section(const StaffingContext& c) {
                                        {{"role", role ? display_name(*role) : gaps[i]->role.str()},
                                         {"gap", t.number(gaps[i]->gap, 1)},
                                         {"hires", std::to_string(gaps[i]->hires)},
-                                        {"reason", gaps[i]->reason}}));
+                                        {"reason", role_reason(t, *gaps[i],
+                                                               c.staffing.hours_per_fte)}}));
         }
         top.blocks.push_back(std::move(list));
     }
@@ -123,6 +144,7 @@ ex::Section roles_section(const StaffingContext& c) {
         {"hires", t.get("staffing.col_hires"), ex::Alignment::right, 0.8, true},
         {"reason", t.get("staffing.col_reason"), ex::Alignment::left, 3.2}};
     double total_required = 0, total_current = 0, total_planned = 0, total_hours = 0;
+    double total_short = 0, total_spare = 0;
     int total_hires = 0;
     std::vector<double> split_hours;
     for (const RoleStaffing& r : c.staffing.roles) {
@@ -132,18 +154,23 @@ ex::Section roles_section(const StaffingContext& c) {
         total_planned += r.planned_fte;
         total_hours += r.hours;
         total_hires += r.hires;
+        (r.gap > 0 ? total_short : total_spare) += std::fabs(r.gap);
         table.rows.push_back({role ? display_name(*role) : r.role.str(), t.number(r.hours, 1),
                               t.number(r.required_fte, 2), t.number(r.current_fte, 2),
                               t.number(r.planned_fte, 2),
                               ex::Cell(t.number(r.gap, 2), r.gap > 0.2 ? ex::StatusColour::red
                                                            : r.gap > 0 ? ex::StatusColour::amber
                                                                        : ex::StatusColour::none),
-                              std::to_string(r.hires), r.reason});
+                              std::to_string(r.hires),
+                              role_reason(t, r, c.staffing.hours_per_fte)});
     }
-    table.rows.push_back({"Total", t.number(total_hours, 1), t.number(total_required, 2),
-                          t.number(total_current, 2), t.number(total_planned, 2),
-                          t.number(total_required - total_current, 2), std::to_string(total_hires),
-                          ""});
+    // The total gap never nets one role's surplus against another's shortage: both are shown.
+    table.rows.push_back({t.get("staffing.total"), t.number(total_hours, 1),
+                          t.number(total_required, 2), t.number(total_current, 2),
+                          t.number(total_planned, 2),
+                          t.get("staffing.total_gap", {{"short", t.number(total_short, 2)},
+                                                       {"spare", t.number(total_spare, 2)}}),
+                          std::to_string(total_hires), ""});
     table.total_rows = 1;
     table.footnote =
         t.get("staffing.roles_note", {{"week_hours", t.number(info.week.hours, 0)},
