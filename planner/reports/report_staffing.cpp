@@ -135,14 +135,14 @@ ex::Section roles_section(const StaffingContext& c) {
     ex::Table table;
     table.id = "roles";
     table.columns = {
-        {"role", t.get("common.role"), ex::Alignment::left, 2.2},
-        {"hours", t.get("common.hours"), ex::Alignment::right, 1, true},
-        {"required_fte", t.get("staffing.col_required"), ex::Alignment::right, 1, true},
-        {"current_fte", t.get("staffing.col_current"), ex::Alignment::right, 1, true},
-        {"planned_fte", t.get("staffing.col_planned"), ex::Alignment::right, 1, true},
-        {"gap", t.get("staffing.col_gap"), ex::Alignment::right, 0.9, true},
-        {"hires", t.get("staffing.col_hires"), ex::Alignment::right, 0.8, true},
-        {"reason", t.get("staffing.col_reason"), ex::Alignment::left, 3.2}};
+        {"role", t.get("common.role"), ex::Alignment::left, 0},
+        {"hours", t.get("common.hours"), ex::Alignment::right, 0, true},
+        {"required_fte", t.get("staffing.col_required"), ex::Alignment::right, 0, true},
+        {"current_fte", t.get("staffing.col_current"), ex::Alignment::right, 0, true},
+        {"planned_fte", t.get("staffing.col_planned"), ex::Alignment::right, 0, true},
+        {"gap", t.get("staffing.col_gap"), ex::Alignment::right, 0, true},
+        {"hires", t.get("staffing.col_hires"), ex::Alignment::right, 0, true},
+        {"reason", t.get("staffing.col_reason"), ex::Alignment::left, 0}};
     double total_required = 0, total_current = 0, total_planned = 0, total_hours = 0;
     double total_short = 0, total_spare = 0;
     int total_hires = 0;
