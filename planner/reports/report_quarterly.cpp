@@ -6,6 +6,7 @@
 #include "planner/review/plan_diff.hpp"
 #include "planner/staffing/staffing.hpp"
 
+#include <algorithm>
 #include <cmath>
 #include <map>
 
@@ -90,6 +91,64 @@ std::string change_text(const ReportText& t, const KpiResult& k) {
         return "\xE2\x80\x94";
     const double relative = (now - before) / std::fabs(before);
     return arrow(std::round(relative * 100)) + t.percent(std::fabs(relative));
+}
+
+template <typename Field, typename Value>
+std::string change_sentence(const ReportText& t, const PlanChange& c, Field field, Value value);
+
+// A change since the previous quarter in the report's language: the kind of change and the
+// field from the templates (block team_change), names and values as the plan has them.
+std::string change_words(const ReportText& t, const PlanChange& c) {
+    auto field = [&](const std::string& key) {
+        return t.has("team_change.fields." + key) ? t.get("team_change.fields." + key) : key;
+    };
+    // Plain decimal numbers as the language writes them ("0.8" -> "0,8").
+    auto number = [&](const std::string& text) {
+        if (text.empty() || text.find_first_not_of("0123456789.") != std::string::npos ||
+            text.front() == '.' || text.back() == '.' ||
+            std::count(text.begin(), text.end(), '.') > 1)
+            return text;
+        const size_t dot = text.find('.');
+        return t.number(std::stod(text),
+                        dot == std::string::npos ? 0 : static_cast<int>(text.size() - dot - 1));
+    };
+    auto value = [&](const std::string& text) {
+        if (text.empty())
+            return std::string("\xE2\x80\x94");
+        if (t.has("common.status_" + text))
+            return t.get("common.status_" + text);
+        if (text.rfind("share ", 0) == 0) // "share 0.2"
+            return field("share") + " " + number(text.substr(6));
+        return number(text);
+    };
+    // "Olga Petrova (backup)": the backup mark in the language.
+    PlanChange c_words = c;
+    if (c_words.label == "plan" && t.has("team_change.areas.plan"))
+        c_words.label = t.get("team_change.areas.plan");
+    const std::string backup = " (backup)";
+    if (const size_t at = c_words.label.find(backup); at != std::string::npos)
+        c_words.label.replace(at, backup.size(), " (" + t.get("team_change.backup") + ")");
+    return change_sentence(t, c_words, field, value);
+}
+
+template <typename Field, typename Value>
+std::string change_sentence(const ReportText& t, const PlanChange& c, Field field, Value value) {
+    switch (c.kind) {
+    case ChangeKind::added:
+        return c.after.empty() ? t.get("team_change.added", {{"label", c.label}})
+                               : t.get("team_change.added_detail",
+                                       {{"label", c.label}, {"detail", value(c.after)}});
+    case ChangeKind::removed:
+        return c.before.empty() ? t.get("team_change.removed", {{"label", c.label}})
+                                : t.get("team_change.removed_detail",
+                                        {{"label", c.label}, {"detail", value(c.before)}});
+    case ChangeKind::changed:
+        return t.get("team_change.changed", {{"label", c.label},
+                                              {"field", field(c.field)},
+                                              {"before", value(c.before)},
+                                              {"after", value(c.after)}});
+    }
+    return describe(c);
 }
 
 // A goal's status: red if one of its KPIs is red, else amber if one is amber, else green if
@@ -278,8 +337,12 @@ exporters::Document build_quarterly_report(const PlanFacts& facts, const Quarter
                         {"subject", t.get("common.subject"), ex::Alignment::left, 1.6},
                         {"change", t.get("quarterly.col_change"), ex::Alignment::left, 4}};
                     for (const PlanChange& c : changes)
-                        table.rows.push_back({c.area, report::subject_label(index, c.subject, &t),
-                                              report::clean_text(index, describe(c))});
+                        table.rows.push_back(
+                            {t.has("team_change.areas." + c.area)
+                                 ? t.get("team_change.areas." + c.area)
+                                 : c.area,
+                             report::subject_label(index, c.subject, &t),
+                             report::clean_text(index, change_words(t, c))});
                     s.blocks.push_back(std::move(table));
                 }
             }

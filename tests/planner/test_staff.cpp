@@ -284,7 +284,7 @@ TEST_CASE("staff: --explain shows every driver and step", "[staff]") {
     CHECK(has_line(lines, "floor = ceil(W x N / week.hours) = ceil(84.00 x 1 / 40) = 3 people"));
     CHECK(has_line(lines, "required FTE: max(volume 0.91, floor 3) = 3.00 (the care floor wins)"));
     CHECK(has_line(lines, "dan 0.8 x 70.0% of load = 0.56"));
-    CHECK(has_line(lines, "hires = max(0, ceil(1.44 - 0.2)) = 2"));
+    CHECK(has_line(lines, "hires = max(0, floor - people in place) = max(0, 3 - 2) = 1"));
     CHECK(has_line(lines, "gap after planned vacancies = 1.44 - 0.50 = 0.94"));
     CHECK(explain_role(index, result, model::RoleId("nobody")).empty());
 }
