@@ -134,13 +134,12 @@ std::vector<Finding> find_absence_gaps(const CheckContext& context) {
         }
 
         std::string phrase = context.duty_phrase(i);
-        std::map<std::string, std::string> values = {
-            {"duty", phrase},
-            {"people", context.names(absent)},
-            {"dates", context.join(ranges_text)}};
+        std::map<std::string, std::string> values = {{"duty", phrase},
+                                                     {"people", context.names(absent)},
+                                                     {"dates", context.join(ranges_text)}};
         values["days"] = context.say_count("COV007.days", gap_days);
-        std::string message = context.say_count("COV007.message",
-                                                static_cast<long long>(absent.size()), values);
+        std::string message =
+            context.say_count("COV007.message", static_cast<long long>(absent.size()), values);
 
         // A backup who is not away on any of these dates.
         auto present = [&](const model::Person& person) {

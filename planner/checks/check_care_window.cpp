@@ -159,9 +159,8 @@ std::string format_span(const date::time_zone& zone, const Interval& span, std::
     }
     if (date != nullptr)
         *date = model::format_date(model::date_from_days(start_day));
-    std::string text =
-        day_name(start_day) + " " + model::format_time_of_day(model::TimeOfDay{start_minute}) +
-        "\u2013";
+    std::string text = day_name(start_day) + " " +
+                       model::format_time_of_day(model::TimeOfDay{start_minute}) + "\u2013";
     if (end_day != start_day)
         text += day_name(end_day) + " ";
     return text + model::format_time_of_day(model::TimeOfDay{end_minute});

@@ -57,8 +57,8 @@ std::vector<Finding> find_duties_without_responsible(const CheckContext& context
             recommendation = context.say("COV001.do_hire", values);
         }
         findings.push_back(make_finding("COV001", model::channel_duty_subject(duties[i]),
-                                        context.say("COV001.message", values),
-                                        std::move(evidence), std::move(recommendation)));
+                                        context.say("COV001.message", values), std::move(evidence),
+                                        std::move(recommendation)));
     }
     return findings;
 }
@@ -81,10 +81,11 @@ std::vector<Finding> find_duties_without_accountable(const CheckContext& context
             if (best == nullptr || entry.second.size() > best->second.size())
                 best = &entry;
         std::string recommendation =
-            best != nullptr ? context.say("COV002.do_manager", {{"duty", phrase},
-                                                                {"manager", context.name(best->first)},
-                                                                {"people", context.names(best->second)}})
-                            : context.say("COV002.do", {{"duty", phrase}});
+            best != nullptr
+                ? context.say("COV002.do_manager", {{"duty", phrase},
+                                                    {"manager", context.name(best->first)},
+                                                    {"people", context.names(best->second)}})
+                : context.say("COV002.do", {{"duty", phrase}});
         std::vector<std::pair<std::string, std::string>> evidence = {
             {"hours_per_week", format_hours(duties[i].hours)}};
         if (!coverage.responsible.empty())
@@ -104,15 +105,13 @@ std::vector<Finding> find_duties_with_several_accountable(const CheckContext& co
         if (coverage.accountable.size() < 2)
             continue;
         std::string phrase = context.duty_phrase(i);
-        findings.push_back(
-            make_finding("COV003", model::channel_duty_subject(duties[i]),
-                         context.say_count("COV003.message",
-                                           static_cast<long long>(coverage.accountable.size()),
-                                           {{"duty", phrase},
-                                            {"people", context.names(coverage.accountable)}}),
-                         {{"accountable", std::to_string(coverage.accountable.size())},
-                          {"people", context.names(coverage.accountable)}},
-                         context.say("COV003.do", {{"duty", phrase}})));
+        findings.push_back(make_finding(
+            "COV003", model::channel_duty_subject(duties[i]),
+            context.say_count("COV003.message", static_cast<long long>(coverage.accountable.size()),
+                              {{"duty", phrase}, {"people", context.names(coverage.accountable)}}),
+            {{"accountable", std::to_string(coverage.accountable.size())},
+             {"people", context.names(coverage.accountable)}},
+            context.say("COV003.do", {{"duty", phrase}})));
     }
     return findings;
 }
@@ -143,8 +142,8 @@ std::vector<Finding> find_single_points_of_failure(const CheckContext& context) 
         std::string recommendation;
         if (auto candidate = context.candidate_for(duties[i].duty, exclude)) {
             values["candidate"] = context.candidate_clause(*candidate, duties[i].duty);
-            recommendation = context.say(needed == 1 ? "COV004.do_candidate" : "COV004.do_first",
-                                         values);
+            recommendation =
+                context.say(needed == 1 ? "COV004.do_candidate" : "COV004.do_first", values);
         } else {
             recommendation = context.say("COV004.do_hire", values);
         }
@@ -174,8 +173,8 @@ std::vector<Finding> find_duties_covered_by_vacancies(const CheckContext& contex
         std::string phrase = context.duty_phrase(i);
         std::map<std::string, std::string> values = {{"duty", phrase},
                                                      {"people", context.names(covering)}};
-        std::string message = context.say_count(
-            "COV005.message", static_cast<long long>(covering.size()), values);
+        std::string message =
+            context.say_count("COV005.message", static_cast<long long>(covering.size()), values);
         std::string recommendation;
         if (auto candidate = context.candidate_for(duties[i].duty, covering)) {
             values["candidate"] = context.candidate_clause(*candidate, duties[i].duty);

@@ -89,8 +89,9 @@ std::vector<Finding> find_missing_skills(const CheckContext& context) {
         if (missing.empty())
             continue;
         const std::string name = model::display_name(person);
-        const std::map<std::string, std::string> values = {
-            {"person", name}, {"reasons", context.join(reasons)}, {"skills", context.join(missing)}};
+        const std::map<std::string, std::string> values = {{"person", name},
+                                                           {"reasons", context.join(reasons)},
+                                                           {"skills", context.join(missing)}};
         findings.push_back(make_finding(
             "FIT002", "person:" + person.id.str(),
             context.say_count("FIT002.message", static_cast<long long>(missing.size()), values),
@@ -129,11 +130,10 @@ std::vector<Finding> find_duties_outside_roles(const CheckContext& context) {
         std::vector<std::string> duty_names;
         for (const std::string& duty : duties)
             duty_names.push_back(context.duty_name(model::DutyId(duty)));
-        std::map<std::string, std::string> values = {
-            {"person", name},
-            {"duty_ids", context.join(backticked(duties))},
-            {"duties", context.join(duty_names)},
-            {"roles", join_list(roles)}};
+        std::map<std::string, std::string> values = {{"person", name},
+                                                     {"duty_ids", context.join(backticked(duties))},
+                                                     {"duties", context.join(duty_names)},
+                                                     {"roles", join_list(roles)}};
         std::string recommendation;
         if (auto candidate = context.candidate_for(first, {person.id})) {
             values["candidate"] = context.candidate_clause(*candidate, first);
@@ -141,11 +141,10 @@ std::vector<Finding> find_duties_outside_roles(const CheckContext& context) {
         } else {
             recommendation = context.say("FIT003.do", values);
         }
-        findings.push_back(
-            make_finding("FIT003", "person:" + person.id.str(),
-                         context.say("FIT003.message", values),
-                         {{"duties", join_list(duties)}, {"roles", join_list(roles)}},
-                         std::move(recommendation)));
+        findings.push_back(make_finding(
+            "FIT003", "person:" + person.id.str(), context.say("FIT003.message", values),
+            {{"duties", join_list(duties)}, {"roles", join_list(roles)}},
+            std::move(recommendation)));
     }
     return findings;
 }

@@ -124,10 +124,9 @@ std::vector<Finding> find_channels_without_goal(const CheckContext& context) {
         const double hours = hours_by_channel[channel.id.str()];
         const std::map<std::string, std::string> values = {
             {"channel", model::display_name(channel)}, {"hours", context.hours(hours)}};
-        findings.push_back(make_finding("GOAL004", "channel:" + channel.id.str(),
-                                        context.say("GOAL004.message", values),
-                                        {{"hours_per_week", format_hours(hours)}},
-                                        context.say("GOAL004.do", values)));
+        findings.push_back(make_finding(
+            "GOAL004", "channel:" + channel.id.str(), context.say("GOAL004.message", values),
+            {{"hours_per_week", format_hours(hours)}}, context.say("GOAL004.do", values)));
     }
     return findings;
 }
@@ -189,17 +188,15 @@ std::vector<Finding> find_missing_owners(const CheckContext& context) {
         auto values = goal_values(context, goal);
         const std::string what = context.say("goal_of", {{"name", values["goal_name"]}});
         if (!goal.owner) {
-            findings.push_back(make_finding("GOAL006", "goal:" + goal.id.str(),
-                                            context.say("GOAL006.message", values),
-                                            {{"owner", "missing"}},
-                                            owner_recommendation(context, what)));
+            findings.push_back(make_finding(
+                "GOAL006", "goal:" + goal.id.str(), context.say("GOAL006.message", values),
+                {{"owner", "missing"}}, owner_recommendation(context, what)));
         } else if (auto issue = problem(*goal.owner)) {
             values["owner"] = issue->first;
-            findings.push_back(
-                make_finding("GOAL006", "goal:" + goal.id.str(),
-                             context.say("GOAL006.message_owner", values),
-                             {{"owner", goal.owner->str()}, {"status", issue->second}},
-                             owner_recommendation(context, what)));
+            findings.push_back(make_finding(
+                "GOAL006", "goal:" + goal.id.str(), context.say("GOAL006.message_owner", values),
+                {{"owner", goal.owner->str()}, {"status", issue->second}},
+                owner_recommendation(context, what)));
         }
         for (const model::Kpi& kpi : goal.kpis) {
             if (!kpi.owner)

@@ -58,12 +58,12 @@ std::vector<Finding> find_channels_without_approver(const CheckContext& context)
         } else {
             recommendation = context.say("GOV001.do", values);
         }
-        findings.push_back(make_finding(
-            "GOV001", "channel:" + channel.id.str() + "/approve",
-            context.say("GOV001.message", values),
-            {{"approval_steps", std::to_string(channel.approval.steps)},
-             {"posts_per_week", format_hours(channel.workload.posts_per_week)}},
-            std::move(recommendation)));
+        findings.push_back(
+            make_finding("GOV001", "channel:" + channel.id.str() + "/approve",
+                         context.say("GOV001.message", values),
+                         {{"approval_steps", std::to_string(channel.approval.steps)},
+                          {"posts_per_week", format_hours(channel.workload.posts_per_week)}},
+                         std::move(recommendation)));
     }
     return findings;
 }
@@ -112,14 +112,14 @@ std::vector<Finding> find_long_approval_chains(const CheckContext& context) {
             {"channel", model::display_name(channel)},
             {"steps", std::to_string(channel.approval.steps)},
             {"limit", std::to_string(limit)}};
-        findings.push_back(make_finding(
-            "GOV003", "channel:" + channel.id.str(),
-            context.say_count("GOV003.message", channel.approval.steps, values),
-            {{"approval_steps", std::to_string(channel.approval.steps)},
-             {"threshold", std::to_string(limit)},
-             {"approval_hours_per_week",
-              format_hours(model::standard_duty_hours(channel, "approve"))}},
-            context.say_count("GOV003.do", limit, values)));
+        findings.push_back(
+            make_finding("GOV003", "channel:" + channel.id.str(),
+                         context.say_count("GOV003.message", channel.approval.steps, values),
+                         {{"approval_steps", std::to_string(channel.approval.steps)},
+                          {"threshold", std::to_string(limit)},
+                          {"approval_hours_per_week",
+                           format_hours(model::standard_duty_hours(channel, "approve"))}},
+                         context.say_count("GOV003.do", limit, values)));
     }
     return findings;
 }
@@ -204,10 +204,10 @@ std::vector<Finding> find_profile_overlaps(const CheckContext& context) {
                                                          {"profile", label},
                                                          {"whole_people", context.names(whole)},
                                                          {"extra_people", context.names(extra)}};
-            values["whole"] = context.say_count("COL002.whole",
-                                                static_cast<long long>(whole.size()), values);
-            values["extra"] = context.say_count("COL002.extra",
-                                                static_cast<long long>(extra.size()), values);
+            values["whole"] =
+                context.say_count("COL002.whole", static_cast<long long>(whole.size()), values);
+            values["extra"] =
+                context.say_count("COL002.extra", static_cast<long long>(extra.size()), values);
             findings.push_back(make_finding(
                 "COL002", model::channel_duty_subject(duties[i], profile),
                 context.say("COL002.message", values),

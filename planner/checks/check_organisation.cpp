@@ -163,13 +163,14 @@ std::vector<Finding> find_people_without_role(const CheckContext& context) {
         }
         const std::string name = model::display_name(person);
         std::string recommendation =
-            best != nullptr ? context.say("ORG005.do_role", {{"person", name},
-                                                             {"role", role_name(context, best->id)}})
-                            : context.say("ORG005.do", {{"person", name}});
-        findings.push_back(make_finding(
-            "ORG005", "person:" + person.id.str(),
-            context.say("ORG005.message", {{"person", name}}),
-            {{"status", std::string(model::to_string(person.status))}}, std::move(recommendation)));
+            best != nullptr
+                ? context.say("ORG005.do_role",
+                              {{"person", name}, {"role", role_name(context, best->id)}})
+                : context.say("ORG005.do", {{"person", name}});
+        findings.push_back(make_finding("ORG005", "person:" + person.id.str(),
+                                        context.say("ORG005.message", {{"person", name}}),
+                                        {{"status", std::string(model::to_string(person.status))}},
+                                        std::move(recommendation)));
     }
     return findings;
 }
@@ -189,13 +190,12 @@ std::vector<Finding> find_people_without_assignment(const CheckContext& context)
         std::string recommendation =
             person.roles.empty()
                 ? context.say("ORG006.do", {{"person", name}})
-                : context.say("ORG006.do_role",
-                              {{"person", name},
-                               {"role", role_name(context, person.roles.front())}});
+                : context.say(
+                      "ORG006.do_role",
+                      {{"person", name}, {"role", role_name(context, person.roles.front())}});
         findings.push_back(make_finding("ORG006", "person:" + person.id.str(),
                                         context.say("ORG006.message", {{"person", name}}),
-                                        std::move(evidence),
-                                        std::move(recommendation)));
+                                        std::move(evidence), std::move(recommendation)));
     }
     return findings;
 }

@@ -80,8 +80,7 @@ void append_finding(const Texts& texts, std::string& out, const Finding& finding
 
 // A group of several findings with one cause: the rule and the cause on the first line, then
 // each instance (subject, message, what to do) as an item.
-void append_group(const Texts& texts, std::string& out, const FindingGroup& group,
-                  Colour colour) {
+void append_group(const Texts& texts, std::string& out, const FindingGroup& group, Colour colour) {
     if (group.instances.size() == 1) {
         append_finding(texts, out, group.instances.front(), colour);
         return;

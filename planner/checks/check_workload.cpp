@@ -52,8 +52,8 @@ std::vector<Finding> find_overloaded_people(const CheckContext& context) {
             {"available", context.hours(load.available_hours)}};
         if (!infinite)
             values["percent"] = context.texts().percent(*load.utilisation);
-        std::string message = context.say(infinite ? "LOAD001.message_none" : "LOAD001.message",
-                                          values);
+        std::string message =
+            context.say(infinite ? "LOAD001.message_none" : "LOAD001.message", values);
 
         const double excess = load.load_hours - overload * load.available_hours;
         // The person's largest piece of work is the first candidate to move.
@@ -149,14 +149,13 @@ std::vector<Finding> find_underused_people(const CheckContext& context) {
         } else {
             recommendation = context.say("LOAD002.do", values);
         }
-        findings.push_back(
-            make_finding("LOAD002", "person:" + load.person.str(),
-                         context.say("LOAD002.message", values),
-                         {{"load_hours", format_hours(load.load_hours)},
-                          {"available_hours", format_hours(load.available_hours)},
-                          {"utilisation", exporters::format_fixed(*load.utilisation, 3)},
-                          {"threshold", format_share(underuse)}},
-                         std::move(recommendation)));
+        findings.push_back(make_finding(
+            "LOAD002", "person:" + load.person.str(), context.say("LOAD002.message", values),
+            {{"load_hours", format_hours(load.load_hours)},
+             {"available_hours", format_hours(load.available_hours)},
+             {"utilisation", exporters::format_fixed(*load.utilisation, 3)},
+             {"threshold", format_share(underuse)}},
+            std::move(recommendation)));
     }
     return findings;
 }
@@ -188,13 +187,13 @@ std::vector<Finding> find_undershared_duties(const CheckContext& context) {
         } else {
             recommendation = context.say("LOAD003.do", values);
         }
-        findings.push_back(make_finding(
-            "LOAD003", model::channel_duty_subject(duties[duty.duty_index]),
-            context.say("LOAD003.message", values),
-            {{"responsible_share", format_share(duty.responsible_share)},
-             {"shares", shares_text(context, duty)},
-             {"unassigned_hours", format_hours(open_hours)}},
-            std::move(recommendation)));
+        findings.push_back(
+            make_finding("LOAD003", model::channel_duty_subject(duties[duty.duty_index]),
+                         context.say("LOAD003.message", values),
+                         {{"responsible_share", format_share(duty.responsible_share)},
+                          {"shares", shares_text(context, duty)},
+                          {"unassigned_hours", format_hours(open_hours)}},
+                         std::move(recommendation)));
     }
     return findings;
 }
@@ -212,13 +211,13 @@ std::vector<Finding> find_overshared_duties(const CheckContext& context) {
             {"sum", context.texts().share(duty.responsible_share)},
             {"twice", context.hours(twice)},
             {"shares", shares_text(context, duty, true)}};
-        findings.push_back(make_finding(
-            "LOAD004", model::channel_duty_subject(duties[duty.duty_index]),
-            context.say("LOAD004.message", values),
-            {{"responsible_share", format_share(duty.responsible_share)},
-             {"shares", shares_text(context, duty)},
-             {"double_planned_hours", format_hours(twice)}},
-            context.say("LOAD004.do", values)));
+        findings.push_back(
+            make_finding("LOAD004", model::channel_duty_subject(duties[duty.duty_index]),
+                         context.say("LOAD004.message", values),
+                         {{"responsible_share", format_share(duty.responsible_share)},
+                          {"shares", shares_text(context, duty)},
+                          {"double_planned_hours", format_hours(twice)}},
+                         context.say("LOAD004.do", values)));
     }
     return findings;
 }
@@ -232,17 +231,15 @@ std::vector<Finding> find_crowded_duties(const CheckContext& context) {
         if (static_cast<int>(responsible.size()) <= limit)
             continue;
         const std::string phrase = context.duty_phrase(i);
-        findings.push_back(
-            make_finding("LOAD005", model::channel_duty_subject(duties[i]),
-                         context.say_count("LOAD005.message",
-                                           static_cast<long long>(responsible.size()),
-                                           {{"duty", phrase},
-                                            {"limit", std::to_string(limit)},
-                                            {"people", context.names(responsible)}}),
-                         {{"responsible", std::to_string(responsible.size())},
-                          {"threshold", std::to_string(limit)}},
-                         context.say("LOAD005.do",
-                                     {{"duty", phrase}, {"limit", std::to_string(limit)}})));
+        findings.push_back(make_finding(
+            "LOAD005", model::channel_duty_subject(duties[i]),
+            context.say_count("LOAD005.message", static_cast<long long>(responsible.size()),
+                              {{"duty", phrase},
+                               {"limit", std::to_string(limit)},
+                               {"people", context.names(responsible)}}),
+            {{"responsible", std::to_string(responsible.size())},
+             {"threshold", std::to_string(limit)}},
+            context.say("LOAD005.do", {{"duty", phrase}, {"limit", std::to_string(limit)}})));
     }
     return findings;
 }

@@ -1,7 +1,7 @@
 #include "planner/checks/checks.hpp"
 
-#include "planner/core/texts.hpp"
 #include "planner/checks/check_functions.hpp"
+#include "planner/core/texts.hpp"
 
 #include <algorithm>
 #include <tuple>

@@ -74,7 +74,7 @@ Texts Texts::load(const std::string& language) {
 }
 
 std::string Texts::get(const std::string& key,
-                            const std::map<std::string, std::string>& values) const {
+                       const std::map<std::string, std::string>& values) const {
     auto it = m_texts.find(key);
     if (it == m_texts.end())
         throw std::logic_error("templates/" + m_language + ".yaml has no text '" + key + "'");

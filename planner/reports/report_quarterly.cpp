@@ -144,9 +144,9 @@ std::string change_sentence(const ReportText& t, const PlanChange& c, Field fiel
                                         {{"label", c.label}, {"detail", value(c.before)}});
     case ChangeKind::changed:
         return t.get("team_change.changed", {{"label", c.label},
-                                              {"field", field(c.field)},
-                                              {"before", value(c.before)},
-                                              {"after", value(c.after)}});
+                                             {"field", field(c.field)},
+                                             {"before", value(c.before)},
+                                             {"after", value(c.after)}});
     }
     return describe(c);
 }
@@ -210,10 +210,10 @@ ex::Section kpi_section(const ReportText& t, const QuarterReview& review, double
                               ex::Cell(status_text(t, status), colour_of(status))});
     }
     s.blocks.push_back(std::move(goals));
-    s.blocks.push_back(ex::Paragraph{
-        t.get("quarterly.thresholds",
-              {{"amber", t.percent(amber_from)}, {"green", t.percent(1.0)}}),
-        ex::ParagraphStyle::note});
+    s.blocks.push_back(
+        ex::Paragraph{t.get("quarterly.thresholds",
+                            {{"amber", t.percent(amber_from)}, {"green", t.percent(1.0)}}),
+                      ex::ParagraphStyle::note});
 
     ex::Table table;
     table.id = "kpi_results";
@@ -273,9 +273,8 @@ ex::Section channels_section(const ReportText& t, const QuarterReview& review) {
     std::vector<std::string> notes;
     for (const std::string& m : review.channel_metrics) {
         const bool short_form = t.has("metric_short." + m);
-        table.columns.push_back(
-            {m, short_form ? t.get("metric_short." + m) : metric_label(t, m),
-             ex::Alignment::right, 0, true});
+        table.columns.push_back({m, short_form ? t.get("metric_short." + m) : metric_label(t, m),
+                                 ex::Alignment::right, 0, true});
         if (short_form)
             notes.push_back(t.get("metric_short." + m) + " = " + metric_label(t, m));
     }
@@ -337,12 +336,11 @@ exporters::Document build_quarterly_report(const PlanFacts& facts, const Quarter
                         {"subject", t.get("common.subject"), ex::Alignment::left, 1.6},
                         {"change", t.get("quarterly.col_change"), ex::Alignment::left, 4}};
                     for (const PlanChange& c : changes)
-                        table.rows.push_back(
-                            {t.has("team_change.areas." + c.area)
-                                 ? t.get("team_change.areas." + c.area)
-                                 : c.area,
-                             report::subject_label(index, c.subject, &t),
-                             report::clean_text(index, change_words(t, c))});
+                        table.rows.push_back({t.has("team_change.areas." + c.area)
+                                                  ? t.get("team_change.areas." + c.area)
+                                                  : c.area,
+                                              report::subject_label(index, c.subject, &t),
+                                              report::clean_text(index, change_words(t, c))});
                     s.blocks.push_back(std::move(table));
                 }
             }
@@ -376,9 +374,8 @@ exporters::Document build_quarterly_report(const PlanFacts& facts, const Quarter
                 t.get("quarterly.staffing_lead", {{"required", t.number(required, 1)},
                                                   {"current", t.number(current, 1)},
                                                   {"planned", t.number(planned, 1)}})});
-            std::string ask = hires > 0
-                                  ? t.count("quarterly.ask_hires", hires, {{"roles", roles}})
-                                  : t.get("quarterly.ask_none");
+            std::string ask = hires > 0 ? t.count("quarterly.ask_hires", hires, {{"roles", roles}})
+                                        : t.get("quarterly.ask_none");
             s.blocks.push_back(
                 ex::Paragraph{t.get("quarterly.ask", {{"ask", ask}}), ex::ParagraphStyle::callout});
             doc.sections.push_back(std::move(s));

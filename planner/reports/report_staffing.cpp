@@ -92,8 +92,9 @@ ex::Section summary_section(const StaffingContext& c) {
     for (const RoleStaffing& r : c.staffing.roles)
         (r.gap > 0 ? short_fte : spare_fte) += std::fabs(r.gap);
     short_fte += c.staffing.unroled_fte;
-    section.blocks.push_back(ex::Paragraph{t.get(
-        "staffing.balance", {{"short", t.number(short_fte, 1)}, {"spare", t.number(spare_fte, 1)}})});
+    section.blocks.push_back(
+        ex::Paragraph{t.get("staffing.balance", {{"short", t.number(short_fte, 1)},
+                                                 {"spare", t.number(spare_fte, 1)}})});
     section.blocks.push_back(ex::KeyFigures{{
         {t.get("staffing.headcount"), std::to_string(people), "", ex::StatusColour::none},
         {t.get("staffing.fte_required"), t.number(required, 1), "", ex::StatusColour::none},
@@ -115,12 +116,12 @@ ex::Section summary_section(const StaffingContext& c) {
         ex::BulletList list;
         for (size_t i = 0; i < gaps.size() && i < 3; ++i) {
             const Role* role = c.index.role(gaps[i]->role);
-            list.items.push_back(t.get("staffing.gap_line",
-                                       {{"role", role ? display_name(*role) : gaps[i]->role.str()},
-                                        {"gap", t.number(gaps[i]->gap, 1)},
-                                        {"hires", std::to_string(gaps[i]->hires)},
-                                        {"reason", role_reason(t, *gaps[i],
-                                                               c.staffing.hours_per_fte)}}));
+            list.items.push_back(
+                t.get("staffing.gap_line",
+                      {{"role", role ? display_name(*role) : gaps[i]->role.str()},
+                       {"gap", t.number(gaps[i]->gap, 1)},
+                       {"hires", std::to_string(gaps[i]->hires)},
+                       {"reason", role_reason(t, *gaps[i], c.staffing.hours_per_fte)}}));
         }
         top.blocks.push_back(std::move(list));
     }
@@ -155,22 +156,21 @@ ex::Section roles_section(const StaffingContext& c) {
         total_hours += r.hours;
         total_hires += r.hires;
         (r.gap > 0 ? total_short : total_spare) += std::fabs(r.gap);
-        table.rows.push_back({role ? display_name(*role) : r.role.str(), t.number(r.hours, 1),
-                              t.number(r.required_fte, 2), t.number(r.current_fte, 2),
-                              t.number(r.planned_fte, 2),
-                              ex::Cell(t.number(r.gap, 2), r.gap > 0.2 ? ex::StatusColour::red
-                                                           : r.gap > 0 ? ex::StatusColour::amber
-                                                                       : ex::StatusColour::none),
-                              std::to_string(r.hires),
-                              role_reason(t, r, c.staffing.hours_per_fte)});
+        table.rows.push_back(
+            {role ? display_name(*role) : r.role.str(), t.number(r.hours, 1),
+             t.number(r.required_fte, 2), t.number(r.current_fte, 2), t.number(r.planned_fte, 2),
+             ex::Cell(t.number(r.gap, 2), r.gap > 0.2 ? ex::StatusColour::red
+                                          : r.gap > 0 ? ex::StatusColour::amber
+                                                      : ex::StatusColour::none),
+             std::to_string(r.hires), role_reason(t, r, c.staffing.hours_per_fte)});
     }
     // The total gap never nets one role's surplus against another's shortage: both are shown.
-    table.rows.push_back({t.get("staffing.total"), t.number(total_hours, 1),
-                          t.number(total_required, 2), t.number(total_current, 2),
-                          t.number(total_planned, 2),
-                          t.get("staffing.total_gap", {{"short", t.number(total_short, 2)},
-                                                       {"spare", t.number(total_spare, 2)}}),
-                          std::to_string(total_hires), ""});
+    table.rows.push_back(
+        {t.get("staffing.total"), t.number(total_hours, 1), t.number(total_required, 2),
+         t.number(total_current, 2), t.number(total_planned, 2),
+         t.get("staffing.total_gap",
+               {{"short", t.number(total_short, 2)}, {"spare", t.number(total_spare, 2)}}),
+         std::to_string(total_hires), ""});
     table.total_rows = 1;
     table.footnote =
         t.get("staffing.roles_note", {{"week_hours", t.number(info.week.hours, 0)},
@@ -184,9 +184,9 @@ ex::Section roles_section(const StaffingContext& c) {
                            {"hours", t.get("common.hours"), ex::Alignment::right, 1, true},
                            {"recommended_role", t.get("common.role"), ex::Alignment::left, 2}};
         for (const UnroledDuty& u : c.staffing.unroled)
-            unroled.rows.push_back(
-                {report::channel_duty_label(c.index, c.index.channel_duties()[u.duty_index], &c.text),
-                 t.number(u.hours, 1), u.recommended_role});
+            unroled.rows.push_back({report::channel_duty_label(
+                                        c.index, c.index.channel_duties()[u.duty_index], &c.text),
+                                    t.number(u.hours, 1), u.recommended_role});
         section.blocks.push_back(std::move(unroled));
     }
     return section;
@@ -385,8 +385,8 @@ ex::Section appendix_section(const StaffingContext& c) {
                        {"formula", t.get("staffing.col_formula"), ex::Alignment::left, 3.5}};
     std::vector<double> driver_hours;
     for (const ChannelDuty& d : c.index.channel_duties()) {
-        drivers.rows.push_back({report::channel_duty_label(c.index, d, &c.text), t.number(d.hours, 2),
-                                duty_hours_formula(c.index, d)});
+        drivers.rows.push_back({report::channel_duty_label(c.index, d, &c.text),
+                                t.number(d.hours, 2), duty_hours_formula(c.index, d)});
         driver_hours.push_back(d.hours);
     }
     ex::Table split;
@@ -401,10 +401,10 @@ ex::Section appendix_section(const StaffingContext& c) {
         const Role* role = c.index.role(r.role);
         for (const RoleDriver& d : r.drivers) {
             split_hours.push_back(d.hours);
-            split.rows.push_back(
-                {role ? display_name(*role) : r.role.str(),
-                 report::channel_duty_label(c.index, c.index.channel_duties()[d.duty_index], &c.text),
-                 t.number(d.fraction, 2), t.number(d.hours, 2), d.split_basis});
+            split.rows.push_back({role ? display_name(*role) : r.role.str(),
+                                  report::channel_duty_label(
+                                      c.index, c.index.channel_duties()[d.duty_index], &c.text),
+                                  t.number(d.fraction, 2), t.number(d.hours, 2), d.split_basis});
         }
     }
     // A large plan's drivers run to hundreds of rows: the printed appendix keeps the 25 largest

@@ -26,5 +26,4 @@ struct Brand {
 // with FILE:LINE:COLUMN lines.
 Brand load_brand(const std::string& path);
 
-
 } // namespace planner

@@ -155,9 +155,8 @@ std::string reason_text(const Texts& texts, const RoleStaffing& role, double hou
 std::string render_text(const PlanIndex& index, const StaffingResult& result, const Texts& texts) {
     const Plan& plan = index.plan();
     std::ostringstream out;
-    out << texts.get("staff_output.title",
-                     {{"plan", plan.info.name},
-                      {"hours", text_number(texts, result.hours_per_fte, 2)}})
+    out << texts.get("staff_output.title", {{"plan", plan.info.name},
+                                            {"hours", text_number(texts, result.hours_per_fte, 2)}})
         << "\n";
     std::vector<std::vector<std::string>> rows = table_rows(index, result);
     if (texts.language() != "en") {
@@ -191,9 +190,8 @@ std::string render_text(const PlanIndex& index, const StaffingResult& result, co
             {"agents", std::to_string(rota.agents)},
             {"role", rota.role ? rota.role->str() : std::string()}};
         std::string line = texts.get("staff_output.rota", values);
-        line += rota.agents > 0
-                    ? texts.count("staff_output.rota_people", rota.floor_people, values)
-                    : texts.get("staff_output.rota_unreachable");
+        line += rota.agents > 0 ? texts.count("staff_output.rota_people", rota.floor_people, values)
+                                : texts.get("staff_output.rota_unreachable");
         line += rota.role ? texts.get("staff_output.rota_role", values)
                           : texts.get("staff_output.rota_no_role");
         out << line << "\n";

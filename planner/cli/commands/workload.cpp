@@ -107,7 +107,9 @@ std::string render_people(const Plan& plan, const Workload& workload, OutputForm
             for (size_t c = 3; c < rows[i].size(); ++c)
                 rows[i][c] = text_number(texts, rows[i][c]);
         }
-    auto heading = [&](const char* key) { return texts.get(std::string("workload_output.") + key); };
+    auto heading = [&](const char* key) {
+        return texts.get(std::string("workload_output.") + key);
+    };
     out << exporters::render_text_table({{heading("col_person")},
                                          {heading("col_name")},
                                          {heading("col_status")},
@@ -177,7 +179,9 @@ std::string render_duties(const PlanIndex& index, const Workload& workload, Outp
         for (auto& row : rows)
             for (size_t c = 2; c < 4; ++c)
                 row[c] = text_number(texts, row[c]);
-    auto heading = [&](const char* key) { return texts.get(std::string("workload_output.") + key); };
+    auto heading = [&](const char* key) {
+        return texts.get(std::string("workload_output.") + key);
+    };
     out << exporters::render_text_table({{heading("col_channel")},
                                          {heading("col_duty")},
                                          {heading("col_hours"), exporters::Align::right},
@@ -195,9 +199,9 @@ int run_workload(const ParsedArgs& args, Streams& io) {
 
     const Texts texts = Texts::load(args.value_or("--lang", "en"));
     const PlanFacts facts(load_plan_argument(args.positional[0]).plan);
-    const std::string text =
-        by == "duty" ? render_duties(facts.index(), facts.workload(), format, texts)
-                     : render_people(facts.plan(), facts.workload(), format, texts);
+    const std::string text = by == "duty"
+                                 ? render_duties(facts.index(), facts.workload(), format, texts)
+                                 : render_people(facts.plan(), facts.workload(), format, texts);
     emit_output(args, io, text, "the workload");
     return 0;
 }
