@@ -164,18 +164,19 @@ ex::Section roles_section(const StaffingContext& c) {
                                                       : ex::StatusColour::none),
              std::to_string(r.hires), role_reason(t, r, c.staffing.hours_per_fte)});
     }
-    // The total gap never nets one role's surplus against another's shortage: both are shown.
-    table.rows.push_back(
-        {t.get("staffing.total"), t.number(total_hours, 1), t.number(total_required, 2),
-         t.number(total_current, 2), t.number(total_planned, 2),
-         t.get("staffing.total_gap",
-               {{"short", t.number(total_short, 2)}, {"spare", t.number(total_spare, 2)}}),
-         std::to_string(total_hires), ""});
+    // The total gap never nets one role's surplus against another's shortage: the gap column
+    // sums the shortages, and the spare capacity of the other roles is stated beside it.
+    table.rows.push_back({t.get("staffing.total"), t.number(total_hours, 1),
+                          t.number(total_required, 2), t.number(total_current, 2),
+                          t.number(total_planned, 2),
+                          t.get("staffing.total_short", {{"short", t.number(total_short, 2)}}),
+                          std::to_string(total_hires), ""});
     table.total_rows = 1;
     table.footnote =
         t.get("staffing.roles_note", {{"week_hours", t.number(info.week.hours, 0)},
                                       {"overhead", t.number(info.overhead, 2)},
-                                      {"hours_per_fte", t.number(c.staffing.hours_per_fte, 1)}});
+                                      {"hours_per_fte", t.number(c.staffing.hours_per_fte, 1)}}) +
+        " " + t.get("staffing.total_spare", {{"spare", t.number(total_spare, 2)}});
     section.blocks.push_back(std::move(table));
     if (!c.staffing.unroled.empty()) {
         ex::Table unroled;
