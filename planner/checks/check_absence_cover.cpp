@@ -129,15 +129,17 @@ std::vector<Finding> find_absence_gaps(const CheckContext& context) {
         std::vector<std::string> ranges_text;
         std::vector<std::string> ranges_evidence;
         for (const DayRange& range : gaps) {
-            ranges_text.push_back(format_range(range, " to "));
+            ranges_text.push_back(format_range(range, context.say("date_to")));
             ranges_evidence.push_back(format_range(range, "\u2013"));
         }
 
         std::string phrase = context.duty_phrase(i);
-        std::string message = "Nobody can do " + phrase + " on " + std::to_string(gap_days) +
-                              (gap_days == 1 ? " working day" : " working days") + " while " +
-                              context.names(absent) + (absent.size() == 1 ? " is" : " are") +
-                              " absent: " + join_words(ranges_text) + ".";
+        std::map<std::string, std::string> values = {{"duty", phrase},
+                                                     {"people", context.names(absent)},
+                                                     {"dates", context.join(ranges_text)}};
+        values["days"] = context.say_count("COV007.days", gap_days);
+        std::string message =
+            context.say_count("COV007.message", static_cast<long long>(absent.size()), values);
 
         // A backup who is not away on any of these dates.
         auto present = [&](const model::Person& person) {
@@ -147,14 +149,14 @@ std::vector<Finding> find_absence_gaps(const CheckContext& context) {
             return true;
         };
         std::string recommendation;
-        if (auto candidate = context.candidate_for(duties[i].duty, covering, present))
-            recommendation = "Name a backup for " + phrase + " who is there on those dates: " +
-                             context.candidate_clause(*candidate, duties[i].duty) + ".";
-        else if (absent.size() > 1)
-            recommendation = "Stagger the absences of " + context.names(absent) +
-                             ", or train a backup for " + phrase + ".";
-        else
-            recommendation = "Train a backup for " + phrase + " or plan cover for these dates.";
+        if (auto candidate = context.candidate_for(duties[i].duty, covering, present)) {
+            values["candidate"] = context.candidate_clause(*candidate, duties[i].duty);
+            recommendation = context.say("COV007.do_candidate", values);
+        } else if (absent.size() > 1) {
+            recommendation = context.say("COV007.do_stagger", values);
+        } else {
+            recommendation = context.say("COV007.do", values);
+        }
 
         findings.push_back(make_finding("COV007", model::channel_duty_subject(duties[i]),
                                         std::move(message),

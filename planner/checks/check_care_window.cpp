@@ -134,8 +134,16 @@ std::vector<Interval> uncovered_parts(const std::vector<Interval>& windows,
     return gaps;
 }
 
-// "sat 08:00–20:00" in the zone; "fri 22:00–sat 02:00" across midnight.
-std::string format_span(const date::time_zone& zone, const Interval& span, std::string* date) {
+// "sat 08:00–20:00" in the zone; "fri 22:00–sat 02:00" across midnight. With `weekdays`
+// (mon ... sun in a language), the days are written in it.
+std::string format_span(const date::time_zone& zone, const Interval& span, std::string* date,
+                        const std::vector<std::string>* weekdays = nullptr) {
+    auto day_name = [&](std::int64_t day) {
+        const auto weekday = weekday_of_day(day);
+        if (weekdays != nullptr && weekdays->size() == 7)
+            return weekdays->at(static_cast<size_t>(weekday));
+        return std::string(model::weekday_name(weekday));
+    };
     auto local_parts = [&](Seconds instant) {
         date::local_seconds local = zone.to_local(date::sys_seconds(std::chrono::seconds(instant)));
         auto day = date::floor<date::days>(local);
@@ -151,10 +159,10 @@ std::string format_span(const date::time_zone& zone, const Interval& span, std::
     }
     if (date != nullptr)
         *date = model::format_date(model::date_from_days(start_day));
-    std::string text = std::string(model::weekday_name(weekday_of_day(start_day))) + " " +
+    std::string text = day_name(start_day) + " " +
                        model::format_time_of_day(model::TimeOfDay{start_minute}) + "\u2013";
     if (end_day != start_day)
-        text += std::string(model::weekday_name(weekday_of_day(end_day))) + " ";
+        text += day_name(end_day) + " ";
     return text + model::format_time_of_day(model::TimeOfDay{end_minute});
 }
 
@@ -240,10 +248,14 @@ std::vector<Finding> find_care_window_gaps(const CheckContext& context) {
         const std::string worst_text = format_span(*care_zone, *worst, &worst_date);
 
         std::string phrase = context.duty_phrase(i);
-        std::string message = "Nobody Responsible for " + phrase + " works during " +
-                              format_hours(uncovered_per_week) + " of the care window's " +
-                              format_hours(window_per_week) + " hours a week; the worst gap is " +
-                              worst_text + ".";
+        const std::vector<std::string> weekdays = context.texts().list("check_text.weekdays");
+        std::map<std::string, std::string> values = {
+            {"duty", phrase},
+            {"uncovered", context.hours(uncovered_per_week)},
+            {"window", context.hours(window_per_week)},
+            {"worst", format_span(*care_zone, *worst, nullptr, &weekdays)},
+            {"timezone", care.timezone}};
+        std::string message = context.say("COV006.message", values);
         std::string window_text = format_days(care.days) + " " +
                                   model::format_time_of_day(care.start) + "\u2013" +
                                   model::format_time_of_day(care.end) + " " + care.timezone;
@@ -254,15 +266,13 @@ std::vector<Finding> find_care_window_gaps(const CheckContext& context) {
             return works_during(context, zones, person, worst_gap);
         };
         std::string recommendation;
-        if (auto candidate = context.candidate_for(engage, coverage.responsible, acceptable))
-            recommendation = "Cover " + worst_text + " (" + care.timezone + ") with " +
-                             context.name(*candidate) +
-                             ", who works then: " + context.candidate_clause(*candidate, engage) +
-                             ".";
-        else
-            recommendation = "Cover " + worst_text + " (" + care.timezone +
-                             ") with a shift or a colleague in another time zone, or narrow "
-                             "the care window to the hours the team works.";
+        if (auto candidate = context.candidate_for(engage, coverage.responsible, acceptable)) {
+            values["person"] = context.name(*candidate);
+            values["candidate"] = context.candidate_clause(*candidate, engage);
+            recommendation = context.say("COV006.do_candidate", values);
+        } else {
+            recommendation = context.say("COV006.do", values);
+        }
 
         findings.push_back(
             make_finding("COV006", model::channel_duty_subject(duty), std::move(message),

@@ -1,6 +1,7 @@
 #include "planner/checks/check_context.hpp"
 
 #include "exporters/number_format.hpp"
+#include "model/plan_queries.hpp"
 
 #include <algorithm>
 #include <cmath>
@@ -22,7 +23,28 @@ std::vector<PersonId> distinct_sorted(std::vector<PersonId> ids) {
 
 } // namespace
 
-CheckContext::CheckContext(const PlanFacts& facts) : m_facts(facts) {
+std::string CheckContext::say(const std::string& key,
+                              const std::map<std::string, std::string>& values) const {
+    return m_texts.get("check_text." + key, values);
+}
+
+std::string CheckContext::say_count(const std::string& key, long long count,
+                                    const std::map<std::string, std::string>& values) const {
+    return m_texts.count("check_text." + key, count, values);
+}
+
+std::string CheckContext::say_hours(const std::string& key, double hours,
+                                    const std::map<std::string, std::string>& values) const {
+    const double rounded = std::round(hours * 10) / 10;
+    std::map<std::string, std::string> all = values;
+    if (rounded == std::round(rounded))
+        return m_texts.count("check_text." + key, static_cast<long long>(rounded), all);
+    all["count"] = m_texts.hours(rounded);
+    return m_texts.get("check_text." + key + ".other", all);
+}
+
+CheckContext::CheckContext(const PlanFacts& facts, const Texts& texts)
+    : m_facts(facts), m_texts(texts) {
     const model::Plan& plan = facts.plan();
     const Workload& workload = facts.workload();
     const model::PlanIndex& index = facts.index();
@@ -92,7 +114,7 @@ std::string CheckContext::names(const std::vector<PersonId>& ids) const {
     words.reserve(ids.size());
     for (const PersonId& id : ids)
         words.push_back(name(id));
-    return join_words(words);
+    return m_texts.join(words);
 }
 
 const std::vector<size_t>& CheckContext::assignments_of(const PersonId& id) const {
@@ -113,7 +135,13 @@ double CheckContext::free_hours(const PersonId& id) const {
 
 std::string CheckContext::duty_name(const DutyId& duty) const {
     const model::DutyInfo* info = index().duty(duty);
-    return info == nullptr ? duty.str() : info->name;
+    if (info == nullptr)
+        return duty.str();
+    // The standard duties have names in every language; a plan's own duties keep theirs.
+    if (m_texts.language() != "en" && m_texts.has("duty_names." + duty.str()) &&
+        model::is_standard_duty(duty.str()))
+        return m_texts.get("duty_names." + duty.str());
+    return info->name;
 }
 
 std::string CheckContext::channel_name(const model::ChannelId& channel) const {
@@ -123,10 +151,10 @@ std::string CheckContext::channel_name(const model::ChannelId& channel) const {
 
 std::string CheckContext::duty_phrase(size_t duty_index) const {
     const model::ChannelDuty& duty = index().channel_duties().at(duty_index);
-    std::string phrase = duty_name(duty.duty);
-    if (duty.channel)
-        phrase += " on " + channel_name(*duty.channel);
-    return phrase;
+    if (!duty.channel)
+        return duty_name(duty.duty);
+    return say("duty_on_channel",
+               {{"duty", duty_name(duty.duty)}, {"channel", channel_name(*duty.channel)}});
 }
 
 const std::vector<model::KpiId>&
@@ -171,14 +199,12 @@ CheckContext::candidate_for(const DutyId& duty, const std::vector<PersonId>& exc
 }
 
 std::string CheckContext::candidate_clause(const PersonId& candidate, const DutyId& duty) const {
-    double free = free_hours(candidate);
-    std::string clause = name(candidate) + " performs `" + duty.str() + "`";
+    const double free = free_hours(candidate);
+    const std::map<std::string, std::string> values = {
+        {"name", name(candidate)}, {"duty_id", duty.str()}, {"duty", duty_name(duty)}};
     if (free >= 0.05)
-        clause += " and has " + format_hours(free) +
-                  (format_hours(free) == "1" ? " free hour a week" : " free hours a week");
-    else
-        clause += " but has no free hours a week";
-    return clause;
+        return say_hours("candidate_free", free, values);
+    return say("candidate_busy", values);
 }
 
 // ---- wording helpers -----------------------------------------------------------------------

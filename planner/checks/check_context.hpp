@@ -7,6 +7,7 @@
 #include "model/team_graph.hpp"
 #include "planner/checks/checks.hpp"
 #include "planner/core/plan_facts.hpp"
+#include "planner/core/texts.hpp"
 #include "planner/core/workload.hpp"
 
 #include <functional>
@@ -20,7 +21,21 @@ namespace planner {
 
 class CheckContext {
 public:
-    explicit CheckContext(const PlanFacts& facts);
+    CheckContext(const PlanFacts& facts, const Texts& texts);
+
+    // Wording: templates/LANG.yaml, block check_text. say("COV001.message", {{"duty", ...}}).
+    const Texts& texts() const { return m_texts; }
+    std::string say(const std::string& key,
+                    const std::map<std::string, std::string>& values = {}) const;
+    // KEY.one / KEY.other ... by the language's plural rules for `count`.
+    std::string say_count(const std::string& key, long long count,
+                          const std::map<std::string, std::string>& values = {}) const;
+    // The same for hours ("1 free hour", "2.5 free hours"); {count} is the hours.
+    std::string say_hours(const std::string& key, double hours,
+                          const std::map<std::string, std::string>& values = {}) const;
+    // Hours for prose, in the language's number format: "10.5" / "10,5".
+    std::string hours(double value) const { return m_texts.hours(value); }
+    std::string join(const std::vector<std::string>& words) const { return m_texts.join(words); }
 
     const PlanFacts& facts() const { return m_facts; }
     const model::Plan& plan() const { return m_facts.plan(); }
@@ -76,6 +91,7 @@ public:
 
 private:
     const PlanFacts& m_facts;
+    const Texts& m_texts;
     std::unordered_map<std::string, size_t> m_person_position; // into plan.people
     std::unordered_map<std::string, size_t> m_load_position;   // into workload.people
     std::unordered_map<std::string, std::vector<size_t>> m_assignments_by_person;

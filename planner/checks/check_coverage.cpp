@@ -12,10 +12,6 @@ using model::PersonId;
 
 namespace {
 
-std::string hours_a_week(double hours) {
-    return format_hours(hours) + " hours a week";
-}
-
 // One problem, one finding: a missing approver is GOV001's, a missing reporter on a channel
 // with KPIs is GOAL005's; COV001 leaves those duties to them.
 bool reported_elsewhere(const CheckContext& context, const model::ChannelDuty& duty) {
@@ -48,17 +44,21 @@ std::vector<Finding> find_duties_without_responsible(const CheckContext& context
             {"hours_per_week", format_hours(duties[i].hours)}};
         if (!coverage.backups.empty())
             evidence.emplace_back("backups", context.names(coverage.backups));
+        std::map<std::string, std::string> values = {
+            {"duty", phrase},
+            {"hours", context.hours(duties[i].hours)},
+            {"duty_id", duties[i].duty.str()},
+            {"duty_name", context.duty_name(duties[i].duty)}};
         std::string recommendation;
-        if (auto candidate = context.candidate_for(duties[i].duty, {}))
-            recommendation = "Assign " + phrase + " (" + hours_a_week(duties[i].hours) +
-                             "): " + context.candidate_clause(*candidate, duties[i].duty) + ".";
-        else
-            recommendation = "Assign " + phrase + " (" + hours_a_week(duties[i].hours) +
-                             "); no active person holds a role that performs `" +
-                             duties[i].duty.str() + "`, so add it to a role or plan a hire.";
+        if (auto candidate = context.candidate_for(duties[i].duty, {})) {
+            values["candidate"] = context.candidate_clause(*candidate, duties[i].duty);
+            recommendation = context.say("COV001.do_candidate", values);
+        } else {
+            recommendation = context.say("COV001.do_hire", values);
+        }
         findings.push_back(make_finding("COV001", model::channel_duty_subject(duties[i]),
-                                        "Nobody is Responsible for " + phrase + ".",
-                                        std::move(evidence), std::move(recommendation)));
+                                        context.say("COV001.message", values), std::move(evidence),
+                                        std::move(recommendation)));
     }
     return findings;
 }
@@ -80,18 +80,18 @@ std::vector<Finding> find_duties_without_accountable(const CheckContext& context
         for (const auto& entry : managed)
             if (best == nullptr || entry.second.size() > best->second.size())
                 best = &entry;
-        std::string recommendation = "Make one person Accountable for " + phrase;
-        if (best != nullptr)
-            recommendation += ", for example " + context.name(best->first) + ", who manages " +
-                              context.names(best->second) + ".";
-        else
-            recommendation += ": the person who answers for the result.";
+        std::string recommendation =
+            best != nullptr
+                ? context.say("COV002.do_manager", {{"duty", phrase},
+                                                    {"manager", context.name(best->first)},
+                                                    {"people", context.names(best->second)}})
+                : context.say("COV002.do", {{"duty", phrase}});
         std::vector<std::pair<std::string, std::string>> evidence = {
             {"hours_per_week", format_hours(duties[i].hours)}};
         if (!coverage.responsible.empty())
             evidence.emplace_back("responsible", context.names(coverage.responsible));
         findings.push_back(make_finding("COV002", model::channel_duty_subject(duties[i]),
-                                        "Nobody is Accountable for " + phrase + ".",
+                                        context.say("COV002.message", {{"duty", phrase}}),
                                         std::move(evidence), std::move(recommendation)));
     }
     return findings;
@@ -105,14 +105,13 @@ std::vector<Finding> find_duties_with_several_accountable(const CheckContext& co
         if (coverage.accountable.size() < 2)
             continue;
         std::string phrase = context.duty_phrase(i);
-        findings.push_back(
-            make_finding("COV003", model::channel_duty_subject(duties[i]),
-                         phrase + " has " + std::to_string(coverage.accountable.size()) +
-                             " Accountable people: " + context.names(coverage.accountable) + ".",
-                         {{"accountable", std::to_string(coverage.accountable.size())},
-                          {"people", context.names(coverage.accountable)}},
-                         "Keep one Accountable person for " + phrase +
-                             " and make the others Consulted (raci: C)."));
+        findings.push_back(make_finding(
+            "COV003", model::channel_duty_subject(duties[i]),
+            context.say_count("COV003.message", static_cast<long long>(coverage.accountable.size()),
+                              {{"duty", phrase}, {"people", context.names(coverage.accountable)}}),
+            {{"accountable", std::to_string(coverage.accountable.size())},
+             {"people", context.names(coverage.accountable)}},
+            context.say("COV003.do", {{"duty", phrase}})));
     }
     return findings;
 }
@@ -127,28 +126,27 @@ std::vector<Finding> find_single_points_of_failure(const CheckContext& context) 
         if (able == 0 || able >= bus_factor || coverage.responsible.empty())
             continue;
         std::string phrase = context.duty_phrase(i);
-        std::string message;
-        if (able == 1) {
-            std::string who = context.name(coverage.able.front());
-            message = phrase + " depends on " + who + " alone: nobody covers it when " + who +
-                      " is away.";
-        } else {
-            message = phrase + " is covered by " + std::to_string(able) + " people (" +
-                      context.names(coverage.able) + "), fewer than the " +
-                      std::to_string(bus_factor) + " the plan asks for.";
-        }
+        std::map<std::string, std::string> values = {
+            {"duty", phrase},
+            {"person", context.name(coverage.able.front())},
+            {"people", context.names(coverage.able)},
+            {"bus_factor", std::to_string(bus_factor)},
+            {"duty_id", duties[i].duty.str()},
+            {"duty_name", context.duty_name(duties[i].duty)}};
+        std::string message = able == 1 ? context.say("COV004.message_one", values)
+                                        : context.say_count("COV004.message", able, values);
         std::vector<PersonId> exclude = coverage.able;
         exclude.insert(exclude.end(), coverage.responsible.begin(), coverage.responsible.end());
         const int needed = bus_factor - able;
-        std::string ask = needed == 1 ? "Name a backup for " + phrase
-                                      : "Name " + std::to_string(needed) + " backups for " + phrase;
+        values["ask"] = context.say_count("COV004.ask", needed, values);
         std::string recommendation;
-        if (auto candidate = context.candidate_for(duties[i].duty, exclude))
-            recommendation = ask + (needed == 1 ? ": " : "; a first one: ") +
-                             context.candidate_clause(*candidate, duties[i].duty) + ".";
-        else
-            recommendation = ask + "; nobody else holds a role that performs `" +
-                             duties[i].duty.str() + "`, so train someone or plan a hire.";
+        if (auto candidate = context.candidate_for(duties[i].duty, exclude)) {
+            values["candidate"] = context.candidate_clause(*candidate, duties[i].duty);
+            recommendation =
+                context.say(needed == 1 ? "COV004.do_candidate" : "COV004.do_first", values);
+        } else {
+            recommendation = context.say("COV004.do_hire", values);
+        }
         findings.push_back(make_finding("COV004", model::channel_duty_subject(duties[i]),
                                         std::move(message),
                                         {{"people_able", std::to_string(able)},
@@ -173,17 +171,17 @@ std::vector<Finding> find_duties_covered_by_vacancies(const CheckContext& contex
                          [&](const PersonId& id) { return is_vacancy(context, id); }))
             continue;
         std::string phrase = context.duty_phrase(i);
-        std::string message = phrase + " is covered only by " +
-                              (covering.size() == 1 ? "a vacancy (" : "vacancies (") +
-                              context.names(covering) +
-                              "): it depends on a hire that has not happened.";
+        std::map<std::string, std::string> values = {{"duty", phrase},
+                                                     {"people", context.names(covering)}};
+        std::string message =
+            context.say_count("COV005.message", static_cast<long long>(covering.size()), values);
         std::string recommendation;
-        if (auto candidate = context.candidate_for(duties[i].duty, covering))
-            recommendation = "Until the hire starts, name an interim Responsible for " + phrase +
-                             ": " + context.candidate_clause(*candidate, duties[i].duty) + ".";
-        else
-            recommendation = "Until the hire starts, nobody can do " + phrase +
-                             "; make the hire a priority or plan interim cover.";
+        if (auto candidate = context.candidate_for(duties[i].duty, covering)) {
+            values["candidate"] = context.candidate_clause(*candidate, duties[i].duty);
+            recommendation = context.say("COV005.do_candidate", values);
+        } else {
+            recommendation = context.say("COV005.do", values);
+        }
         findings.push_back(make_finding("COV005", model::channel_duty_subject(duties[i]),
                                         std::move(message),
                                         {{"hours_per_week", format_hours(duties[i].hours)},

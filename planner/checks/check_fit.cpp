@@ -3,6 +3,7 @@
 #include "planner/checks/check_functions.hpp"
 
 #include <algorithm>
+#include <map>
 #include <set>
 
 namespace planner {
@@ -45,13 +46,14 @@ std::vector<Finding> find_work_outside_interests(const CheckContext& context) {
         for (const model::ChannelId& channel : outside)
             names.push_back(context.channel_name(channel));
         const std::string name = model::display_name(person);
+        const std::map<std::string, std::string> values = {
+            {"person", name},
+            {"channels", context.join(names)},
+            {"interests", join_list(person.interests)}};
         findings.push_back(make_finding(
-            "FIT001", "person:" + person.id.str(),
-            name + " works on " + join_words(names) + ", outside the stated interests (" +
-                join_list(person.interests) + ").",
+            "FIT001", "person:" + person.id.str(), context.say("FIT001.message", values),
             {{"channels", join_list(names)}, {"interests", join_list(person.interests)}},
-            "Talk with " + name + " about " + join_words(names) +
-                ", or move that work to someone who lists it among their interests."));
+            context.say("FIT001.do", values)));
     }
     return findings;
 }
@@ -70,12 +72,12 @@ std::vector<Finding> find_missing_skills(const CheckContext& context) {
                 std::find(missing.begin(), missing.end(), skill) != missing.end())
                 return;
             missing.push_back(skill);
-            reasons.push_back(skill + " (for " + source + ")");
+            reasons.push_back(context.say("FIT002.reason", {{"skill", skill}, {"source", source}}));
         };
         for (const model::RoleId& role_id : person.roles)
             if (const model::Role* role = index.role(role_id))
                 for (const std::string& skill : role->skills)
-                    need(skill, "the role " + model::display_name(*role));
+                    need(skill, context.say("FIT002.role", {{"role", model::display_name(*role)}}));
         for (size_t a : context.assignments_of(person.id)) {
             const model::Assignment& assignment = index.assignments()[a].assignment;
             if (assignment.raci != model::Raci::R || assignment.backup)
@@ -87,15 +89,15 @@ std::vector<Finding> find_missing_skills(const CheckContext& context) {
         if (missing.empty())
             continue;
         const std::string name = model::display_name(person);
+        const std::map<std::string, std::string> values = {{"person", name},
+                                                           {"reasons", context.join(reasons)},
+                                                           {"skills", context.join(missing)}};
         findings.push_back(make_finding(
             "FIT002", "person:" + person.id.str(),
-            name + " lacks " + (missing.size() == 1 ? "a skill" : "skills") +
-                " that the work requires: " + join_words(reasons) + ".",
+            context.say_count("FIT002.message", static_cast<long long>(missing.size()), values),
             {{"missing", join_list(missing)},
              {"skills", person.skills.empty() ? std::string("none") : join_list(person.skills)}},
-            "Plan training in " + join_words(missing) + " for " + name +
-                ", or move the work to someone who has " +
-                (missing.size() == 1 ? "it." : "them.")));
+            context.say_count("FIT002.do", static_cast<long long>(missing.size()), values)));
     }
     return findings;
 }
@@ -125,18 +127,24 @@ std::vector<Finding> find_duties_outside_roles(const CheckContext& context) {
         }
         const std::string name = model::display_name(person);
         const model::DutyId first(duties.front());
-        std::string recommendation = "Add " + join_words(backticked(duties)) + " to a role of " +
-                                     name + ", or move the work";
-        if (auto candidate = context.candidate_for(first, {person.id}))
-            recommendation += ": " + context.candidate_clause(*candidate, first) + ".";
-        else
-            recommendation += " to a role that performs it.";
-        findings.push_back(
-            make_finding("FIT003", "person:" + person.id.str(),
-                         name + " is Responsible for " + join_words(backticked(duties)) +
-                             ", which none of their roles (" + join_list(roles) + ") performs.",
-                         {{"duties", join_list(duties)}, {"roles", join_list(roles)}},
-                         std::move(recommendation)));
+        std::vector<std::string> duty_names;
+        for (const std::string& duty : duties)
+            duty_names.push_back(context.duty_name(model::DutyId(duty)));
+        std::map<std::string, std::string> values = {{"person", name},
+                                                     {"duty_ids", context.join(backticked(duties))},
+                                                     {"duties", context.join(duty_names)},
+                                                     {"roles", join_list(roles)}};
+        std::string recommendation;
+        if (auto candidate = context.candidate_for(first, {person.id})) {
+            values["candidate"] = context.candidate_clause(*candidate, first);
+            recommendation = context.say("FIT003.do_candidate", values);
+        } else {
+            recommendation = context.say("FIT003.do", values);
+        }
+        findings.push_back(make_finding(
+            "FIT003", "person:" + person.id.str(), context.say("FIT003.message", values),
+            {{"duties", join_list(duties)}, {"roles", join_list(roles)}},
+            std::move(recommendation)));
     }
     return findings;
 }

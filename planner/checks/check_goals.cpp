@@ -12,14 +12,12 @@ using model::PersonId;
 
 namespace {
 
-std::string goal_phrase(const model::Goal& goal) {
-    return "the goal \"" + model::display_name(goal) + "\"";
-}
-
-std::string capitalised(std::string text) {
-    if (!text.empty() && text.front() >= 'a' && text.front() <= 'z')
-        text.front() = static_cast<char>(text.front() - 'a' + 'A');
-    return text;
+std::map<std::string, std::string> goal_values(const CheckContext& context,
+                                               const model::Goal& goal) {
+    const std::string name = model::display_name(goal);
+    return {{"goal", context.say("goal", {{"name", name}})},
+            {"goal_start", context.say("goal_start", {{"name", name}})},
+            {"goal_name", name}};
 }
 
 // A metric that usually measures a goal of this kind.
@@ -45,9 +43,8 @@ std::string suggested_metric(model::GoalKind kind) {
 
 std::string owner_recommendation(const CheckContext& context, const std::string& what) {
     if (auto head = context.team_head())
-        return "Make an active person the owner of " + what + ", for example " +
-               context.name(*head) + ", who leads the team.";
-    return "Make an active person the owner of " + what + ".";
+        return context.say("GOAL006.do_head", {{"what", what}, {"head", context.name(*head)}});
+    return context.say("GOAL006.do", {{"what", what}});
 }
 
 } // namespace
@@ -58,13 +55,12 @@ std::vector<Finding> find_goals_without_kpi(const CheckContext& context) {
         if (!goal.kpis.empty())
             continue;
         std::string metric = suggested_metric(goal.kind);
+        auto values = goal_values(context, goal);
+        values["metric"] = metric;
         std::string recommendation =
-            "Add a KPI to " + goal_phrase(goal) +
-            (metric.empty() ? " with a metric from the metric list" : ", for example " + metric) +
-            ", with a target for the quarter.";
+            context.say(metric.empty() ? "GOAL001.do" : "GOAL001.do_metric", values);
         findings.push_back(make_finding("GOAL001", "goal:" + goal.id.str(),
-                                        capitalised(goal_phrase(goal)) +
-                                            " has no KPI, so nobody can tell whether it is met.",
+                                        context.say("GOAL001.message", values),
                                         {{"kind", std::string(model::to_string(goal.kind))},
                                          {"priority", std::to_string(goal.priority)}},
                                         std::move(recommendation)));
@@ -78,12 +74,13 @@ std::vector<Finding> find_kpis_without_target(const CheckContext& context) {
         for (const model::Kpi& kpi : goal.kpis) {
             if (kpi.target)
                 continue;
-            findings.push_back(make_finding(
-                "GOAL002", "kpi:" + kpi.id.str(),
-                "The KPI " + kpi.id.str() + " (" + kpi.metric + ") of " + goal_phrase(goal) +
-                    " has no target, so its result cannot be judged.",
-                {{"metric", kpi.metric}, {"goal", goal.id.str()}},
-                "Set a `target` for " + kpi.id.str() + " for the quarter."));
+            auto values = goal_values(context, goal);
+            values["kpi"] = kpi.id.str();
+            values["metric"] = kpi.metric;
+            findings.push_back(make_finding("GOAL002", "kpi:" + kpi.id.str(),
+                                            context.say("GOAL002.message", values),
+                                            {{"metric", kpi.metric}, {"goal", goal.id.str()}},
+                                            context.say("GOAL002.do", values)));
         }
     }
     return findings;
@@ -97,12 +94,11 @@ std::vector<Finding> find_goals_without_channel(const CheckContext& context) {
                         [](const model::Kpi& kpi) { return kpi.channel.has_value(); });
         if (!goal.channels.empty() || kpi_channel)
             continue;
+        const auto values = goal_values(context, goal);
         findings.push_back(
-            make_finding("GOAL003", "goal:" + goal.id.str(),
-                         capitalised(goal_phrase(goal)) + " is served by no channel.",
+            make_finding("GOAL003", "goal:" + goal.id.str(), context.say("GOAL003.message", values),
                          {{"channels", "0"}, {"kpis", std::to_string(goal.kpis.size())}},
-                         "List the channels that work towards " + goal_phrase(goal) +
-                             " in its `channels`, or drop the goal."));
+                         context.say("GOAL003.do", values)));
     }
     return findings;
 }
@@ -126,13 +122,11 @@ std::vector<Finding> find_channels_without_goal(const CheckContext& context) {
         if (served.count(channel.id.str()) != 0)
             continue;
         const double hours = hours_by_channel[channel.id.str()];
-        findings.push_back(
-            make_finding("GOAL004", "channel:" + channel.id.str(),
-                         model::display_name(channel) + " serves no goal: its " +
-                             format_hours(hours) + " hours of work a week have no stated purpose.",
-                         {{"hours_per_week", format_hours(hours)}},
-                         "Add " + model::display_name(channel) +
-                             " to the `channels` of the goal it serves, or stop working on it."));
+        const std::map<std::string, std::string> values = {
+            {"channel", model::display_name(channel)}, {"hours", context.hours(hours)}};
+        findings.push_back(make_finding(
+            "GOAL004", "channel:" + channel.id.str(), context.say("GOAL004.message", values),
+            {{"hours_per_week", format_hours(hours)}}, context.say("GOAL004.do", values)));
     }
     return findings;
 }
@@ -155,18 +149,18 @@ std::vector<Finding> find_unmeasured_channels(const CheckContext& context) {
         for (const model::KpiId& kpi : kpis)
             kpi_ids.push_back(kpi.str());
         std::string name = model::display_name(channel);
+        std::map<std::string, std::string> values = {{"channel", name},
+                                                     {"kpis", join_list(kpi_ids)}};
         std::string recommendation;
-        if (auto candidate = context.candidate_for(report, {}))
-            recommendation = "Make someone Responsible for `report` on " + name + ": " +
-                             context.candidate_clause(*candidate, report) + ".";
-        else
-            recommendation = "Make someone Responsible for `report` on " + name +
-                             "; no active person holds a role that performs `report`, so add "
-                             "it to a role.";
+        if (auto candidate = context.candidate_for(report, {})) {
+            values["candidate"] = context.candidate_clause(*candidate, report);
+            recommendation = context.say("GOAL005.do_candidate", values);
+        } else {
+            recommendation = context.say("GOAL005.do", values);
+        }
         findings.push_back(make_finding(
             "GOAL005", "channel:" + channel.id.str() + "/report",
-            name + " has KPIs (" + join_list(kpi_ids) +
-                ") but nobody is Responsible for reporting on it, so nobody measures them.",
+            context.say("GOAL005.message", values),
             {{"kpis", join_list(kpi_ids)},
              {"reporting_hours_per_week", format_hours(channel.workload.reporting_hours_per_week)}},
             std::move(recommendation)));
@@ -182,35 +176,37 @@ std::vector<Finding> find_missing_owners(const CheckContext& context) {
         [&](const PersonId& owner) -> std::optional<std::pair<std::string, std::string>> {
         const model::Person* person = index.person(owner);
         if (person == nullptr)
-            return std::make_pair(owner.str() + ", who is not one of the plan's people",
+            return std::make_pair(context.say("GOAL006.owner_unknown", {{"id", owner.str()}}),
                                   std::string("not in plan"));
         if (person->status == model::PersonStatus::vacancy)
-            return std::make_pair(model::display_name(*person) +
-                                      ", a vacancy: nobody answers for it until the hire starts",
-                                  std::string("vacancy"));
+            return std::make_pair(
+                context.say("GOAL006.owner_vacancy", {{"name", model::display_name(*person)}}),
+                std::string("vacancy"));
         return std::nullopt;
     };
     for (const model::Goal& goal : context.plan().goals) {
-        std::string what = goal_phrase(goal);
+        auto values = goal_values(context, goal);
+        const std::string what = context.say("goal_of", {{"name", values["goal_name"]}});
         if (!goal.owner) {
             findings.push_back(make_finding(
-                "GOAL006", "goal:" + goal.id.str(), capitalised(what) + " has no owner.",
+                "GOAL006", "goal:" + goal.id.str(), context.say("GOAL006.message", values),
                 {{"owner", "missing"}}, owner_recommendation(context, what)));
         } else if (auto issue = problem(*goal.owner)) {
-            findings.push_back(
-                make_finding("GOAL006", "goal:" + goal.id.str(),
-                             capitalised(what) + " is owned by " + issue->first + ".",
-                             {{"owner", goal.owner->str()}, {"status", issue->second}},
-                             owner_recommendation(context, what)));
+            values["owner"] = issue->first;
+            findings.push_back(make_finding(
+                "GOAL006", "goal:" + goal.id.str(), context.say("GOAL006.message_owner", values),
+                {{"owner", goal.owner->str()}, {"status", issue->second}},
+                owner_recommendation(context, what)));
         }
         for (const model::Kpi& kpi : goal.kpis) {
             if (!kpi.owner)
                 continue; // the goal's owner, judged above
             if (auto issue = problem(*kpi.owner)) {
-                std::string kpi_what = "the KPI " + kpi.id.str();
+                const std::string kpi_what = context.say("kpi_of", {{"kpi", kpi.id.str()}});
                 findings.push_back(
                     make_finding("GOAL006", "kpi:" + kpi.id.str(),
-                                 capitalised(kpi_what) + " is owned by " + issue->first + ".",
+                                 context.say("GOAL006.message_kpi_owner",
+                                             {{"kpi", kpi.id.str()}, {"owner", issue->first}}),
                                  {{"owner", kpi.owner->str()}, {"status", issue->second}},
                                  owner_recommendation(context, kpi_what)));
             }

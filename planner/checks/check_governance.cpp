@@ -50,21 +50,20 @@ std::vector<Finding> find_channels_without_approver(const CheckContext& context)
         std::string name = model::display_name(channel);
         std::vector<PersonId> creators =
             responsible_people(context.graph().covers(channel.id, create));
+        std::map<std::string, std::string> values = {{"channel", name}};
         std::string recommendation;
-        if (auto candidate = context.candidate_for(approve, creators))
-            recommendation = "Make someone who does not create the posts Responsible for "
-                             "`approve` on " +
-                             name + ": " + context.candidate_clause(*candidate, approve) + ".";
-        else
-            recommendation = "Make someone who does not create the posts Responsible for "
-                             "`approve` on " +
-                             name + ", or drop `approval.required`.";
-        findings.push_back(make_finding(
-            "GOV001", "channel:" + channel.id.str() + "/approve",
-            name + " requires approval but nobody is Responsible for approving its posts.",
-            {{"approval_steps", std::to_string(channel.approval.steps)},
-             {"posts_per_week", format_hours(channel.workload.posts_per_week)}},
-            std::move(recommendation)));
+        if (auto candidate = context.candidate_for(approve, creators)) {
+            values["candidate"] = context.candidate_clause(*candidate, approve);
+            recommendation = context.say("GOV001.do_candidate", values);
+        } else {
+            recommendation = context.say("GOV001.do", values);
+        }
+        findings.push_back(
+            make_finding("GOV001", "channel:" + channel.id.str() + "/approve",
+                         context.say("GOV001.message", values),
+                         {{"approval_steps", std::to_string(channel.approval.steps)},
+                          {"posts_per_week", format_hours(channel.workload.posts_per_week)}},
+                         std::move(recommendation)));
     }
     return findings;
 }
@@ -86,17 +85,17 @@ std::vector<Finding> find_self_approval(const CheckContext& context) {
             continue;
         std::string name = model::display_name(channel);
         std::string approver = context.name(approvers.front());
+        std::map<std::string, std::string> values = {{"channel", name}, {"approver", approver}};
         std::string recommendation;
-        if (auto candidate = context.candidate_for(approve, creators))
-            recommendation = "Add an approver on " + name + " who does not create its posts: " +
-                             context.candidate_clause(*candidate, approve) + ".";
-        else
-            recommendation = "Add an approver on " + name +
-                             " who does not create its posts, for example the team lead.";
+        if (auto candidate = context.candidate_for(approve, creators)) {
+            values["candidate"] = context.candidate_clause(*candidate, approve);
+            recommendation = context.say("GOV002.do_candidate", values);
+        } else {
+            recommendation = context.say("GOV002.do", values);
+        }
         findings.push_back(
             make_finding("GOV002", "channel:" + channel.id.str() + "/approve",
-                         approver + " is the only approver on " + name +
-                             " and also creates its posts, so posts are approved by their author.",
+                         context.say("GOV002.message", values),
                          {{"approver", approver}, {"creators", context.names(creators)}},
                          std::move(recommendation)));
     }
@@ -109,17 +108,18 @@ std::vector<Finding> find_long_approval_chains(const CheckContext& context) {
     for (const model::Channel& channel : context.plan().channels) {
         if (!channel.approval.required || channel.approval.steps <= limit)
             continue;
-        std::string name = model::display_name(channel);
-        findings.push_back(make_finding(
-            "GOV003", "channel:" + channel.id.str(),
-            "Posts on " + name + " pass " + std::to_string(channel.approval.steps) +
-                " approval steps, more than the " + std::to_string(limit) + " the plan accepts.",
-            {{"approval_steps", std::to_string(channel.approval.steps)},
-             {"threshold", std::to_string(limit)},
-             {"approval_hours_per_week",
-              format_hours(model::standard_duty_hours(channel, "approve"))}},
-            "Shorten the approval chain of " + name + " to " + std::to_string(limit) +
-                " steps or fewer, for example by merging reviews that check the same thing."));
+        const std::map<std::string, std::string> values = {
+            {"channel", model::display_name(channel)},
+            {"steps", std::to_string(channel.approval.steps)},
+            {"limit", std::to_string(limit)}};
+        findings.push_back(
+            make_finding("GOV003", "channel:" + channel.id.str(),
+                         context.say_count("GOV003.message", channel.approval.steps, values),
+                         {{"approval_steps", std::to_string(channel.approval.steps)},
+                          {"threshold", std::to_string(limit)},
+                          {"approval_hours_per_week",
+                           format_hours(model::standard_duty_hours(channel, "approve"))}},
+                         context.say_count("GOV003.do", limit, values)));
     }
     return findings;
 }
@@ -153,13 +153,13 @@ std::vector<Finding> find_exclusive_duty_collisions(const CheckContext& context)
             std::string phrase = context.duty_phrase(i);
             if (profile)
                 phrase += " (" + profile_label(channel, *profile) + ")";
+            const std::map<std::string, std::string> values = {{"duty", phrase},
+                                                               {"people", context.names(people)}};
             findings.push_back(make_finding(
                 "COL001", model::channel_duty_subject(duties[i], profile),
-                std::to_string(people.size()) + " people are Responsible for " + phrase + ": " +
-                    context.names(people) + "; they may publish or answer the same thing twice.",
+                context.say_count("COL001.message", static_cast<long long>(people.size()), values),
                 {{"responsible", std::to_string(people.size())}, {"people", context.names(people)}},
-                "Make one person Responsible for " + phrase +
-                    " and the others backups (`backup: true`), or split the work by profile."));
+                context.say("COL001.do", values)));
         }
     }
     return findings;
@@ -200,16 +200,19 @@ std::vector<Finding> find_profile_overlaps(const CheckContext& context) {
             const model::ProfileId& profile = profile_ids.at(key);
             std::string label = profile_label(channel, profile);
             std::string phrase = context.duty_phrase(i);
+            std::map<std::string, std::string> values = {{"duty", phrase},
+                                                         {"profile", label},
+                                                         {"whole_people", context.names(whole)},
+                                                         {"extra_people", context.names(extra)}};
+            values["whole"] =
+                context.say_count("COL002.whole", static_cast<long long>(whole.size()), values);
+            values["extra"] =
+                context.say_count("COL002.extra", static_cast<long long>(extra.size()), values);
             findings.push_back(make_finding(
                 "COL002", model::channel_duty_subject(duties[i], profile),
-                phrase + " on the profile " + label + " is covered twice: " + context.names(whole) +
-                    (whole.size() == 1 ? " has" : " have") + " the whole channel and " +
-                    context.names(extra) + (extra.size() == 1 ? " has" : " have") +
-                    " this profile.",
+                context.say("COL002.message", values),
                 {{"whole_channel", context.names(whole)}, {"profile", context.names(extra)}},
-                "Limit the whole-channel assignment of " + context.names(whole) +
-                    " to the other profiles, or drop the profile assignment of " +
-                    context.names(extra) + "."));
+                context.say("COL002.do", values)));
         }
     }
     return findings;

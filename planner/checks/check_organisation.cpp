@@ -20,8 +20,8 @@ std::string some_names(const CheckContext& context, const std::vector<PersonId>&
     std::vector<std::string> words;
     for (size_t i = 0; i < limit; ++i)
         words.push_back(context.name(ids[i]));
-    words.push_back(std::to_string(ids.size() - limit) + " others");
-    return join_words(words);
+    words.push_back(context.say_count("others", static_cast<long long>(ids.size() - limit)));
+    return context.join(words);
 }
 
 std::string role_name(const CheckContext& context, const model::RoleId& id) {
@@ -44,14 +44,12 @@ std::vector<Finding> find_reporting_cycles(const CheckContext& context) {
         ids.push_back(ids.front());
         findings.push_back(make_finding(
             "ORG001", "person:" + cycle.front().str(),
-            "Reporting lines form a cycle: " + join_list(names, " \u2192 ") + ".",
+            context.say("ORG001.message", {{"cycle", join_list(names, " \u2192 ")}}),
             {{"cycle", "reporting cycle: " + join_list(ids, " -> ")},
              {"people", std::to_string(cycle.size())}},
             cycle.size() == 1
-                ? "Remove the `reports_to` of " + context.name(cycle.front()) +
-                      " or point it to their real manager."
-                : "Break the cycle: of " + context.names(cycle) +
-                      ", the one who leads should report to someone outside it or to nobody."));
+                ? context.say("ORG001.do_self", {{"person", context.name(cycle.front())}})
+                : context.say("ORG001.do", {{"people", context.names(cycle)}})));
     }
     return findings;
 }
@@ -67,15 +65,15 @@ std::vector<Finding> find_wide_spans(const CheckContext& context) {
         const size_t leads =
             limit > 0 ? (reports + static_cast<size_t>(limit) - 1) / static_cast<size_t>(limit)
                       : reports;
+        const std::map<std::string, std::string> values = {{"person", name},
+                                                           {"reports", std::to_string(reports)},
+                                                           {"limit", std::to_string(limit)},
+                                                           {"leads", std::to_string(leads)}};
         findings.push_back(make_finding(
             "ORG002", "person:" + person.id.str(),
-            name + " has " + std::to_string(reports) + " direct reports, more than the " +
-                std::to_string(limit) + " the plan allows.",
+            context.say_count("ORG002.message", static_cast<long long>(reports), values),
             {{"direct_reports", std::to_string(reports)}, {"threshold", std::to_string(limit)}},
-            "Group the " + std::to_string(reports) + " direct reports of " + name + " under " +
-                std::to_string(leads) +
-                " team leads, or raise `thresholds.span_of_control` if "
-                "this is deliberate."));
+            context.say_count("ORG002.do", static_cast<long long>(leads), values)));
     }
     return findings;
 }
@@ -90,16 +88,15 @@ std::vector<Finding> find_several_heads(const CheckContext& context) {
     std::string recommendation;
     if (auto head = context.team_head()) {
         std::size_t tree = context.graph().reporting_tree_size(*head);
-        recommendation = "Set `reports_to` for the others, for example to " + context.name(*head) +
-                         ", who leads the largest reporting tree (" + std::to_string(tree) +
-                         (tree == 1 ? " person)." : " people).");
+        recommendation = context.say_count("ORG003.do_head", static_cast<long long>(tree),
+                                           {{"head", context.name(*head)}});
     } else {
-        recommendation = "Set `reports_to` so that the team has one head.";
+        recommendation = context.say("ORG003.do");
     }
     return {make_finding(
         "ORG003", "plan",
-        std::to_string(heads.size()) + " people have no manager: " + some_names(context, heads) +
-            ".",
+        context.say_count("ORG003.message", static_cast<long long>(heads.size()),
+                          {{"people", some_names(context, heads)}}),
         {{"people_without_manager", std::to_string(heads.size())}, {"people", join_list(ids)}},
         std::move(recommendation))};
 }
@@ -122,19 +119,16 @@ std::vector<Finding> find_unfilled_roles(const CheckContext& context) {
         const std::string name = model::display_name(role);
         if (vacancies.empty()) {
             findings.push_back(make_finding(
-                "ORG004", "role:" + role.id.str(), "Nobody holds the role " + name + ".",
-                {{"holders", "0"}},
-                "Give the role " + name + " to someone, plan a vacancy for it, or remove it."));
+                "ORG004", "role:" + role.id.str(), context.say("ORG004.message", {{"role", name}}),
+                {{"holders", "0"}}, context.say("ORG004.do", {{"role", name}})));
             continue;
         }
         Finding finding = make_finding(
             "ORG004", "role:" + role.id.str(),
-            "Only " +
-                (vacancies.size() == 1 ? std::string("a vacancy (") : std::string("vacancies (")) +
-                context.names(vacancies) + ") " + (vacancies.size() == 1 ? "holds" : "hold") +
-                " the role " + name + ".",
+            context.say_count("ORG004.message_vacancy", static_cast<long long>(vacancies.size()),
+                              {{"role", name}, {"people", context.names(vacancies)}}),
             {{"holders", "0"}, {"vacancies", std::to_string(vacancies.size())}},
-            "Fill the vacancy for " + name + ", or name an interim holder until the hire starts.");
+            context.say("ORG004.do_vacancy", {{"role", name}}));
         finding.severity = Severity::info;
         findings.push_back(std::move(finding));
     }
@@ -168,15 +162,15 @@ std::vector<Finding> find_people_without_role(const CheckContext& context) {
             }
         }
         const std::string name = model::display_name(person);
-        std::string recommendation = "Give " + name + " a role";
-        if (best != nullptr)
-            recommendation += ", for example " + role_name(context, best->id) +
-                              ", which performs the duties " + name + " does today.";
-        else
-            recommendation += " that matches the work planned for " + name + ".";
-        findings.push_back(make_finding(
-            "ORG005", "person:" + person.id.str(), name + " has no role.",
-            {{"status", std::string(model::to_string(person.status))}}, std::move(recommendation)));
+        std::string recommendation =
+            best != nullptr
+                ? context.say("ORG005.do_role",
+                              {{"person", name}, {"role", role_name(context, best->id)}})
+                : context.say("ORG005.do", {{"person", name}});
+        findings.push_back(make_finding("ORG005", "person:" + person.id.str(),
+                                        context.say("ORG005.message", {{"person", name}}),
+                                        {{"status", std::string(model::to_string(person.status))}},
+                                        std::move(recommendation)));
     }
     return findings;
 }
@@ -194,13 +188,14 @@ std::vector<Finding> find_people_without_assignment(const CheckContext& context)
         if (const PersonLoad* load = context.load(person.id))
             evidence.emplace_back("available_hours", format_hours(load->available_hours));
         std::string recommendation =
-            person.roles.empty() ? "Assign work to " + name + ", or plan their time elsewhere."
-                                 : "Assign " + name + " work that the role " +
-                                       role_name(context, person.roles.front()) +
-                                       " performs, or plan their time elsewhere.";
+            person.roles.empty()
+                ? context.say("ORG006.do", {{"person", name}})
+                : context.say(
+                      "ORG006.do_role",
+                      {{"person", name}, {"role", role_name(context, person.roles.front())}});
         findings.push_back(make_finding("ORG006", "person:" + person.id.str(),
-                                        name + " has no assignment.", std::move(evidence),
-                                        std::move(recommendation)));
+                                        context.say("ORG006.message", {{"person", name}}),
+                                        std::move(evidence), std::move(recommendation)));
     }
     return findings;
 }

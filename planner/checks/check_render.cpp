@@ -5,8 +5,10 @@
 #include "exporters/text_table.hpp"
 #include "exporters/text_wrap.hpp"
 #include "planner/checks/finding_groups.hpp"
+#include "planner/core/texts.hpp"
 
 #include <cstddef>
+#include <cstdlib>
 
 namespace planner {
 
@@ -27,55 +29,71 @@ std::string padded(const std::string& text, size_t width) {
     return shown >= width ? text + " " : text + std::string(width - shown, ' ');
 }
 
-std::string severity_label(Severity severity, Colour colour) {
-    std::string label = padded(std::string(to_string(severity)), 9);
+std::string severity_label(const Texts& texts, Severity severity, Colour colour) {
+    const std::string word = texts.get("check_output.severity_" + std::string(to_string(severity)));
+    std::string label = padded(word, 9);
     if (colour == Colour::off)
         return label;
     const char* code = severity == Severity::error     ? "\x1b[1;31m"
                        : severity == Severity::warning ? "\x1b[33m"
                                                        : "\x1b[36m";
-    std::string word(to_string(severity));
     return code + word + "\x1b[0m" + label.substr(word.size());
 }
 
-std::string plural(int count, const std::string& one, const std::string& many) {
-    return std::to_string(count) + " " + (count == 1 ? one : many);
-}
-
-std::string evidence_text(const Finding& finding) {
+// Evidence as "key: value; ..."; in a language other than English the keys are the report's
+// evidence labels and plain numbers are written as the language writes them.
+std::string evidence_text(const Texts& texts, const Finding& finding) {
+    const bool english = texts.language() == "en";
     std::string text;
     for (const auto& [key, value] : finding.evidence) {
         if (!text.empty())
             text += "; ";
-        text += key + ": " + value;
+        if (english) {
+            text += key + ": " + value;
+            continue;
+        }
+        const std::string label = texts.has("evidence." + key) ? texts.get("evidence." + key) : key;
+        char* end = nullptr;
+        const double number = std::strtod(value.c_str(), &end);
+        const bool plain = !value.empty() && end != nullptr && *end == '\0' &&
+                           value.find_first_not_of("0123456789.-") == std::string::npos;
+        const size_t dot = value.find('.');
+        const int decimals =
+            dot == std::string::npos ? 0 : static_cast<int>(value.size() - dot - 1);
+        text += label + ": " + (plain ? texts.number(number, decimals) : value);
     }
     return text;
 }
 
-void append_finding(std::string& out, const Finding& finding, Colour colour, size_t columns) {
+void append_finding(const Texts& texts, std::string& out, const Finding& finding, Colour colour,
+                    size_t columns) {
     const std::string indent(k_indent, ' ');
-    out += severity_label(finding.severity, colour) + padded(finding.check, 9) + finding.subject +
-           "\n";
+    out += severity_label(texts, finding.severity, colour) + padded(finding.check, 9) +
+           finding.subject + "\n";
     out += indent + exporters::wrap_hanging(finding.message, k_indent, columns) + "\n";
     if (!finding.evidence.empty())
-        out += padded("", k_indent - 9) + padded("evidence", 9) +
-               exporters::wrap_hanging(evidence_text(finding), k_indent, columns) + "\n";
+        out += padded("", k_indent - 9) + padded(texts.get("check_output.evidence"), 9) +
+               exporters::wrap_hanging(evidence_text(texts, finding), k_indent, columns) + "\n";
     if (!finding.recommendation.empty())
-        out += padded("", k_indent - 9) + padded("do", 9) +
+        out += padded("", k_indent - 9) + padded(texts.get("check_output.do"), 9) +
                exporters::wrap_hanging(finding.recommendation, k_indent, columns) + "\n";
 }
 
 // A group of several findings with one cause: the rule and the cause on the first line, then
 // each instance (subject, message, what to do) as an item.
-void append_group(std::string& out, const FindingGroup& group, Colour colour, size_t columns) {
+void append_group(const Texts& texts, std::string& out, const FindingGroup& group, Colour colour,
+                  size_t columns) {
     if (group.instances.size() == 1) {
-        append_finding(out, group.instances.front(), colour, columns);
+        append_finding(texts, out, group.instances.front(), colour, columns);
         return;
     }
     const CheckInfo* info = find_check(group.check);
-    const std::string title = info ? std::string(info->title) : group.check;
+    const std::string title = texts.language() != "en" && texts.has("checks." + group.check)
+                                  ? texts.get("checks." + group.check)
+                              : info ? std::string(info->title)
+                                     : group.check;
     const std::string indent(k_indent, ' ');
-    out += severity_label(group.severity, colour) + padded(group.check, 9) + title + ": " +
+    out += severity_label(texts, group.severity, colour) + padded(group.check, 9) + title + ": " +
            group.cause + " (" + std::to_string(group.instances.size()) + ")\n";
     for (const Finding& finding : group.instances) {
         out +=
@@ -83,7 +101,7 @@ void append_group(std::string& out, const FindingGroup& group, Colour colour, si
         out +=
             indent + "  " + exporters::wrap_hanging(finding.message, k_indent + 2, columns) + "\n";
         if (!finding.recommendation.empty())
-            out += padded("", k_indent - 9) + padded("do", 11) +
+            out += padded("", k_indent - 9) + padded(texts.get("check_output.do"), 11) +
                    exporters::wrap_hanging(finding.recommendation, k_indent + 2, columns) + "\n";
     }
 }
@@ -112,28 +130,37 @@ void write_finding(exporters::JsonWriter& json, const Finding& finding, const st
 } // namespace
 
 std::string render_check_text(const CheckReport& report, Colour colour, int width) {
+    static const Texts english = Texts::load("en");
+    return render_check_text(report, colour, english, width);
+}
+
+std::string render_check_text(const CheckReport& report, Colour colour, const Texts& texts,
+                              int width) {
     const size_t columns = width < 40 ? 40 : static_cast<size_t>(width);
     const CheckCounts& counts = report.counts;
-    std::string out = report.plan_name.empty() ? std::string("Plan") : report.plan_name;
+    const std::string plan =
+        report.plan_name.empty() ? texts.get("check_output.plan") : report.plan_name;
+    std::string out;
     if (counts.error + counts.warning + counts.info == 0)
-        out += ": no open findings";
+        out = texts.get("check_output.summary_none", {{"plan", plan}});
     else
-        out += ": " + plural(counts.error, "error", "errors") + ", " +
-               plural(counts.warning, "warning", "warnings") + ", " + std::to_string(counts.info) +
-               " info";
+        out = texts.get("check_output.summary",
+                        {{"plan", plan},
+                         {"errors", texts.count("check_output.errors", counts.error)},
+                         {"warnings", texts.count("check_output.warnings", counts.warning)},
+                         {"info", texts.count("check_output.info", counts.info)}});
     if (counts.suppressed > 0)
-        out += " (" + std::to_string(counts.suppressed) + " suppressed)";
+        out += texts.count("check_output.suppressed", counts.suppressed);
     out += "\n";
     const std::vector<FindingGroup> groups = group_findings(report.findings);
     if (groups.size() < report.findings.size())
-        out += "Grouped by cause into " + std::to_string(groups.size()) +
-               " findings, most serious and largest first; --format json lists every one.\n";
+        out += texts.count("check_output.grouped", static_cast<long long>(groups.size())) + "\n";
     for (const FindingGroup& group : groups) {
         out += "\n";
-        append_group(out, group, colour, columns);
+        append_group(texts, out, group, colour, columns);
     }
     if (!report.suppressed.empty()) {
-        out += "\nSuppressed:\n";
+        out += "\n" + texts.get("check_output.suppressed_heading") + "\n";
         for (const SuppressedFinding& entry : report.suppressed) {
             const std::string line = entry.finding.subject + ": " + entry.reason;
             out += "  " + padded(entry.finding.check, 9) +

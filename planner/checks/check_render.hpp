@@ -17,6 +17,11 @@ enum class Colour { off, on };
 // ANSI colour on the severity when `colour` is on.
 // Wrapped to `width` columns (at least 40).
 std::string render_check_text(const CheckReport& report, Colour colour, int width = 100);
+class Texts;
+// The same in the language of `texts` (templates/LANG.yaml, block check_output). The findings'
+// own messages are in the language the checks ran in (run_checks with the same texts).
+std::string render_check_text(const CheckReport& report, Colour colour, const Texts& texts,
+                              int width = 100);
 
 // {"plan": NAME, "findings": [...], "suppressed": [...], "counts": {...}}; evidence values
 // that are plain decimal numbers are written as JSON numbers, the rest as strings.

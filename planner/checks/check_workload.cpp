@@ -15,10 +15,13 @@ namespace {
 
 constexpr double k_tolerance = 1e-6;
 
-std::string shares_text(const CheckContext& context, const DutyLoad& duty) {
+// "Anna 0.5, Bob 0.75": plain numbers for evidence, the language's numbers in prose.
+std::string shares_text(const CheckContext& context, const DutyLoad& duty, bool prose = false) {
     std::vector<std::string> parts;
     for (const DutyResponsible& responsible : duty.responsible) {
-        std::string part = context.name(responsible.person) + " " + format_share(responsible.share);
+        std::string part =
+            context.name(responsible.person) + " " +
+            (prose ? context.texts().share(responsible.share) : format_share(responsible.share));
         if (responsible.profile)
             part += " (" + responsible.profile->str() + ")";
         parts.push_back(std::move(part));
@@ -43,11 +46,14 @@ std::vector<Finding> find_overloaded_people(const CheckContext& context) {
         const std::string name = context.name(load.person);
         const std::string load_text = format_hours(load.load_hours);
         const std::string available_text = format_hours(load.available_hours);
+        std::map<std::string, std::string> values = {
+            {"person", name},
+            {"load", context.hours(load.load_hours)},
+            {"available", context.hours(load.available_hours)}};
+        if (!infinite)
+            values["percent"] = context.texts().percent(*load.utilisation);
         std::string message =
-            infinite
-                ? name + " has " + load_text + " hours of work a week but no available hours."
-                : name + " is overloaded: " + load_text + " hours of work a week against " +
-                      available_text + " available (" + format_percent(*load.utilisation) + ").";
+            context.say(infinite ? "LOAD001.message_none" : "LOAD001.message", values);
 
         const double excess = load.load_hours - overload * load.available_hours;
         // The person's largest piece of work is the first candidate to move.
@@ -55,21 +61,24 @@ std::vector<Finding> find_overloaded_people(const CheckContext& context) {
         for (const LoadItem& item : load.items)
             if (largest == nullptr || item.hours > largest->hours + k_tolerance)
                 largest = &item;
-        std::string recommendation =
-            "Move " + format_hours(excess) + " hours a week away from " + name;
+        values["excess"] = context.hours(excess);
+        std::string recommendation;
         if (largest != nullptr && largest->duty_index < duties.size()) {
             const model::DutyId& duty = duties[largest->duty_index].duty;
-            recommendation += ", for example part of " + context.duty_phrase(largest->duty_index);
+            values["duty"] = context.duty_phrase(largest->duty_index);
+            values["duty_id"] = duty.str();
+            values["duty_name"] = context.duty_name(duty);
             if (auto candidate =
                     context.candidate_for(duty, {load.person}, [&](const model::Person& p) {
                         return has_free_hours(context, p);
-                    }))
-                recommendation += ": " + context.candidate_clause(*candidate, duty) + ".";
-            else
-                recommendation += "; nobody else who performs `" + duty.str() +
-                                  "` has free hours, so plan a hire.";
+                    })) {
+                values["candidate"] = context.candidate_clause(*candidate, duty);
+                recommendation = context.say("LOAD001.do_candidate", values);
+            } else {
+                recommendation = context.say("LOAD001.do_hire", values);
+            }
         } else {
-            recommendation += ".";
+            recommendation = context.say("LOAD001.do", values);
         }
 
         Finding finding = make_finding(
@@ -126,24 +135,27 @@ std::vector<Finding> find_underused_people(const CheckContext& context) {
                     best = &found->second;
             }
         }
+        std::map<std::string, std::string> values = {
+            {"person", name},
+            {"load", context.hours(load.load_hours)},
+            {"available", context.hours(load.available_hours)},
+            {"percent", context.texts().percent(*load.utilisation)},
+            {"spare", context.hours(spare)}};
         std::string recommendation;
-        if (best != nullptr)
-            recommendation = "Give " + name + " work that nobody carries yet, for example " +
-                             format_hours(best->second) + " hours a week of " +
-                             context.duty_phrase(best->first) + ".";
-        else
-            recommendation = "Give " + name + " up to " + format_hours(spare) +
-                             " more hours a week of work, or review the capacity planned.";
-        findings.push_back(
-            make_finding("LOAD002", "person:" + load.person.str(),
-                         name + " is underused: " + format_hours(load.load_hours) +
-                             " hours of work a week against " + format_hours(load.available_hours) +
-                             " available (" + format_percent(*load.utilisation) + ").",
-                         {{"load_hours", format_hours(load.load_hours)},
-                          {"available_hours", format_hours(load.available_hours)},
-                          {"utilisation", exporters::format_fixed(*load.utilisation, 3)},
-                          {"threshold", format_share(underuse)}},
-                         std::move(recommendation)));
+        if (best != nullptr) {
+            values["hours"] = context.hours(best->second);
+            values["duty"] = context.duty_phrase(best->first);
+            recommendation = context.say("LOAD002.do_duty", values);
+        } else {
+            recommendation = context.say("LOAD002.do", values);
+        }
+        findings.push_back(make_finding(
+            "LOAD002", "person:" + load.person.str(), context.say("LOAD002.message", values),
+            {{"load_hours", format_hours(load.load_hours)},
+             {"available_hours", format_hours(load.available_hours)},
+             {"utilisation", exporters::format_fixed(*load.utilisation, 3)},
+             {"threshold", format_share(underuse)}},
+            std::move(recommendation)));
     }
     return findings;
 }
@@ -161,22 +173,27 @@ std::vector<Finding> find_undershared_duties(const CheckContext& context) {
         const double missing = 1 - duty.responsible_share;
         const double open_hours = duty.hours * missing;
         const model::DutyId& duty_id = duties[duty.duty_index].duty;
-        std::string recommendation = "Give the missing share (" + format_share(missing) + ", " +
-                                     format_hours(open_hours) + " hours a week) of " + phrase;
+        std::map<std::string, std::string> values = {
+            {"duty", phrase},
+            {"missing", context.texts().share(missing)},
+            {"open", context.hours(open_hours)},
+            {"hours", context.hours(duty.hours)},
+            {"sum", context.texts().share(duty.responsible_share)}};
+        std::string recommendation;
         if (auto candidate = context.candidate_for(
-                duty_id, {}, [&](const model::Person& p) { return has_free_hours(context, p); }))
-            recommendation += " to someone: " + context.candidate_clause(*candidate, duty_id) + ".";
-        else
-            recommendation += " to someone, or raise the shares of the people on it.";
-        findings.push_back(make_finding(
-            "LOAD003", model::channel_duty_subject(duties[duty.duty_index]),
-            "The Responsible shares of " + phrase + " add up to " +
-                format_share(duty.responsible_share) + ": " + format_hours(open_hours) +
-                " of its " + format_hours(duty.hours) + " hours a week are done by no one.",
-            {{"responsible_share", format_share(duty.responsible_share)},
-             {"shares", shares_text(context, duty)},
-             {"unassigned_hours", format_hours(open_hours)}},
-            std::move(recommendation)));
+                duty_id, {}, [&](const model::Person& p) { return has_free_hours(context, p); })) {
+            values["candidate"] = context.candidate_clause(*candidate, duty_id);
+            recommendation = context.say("LOAD003.do_candidate", values);
+        } else {
+            recommendation = context.say("LOAD003.do", values);
+        }
+        findings.push_back(
+            make_finding("LOAD003", model::channel_duty_subject(duties[duty.duty_index]),
+                         context.say("LOAD003.message", values),
+                         {{"responsible_share", format_share(duty.responsible_share)},
+                          {"shares", shares_text(context, duty)},
+                          {"unassigned_hours", format_hours(open_hours)}},
+                         std::move(recommendation)));
     }
     return findings;
 }
@@ -189,16 +206,18 @@ std::vector<Finding> find_overshared_duties(const CheckContext& context) {
             continue;
         const std::string phrase = context.duty_phrase(duty.duty_index);
         const double twice = duty.hours * (duty.responsible_share - 1);
-        findings.push_back(make_finding(
-            "LOAD004", model::channel_duty_subject(duties[duty.duty_index]),
-            "The Responsible shares of " + phrase + " add up to " +
-                format_share(duty.responsible_share) + ": " + format_hours(twice) +
-                " hours a week are planned twice.",
-            {{"responsible_share", format_share(duty.responsible_share)},
-             {"shares", shares_text(context, duty)},
-             {"double_planned_hours", format_hours(twice)}},
-            "Lower the shares of " + phrase +
-                " so that they add up to 1 (now: " + shares_text(context, duty) + ")."));
+        const std::map<std::string, std::string> values = {
+            {"duty", phrase},
+            {"sum", context.texts().share(duty.responsible_share)},
+            {"twice", context.hours(twice)},
+            {"shares", shares_text(context, duty, true)}};
+        findings.push_back(
+            make_finding("LOAD004", model::channel_duty_subject(duties[duty.duty_index]),
+                         context.say("LOAD004.message", values),
+                         {{"responsible_share", format_share(duty.responsible_share)},
+                          {"shares", shares_text(context, duty)},
+                          {"double_planned_hours", format_hours(twice)}},
+                         context.say("LOAD004.do", values)));
     }
     return findings;
 }
@@ -212,15 +231,15 @@ std::vector<Finding> find_crowded_duties(const CheckContext& context) {
         if (static_cast<int>(responsible.size()) <= limit)
             continue;
         const std::string phrase = context.duty_phrase(i);
-        findings.push_back(
-            make_finding("LOAD005", model::channel_duty_subject(duties[i]),
-                         std::to_string(responsible.size()) + " people are Responsible for " +
-                             phrase + ", more than the " + std::to_string(limit) +
-                             " the plan allows: " + context.names(responsible) + ".",
-                         {{"responsible", std::to_string(responsible.size())},
-                          {"threshold", std::to_string(limit)}},
-                         "Keep at most " + std::to_string(limit) + " Responsible for " + phrase +
-                             " and make the others backups (`backup: true`)."));
+        findings.push_back(make_finding(
+            "LOAD005", model::channel_duty_subject(duties[i]),
+            context.say_count("LOAD005.message", static_cast<long long>(responsible.size()),
+                              {{"duty", phrase},
+                               {"limit", std::to_string(limit)},
+                               {"people", context.names(responsible)}}),
+            {{"responsible", std::to_string(responsible.size())},
+             {"threshold", std::to_string(limit)}},
+            context.say("LOAD005.do", {{"duty", phrase}, {"limit", std::to_string(limit)}})));
     }
     return findings;
 }

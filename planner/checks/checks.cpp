@@ -1,6 +1,7 @@
 #include "planner/checks/checks.hpp"
 
 #include "planner/checks/check_functions.hpp"
+#include "planner/core/texts.hpp"
 
 #include <algorithm>
 #include <tuple>
@@ -213,8 +214,13 @@ CheckReport run_checks(const model::Plan& plan) {
 }
 
 CheckReport run_checks(const PlanFacts& facts) {
+    static const Texts english = Texts::load("en");
+    return run_checks(facts, english);
+}
+
+CheckReport run_checks(const PlanFacts& facts, const Texts& texts) {
     const model::Plan& plan = facts.plan();
-    CheckContext context(facts);
+    CheckContext context(facts, texts);
     std::vector<Finding> all;
     for (const CheckEntry& entry : entries()) {
         std::vector<Finding> found = entry.run(context);

@@ -70,9 +70,12 @@ struct CheckReport {
 // Runs every check of the catalogue, applies the plan's suppressions and sorts. Deterministic:
 // the same plan gives the same report. Roughly O(n log n) in the size of the plan.
 class PlanFacts;
+class Texts;
 
-// Every check of the catalogue over the plan's facts.
+// Every check of the catalogue over the plan's facts, messages and recommendations worded in
+// the language of `texts` (templates/LANG.yaml, block check_text); English without it.
 CheckReport run_checks(const PlanFacts& facts);
+CheckReport run_checks(const PlanFacts& facts, const Texts& texts);
 // The same for a plan alone (builds its facts): for tests and one-off callers.
 CheckReport run_checks(const model::Plan& plan);
 

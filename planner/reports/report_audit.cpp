@@ -318,7 +318,7 @@ exporters::Document build_audit_report(const PlanFacts& facts, const ReportOptio
     const Plan& plan = facts.plan();
     const PlanIndex& index = facts.index();
     const Workload& workload = facts.workload();
-    const CheckReport checks = run_checks(facts);
+    const CheckReport checks = run_checks(facts, t);
     const std::vector<FindingGroup> groups = group_findings(checks.findings);
     ex::Document doc =
         report::start_document(plan, t, options, "audit", {{"plan", plan.info.name}});
@@ -386,7 +386,7 @@ exporters::Document build_audit_report(const PlanFacts& facts, const ReportOptio
                              {"reason", t.get("audit.col_reason"), ex::Alignment::left, 3}};
             for (const SuppressedFinding& sf : checks.suppressed)
                 table.rows.push_back({sf.finding.check,
-                                      report::subject_label(index, sf.finding.subject),
+                                      report::subject_label(index, sf.finding.subject, &t),
                                       report::clean_text(index, sf.finding.message), sf.reason});
             if (table.rows.empty())
                 s.blocks.push_back(ex::Paragraph{t.get("common.none")});

@@ -60,7 +60,19 @@ exporters::StatusColour severity_colour(Severity severity) {
     return ex::StatusColour::none;
 }
 
-std::string subject_label(const PlanIndex& index, const std::string& subject) {
+namespace {
+// A duty's name: the standard duties in the report's language, a plan's own as the plan has it.
+std::string duty_label(const ReportText* text, const DutyId& id, const DutyInfo* info) {
+    if (info == nullptr)
+        return id.str();
+    if (text != nullptr && is_standard_duty(id.str()) && text->has("duty_names." + id.str()))
+        return text->get("duty_names." + id.str());
+    return info->name;
+}
+} // namespace
+
+std::string subject_label(const PlanIndex& index, const std::string& subject,
+                          const ReportText* text) {
     const size_t colon = subject.find(':');
     if (colon == std::string::npos)
         return subject == "plan" ? index.plan().info.name : subject;
@@ -82,7 +94,7 @@ std::string subject_label(const PlanIndex& index, const std::string& subject) {
             label = display_name(*r);
     } else if (kind == "duty") {
         if (const DutyInfo* d = index.duty(DutyId(id)))
-            label = d->name;
+            label = duty_label(text, DutyId(id), d);
     } else if (kind == "kpi") {
         for (const Goal& g : index.plan().goals)
             for (const Kpi& k : g.kpis)
@@ -94,8 +106,8 @@ std::string subject_label(const PlanIndex& index, const std::string& subject) {
         const Channel* c = index.channel(ChannelId(channel));
         label = c ? display_name(*c) : channel;
         if (slash != std::string::npos) {
-            const DutyInfo* d = index.duty(DutyId(id.substr(slash + 1)));
-            label += ": " + (d ? d->name : id.substr(slash + 1));
+            const DutyId duty(id.substr(slash + 1));
+            label += ": " + duty_label(text, duty, index.duty(duty));
         }
     }
     return profile.empty() ? label : label + " (" + profile + ")";
@@ -217,7 +229,7 @@ exporters::Table findings_detail_table(const ReportText& text, const PlanIndex& 
     for (const Finding& f : findings)
         table.rows.push_back(
             {f.check, ex::Cell(severity_label(text, f.severity), severity_colour(f.severity)),
-             subject_label(index, f.subject), clean_text(index, f.message),
+             subject_label(index, f.subject, &text), clean_text(index, f.message),
              clean_text(index, f.recommendation)});
     return table;
 }
@@ -265,9 +277,9 @@ std::string person_name(const PlanIndex& index, const PersonId& id) {
     return p ? display_name(*p) : id.str();
 }
 
-std::string channel_duty_label(const PlanIndex& index, const ChannelDuty& duty) {
-    const DutyInfo* info = index.duty(duty.duty);
-    std::string name = info ? info->name : duty.duty.str();
+std::string channel_duty_label(const PlanIndex& index, const ChannelDuty& duty,
+                               const ReportText* text) {
+    std::string name = duty_label(text, duty.duty, index.duty(duty.duty));
     if (!duty.channel)
         return name;
     const Channel* c = index.channel(*duty.channel);
@@ -417,8 +429,8 @@ exporters::OrgChart org_chart(const ReportText& text, const PlanIndex& index,
         ex::OrgNode node;
         node.id = p.id.str();
         bool vacancy = p.status == PersonStatus::vacancy;
-        node.label =
-            vacancy ? text.get("common.vacancy") + ": " + display_name(p) : display_name(p);
+        // A vacancy is labelled as one; its role is the sublabel (a vacancy has no name to show).
+        node.label = vacancy ? text.get("common.vacancy") : display_name(p);
         std::string roles;
         for (const RoleId& r : p.roles) {
             const Role* role = index.role(r);

@@ -24,7 +24,8 @@ exporters::StatusColour severity_colour(Severity severity);
 
 // Report text for a finding's subject: "Facebook: Post approval", "Anna Bērziņa", never
 // "channel:facebook/approve".
-std::string subject_label(const model::PlanIndex& index, const std::string& subject);
+std::string subject_label(const model::PlanIndex& index, const std::string& subject,
+                          const ReportText* text = nullptr);
 // Text without markup: `duty` ids in backticks become the duty's name.
 std::string clean_text(const model::PlanIndex& index, const std::string& text);
 // "Load: 41.1; Available: 25.6" with the evidence keys in the report's language.
@@ -75,6 +76,7 @@ void append_org_chart(const ReportText& text, exporters::OrgChart chart,
                       std::vector<exporters::Block>& blocks);
 
 std::string person_name(const model::PlanIndex& index, const model::PersonId& id);
-std::string channel_duty_label(const model::PlanIndex& index, const model::ChannelDuty& duty);
+std::string channel_duty_label(const model::PlanIndex& index, const model::ChannelDuty& duty,
+                               const ReportText* text = nullptr);
 
 } // namespace planner::report

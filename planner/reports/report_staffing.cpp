@@ -39,6 +39,19 @@ double sum_current(const StaffingResult& s) {
     return total;
 }
 
+// Why a role needs what it needs, in the report's language: the care floor (people at once)
+// or the volume of work (hours over the hours of one FTE). No-break spaces keep each figure
+// with its unit.
+std::string role_reason(const ReportText& t, const RoleStaffing& r, double hours_per_fte) {
+    if (r.floor_wins && r.floor_people)
+        return t.count("staffing.reason_floor", *r.floor_people,
+                       {{"volume", t.number(r.volume_fte, 2)}});
+    if (r.drivers.empty())
+        return t.get("staffing.reason_none");
+    return t.get("staffing.reason_volume",
+                 {{"hours", t.number(r.hours, 1)}, {"per_fte", t.hours(hours_per_fte)}});
+}
+
 ex::Section summary_section(const StaffingContext& c) {
     const ReportText& t = c.text;
     ex::Section section{t.get("staffing.summary"), {}, {}, ex::SectionStart::same_page};
@@ -74,6 +87,14 @@ ex::Section summary_section(const StaffingContext& c) {
                              {"current", t.number(current, 1)},
                              {"planned", t.number(planned, 1)}}),
                       ex::ParagraphStyle::lead});
+    // Shortages and spare capacity apart: a surplus in one role does not fill another's gap.
+    double short_fte = 0, spare_fte = 0;
+    for (const RoleStaffing& r : c.staffing.roles)
+        (r.gap > 0 ? short_fte : spare_fte) += std::fabs(r.gap);
+    short_fte += c.staffing.unroled_fte;
+    section.blocks.push_back(
+        ex::Paragraph{t.get("staffing.balance", {{"short", t.number(short_fte, 1)},
+                                                 {"spare", t.number(spare_fte, 1)}})});
     section.blocks.push_back(ex::KeyFigures{{
         {t.get("staffing.headcount"), std::to_string(people), "", ex::StatusColour::none},
         {t.get("staffing.fte_required"), t.number(required, 1), "", ex::StatusColour::none},
@@ -95,11 +116,12 @@ ex::Section summary_section(const StaffingContext& c) {
         ex::BulletList list;
         for (size_t i = 0; i < gaps.size() && i < 3; ++i) {
             const Role* role = c.index.role(gaps[i]->role);
-            list.items.push_back(t.get("staffing.gap_line",
-                                       {{"role", role ? display_name(*role) : gaps[i]->role.str()},
-                                        {"gap", t.number(gaps[i]->gap, 1)},
-                                        {"hires", std::to_string(gaps[i]->hires)},
-                                        {"reason", gaps[i]->reason}}));
+            list.items.push_back(
+                t.get("staffing.gap_line",
+                      {{"role", role ? display_name(*role) : gaps[i]->role.str()},
+                       {"gap", t.number(gaps[i]->gap, 1)},
+                       {"hires", std::to_string(gaps[i]->hires)},
+                       {"reason", role_reason(t, *gaps[i], c.staffing.hours_per_fte)}}));
         }
         top.blocks.push_back(std::move(list));
     }
@@ -114,15 +136,16 @@ ex::Section roles_section(const StaffingContext& c) {
     ex::Table table;
     table.id = "roles";
     table.columns = {
-        {"role", t.get("common.role"), ex::Alignment::left, 2.2},
-        {"hours", t.get("common.hours"), ex::Alignment::right, 1, true},
-        {"required_fte", t.get("staffing.col_required"), ex::Alignment::right, 1, true},
-        {"current_fte", t.get("staffing.col_current"), ex::Alignment::right, 1, true},
-        {"planned_fte", t.get("staffing.col_planned"), ex::Alignment::right, 1, true},
-        {"gap", t.get("staffing.col_gap"), ex::Alignment::right, 0.9, true},
-        {"hires", t.get("staffing.col_hires"), ex::Alignment::right, 0.8, true},
-        {"reason", t.get("staffing.col_reason"), ex::Alignment::left, 3.2}};
+        {"role", t.get("common.role"), ex::Alignment::left, 0},
+        {"hours", t.get("common.hours"), ex::Alignment::right, 0, true},
+        {"required_fte", t.get("staffing.col_required"), ex::Alignment::right, 0, true},
+        {"current_fte", t.get("staffing.col_current"), ex::Alignment::right, 0, true},
+        {"planned_fte", t.get("staffing.col_planned"), ex::Alignment::right, 0, true},
+        {"gap", t.get("staffing.col_gap"), ex::Alignment::right, 0, true},
+        {"hires", t.get("staffing.col_hires"), ex::Alignment::right, 0, true},
+        {"reason", t.get("staffing.col_reason"), ex::Alignment::left, 0}};
     double total_required = 0, total_current = 0, total_planned = 0, total_hours = 0;
+    double total_short = 0, total_spare = 0;
     int total_hires = 0;
     std::vector<double> split_hours;
     for (const RoleStaffing& r : c.staffing.roles) {
@@ -132,23 +155,28 @@ ex::Section roles_section(const StaffingContext& c) {
         total_planned += r.planned_fte;
         total_hours += r.hours;
         total_hires += r.hires;
-        table.rows.push_back({role ? display_name(*role) : r.role.str(), t.number(r.hours, 1),
-                              t.number(r.required_fte, 2), t.number(r.current_fte, 2),
-                              t.number(r.planned_fte, 2),
-                              ex::Cell(t.number(r.gap, 2), r.gap > 0.2 ? ex::StatusColour::red
-                                                           : r.gap > 0 ? ex::StatusColour::amber
-                                                                       : ex::StatusColour::none),
-                              std::to_string(r.hires), r.reason});
+        (r.gap > 0 ? total_short : total_spare) += std::fabs(r.gap);
+        table.rows.push_back(
+            {role ? display_name(*role) : r.role.str(), t.number(r.hours, 1),
+             t.number(r.required_fte, 2), t.number(r.current_fte, 2), t.number(r.planned_fte, 2),
+             ex::Cell(t.number(r.gap, 2), r.gap > 0.2 ? ex::StatusColour::red
+                                          : r.gap > 0 ? ex::StatusColour::amber
+                                                      : ex::StatusColour::none),
+             std::to_string(r.hires), role_reason(t, r, c.staffing.hours_per_fte)});
     }
-    table.rows.push_back({"Total", t.number(total_hours, 1), t.number(total_required, 2),
-                          t.number(total_current, 2), t.number(total_planned, 2),
-                          t.number(total_required - total_current, 2), std::to_string(total_hires),
-                          ""});
+    // The total gap never nets one role's surplus against another's shortage: the gap column
+    // sums the shortages, and the spare capacity of the other roles is stated beside it.
+    table.rows.push_back({t.get("staffing.total"), t.number(total_hours, 1),
+                          t.number(total_required, 2), t.number(total_current, 2),
+                          t.number(total_planned, 2),
+                          t.get("staffing.total_short", {{"short", t.number(total_short, 2)}}),
+                          std::to_string(total_hires), ""});
     table.total_rows = 1;
     table.footnote =
         t.get("staffing.roles_note", {{"week_hours", t.number(info.week.hours, 0)},
                                       {"overhead", t.number(info.overhead, 2)},
-                                      {"hours_per_fte", t.number(c.staffing.hours_per_fte, 1)}});
+                                      {"hours_per_fte", t.number(c.staffing.hours_per_fte, 1)}}) +
+        " " + t.get("staffing.total_spare", {{"spare", t.number(total_spare, 2)}});
     section.blocks.push_back(std::move(table));
     if (!c.staffing.unroled.empty()) {
         ex::Table unroled;
@@ -157,9 +185,9 @@ ex::Section roles_section(const StaffingContext& c) {
                            {"hours", t.get("common.hours"), ex::Alignment::right, 1, true},
                            {"recommended_role", t.get("common.role"), ex::Alignment::left, 2}};
         for (const UnroledDuty& u : c.staffing.unroled)
-            unroled.rows.push_back(
-                {report::channel_duty_label(c.index, c.index.channel_duties()[u.duty_index]),
-                 t.number(u.hours, 1), u.recommended_role});
+            unroled.rows.push_back({report::channel_duty_label(
+                                        c.index, c.index.channel_duties()[u.duty_index], &c.text),
+                                    t.number(u.hours, 1), u.recommended_role});
         section.blocks.push_back(std::move(unroled));
     }
     return section;
@@ -208,7 +236,7 @@ ex::Section raci_section(const StaffingContext& c) {
         const std::string letters = "RACIB";
         for (size_t d = 0; d < duties.size(); ++d) {
             std::vector<ex::Cell> row(1 + letters.size());
-            row[0] = report::channel_duty_label(c.index, duties[d]);
+            row[0] = report::channel_duty_label(c.index, duties[d], &c.text);
             std::vector<size_t> count(letters.size(), 0);
             for (const auto& [person, code] : codes[d])
                 for (size_t k = 0; k < letters.size(); ++k)
@@ -243,8 +271,8 @@ ex::Section raci_section(const StaffingContext& c) {
             std::map<std::string, size_t> channels_by_duty;
             std::vector<std::string> order;
             for (size_t d = 0; d < duties.size(); ++d) {
-                const DutyInfo* info = c.index.duty(duties[d].duty);
-                const std::string name = info ? info->name : duties[d].duty.str();
+                const std::string name = report::channel_duty_label(
+                    c.index, ChannelDuty{std::nullopt, duties[d].duty, 0}, &c.text);
                 if (channels_by_duty[name]++ == 0)
                     order.push_back(name);
                 for (const auto& [person, code] : codes[d]) {
@@ -284,7 +312,7 @@ ex::Section raci_section(const StaffingContext& c) {
     }
     matrix.cells.assign(duties.size(), std::vector<std::string>(holders.size()));
     for (size_t d = 0; d < duties.size(); ++d) {
-        matrix.row_labels.push_back(report::channel_duty_label(c.index, duties[d]));
+        matrix.row_labels.push_back(report::channel_duty_label(c.index, duties[d], &c.text));
         for (const auto& [person, code] : codes[d])
             matrix.cells[d][column[person]] = code;
     }
@@ -358,8 +386,8 @@ ex::Section appendix_section(const StaffingContext& c) {
                        {"formula", t.get("staffing.col_formula"), ex::Alignment::left, 3.5}};
     std::vector<double> driver_hours;
     for (const ChannelDuty& d : c.index.channel_duties()) {
-        drivers.rows.push_back({report::channel_duty_label(c.index, d), t.number(d.hours, 2),
-                                duty_hours_formula(c.index, d)});
+        drivers.rows.push_back({report::channel_duty_label(c.index, d, &c.text),
+                                t.number(d.hours, 2), duty_hours_formula(c.index, d)});
         driver_hours.push_back(d.hours);
     }
     ex::Table split;
@@ -374,10 +402,10 @@ ex::Section appendix_section(const StaffingContext& c) {
         const Role* role = c.index.role(r.role);
         for (const RoleDriver& d : r.drivers) {
             split_hours.push_back(d.hours);
-            split.rows.push_back(
-                {role ? display_name(*role) : r.role.str(),
-                 report::channel_duty_label(c.index, c.index.channel_duties()[d.duty_index]),
-                 t.number(d.fraction, 2), t.number(d.hours, 2), d.split_basis});
+            split.rows.push_back({role ? display_name(*role) : r.role.str(),
+                                  report::channel_duty_label(
+                                      c.index, c.index.channel_duties()[d.duty_index], &c.text),
+                                  t.number(d.fraction, 2), t.number(d.hours, 2), d.split_basis});
         }
     }
     // A large plan's drivers run to hundreds of rows: the printed appendix keeps the 25 largest
@@ -418,7 +446,7 @@ exporters::Document build_staffing_report(const PlanFacts& facts, const ReportOp
     const PlanIndex& index = facts.index();
     const Workload& workload = facts.workload();
     const StaffingResult staffing = compute_staffing(facts);
-    const CheckReport checks = run_checks(facts);
+    const CheckReport checks = run_checks(facts, text);
     StaffingContext c{plan, index, text, workload, staffing, checks};
     ex::Document doc =
         report::start_document(plan, text, options, "staffing", {{"plan", plan.info.name}});

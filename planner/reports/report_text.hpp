@@ -3,40 +3,16 @@
 
 #include "exporters/document.hpp"
 
+#include "planner/core/texts.hpp"
+
 #include <map>
 #include <string>
 #include <vector>
 
 namespace planner {
 
-class ReportText {
-public:
-    // Loads templates/LANG.yaml as built into the executable; UsageError for an unknown one.
-    static ReportText load(const std::string& language);
-
-    const std::string& language() const { return m_language; }
-    // The text of `key` ("staffing.summary") with {name} placeholders filled. A missing key is
-    // a bug in the templates and throws.
-    std::string get(const std::string& key,
-                    const std::map<std::string, std::string>& values = {}) const;
-    std::vector<std::string> list(const std::string& key) const;
-    bool has(const std::string& key) const { return m_texts.count(key) > 0; }
-    // "26 November 2026" / "2026. gada 26. novembrī" for a Unix time.
-    std::string date(long long unix_seconds) const;
-    // Decimal numbers as the language writes them, by ICU ("1,234.5" / "1 234,5").
-    std::string number(double value, int decimals) const;
-    // "1 open vacancy" / "2 open vacancies", "1 atvērta vakance" / "2 atvērtas vakances": the
-    // text KEY.FORM with {count}, FORM chosen by ICU's plural rules for the language (zero, one,
-    // few, other ...); KEY.other when the language's form is not in the templates.
-    std::string count(const std::string& key, long long count) const;
-    // Sorts names as the language does (ICU collation: "Č" after "C" in Latvian).
-    void sort_names(std::vector<std::string>& names) const;
-
-private:
-    std::string m_language;
-    std::map<std::string, std::string> m_texts;
-    std::map<std::string, std::vector<std::string>> m_lists;
-};
+// The report wording is the shared template text (planner/core/texts.hpp).
+using ReportText = Texts;
 
 // The brand file: who the report is for and by, a logo and a colour.
 struct Brand {
@@ -49,8 +25,5 @@ struct Brand {
 // Reads brand.yaml (keys: consultant, client, logo, primary_colour). Errors are InputError
 // with FILE:LINE:COLUMN lines.
 Brand load_brand(const std::string& path);
-
-// Fills {name} placeholders.
-std::string fill(const std::string& text, const std::map<std::string, std::string>& values);
 
 } // namespace planner

@@ -541,7 +541,7 @@ PageSet build_pages(const PlanFacts& facts, const std::string& source, bool from
     const PlanIndex& index = facts.index();
     const Workload& workload = facts.workload();
     StaffingResult staffing = compute_staffing(facts);
-    CheckReport checks = run_checks(facts);
+    CheckReport checks = run_checks(facts, text);
     PageSet set;
     set.language = language;
     ReportOptions options;

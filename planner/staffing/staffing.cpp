@@ -207,6 +207,14 @@ StaffingResult compute_staffing(const PlanFacts& facts) {
         role.required_fte = role.floor_wins ? floor : role.volume_fte;
         role.gap = role.required_fte - role.current_fte;
         role.hires = std::max(0, static_cast<int>(std::ceil(role.gap - 0.2 - 1e-9)));
+        if (role.floor_wins) {
+            // The floor is people at once, so people meet it, not FTE: two half-time people
+            // cover a floor of two, as COV006 judges the care window.
+            int people = 0;
+            for (const HolderFte& holder : role.holders)
+                people += holder.vacancy ? 0 : 1;
+            role.hires = std::max(0, *role.floor_people - people);
+        }
         role.gap_after_planned = role.gap - role.planned_fte;
         if (role.floor_wins) {
             role.reason = "care floor " + std::to_string(*role.floor_people) + " > volume " +

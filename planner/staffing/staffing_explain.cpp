@@ -176,8 +176,17 @@ std::vector<std::string> explain_role(const model::PlanIndex& index, const Staff
     lines.push_back("5. gap = " + exporters::format_fixed(role.required_fte, 2) + " - " +
                     exporters::format_fixed(role.current_fte, 2) + " = " +
                     exporters::format_fixed(role.gap, 2));
-    lines.push_back("   hires = max(0, ceil(" + exporters::format_fixed(role.gap, 2) +
-                    " - 0.2)) = " + std::to_string(role.hires));
+    if (role.floor_wins && role.floor_people) {
+        int people = 0;
+        for (const HolderFte& holder : role.holders)
+            people += holder.vacancy ? 0 : 1;
+        lines.push_back("   hires = max(0, floor - people in place) = max(0, " +
+                        std::to_string(*role.floor_people) + " - " + std::to_string(people) +
+                        ") = " + std::to_string(role.hires) + " (the floor counts people)");
+    } else {
+        lines.push_back("   hires = max(0, ceil(" + exporters::format_fixed(role.gap, 2) +
+                        " - 0.2)) = " + std::to_string(role.hires));
+    }
     lines.push_back("   gap after planned vacancies = " + exporters::format_fixed(role.gap, 2) +
                     " - " + exporters::format_fixed(role.planned_fte, 2) + " = " +
                     exporters::format_fixed(role.gap_after_planned, 2));

@@ -195,8 +195,8 @@ TEST_CASE("shell completion scripts know every command and its options") {
     auto bash = planner(dir, {"completion", "bash"});
     CHECK(bash.status == 0);
     CHECK_THAT(bash.out, Catch::Contains("complete -o filenames -F _planner planner\n"));
-    CHECK_THAT(bash.out, Catch::Contains("    workload) options=\"--by --format --output -o "
-                                         "--help\" ;;\n"));
+    CHECK_THAT(bash.out, Catch::Contains("    workload) options=\"--by --lang --format --output "
+                                         "-o --help\" ;;\n"));
     for (const char* command : {"init", "check", "report", "snapshots", "completion"})
         CHECK_THAT(bash.out, Catch::Contains(std::string(" ") + command));
     auto zsh = planner(dir, {"completion", "zsh"});

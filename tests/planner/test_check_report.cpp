@@ -5,6 +5,9 @@
 #include "planner/checks/check_render.hpp"
 #include "planner/checks/checks.hpp"
 #include "planner/cli/commands/check.hpp"
+#include "planner/core/errors.hpp"
+#include "planner/core/plan_facts.hpp"
+#include "planner/core/texts.hpp"
 
 #include <catch2/catch.hpp>
 
@@ -333,4 +336,62 @@ TEST_CASE("planner check --list prints the catalogue in every format") {
               .out.rfind("id,severity,area,title,description\r\nCOV001,error,Coverage,", 0) == 0);
     CHECK(run_command({}, {{"--list", {}}, {"--format", {"json"}}})
               .out.rfind("[\n  {\"id\": \"COV001\"", 0) == 0);
+}
+
+TEST_CASE("Latvian findings: the same findings, worded from the Latvian templates") {
+    const PlanFacts facts(plan_of(mixed_yaml()));
+    const CheckReport english = run_checks(facts);
+    const CheckReport latvian = run_checks(facts, Texts::load("lv"));
+    REQUIRE(english.findings.size() == latvian.findings.size());
+    REQUIRE_FALSE(english.findings.empty());
+    bool cov001 = false;
+    for (size_t i = 0; i < english.findings.size(); ++i) {
+        const Finding& en = english.findings[i];
+        const Finding& lv = latvian.findings[i];
+        INFO(en.check << " " << en.subject << ": " << en.message);
+        CHECK(lv.check == en.check);
+        CHECK(lv.subject == en.subject);
+        CHECK(lv.evidence == en.evidence); // data, read by --format json and the ranking
+        CHECK_FALSE(lv.message.empty());
+        CHECK(lv.message != en.message);
+        if (!en.recommendation.empty())
+            CHECK(lv.recommendation != en.recommendation);
+        CHECK(lv.message.find('`') == std::string::npos);
+        CHECK(lv.recommendation.find('`') == std::string::npos);
+        if (en.check == "COV001") {
+            cov001 = true;
+            CHECK(lv.message.rfind("Nav izpildītāja pienākumam: ", 0) == 0);
+        }
+    }
+    CHECK(cov001);
+}
+
+TEST_CASE("plural forms come from ICU's rules for the language") {
+    const Texts en = Texts::load("en");
+    const Texts lv = Texts::load("lv");
+    CHECK(en.count("check_output.errors", 1) == "1 error");
+    CHECK(en.count("check_output.errors", 2) == "2 errors");
+    CHECK(en.count("check_output.errors", 21) == "21 errors");
+    CHECK(lv.count("check_output.errors", 1) == "1 kļūda");
+    CHECK(lv.count("check_output.errors", 21) == "21 kļūda");
+    CHECK(lv.count("check_output.errors", 2) == "2 kļūdas");
+    CHECK(lv.count("check_output.errors", 10) == "10 kļūdu");
+    CHECK(lv.count("check_output.errors", 11) == "11 kļūdu");
+    CHECK(lv.hours(10.5) == "10,5");
+    CHECK(en.hours(10.0) == "10");
+    CHECK(lv.join({"Anna", "Jānis", "Līga"}) == "Anna, Jānis un Līga");
+}
+
+TEST_CASE("check --lang lv prints Latvian text and an unknown language is a usage error") {
+    TempDir dir;
+    const std::string plan = (dir.path / "plan.yaml").string();
+    std::ofstream(plan) << mixed_yaml();
+    const CommandRun english = run_command({plan}, {{"--fail-on", {"never"}}});
+    const CommandRun latvian = run_command({plan}, {{"--fail-on", {"never"}}, {"--lang", {"lv"}}});
+    CHECK(english.out.find("evidence") != std::string::npos);
+    CHECK(latvian.out.find("evidence") == std::string::npos);
+    CHECK(latvian.out.find("kļūda") != std::string::npos);
+    CHECK(latvian.out.find("Nav izpildītāja pienākumam") != std::string::npos);
+    CHECK(latvian.out.find("Nobody is Responsible") == std::string::npos);
+    CHECK_THROWS_AS(run_command({plan}, {{"--lang", {"de"}}}), UsageError);
 }

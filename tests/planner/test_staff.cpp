@@ -135,10 +135,11 @@ TEST_CASE("staff: the care floor wins over the volume, vacancies are planned FTE
     // current: ben 1 + dan 0.8 x 14 / 20 = 0.56 -> 1.56; planned: cat (vacancy) 0.5.
     CHECK(cm.current_fte == Approx(1.56));
     CHECK(cm.planned_fte == Approx(0.5));
-    // gap 3 - 1.56 = 1.44; hires max(0, ceil(1.44 - 0.2)) = ceil(1.24) = 2;
-    // after the planned vacancy: 1.44 - 0.5 = 0.94.
+    // gap 3 - 1.56 = 1.44 FTE; after the planned vacancy: 1.44 - 0.5 = 0.94. The floor is
+    // people at once and people meet it: ben and dan are 2 of the 3, so 1 hire (not
+    // ceil(1.44 - 0.2) = 2, which would compare people with FTE).
     CHECK(cm.gap == Approx(1.44));
-    CHECK(cm.hires == 2);
+    CHECK(cm.hires == 1);
     CHECK(cm.gap_after_planned == Approx(0.94));
 
     // ads: no role performs it: 3 h unroled = 3 / 32 = 0.09375 FTE; a new role is suggested.
@@ -283,7 +284,31 @@ TEST_CASE("staff: --explain shows every driver and step", "[staff]") {
     CHECK(has_line(lines, "floor = ceil(W x N / week.hours) = ceil(84.00 x 1 / 40) = 3 people"));
     CHECK(has_line(lines, "required FTE: max(volume 0.91, floor 3) = 3.00 (the care floor wins)"));
     CHECK(has_line(lines, "dan 0.8 x 70.0% of load = 0.56"));
-    CHECK(has_line(lines, "hires = max(0, ceil(1.44 - 0.2)) = 2"));
+    CHECK(has_line(lines, "hires = max(0, floor - people in place) = max(0, 3 - 2) = 1"));
     CHECK(has_line(lines, "gap after planned vacancies = 1.44 - 0.50 = 0.94"));
     CHECK(explain_role(index, result, model::RoleId("nobody")).empty());
+}
+
+TEST_CASE("staff: a care floor is met by people, whatever their FTE", "[staff]") {
+    // Two part-time community managers (0.5 FTE each) against a floor of 3 people: one hire;
+    // with a third part-timer, none, though the three have only 1.5 FTE.
+    std::string yaml = k_staff_plan;
+    const model::Plan two = read_ok(yaml);
+    const PlanFacts two_facts(two);
+    const StaffingResult two_result = compute_staffing(two_facts);
+    const RoleStaffing& before = role(two_result, "cm");
+    REQUIRE(before.floor_wins);
+    CHECK(*before.floor_people == 3);
+    CHECK(before.hires == 1);
+
+    const std::string vacancy = "  - {id: cat, roles: [cm], status: vacancy, fte: 0.5}\n";
+    REQUIRE(yaml.find(vacancy) != std::string::npos);
+    yaml.replace(yaml.find(vacancy), vacancy.size(), "  - {id: cat, roles: [cm], fte: 0.5}\n");
+    const model::Plan three = read_ok(yaml);
+    const PlanFacts three_facts(three);
+    const StaffingResult result = compute_staffing(three_facts);
+    const RoleStaffing& after = role(result, "cm");
+    REQUIRE(after.floor_wins);
+    CHECK(after.current_fte < 3.0);
+    CHECK(after.hires == 0);
 }

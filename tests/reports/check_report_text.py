@@ -7,10 +7,14 @@ For the sample workspace (the golden tests' one) in English and Latvian, and for
 1,000-person plan:
   - every check id of the catalogue and every person's name appears unbroken;
   - no "KIND:ID" subject and no backtick appears;
-  - the Latvian reports contain no sentence of the English templates;
+  - the Latvian reports contain no sentence of the English templates, and neither do the
+    Latvian outputs of `check` (text, JSON and CSV: the findings' messages and
+    recommendations), `workload` and `staff`; the English outputs do contain them (so that the
+    test can fail);
   - the audit and the staffing plan of 1,000 people have at most 60 pages.
 Exit 1 with every failure listed."""
 import csv
+import json
 import os
 import re
 import shutil
@@ -24,10 +28,11 @@ failures = []
 env = dict(os.environ, SOURCE_DATE_EPOCH="1767225600", TZ="UTC", NO_COLOR="1")
 
 
-def run(args, cwd):
+def run(args, cwd, ok=(0,)):
     result = subprocess.run([planner] + args, cwd=cwd, env=env, capture_output=True, text=True)
-    if result.returncode != 0:
+    if result.returncode not in ok:
         sys.exit(f"planner {' '.join(args)} failed: {result.stderr}")
+    return result.stdout
 
 
 def pdf_text(path):
@@ -57,6 +62,12 @@ def english_sentences():
 
 def words_of(text):
     return " ".join(re.findall(r"[A-Za-z][A-Za-z'-]*", text))
+
+
+def english_in(text, english):
+    """The English template fragments that appear in `text`."""
+    flat = words_of(text)
+    return sorted(sentence for sentence in english if sentence in flat)
 
 
 def check_text(label, text, names, ids):
@@ -101,10 +112,31 @@ try:
             check_text(label, text, names if kind == "staffing" else [],
                        all_ids if kind == "audit" else [])
             if lang == "lv":
-                flat = words_of(text)
-                for sentence in sorted(english):
-                    if sentence in flat:
-                        failures.append(f"{label}: English template text '{sentence}'")
+                for sentence in english_in(text, english):
+                    failures.append(f"{label}: English template text '{sentence}'")
+
+    # The command-line analyses: Latvian throughout with --lang lv; the English output must
+    # show the English sentences, or the comparison above proves nothing.
+    analyses = [["check", "team.db", "--fail-on", "never"],
+                ["check", "team.db", "--fail-on", "never", "--format", "json"],
+                ["check", "team.db", "--fail-on", "never", "--format", "csv"],
+                ["workload", "team.db"], ["workload", "team.db", "--by", "duty"],
+                ["staff", "team.db"]]
+    for args in analyses:
+        label = "planner " + " ".join(args)
+        english_text = run(args + ["--lang", "en"], work)
+        latvian_text = run(args + ["--lang", "lv"], work)
+        if "json" in args:  # keys are identifiers (worst_gap_first_on), not English text
+            english_text, latvian_text = (
+                "\n".join(f[k] for f in json.loads(t)["findings"]
+                          for k in ("message", "recommendation"))
+                for t in (english_text, latvian_text))
+        if args[0] == "check" and len(english_in(english_text, english)) < 10:
+            failures.append(f"{label} --lang en: fewer than 10 English template sentences")
+        if english_text == latvian_text:
+            failures.append(f"{label}: --lang lv prints the same as --lang en")
+        for sentence in english_in(latvian_text, english):
+            failures.append(f"{label} --lang lv: English template text '{sentence}'")
 
     big = os.path.join(work, "plan-1000.yaml")
     subprocess.run([sys.executable, os.path.join(source, "tests", "bench", "generate_plan.py"),

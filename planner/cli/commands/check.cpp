@@ -6,6 +6,7 @@
 #include "planner/cli/terminal_progress.hpp"
 #include "planner/core/plan_facts.hpp"
 #include "planner/core/plan_source.hpp"
+#include "planner/core/texts.hpp"
 
 #include <cstdlib>
 #include <ostream>
@@ -54,6 +55,7 @@ int run_check_command(const ParsedArgs& args, Streams& streams) {
             "the check catalogue");
         return 0;
     }
+    const Texts texts = Texts::load(args.value_or("--lang", "en"));
     if (args.positional.empty())
         throw UsageError("check needs a PLAN: a plan file (.yaml) or a workspace; "
                          "see `planner help check`");
@@ -62,7 +64,7 @@ int run_check_command(const ParsedArgs& args, Streams& streams) {
     progress.step("reading the plan", 0.4);
     const PlanFacts facts(load_plan_argument(args.positional.front()).plan);
     progress.step("checking the plan", 0.6);
-    const CheckReport report = run_checks(facts);
+    const CheckReport report = run_checks(facts, texts);
     progress.done();
     for (const model::Suppression& unused : report.unused_suppressions)
         streams.err << "planner: warning: suppression of " << suppression_text(unused)
@@ -70,21 +72,22 @@ int run_check_command(const ParsedArgs& args, Streams& streams) {
 
     const bool to_file = args.value("--output").value_or("-") != "-";
     const Colour colour = !to_file && colour_allowed(streams) ? Colour::on : Colour::off;
-    emit_output(args, streams,
-                format == OutputFormat::json ? render_check_json(report)
-                : format == OutputFormat::csv
-                    ? render_check_csv(report)
-                    : fit_to_terminal(args, streams,
-                                      render_check_text(report, colour, text_width(args, streams))),
-                "the findings");
+    emit_output(
+        args, streams,
+        format == OutputFormat::json ? render_check_json(report)
+        : format == OutputFormat::csv
+            ? render_check_csv(report)
+            : fit_to_terminal(args, streams,
+                              render_check_text(report, colour, texts, text_width(args, streams))),
+        "the findings");
     return fails(report, *fail_on) ? 1 : 0;
 }
 
 CommandSpec check_command() {
     CommandSpec spec;
     spec.name = "check";
-    spec.usage = "planner check PLAN [--format text|json|csv] [--fail-on LEVEL] [-o FILE] "
-                 "[--quiet]\n"
+    spec.usage = "planner check PLAN [--format text|json|csv] [--fail-on LEVEL] [--lang en|lv] "
+                 "[-o FILE] [--quiet]\n"
                  "       planner check --list [--format text|json|csv|markdown]";
     spec.summary = "Run the check catalogue and report gaps in the plan";
     spec.description =
@@ -95,12 +98,15 @@ CommandSpec check_command() {
         "run.\n\n"
         "Exit status: 0 when no open finding is at or above --fail-on (default error), 1 when "
         "one is, 2 on a usage or input error. `--fail-on never` always exits 0 on a valid "
-        "plan.";
+        "plan.\n\n"
+        "--lang lv words the findings, their recommendations and the text output in Latvian "
+        "(check ids, subjects and JSON/CSV keys stay as they are).";
     spec.options = {format_option(k_analysis_formats),
                     {"--fail-on", "", "LEVEL",
                      "error, warning, info or never: the mildest open finding that fails the "
                      "run (default error)"},
                     {"--list", "", "", "print the check catalogue instead of checking a plan"},
+                    {"--lang", "", "LANG", "en (default) or lv: the language of the findings"},
                     output_option(),
                     quiet_option()};
     spec.min_positional = 0;

@@ -10,9 +10,11 @@
 #include "planner/cli/output.hpp"
 #include "planner/core/plan_facts.hpp"
 #include "planner/core/plan_source.hpp"
+#include "planner/core/texts.hpp"
 #include "planner/staffing/staffing.hpp"
 
 #include <cmath>
+#include <map>
 #include <ostream>
 #include <sstream>
 
@@ -130,40 +132,78 @@ std::string render_json(const PlanIndex& index, const StaffingResult& result) {
     return json.take();
 }
 
-std::string render_text(const PlanIndex& index, const StaffingResult& result, int width) {
+// A figure of the text output: as the CSV writes it in English, the language's numbers else.
+std::string text_number(const Texts& texts, double value, int decimals) {
+    return texts.language() == "en" ? exporters::format_fixed(value, decimals)
+                                    : texts.number(value, decimals);
+}
+
+// The reason of a role in words of the language; the CSV and JSON keep the English one.
+std::string reason_text(const Texts& texts, const RoleStaffing& role, double hours_per_fte) {
+    if (texts.language() == "en")
+        return role.reason;
+    if (role.floor_wins && role.floor_people)
+        return texts.get("staff_output.reason_floor",
+                         {{"floor", std::to_string(*role.floor_people)},
+                          {"volume", texts.number(role.volume_fte, 2)}});
+    if (role.drivers.empty())
+        return texts.get("staff_output.reason_none");
+    return texts.get("staff_output.reason_volume", {{"hours", texts.number(role.hours, 2)},
+                                                    {"per_fte", texts.hours(hours_per_fte)}});
+}
+
+std::string render_text(const PlanIndex& index, const StaffingResult& result, const Texts& texts,
+                        int width) {
     const Plan& plan = index.plan();
     std::ostringstream out;
-    out << plan.info.name << ": staff needed per role (FTE; "
-        << exporters::format_fixed(result.hours_per_fte, 2) << " h of channel work per FTE)\n";
-    out << exporters::render_text_table({{"role"},
-                                         {"required", exporters::Align::right},
-                                         {"current", exporters::Align::right},
-                                         {"planned", exporters::Align::right},
-                                         {"gap", exporters::Align::right},
-                                         {"hires", exporters::Align::right},
-                                         {"floor", exporters::Align::right},
-                                         {"reason"}},
-                                        table_rows(index, result), width);
+    out << texts.get("staff_output.title", {{"plan", plan.info.name},
+                                            {"hours", text_number(texts, result.hours_per_fte, 2)}})
+        << "\n";
+    std::vector<std::vector<std::string>> rows = table_rows(index, result);
+    if (texts.language() != "en") {
+        for (size_t r = 0; r < rows.size(); ++r) {
+            for (size_t c = 1; c <= 4; ++c)
+                rows[r][c] = text_number(texts, std::stod(rows[r][c]), 2);
+            if (r < result.roles.size())
+                rows[r][7] = reason_text(texts, result.roles[r], result.hours_per_fte);
+            else
+                rows[r][7] = texts.get("staff_output.reason_unroled");
+        }
+    }
+    auto heading = [&](const char* key) { return texts.get(std::string("staff_output.") + key); };
+    out << exporters::render_text_table({{heading("col_role")},
+                                         {heading("col_required"), exporters::Align::right},
+                                         {heading("col_current"), exporters::Align::right},
+                                         {heading("col_planned"), exporters::Align::right},
+                                         {heading("col_gap"), exporters::Align::right},
+                                         {heading("col_hires"), exporters::Align::right},
+                                         {heading("col_floor"), exporters::Align::right},
+                                         {heading("col_reason")}},
+                                        rows, width);
     for (const CareRota& rota : result.rotas) {
         std::string channels;
         for (size_t c = 0; c < rota.channels.size(); ++c)
             channels += (c ? ", " : "") + rota.channels[c].str();
-        out << "Care rota " << channels << ": " << exporters::format_fixed(rota.window_hours, 1)
-            << " h/week, A = " << exporters::format_fixed(rota.traffic, 2) << " Erlangs, ";
-        if (rota.agents > 0)
-            out << rota.agents << " at once -> at least " << rota.floor_people << " people";
-        else
-            out << "no number of agents reaches the target";
-        out << (rota.role ? " (" + rota.role->str() + ")"
-                          : std::string(" (no role performs engage)"))
-            << "\n";
+        const std::map<std::string, std::string> values = {
+            {"channels", channels},
+            {"window", text_number(texts, rota.window_hours, 1)},
+            {"traffic", text_number(texts, rota.traffic, 2)},
+            {"agents", std::to_string(rota.agents)},
+            {"role", rota.role ? rota.role->str() : std::string()}};
+        std::string line = texts.get("staff_output.rota", values);
+        line += rota.agents > 0 ? texts.count("staff_output.rota_people", rota.floor_people, values)
+                                : texts.get("staff_output.rota_unreachable");
+        line += rota.role ? texts.get("staff_output.rota_role", values)
+                          : texts.get("staff_output.rota_no_role");
+        out << line << "\n";
     }
-    out << "Explain a role's figures with `planner staff PLAN --explain ROLE`.\n";
+    out << texts.get("staff_output.explain") << "\n";
     return out.str();
 }
 
 int run_staff(const ParsedArgs& args, Streams& io) {
     const OutputFormat format = output_format(args, "staff", k_analysis_formats);
+    const Texts texts = Texts::load(args.value_or("--lang", "en"));
     const PlanFacts facts(load_plan_argument(args.positional[0]).plan);
     const PlanIndex& index = facts.index();
     const StaffingResult result = compute_staffing(facts);
@@ -196,7 +236,7 @@ int run_staff(const ParsedArgs& args, Streams& io) {
     } else if (format == OutputFormat::json) {
         text = render_json(index, result);
     } else {
-        text = fit_to_terminal(args, io, render_text(index, result, text_width(args, io)));
+        text = fit_to_terminal(args, io, render_text(index, result, texts, text_width(args, io)));
     }
     emit_output(args, io, text, "the staffing figures");
     return 0;
@@ -206,14 +246,16 @@ int run_staff(const ParsedArgs& args, Streams& io) {
 CommandSpec staff_command() {
     return CommandSpec{
         "staff",
-        "planner staff PLAN [--explain ROLE] [--format text|json|csv] [-o FILE]",
+        "planner staff PLAN [--explain ROLE] [--format text|json|csv] [--lang en|lv] [-o FILE]",
         "Required vs current FTE per role, care coverage floor, hires",
         "Each channel duty's hours go to the roles that perform it; required FTE is\n"
         "hours / (week.hours x (1 - overhead)), or the Erlang C care-coverage floor when\n"
         "that is higher. gap = required - current; hires = max(0, ceil(gap - 0.2)).\n"
         "--explain ROLE prints every driver and step of the arithmetic for one role.\n"
-        "Formulas: docs/staffing.md.",
+        "Formulas: docs/staffing.md.\n"
+        "--lang lv prints the table in Latvian (JSON and CSV keys and --explain stay English).",
         {OptionSpec{"--explain", "", "ROLE", "the drivers and arithmetic of one role"},
+         OptionSpec{"--lang", "", "LANG", "en (default) or lv: the language of the text output"},
          format_option(k_analysis_formats), output_option()},
         1,
         1,

@@ -10,6 +10,7 @@
 #include "planner/cli/output.hpp"
 #include "planner/core/plan_facts.hpp"
 #include "planner/core/plan_source.hpp"
+#include "planner/core/texts.hpp"
 #include "planner/core/workload.hpp"
 
 #include <ostream>
@@ -57,8 +58,17 @@ std::string join(const std::vector<std::string>& items, const char* separator) {
     return out;
 }
 
+// A figure of the text output: as the CSV writes it in English, the language's numbers else.
+std::string text_number(const Texts& texts, const std::string& plain) {
+    if (texts.language() == "en" || plain.empty() || plain == "inf")
+        return plain;
+    const size_t dot = plain.find('.');
+    return texts.number(std::stod(plain),
+                        dot == std::string::npos ? 0 : static_cast<int>(plain.size() - dot - 1));
+}
+
 std::string render_people(const Plan& plan, const Workload& workload, OutputFormat format,
-                          int width) {
+                          const Texts& texts, int width) {
     static const std::vector<std::string> k_header = {
         "person",          "name",       "status",     "capacity_hours",
         "available_hours", "load_hours", "utilisation"};
@@ -86,17 +96,27 @@ std::string render_people(const Plan& plan, const Workload& workload, OutputForm
         return json.take();
     }
     std::ostringstream out;
-    out << plan.info.name << ": workload per person, hours per week"
-        << (plan.info.quarter ? " (" + format_quarter(*plan.info.quarter) + ", absences included)"
+    out << texts.get("workload_output.title_person", {{"plan", plan.info.name}})
+        << (plan.info.quarter ? texts.get("workload_output.quarter",
+                                          {{"quarter", format_quarter(*plan.info.quarter)}})
                               : std::string())
         << "\n";
-    out << exporters::render_text_table({{"person"},
-                                         {"name"},
-                                         {"status"},
-                                         {"capacity", exporters::Align::right},
-                                         {"available", exporters::Align::right},
-                                         {"load", exporters::Align::right},
-                                         {"utilisation", exporters::Align::right}},
+    if (texts.language() != "en")
+        for (size_t i = 0; i < rows.size(); ++i) {
+            rows[i][2] = texts.get("common.status_" + rows[i][2]);
+            for (size_t c = 3; c < rows[i].size(); ++c)
+                rows[i][c] = text_number(texts, rows[i][c]);
+        }
+    auto heading = [&](const char* key) {
+        return texts.get(std::string("workload_output.") + key);
+    };
+    out << exporters::render_text_table({{heading("col_person")},
+                                         {heading("col_name")},
+                                         {heading("col_status")},
+                                         {heading("col_capacity"), exporters::Align::right},
+                                         {heading("col_available"), exporters::Align::right},
+                                         {heading("col_load"), exporters::Align::right},
+                                         {heading("col_utilisation"), exporters::Align::right}},
                                         rows, width);
     int over = 0, vacancies = 0;
     for (size_t i = 0; i < workload.people.size(); ++i) {
@@ -106,18 +126,18 @@ std::string render_people(const Plan& plan, const Workload& workload, OutputForm
         if (plan.people[i].status == PersonStatus::vacancy)
             ++vacancies;
     }
-    out << over << " of " << workload.people.size() << " people above utilisation "
-        << exporters::format_fixed(plan.info.thresholds.overload, 2);
-    if (vacancies == 1)
-        out << "; 1 vacancy is planned capacity";
-    if (vacancies > 1)
-        out << "; " << vacancies << " vacancies are planned capacity";
+    out << texts.count("workload_output.above", static_cast<long long>(workload.people.size()),
+                       {{"over", std::to_string(over)},
+                        {"threshold", text_number(texts, exporters::format_fixed(
+                                                             plan.info.thresholds.overload, 2))}});
+    if (vacancies > 0)
+        out << texts.count("workload_output.vacancies", vacancies);
     out << "\n";
     return out.str();
 }
 
 std::string render_duties(const PlanIndex& index, const Workload& workload, OutputFormat format,
-                          int width) {
+                          const Texts& texts, int width) {
     static const std::vector<std::string> k_header = {"channel", "duty", "hours",
                                                       "responsible_share", "people"};
     const Plan& plan = index.plan();
@@ -154,12 +174,19 @@ std::string render_duties(const PlanIndex& index, const Workload& workload, Outp
         return json.take();
     }
     std::ostringstream out;
-    out << plan.info.name << ": workload per channel duty, hours per week\n";
-    out << exporters::render_text_table({{"channel"},
-                                         {"duty"},
-                                         {"hours", exporters::Align::right},
-                                         {"R share", exporters::Align::right},
-                                         {"people"}},
+    out << texts.get("workload_output.title_duty", {{"plan", plan.info.name}}) << "\n";
+    if (texts.language() != "en")
+        for (auto& row : rows)
+            for (size_t c = 2; c < 4; ++c)
+                row[c] = text_number(texts, row[c]);
+    auto heading = [&](const char* key) {
+        return texts.get(std::string("workload_output.") + key);
+    };
+    out << exporters::render_text_table({{heading("col_channel")},
+                                         {heading("col_duty")},
+                                         {heading("col_hours"), exporters::Align::right},
+                                         {heading("col_share"), exporters::Align::right},
+                                         {heading("col_people")}},
                                         rows, width);
     return out.str();
 }
@@ -170,11 +197,12 @@ int run_workload(const ParsedArgs& args, Streams& io) {
     if (by != "person" && by != "duty")
         throw UsageError("unknown grouping '" + by + "' for --by; use person or duty");
 
+    const Texts texts = Texts::load(args.value_or("--lang", "en"));
     const PlanFacts facts(load_plan_argument(args.positional[0]).plan);
     const int width = text_width(args, io);
-    const std::string text = by == "duty"
-                                 ? render_duties(facts.index(), facts.workload(), format, width)
-                                 : render_people(facts.plan(), facts.workload(), format, width);
+    const std::string text =
+        by == "duty" ? render_duties(facts.index(), facts.workload(), format, texts, width)
+                     : render_people(facts.plan(), facts.workload(), format, texts, width);
     emit_output(args, io, format == OutputFormat::text ? fit_to_terminal(args, io, text) : text,
                 "the workload");
     return 0;
@@ -184,15 +212,18 @@ int run_workload(const ParsedArgs& args, Streams& io) {
 CommandSpec workload_command() {
     return CommandSpec{
         "workload",
-        "planner workload PLAN [--by person|duty] [--format text|json|csv] [-o FILE]",
+        "planner workload PLAN [--by person|duty] [--format text|json|csv] [--lang en|lv] "
+        "[-o FILE]",
         "Hours, capacity and utilisation per person or per channel duty",
         "Per person: capacity (capacity_hours, default week.hours x fte), available hours\n"
         "(capacity x (1 - overhead) x presence in the plan's quarter), load (the sum of\n"
         "share x hours over the person's Responsible assignments) and utilisation\n"
         "(load / available; \"inf\" when someone with no available hours has load).\n"
         "--by duty lists each channel duty's weekly hours, the sum of its Responsible\n"
-        "shares and its Responsible people. Formulas: docs/staffing.md.",
+        "shares and its Responsible people. Formulas: docs/staffing.md.\n"
+        "--lang lv prints the text output in Latvian (JSON and CSV keys stay as they are).",
         {OptionSpec{"--by", "", "GROUPING", "person (default) or duty"},
+         OptionSpec{"--lang", "", "LANG", "en (default) or lv: the language of the text output"},
          format_option(k_analysis_formats), output_option()},
         1,
         1,

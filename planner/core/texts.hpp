@@ -1,0 +1,55 @@
+#pragma once
+// Wording from templates/ (English and Latvian), built into the executable: texts with {name}
+// placeholders, plural forms, numbers, dates and name order by ICU. Reports, check output and
+// the web pages share it.
+
+#include <map>
+#include <string>
+#include <vector>
+
+namespace planner {
+
+class Texts {
+public:
+    // Loads templates/LANG.yaml as built into the executable; UsageError for an unknown one.
+    static Texts load(const std::string& language);
+
+    const std::string& language() const { return m_language; }
+    // The text of `key` ("staffing.summary") with {name} placeholders filled. A missing key is
+    // a bug in the templates and throws.
+    std::string get(const std::string& key,
+                    const std::map<std::string, std::string>& values = {}) const;
+    std::vector<std::string> list(const std::string& key) const;
+    bool has(const std::string& key) const { return m_texts.count(key) > 0; }
+    // "26 November 2026" / "2026. gada 26. novembrī" for a Unix time.
+    std::string date(long long unix_seconds) const;
+    // Decimal numbers as the language writes them, by ICU ("1,234.5" / "1 234,5").
+    std::string number(double value, int decimals) const;
+    // "1 open vacancy" / "2 open vacancies", "1 atvērta vakance" / "2 atvērtas vakances": the
+    // text KEY.FORM with {count}, FORM chosen by ICU's plural rules for the language (zero, one,
+    // few, other ...); KEY.other when the language's form is not in the templates.
+    std::string count(const std::string& key, long long count) const;
+    // The same with more placeholders than {count}.
+    std::string count(const std::string& key, long long count,
+                      std::map<std::string, std::string> values) const;
+    // Hours with at most one decimal and no trailing zero: "10.5", "11" / "10,5", "11".
+    std::string hours(double value) const;
+    // A share with up to two decimals and no trailing zeros: "0.25", "1" / "0,25", "1".
+    std::string share(double value) const;
+    // A fraction as a whole percentage: "150%" / "150 %".
+    std::string percent(double fraction) const;
+    // "a, b and c" / "a, b un c" (common.and).
+    std::string join(const std::vector<std::string>& words) const;
+    // Sorts names as the language does (ICU collation: "Č" after "C" in Latvian).
+    void sort_names(std::vector<std::string>& names) const;
+
+private:
+    std::string m_language;
+    std::map<std::string, std::string> m_texts;
+    std::map<std::string, std::vector<std::string>> m_lists;
+};
+
+// Fills {name} placeholders.
+std::string fill(const std::string& text, const std::map<std::string, std::string>& values);
+
+} // namespace planner
