@@ -112,6 +112,30 @@ icu::Locale icu_locale(const std::string& language) {
 }
 } // namespace
 
+std::string ReportText::money(double amount, const std::string& currency) const {
+    if (!std::isfinite(amount))
+        return number(amount, 0);
+    double rounded = std::round(amount);
+    if (rounded == 0)
+        rounded = 0;
+    UErrorCode status = U_ZERO_ERROR;
+    const icu::UnicodeString iso = icu::UnicodeString::fromUTF8(currency);
+    icu::CurrencyUnit unit(iso.getTerminatedBuffer(), status);
+    if (U_FAILURE(status))
+        throw std::logic_error("ICU does not know the currency " + currency);
+    icu::UnicodeString text = icu::number::NumberFormatter::withLocale(icu_locale(m_language))
+                                  .unit(unit)
+                                  .precision(icu::number::Precision::integer())
+                                  .roundingMode(UNUM_ROUND_HALFUP)
+                                  .formatDouble(rounded, status)
+                                  .toString(status);
+    if (U_FAILURE(status))
+        throw std::logic_error(std::string("ICU cannot format an amount: ") + u_errorName(status));
+    std::string out;
+    text.toUTF8String(out);
+    return out;
+}
+
 // Numbers, plural forms and name order come from ICU (see decisions.md): "2,796,467.5" and
 // "2 796 467,5" (no-break space), half away from zero, never "-0".
 std::string ReportText::number(double value, int decimals) const {
