@@ -76,7 +76,9 @@ std::vector<Finding> find_missing_costs(const CheckContext& context) {
             "COST002", "role:" + role.id.str(),
             "Role " + model::display_name(role) + " has no cost while others have one" +
                 (unpriced.empty() ? std::string(".")
-                                  : ", so " + join_words(unpriced) + " count as costing nothing."),
+                                  : ", so " + join_words(unpriced) +
+                                        (unpriced.size() == 1 ? " counts" : " count") +
+                                        " as costing nothing."),
             {{"people_without_cost", std::to_string(unpriced.size())}},
             "Add `cost` (a year per FTE) to role " + role.id.str() + "."));
     }

@@ -119,7 +119,7 @@ std::string ReportText::money(double amount, const std::string& currency) const 
     if (rounded == 0)
         rounded = 0;
     UErrorCode status = U_ZERO_ERROR;
-    const icu::UnicodeString iso = icu::UnicodeString::fromUTF8(currency);
+    icu::UnicodeString iso = icu::UnicodeString::fromUTF8(currency);
     icu::CurrencyUnit unit(iso.getTerminatedBuffer(), status);
     if (U_FAILURE(status))
         throw std::logic_error("ICU does not know the currency " + currency);

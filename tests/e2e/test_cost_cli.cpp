@@ -73,9 +73,9 @@ TEST_CASE("cost in text shows the totals against the budget, JSON the same figur
     CHECK(text.out.find("over budget                       7,803") != std::string::npos);
     auto json = planner(dir, {"cost", "plan.yaml", "--format", "json"});
     REQUIRE(json.status == 0);
-    CHECK(json.out.find("\"planned_total\":332803.15") != std::string::npos);
-    CHECK(json.out.find("\"over_budget\":7803.15") != std::string::npos);
-    CHECK(json.out.find("\"currency\":\"EUR\"") != std::string::npos);
+    CHECK(json.out.find("\"planned_total\": 332803.15") != std::string::npos);
+    CHECK(json.out.find("\"over_budget\": 7803.15") != std::string::npos);
+    CHECK(json.out.find("\"currency\": \"EUR\"") != std::string::npos);
 }
 
 TEST_CASE("staff --budget chooses the hire that covers work and says what stays uncovered") {

@@ -116,8 +116,14 @@ std::string render_text(const Plan& plan, const CostResult& result) {
     std::ostringstream out;
     out << plan.info.name << ": what the team costs a year (" << result.currency;
     if (result.cost_loading > 0)
-        out << "; salaries with " << exporters::format_fixed(result.cost_loading * 100, 0)
-            << " % employer costs";
+    {
+        std::string percent = exporters::format_fixed(result.cost_loading * 100, 2);
+        while (percent.back() == '0')
+            percent.pop_back();
+        if (percent.back() == '.')
+            percent.pop_back();
+        out << "; salaries with " << percent << " % employer costs";
+    }
     out << ")\n";
     if (!result.any_cost)
         out << "The plan gives no cost: add `cost` to roles or people (docs/plan-format.md).\n";
