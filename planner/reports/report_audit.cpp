@@ -31,29 +31,74 @@ constexpr size_t k_kpi_rows = 40;
 
 ex::Table area_scores(const ReportText& t, const CheckReport& checks);
 
-// The role whose rate prices `hours` of a finding: the first role with a cost that performs
-// the duty of the finding's subject ("channel:ig/engage@profile"), else the person's first
-// role with a cost.
+// The channel duty a subject names ("channel:ig/engage@profile", "duty:outreach").
+const ChannelDuty* subject_duty(const PlanIndex& index, const std::string& subject,
+                                std::string* profile = nullptr) {
+    std::optional<ChannelId> channel;
+    std::string duty;
+    if (subject.rfind("channel:", 0) == 0) {
+        const auto slash = subject.find('/');
+        if (slash == std::string::npos)
+            return nullptr;
+        channel = ChannelId(subject.substr(8, slash - 8));
+        duty = subject.substr(slash + 1);
+        if (const auto at = duty.find('@'); at != std::string::npos) {
+            if (profile)
+                *profile = duty.substr(at + 1);
+            duty = duty.substr(0, at);
+        }
+    } else if (subject.rfind("duty:", 0) == 0) {
+        duty = subject.substr(5);
+    } else {
+        return nullptr;
+    }
+    return index.channel_duty(channel, DutyId(duty));
+}
+
+// The role whose rate prices the hours of a finding: of `person`'s roles (for a channel duty:
+// of the people able to do it, the first) one with a cost that performs the duty; else any
+// role with a cost that performs it; else the person's first role with a cost.
 std::optional<RoleId> pricing_role(const PlanFacts& facts, const std::string& subject,
                                    const Person* person) {
     const Plan& plan = facts.plan();
-    auto slash = subject.find('/');
-    if (subject.rfind("channel:", 0) == 0 && slash != std::string::npos) {
-        std::string duty = subject.substr(slash + 1);
-        duty = duty.substr(0, duty.find('@'));
-        for (size_t r : facts.roles_performing(DutyId(duty)))
+    const PlanIndex& index = facts.index();
+    const ChannelDuty* duty = subject_duty(index, subject);
+    if (duty && !person) {
+        const size_t at = static_cast<size_t>(duty - index.channel_duties().data());
+        const DutyCoverage& coverage = facts.coverage(at);
+        const auto& able = coverage.able.empty() ? coverage.responsible : coverage.able;
+        if (!able.empty())
+            person = index.person(able.front());
+    }
+    if (duty) {
+        const std::vector<size_t>& performing = facts.roles_performing(duty->duty);
+        if (person)
+            for (const RoleId& id : person->roles)
+                for (size_t r : performing)
+                    if (plan.roles[r].id == id && plan.roles[r].cost)
+                        return id;
+        for (size_t r : performing)
             if (plan.roles[r].cost)
                 return plan.roles[r].id;
     }
-    if (subject.rfind("duty:", 0) == 0)
-        for (size_t r : facts.roles_performing(DutyId(subject.substr(5))))
-            if (plan.roles[r].cost)
-                return plan.roles[r].id;
     if (person)
         for (const RoleId& id : person->roles)
             if (report::fte_cost(plan, id))
                 return id;
     return std::nullopt;
+}
+
+// Weekly hours of the channel duty a subject names ("@profile": that profile's part); 0 when
+// it names none.
+double subject_hours(const PlanIndex& index, const std::string& subject) {
+    std::string profile;
+    const ChannelDuty* duty = subject_duty(index, subject, &profile);
+    if (!duty)
+        return 0;
+    const Channel* channel = duty->channel ? index.channel(*duty->channel) : nullptr;
+    if (!profile.empty() && channel && !channel->profiles.empty())
+        return duty->hours / static_cast<double>(channel->profiles.size());
+    return duty->hours;
 }
 
 double evidence_number(const Finding& finding, const std::string& key) {
@@ -431,7 +476,7 @@ exporters::Document build_audit_report(const PlanFacts& facts, const ReportOptio
                 // What a second able person costs: the duties' hours at the role's rate.
                 double hours = 0;
                 for (const Finding& f : groups[g].instances)
-                    hours += finding_impact(f);
+                    hours += subject_hours(index, f.subject);
                 auto role = pricing_role(facts, first.subject, nullptr);
                 std::string key = "audit.single_point_line";
                 if (role && hours > 0) {

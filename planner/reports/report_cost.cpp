@@ -37,6 +37,16 @@ std::string role_label(const PlanIndex& index, const std::optional<RoleId>& role
     return r ? display_name(*r) : role->str();
 }
 
+// 0.2359 -> "23.59 %", 0.24 -> "24 %": as many decimals as the plan gives, at most two.
+std::string loading_text(const ReportText& t, double loading) {
+    const double percent = loading * 100;
+    int decimals = 0;
+    while (decimals < 2 && std::fabs(percent * std::pow(10.0, decimals) -
+                                     std::round(percent * std::pow(10.0, decimals))) > 1e-6)
+        ++decimals;
+    return t.number(percent, decimals) + " %";
+}
+
 std::string percent(const ReportText& t, double part, double whole) {
     return whole > 0 ? t.number(100 * part / whole, 0) + " %" : "";
 }
@@ -119,7 +129,7 @@ ex::Section cost_section(const ReportText& t, const PlanFacts& facts,
     roles.rows.push_back({t.get("staffing.cost_total_in_plan"), "", t.money(in_plan, cur), ""});
     roles.total_rows = 1;
     roles.footnote = t.get("staffing.cost_note",
-                           {{"loading", t.number(cost.cost_loading * 100, 1) + " %"},
+                           {{"loading", loading_text(t, cost.cost_loading)},
                             {"weeks", t.number(k_weeks_per_year, 0)}});
     section.blocks.push_back(std::move(roles));
 
@@ -131,7 +141,7 @@ ex::Section cost_section(const ReportText& t, const PlanFacts& facts,
         {"role", t.get("common.role"), ex::Alignment::left, 2},
         {"status", t.get("common.status"), ex::Alignment::left, 1.3},
         {"fte", t.get("staffing.cost_col_fte"), ex::Alignment::right, 0.7, true},
-        {"cost_per_year", t.get("staffing.cost_col_cost"), ex::Alignment::right, 1.4, true}};
+        {"cost_per_year", t.get("staffing.cost_col_cost"), ex::Alignment::right, 1.7, true}};
     for (const PersonCost& p : cost.people) {
         if (p.group == CostGroup::current)
             continue;

@@ -180,11 +180,10 @@ ex::Section cost_results_section(const ReportText& t, const PlanFacts& facts,
             {c.channel_name, t.money(quarter, cur),
              impressions ? t.number(*impressions, 0) : none,
              impressions && *impressions > 0
-                 ? t.number(quarter / (*impressions / 1000), 2) + " " + cur
+                 ? t.money(quarter / (*impressions / 1000), cur, 2)
                  : none,
              engagements ? t.number(*engagements, 0) : none,
-             engagements && *engagements > 0 ? t.number(quarter / *engagements, 2) + " " + cur
-                                              : none});
+             engagements && *engagements > 0 ? t.money(quarter / *engagements, cur, 2) : none});
     }
     table.footnote = t.get("quarterly.cost_note");
     s.blocks.push_back(std::move(table));

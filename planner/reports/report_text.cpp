@@ -112,10 +112,11 @@ icu::Locale icu_locale(const std::string& language) {
 }
 } // namespace
 
-std::string ReportText::money(double amount, const std::string& currency) const {
+std::string ReportText::money(double amount, const std::string& currency, int decimals) const {
     if (!std::isfinite(amount))
         return number(amount, 0);
-    double rounded = std::round(amount);
+    const double scale = std::pow(10.0, decimals);
+    double rounded = std::round(amount * scale) / scale;
     if (rounded == 0)
         rounded = 0;
     UErrorCode status = U_ZERO_ERROR;
@@ -125,7 +126,7 @@ std::string ReportText::money(double amount, const std::string& currency) const 
         throw std::logic_error("ICU does not know the currency " + currency);
     icu::UnicodeString text = icu::number::NumberFormatter::withLocale(icu_locale(m_language))
                                   .unit(unit)
-                                  .precision(icu::number::Precision::integer())
+                                  .precision(icu::number::Precision::fixedFraction(decimals))
                                   .roundingMode(UNUM_ROUND_HALFUP)
                                   .formatDouble(rounded, status)
                                   .toString(status);

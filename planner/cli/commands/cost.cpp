@@ -172,7 +172,7 @@ std::string render_text(const Plan& plan, const CostResult& result) {
     }
     out << exporters::render_text_table({{"total a year"}, {result.currency, Align::right}},
                                         totals);
-    if (result.unknown_costs > 0)
+    if (result.any_cost && result.unknown_costs > 0)
         out << result.unknown_costs
             << (result.unknown_costs == 1 ? " row has" : " rows have")
             << " no cost given and count as 0 (see `planner check`, COST002).\n";
