@@ -92,10 +92,9 @@ Plan PlanDecoder::decode() {
 }
 
 void PlanDecoder::decode_info(uint32_t node, PlanInfo& info) {
-    auto e = m_yaml.mapping(
-        node, "plan",
-        {"name", "organization", "quarter", "timezone", "week", "overhead", "thresholds", "currency",
-         "budget", "cost_loading"});
+    auto e = m_yaml.mapping(node, "plan",
+                            {"name", "organization", "quarter", "timezone", "week", "overhead",
+                             "thresholds", "currency", "budget", "cost_loading"});
     if (m_yaml.node(node).kind != YamlKind::mapping) {
         if (m_yaml.tree().is_null(node))
             m_yaml.missing(node, "plan", "name");

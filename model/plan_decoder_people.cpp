@@ -42,14 +42,12 @@ WorkingHours PlanDecoder::decode_hours(uint32_t node, const std::string& what) {
 }
 
 void PlanDecoder::decode_people(uint32_t node, std::vector<Person>& people) {
-    static const std::vector<std::string> statuses = {"active", "vacancy", "leaving",
-                                                      "contractor"};
+    static const std::vector<std::string> statuses = {"active", "vacancy", "leaving", "contractor"};
     for (uint32_t item : m_yaml.sequence(node, "people")) {
-        auto e =
-            m_yaml.mapping(item, "a person",
-                           {"id", "name", "status", "roles", "fte", "capacity_hours", "reports_to",
-                            "timezone", "hours", "skills", "interests", "absences", "cost",
-                            "hourly_rate"});
+        auto e = m_yaml.mapping(item, "a person",
+                                {"id", "name", "status", "roles", "fte", "capacity_hours",
+                                 "reports_to", "timezone", "hours", "skills", "interests",
+                                 "absences", "cost", "hourly_rate"});
         if (m_yaml.node(item).kind != YamlKind::mapping)
             continue;
         Person person;

@@ -26,9 +26,8 @@ std::vector<Finding> find_team_over_budget(const CheckContext& context) {
     if (over <= 0.5)
         return findings;
     const std::string& c = cost.currency;
-    std::string message = "The planned team costs " + money(cost.planned_total, c) +
-                          " a year, " + money(over, c) + " over the budget of " +
-                          money(budget, c) + ".";
+    std::string message = "The planned team costs " + money(cost.planned_total, c) + " a year, " +
+                          money(over, c) + " over the budget of " + money(budget, c) + ".";
     std::string recommendation =
         cost.current_total > budget
             ? "The current team alone costs " + money(cost.current_total, c) +
@@ -75,10 +74,10 @@ std::vector<Finding> find_missing_costs(const CheckContext& context) {
         findings.push_back(make_finding(
             "COST002", "role:" + role.id.str(),
             "Role " + model::display_name(role) + " has no cost while others have one" +
-                (unpriced.empty() ? std::string(".")
-                                  : ", so " + join_words(unpriced) +
-                                        (unpriced.size() == 1 ? " counts" : " count") +
-                                        " as costing nothing."),
+                (unpriced.empty()
+                     ? std::string(".")
+                     : ", so " + join_words(unpriced) +
+                           (unpriced.size() == 1 ? " counts" : " count") + " as costing nothing."),
             {{"people_without_cost", std::to_string(unpriced.size())}},
             "Add `cost` (a year per FTE) to role " + role.id.str() + "."));
     }
@@ -95,8 +94,7 @@ std::vector<Finding> find_missing_costs(const CheckContext& context) {
             findings.push_back(make_finding(
                 "COST002", "person:" + person.id.str(),
                 context.name(person.id) + " is a contractor with no hourly rate or cost.",
-                {{"status", "contractor"}},
-                "Add `hourly_rate` to " + person.id.str() + "."));
+                {{"status", "contractor"}}, "Add `hourly_rate` to " + person.id.str() + "."));
             continue;
         }
         if (!person.roles.empty())
@@ -124,11 +122,10 @@ std::vector<Finding> find_contractor_work_for_staff(const CheckContext& context)
             if (item.hours < 0.05)
                 continue;
             const model::DutyId& duty = context.index().channel_duties()[item.duty_index].duty;
-            auto candidate =
-                context.candidate_for(duty, {person.id}, [&](const model::Person& p) {
-                    return p.status == model::PersonStatus::active &&
-                           context.free_hours(p.id) + 1e-9 >= item.hours;
-                });
+            auto candidate = context.candidate_for(duty, {person.id}, [&](const model::Person& p) {
+                return p.status == model::PersonStatus::active &&
+                       context.free_hours(p.id) + 1e-9 >= item.hours;
+            });
             if (!candidate)
                 continue;
             const double saved = item.hours * *person.hourly_rate * k_weeks_per_year;

@@ -137,9 +137,8 @@ BudgetChoice choose_hires(const std::vector<HireGroup>& groups,
     return choice;
 }
 
-void hire_candidates(const PlanFacts& facts, const StaffingResult& staffing,
-                     const CostResult& cost, std::vector<HireGroup>& groups,
-                     std::vector<HireCandidate>& candidates) {
+void hire_candidates(const PlanFacts& facts, const StaffingResult& staffing, const CostResult& cost,
+                     std::vector<HireGroup>& groups, std::vector<HireCandidate>& candidates) {
     const Plan& plan = facts.plan();
     const PlanIndex& index = facts.index();
     std::unordered_map<std::string, double> channel_weight;

@@ -30,9 +30,9 @@ struct HireCandidate {
 struct BudgetChoice {
     std::vector<bool> chosen; // per candidate
     double cost = 0;
-    double value = 0;                       // weighted hours a week covered
-    std::vector<double> covered_hours;      // per group
-    std::vector<double> left_uncovered;     // per group: uncovered - covered
+    double value = 0;                   // weighted hours a week covered
+    std::vector<double> covered_hours;  // per group
+    std::vector<double> left_uncovered; // per group: uncovered - covered
 };
 
 // Weighted hours a set of candidates covers: the sum over groups of
@@ -54,8 +54,7 @@ BudgetChoice choose_hires(const std::vector<HireGroup>& groups,
 // weighted by the priority of the goals whose channels its work serves (a channel's weight is
 // 4 - the highest priority of the goals naming it, 1 when none does; a role's is the mean of
 // its channels' weights by hours); every vacancy and further hire of `cost` with a known cost.
-void hire_candidates(const PlanFacts& facts, const StaffingResult& staffing,
-                     const CostResult& cost, std::vector<HireGroup>& groups,
-                     std::vector<HireCandidate>& candidates);
+void hire_candidates(const PlanFacts& facts, const StaffingResult& staffing, const CostResult& cost,
+                     std::vector<HireGroup>& groups, std::vector<HireCandidate>& candidates);
 
 } // namespace planner

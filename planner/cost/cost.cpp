@@ -127,7 +127,8 @@ CostResult compute_cost(const PlanFacts& facts, const StaffingResult& staffing) 
         row.name = display_name(person);
         row.role = priced.role;
         row.status = std::string(model::to_string(person.status));
-        row.group = person.status == PersonStatus::vacancy ? CostGroup::vacancy : CostGroup::current;
+        row.group =
+            person.status == PersonStatus::vacancy ? CostGroup::vacancy : CostGroup::current;
         row.basis = priced.basis;
         row.fte = person.fte;
         row.rate = priced.rate;

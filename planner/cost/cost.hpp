@@ -32,8 +32,8 @@ enum class CostBasis {
 };
 
 struct PersonCost {
-    std::string id;   // the person's id; for a recommended hire "hire-ROLE-N"
-    std::string name; // display name; for a hire the role's name
+    std::string id;                    // the person's id; for a recommended hire "hire-ROLE-N"
+    std::string name;                  // display name; for a hire the role's name
     std::optional<model::RoleId> role; // the role the cost is counted under (first role)
     std::string status;                // active, leaving, contractor, vacancy or hire
     CostGroup group = CostGroup::current;
@@ -53,16 +53,16 @@ struct CostShare {
 };
 
 struct CostResult {
-    std::string currency;        // ISO 4217, "EUR" when the plan names none
+    std::string currency;         // ISO 4217, "EUR" when the plan names none
     std::optional<double> budget; // a year
     double cost_loading = 0;
-    std::vector<PersonCost> people; // the plan's people in plan order, then the hires
-    std::vector<CostShare> roles;   // plan order; a last row with id "" for people without a role
+    std::vector<PersonCost> people;  // the plan's people in plan order, then the hires
+    std::vector<CostShare> roles;    // plan order; a last row with id "" for people without a role
     std::vector<CostShare> channels; // plan order, every channel
     std::vector<CostShare> goals;    // plan order, every goal
-    double other_duties = 0; // cost of duties not bound to a channel
-    double not_carried = 0;  // cost of people in the plan who carry no channel-duty hours
-    double no_goal = 0;      // cost of channels that no goal names
+    double other_duties = 0;         // cost of duties not bound to a channel
+    double not_carried = 0;          // cost of people in the plan who carry no channel-duty hours
+    double no_goal = 0;              // cost of channels that no goal names
     double current_total = 0;
     double vacancy_total = 0;
     double hires_total = 0;

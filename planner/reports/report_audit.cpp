@@ -129,12 +129,12 @@ void append_workload_fix_costs(const ReportText& t, const PlanFacts& facts,
             continue;
         const double cost = *report::hours_cost(plan, staffing, *role, excess);
         const Role* r = facts.index().role(*role);
-        list.items.push_back(t.get("audit.workload_fix_line",
-                                   {{"person", display_name(*person)},
-                                    {"hours", t.number(excess, 1)},
-                                    {"role", r ? display_name(*r) : role->str()},
-                                    {"fte", t.number(excess / staffing.hours_per_fte, 2)},
-                                    {"cost", t.money(cost, currency)}}));
+        list.items.push_back(
+            t.get("audit.workload_fix_line", {{"person", display_name(*person)},
+                                              {"hours", t.number(excess, 1)},
+                                              {"role", r ? display_name(*r) : role->str()},
+                                              {"fte", t.number(excess / staffing.hours_per_fte, 2)},
+                                              {"cost", t.money(cost, currency)}}));
     }
     if (list.items.empty())
         return;
@@ -471,8 +471,8 @@ exporters::Document build_audit_report(const PlanFacts& facts, const ReportOptio
                 std::map<std::string, std::string> values = {
                     {"number", t.get("findings.number", {{"number", std::to_string(g + 1)}})},
                     {"person", who},
-                    {"duties", t.count("audit.duties",
-                                       static_cast<long long>(groups[g].instances.size()))}};
+                    {"duties",
+                     t.count("audit.duties", static_cast<long long>(groups[g].instances.size()))}};
                 // What a second able person costs: the duties' hours at the role's rate.
                 double hours = 0;
                 for (const Finding& f : groups[g].instances)

@@ -65,14 +65,13 @@ ex::Section cost_section(const ReportText& t, const PlanFacts& facts,
     int hires = 0;
     for (const PersonCost& p : cost.people)
         hires += p.group == CostGroup::hire;
-    section.blocks.push_back(
-        ex::Paragraph{t.get("staffing.cost_lead",
-                            {{"current", t.money(cost.current_total, cur)},
-                             {"vacancies", t.money(cost.vacancy_total, cur)},
-                             {"hires", t.count("staffing.further_hires", hires)},
-                             {"hires_cost", t.money(cost.hires_total, cur)},
-                             {"planned", t.money(cost.planned_total, cur)}}),
-                      ex::ParagraphStyle::lead});
+    section.blocks.push_back(ex::Paragraph{
+        t.get("staffing.cost_lead", {{"current", t.money(cost.current_total, cur)},
+                                     {"vacancies", t.money(cost.vacancy_total, cur)},
+                                     {"hires", t.count("staffing.further_hires", hires)},
+                                     {"hires_cost", t.money(cost.hires_total, cur)},
+                                     {"planned", t.money(cost.planned_total, cur)}}),
+        ex::ParagraphStyle::lead});
     std::vector<ex::KeyFigure> figures = {
         {t.get("staffing.cost_current"), t.money(cost.current_total, cur), "",
          ex::StatusColour::none},
@@ -87,11 +86,11 @@ ex::Section cost_section(const ReportText& t, const PlanFacts& facts,
                            over > 0.5 ? ex::StatusColour::red : ex::StatusColour::green});
         section.blocks.push_back(ex::KeyFigures{figures});
         section.blocks.push_back(ex::Paragraph{
-            over > 0.5 ? t.get("staffing.cost_budget_over", {{"budget", t.money(*cost.budget, cur)},
-                                                             {"amount", t.money(over, cur)}})
-                       : t.get("staffing.cost_budget_under",
-                               {{"budget", t.money(*cost.budget, cur)},
-                                {"amount", t.money(-over, cur)}})});
+            over > 0.5
+                ? t.get("staffing.cost_budget_over",
+                        {{"budget", t.money(*cost.budget, cur)}, {"amount", t.money(over, cur)}})
+                : t.get("staffing.cost_budget_under", {{"budget", t.money(*cost.budget, cur)},
+                                                       {"amount", t.money(-over, cur)}})});
     } else {
         section.blocks.push_back(ex::KeyFigures{figures});
         section.blocks.push_back(ex::Paragraph{t.get("staffing.cost_no_budget")});
@@ -108,19 +107,19 @@ ex::Section cost_section(const ReportText& t, const PlanFacts& facts,
                              cost.hires_total / 1000, cost.planned_total / 1000}});
     chart.value_axis_label = t.get("staffing.cost_axis", {{"currency", cur}});
     if (cost.budget)
-        chart.reference = ex::ReferenceLine{
-            *cost.budget / 1000,
-            t.get("staffing.cost_budget_line", {{"budget", t.money(*cost.budget, cur)}})};
+        chart.reference =
+            ex::ReferenceLine{*cost.budget / 1000, t.get("staffing.cost_budget_line",
+                                                         {{"budget", t.money(*cost.budget, cur)}})};
     section.blocks.push_back(std::move(chart));
 
     ex::Table roles;
     roles.id = "cost_roles";
     roles.title = t.get("staffing.cost_roles");
-    roles.columns = {{"role", t.get("common.role"), ex::Alignment::left, 2.5},
-                     {"hours", t.get("common.hours"), ex::Alignment::right, 1, true},
-                     {"cost_per_year", t.get("staffing.cost_col_cost"), ex::Alignment::right, 1.4,
-                      true},
-                     {"share", t.get("staffing.cost_col_share"), ex::Alignment::right, 0.9, true}};
+    roles.columns = {
+        {"role", t.get("common.role"), ex::Alignment::left, 2.5},
+        {"hours", t.get("common.hours"), ex::Alignment::right, 1, true},
+        {"cost_per_year", t.get("staffing.cost_col_cost"), ex::Alignment::right, 1.4, true},
+        {"share", t.get("staffing.cost_col_share"), ex::Alignment::right, 0.9, true}};
     const double in_plan = cost.current_total + cost.vacancy_total;
     for (const CostShare& s : cost.roles)
         roles.rows.push_back({s.id.empty() ? t.get("common.unassigned") : s.name,
@@ -128,9 +127,8 @@ ex::Section cost_section(const ReportText& t, const PlanFacts& facts,
                               percent(t, s.cost_per_year, in_plan)});
     roles.rows.push_back({t.get("staffing.cost_total_in_plan"), "", t.money(in_plan, cur), ""});
     roles.total_rows = 1;
-    roles.footnote = t.get("staffing.cost_note",
-                           {{"loading", loading_text(t, cost.cost_loading)},
-                            {"weeks", t.number(k_weeks_per_year, 0)}});
+    roles.footnote = t.get("staffing.cost_note", {{"loading", loading_text(t, cost.cost_loading)},
+                                                  {"weeks", t.number(k_weeks_per_year, 0)}});
     section.blocks.push_back(std::move(roles));
 
     ex::Table hires_table;
@@ -165,12 +163,11 @@ ex::Section cost_section(const ReportText& t, const PlanFacts& facts,
     ex::Table channels;
     channels.id = "cost_channels";
     channels.title = t.get("staffing.cost_channels");
-    channels.columns = {{"channel", t.get("common.channel"), ex::Alignment::left, 2.5},
-                        {"hours", t.get("common.hours"), ex::Alignment::right, 1, true},
-                        {"cost_per_year", t.get("staffing.cost_col_cost"), ex::Alignment::right,
-                         1.4, true},
-                        {"share", t.get("staffing.cost_col_share"), ex::Alignment::right, 0.9,
-                         true}};
+    channels.columns = {
+        {"channel", t.get("common.channel"), ex::Alignment::left, 2.5},
+        {"hours", t.get("common.hours"), ex::Alignment::right, 1, true},
+        {"cost_per_year", t.get("staffing.cost_col_cost"), ex::Alignment::right, 1.4, true},
+        {"share", t.get("staffing.cost_col_share"), ex::Alignment::right, 0.9, true}};
     for (const CostShare& s : cost.channels)
         channels.rows.push_back({s.name, t.number(s.hours_per_week, 1),
                                  t.money(s.cost_per_year, cur),
@@ -202,12 +199,11 @@ ex::Section cost_section(const ReportText& t, const PlanFacts& facts,
     ex::Table goals;
     goals.id = "cost_goals";
     goals.title = t.get("staffing.cost_goals");
-    goals.columns = {{"goal", t.get("staffing.cost_col_goal"), ex::Alignment::left, 3},
-                     {"priority", t.get("staffing.cost_col_priority"), ex::Alignment::right, 0.8,
-                      true},
-                     {"cost_per_year", t.get("staffing.cost_col_cost"), ex::Alignment::right, 1.4,
-                      true},
-                     {"share", t.get("staffing.cost_col_share"), ex::Alignment::right, 0.9, true}};
+    goals.columns = {
+        {"goal", t.get("staffing.cost_col_goal"), ex::Alignment::left, 3},
+        {"priority", t.get("staffing.cost_col_priority"), ex::Alignment::right, 0.8, true},
+        {"cost_per_year", t.get("staffing.cost_col_cost"), ex::Alignment::right, 1.4, true},
+        {"share", t.get("staffing.cost_col_share"), ex::Alignment::right, 0.9, true}};
     for (size_t i = 0; i < cost.goals.size() && i < plan.goals.size(); ++i)
         goals.rows.push_back({cost.goals[i].name, std::to_string(plan.goals[i].priority),
                               t.money(cost.goals[i].cost_per_year, cur),

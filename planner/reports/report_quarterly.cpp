@@ -147,9 +147,9 @@ ex::Section cost_results_section(const ReportText& t, const PlanFacts& facts,
     }
     const std::string& cur = cost.currency;
     const double in_plan = cost.current_total + cost.vacancy_total;
-    s.blocks.push_back(ex::Paragraph{t.get(
-        "quarterly.cost_lead",
-        {{"cost", t.money(in_plan / 4, cur)}, {"year", t.money(in_plan, cur)}})});
+    s.blocks.push_back(
+        ex::Paragraph{t.get("quarterly.cost_lead", {{"cost", t.money(in_plan / 4, cur)},
+                                                    {"year", t.money(in_plan, cur)}})});
     ex::Table table;
     table.id = "cost_results";
     table.columns = {
@@ -159,8 +159,7 @@ ex::Section cost_results_section(const ReportText& t, const PlanFacts& facts,
         {"cost_per_1000_impressions", t.get("quarterly.cost_col_cpm"), ex::Alignment::right, 1.2,
          true},
         {"engagements", t.get("quarterly.cost_col_engagements"), ex::Alignment::right, 1.2, true},
-        {"cost_per_engagement", t.get("quarterly.cost_col_cpe"), ex::Alignment::right, 1.2,
-         true}};
+        {"cost_per_engagement", t.get("quarterly.cost_col_cpe"), ex::Alignment::right, 1.2, true}};
     auto figure = [](const ChannelQuarter& c, const std::string& metric) {
         for (const auto& [m, v] : c.figures)
             if (m == metric)
@@ -177,11 +176,9 @@ ex::Section cost_results_section(const ReportText& t, const PlanFacts& facts,
         const auto engagements = figure(c, "engagements");
         const std::string none = "\u2014";
         table.rows.push_back(
-            {c.channel_name, t.money(quarter, cur),
-             impressions ? t.number(*impressions, 0) : none,
-             impressions && *impressions > 0
-                 ? t.money(quarter / (*impressions / 1000), cur, 2)
-                 : none,
+            {c.channel_name, t.money(quarter, cur), impressions ? t.number(*impressions, 0) : none,
+             impressions && *impressions > 0 ? t.money(quarter / (*impressions / 1000), cur, 2)
+                                             : none,
              engagements ? t.number(*engagements, 0) : none,
              engagements && *engagements > 0 ? t.money(quarter / *engagements, cur, 2) : none});
     }

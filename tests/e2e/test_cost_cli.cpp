@@ -47,8 +47,7 @@ TEST_CASE("cost --format csv has a row per person, vacancy and hire that add up 
     REQUIRE(lines.size() == 14); // header, 11 people, 1 vacancy, 1 hire
     CHECK(lines[0] == "person,name,role,status,fte,cost_per_year,basis,rate,hours_per_week");
     // Līga: own salary 45,600 x 1.2359; Anna: community manager 19,200 x 0.8 x 1.2359.
-    CHECK(lines[1].rfind("liga,Līga Kalniņa,social-lead,active,1.00,56357.04,own salary,", 0) ==
-          0);
+    CHECK(lines[1].rfind("liga,Līga Kalniņa,social-lead,active,1.00,56357.04,own salary,", 0) == 0);
     CHECK(lines[3].rfind("anna,Anna Bērziņa,community-manager,active,0.80,18983.42,role salary,",
                          0) == 0);
     CHECK(lines[12].rfind("video-hire,Video creator (to hire),video-creator,vacancy,1.00,31144.68,",

@@ -146,9 +146,11 @@ TEST_CASE("cost is shared over channels by hours carried and over goals equally"
 }
 
 TEST_CASE("a person who carries nothing and a channel of no goal are shown apart") {
-    std::string yaml = with(k_cost_plan, "  - {id: dina,", "  - {id: eva, roles: [writer]}\n  - {id: dina,");
+    std::string yaml =
+        with(k_cost_plan, "  - {id: dina,", "  - {id: eva, roles: [writer]}\n  - {id: dina,");
     yaml = with(yaml, "  - {id: g2, priority: 2, channels: [fb]}\n", "");
-    yaml = with(yaml, "  - {id: g1, priority: 1, channels: [ig, fb]}", "  - {id: g1, priority: 1, channels: [ig]}");
+    yaml = with(yaml, "  - {id: g1, priority: 1, channels: [ig, fb]}",
+                "  - {id: g1, priority: 1, channels: [ig]}");
     const PlanFacts facts(read_ok(yaml));
     const CostResult cost = compute_cost(facts, compute_staffing(facts));
     CHECK(cost.not_carried == Approx(50000));
@@ -175,8 +177,7 @@ TEST_CASE("money fields are validated with their position") {
     CHECK(read_errors(with(k_cost_plan, "currency: EUR", "currency: XYZ")).size() == 1);
     CHECK(read_errors(with(k_cost_plan, "currency: EUR", "currency: USD")).empty());
     CHECK(read_errors(with(k_cost_plan, "budget: 150000", "budget: -1")) ==
-          std::vector<std::string>{
-              "test.yaml:2:43: 'budget' must be between 0 and 1e+12, not -1"});
+          std::vector<std::string>{"test.yaml:2:43: 'budget' must be between 0 and 1e+12, not -1"});
     CHECK(read_errors(with(k_cost_plan, "cost_loading: 0.25", "cost_loading: lots")).size() == 1);
     CHECK(read_errors(with(k_cost_plan, "fte: 0.5, cost: 48000", "fte: 0.5, hourly_rate: 20")) ==
           std::vector<std::string>{
@@ -327,8 +328,8 @@ TEST_CASE("hire candidates of a plan: the vacancy and the further hire, weighted
     CHECK(candidates[0].id == "dina");
     CHECK(candidates[1].id == "hire-writer-1");
     // 150,000 - 95,600 = 54,400 for hires: one of the two 50,000 hires, the vacancy first.
-    const BudgetChoice choice = choose_hires(groups, candidates, 150000 - cost.current_total,
-                                             staffing.hours_per_fte);
+    const BudgetChoice choice =
+        choose_hires(groups, candidates, 150000 - cost.current_total, staffing.hours_per_fte);
     CHECK(choice.chosen == std::vector<bool>{true, false});
     CHECK(choice.left_uncovered.at(0) == Approx(44 - 32));
 }

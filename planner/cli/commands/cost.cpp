@@ -1,6 +1,7 @@
 // planner cost PLAN [--format text|json|csv] [-o FILE]: what the team costs a year, per
 // person, role, channel and goal; the vacancies and further hires; the total against the
 // budget. See docs/cost.md.
+#include "planner/cost/cost.hpp"
 #include "exporters/csv_renderer.hpp"
 #include "exporters/json_writer.hpp"
 #include "exporters/number_format.hpp"
@@ -9,7 +10,6 @@
 #include "planner/cli/output.hpp"
 #include "planner/core/plan_facts.hpp"
 #include "planner/core/plan_source.hpp"
-#include "planner/cost/cost.hpp"
 #include "planner/staffing/staffing.hpp"
 
 #include <cmath>
@@ -46,7 +46,8 @@ std::vector<std::vector<std::string>> csv_rows(const CostResult& result) {
     std::vector<std::vector<std::string>> rows;
     for (const PersonCost& p : result.people)
         rows.push_back({p.id, p.name, p.role ? p.role->str() : std::string(), p.status,
-                        exporters::format_fixed(p.fte, 2), exporters::format_fixed(p.cost_per_year, 2),
+                        exporters::format_fixed(p.fte, 2),
+                        exporters::format_fixed(p.cost_per_year, 2),
                         std::string(to_string(p.basis)), exporters::format_fixed(p.rate, 2),
                         exporters::format_fixed(p.hours_per_week, 2)});
     return rows;
@@ -115,8 +116,7 @@ std::string render_text(const Plan& plan, const CostResult& result) {
     using exporters::Align;
     std::ostringstream out;
     out << plan.info.name << ": what the team costs a year (" << result.currency;
-    if (result.cost_loading > 0)
-    {
+    if (result.cost_loading > 0) {
         std::string percent = exporters::format_fixed(result.cost_loading * 100, 2);
         while (percent.back() == '0')
             percent.pop_back();
@@ -168,13 +168,13 @@ std::string render_text(const Plan& plan, const CostResult& result) {
     if (result.budget) {
         totals.push_back({"budget", money_text(*result.budget)});
         const double over = result.planned_total - *result.budget;
-        totals.push_back({over > 0 ? "over budget" : "left in budget", money_text(std::fabs(over))});
+        totals.push_back(
+            {over > 0 ? "over budget" : "left in budget", money_text(std::fabs(over))});
     }
     out << exporters::render_text_table({{"total a year"}, {result.currency, Align::right}},
                                         totals);
     if (result.any_cost && result.unknown_costs > 0)
-        out << result.unknown_costs
-            << (result.unknown_costs == 1 ? " row has" : " rows have")
+        out << result.unknown_costs << (result.unknown_costs == 1 ? " row has" : " rows have")
             << " no cost given and count as 0 (see `planner check`, COST002).\n";
     return out.str();
 }

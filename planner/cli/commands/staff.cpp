@@ -179,8 +179,8 @@ double parse_budget(const std::string& text) {
 
 // `staff --budget AMOUNT`: the hires (vacancies and further hires) that fit what AMOUNT leaves
 // after the current team, chosen by choose_hires().
-std::string render_budget(const PlanFacts& facts, const StaffingResult& staffing,
-                          double budget, OutputFormat format) {
+std::string render_budget(const PlanFacts& facts, const StaffingResult& staffing, double budget,
+                          OutputFormat format) {
     const CostResult cost = compute_cost(facts, staffing);
     std::vector<HireGroup> groups;
     std::vector<HireCandidate> candidates;
