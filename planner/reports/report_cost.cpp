@@ -2,6 +2,7 @@
 
 #include "model/plan_queries.hpp"
 
+#include <algorithm>
 #include <cmath>
 
 namespace planner::report {
@@ -45,6 +46,36 @@ std::string loading_text(const ReportText& t, double loading) {
                                      std::round(percent * std::pow(10.0, decimals))) > 1e-6)
         ++decimals;
     return t.number(percent, decimals) + " %";
+}
+
+// Up to this many rows a cost table is printed whole; beyond, the largest k_top_rows by cost
+// are printed (table ID_top) and the whole table goes to the CSV and JSON only.
+constexpr size_t k_printed_rows = 30;
+constexpr size_t k_top_rows = 20;
+
+void add_table(const ReportText& t, ex::Table table, const std::vector<double>& costs,
+               std::vector<ex::Block>& blocks) {
+    if (table.rows.size() <= k_printed_rows) {
+        blocks.push_back(std::move(table));
+        return;
+    }
+    ex::Table top = table;
+    top.id = table.id + "_top";
+    std::vector<std::pair<double, size_t>> order;
+    for (size_t r = 0; r < costs.size() && r < table.rows.size(); ++r)
+        order.emplace_back(-costs[r], r);
+    std::stable_sort(order.begin(), order.end());
+    top.rows.clear();
+    top.total_rows = 0;
+    for (size_t i = 0; i < k_top_rows && i < order.size(); ++i)
+        top.rows.push_back(table.rows[order[i].second]);
+    top.footnote = t.get("staffing.top_rows_note",
+                         {{"shown", std::to_string(k_top_rows)},
+                          {"total", t.number(static_cast<double>(costs.size()), 0)},
+                          {"file", table.id + ".csv"}});
+    table.printed = false;
+    blocks.push_back(std::move(top));
+    blocks.push_back(std::move(table));
 }
 
 std::string percent(const ReportText& t, double part, double whole) {
@@ -140,9 +171,11 @@ ex::Section cost_section(const ReportText& t, const PlanFacts& facts,
         {"status", t.get("common.status"), ex::Alignment::left, 1.3},
         {"fte", t.get("staffing.cost_col_fte"), ex::Alignment::right, 0.7, true},
         {"cost_per_year", t.get("staffing.cost_col_cost"), ex::Alignment::right, 1.7, true}};
+    std::vector<double> hire_costs;
     for (const PersonCost& p : cost.people) {
         if (p.group == CostGroup::current)
             continue;
+        hire_costs.push_back(p.cost_per_year);
         hires_table.rows.push_back(
             {p.group == CostGroup::hire
                  ? t.get("staffing.cost_new_hire", {{"role", role_label(index, p.role, t)}})
@@ -157,7 +190,7 @@ ex::Section cost_section(const ReportText& t, const PlanFacts& facts,
         hires_table.rows.push_back({t.get("staffing.cost_total_hires"), "", "", "",
                                     t.money(cost.vacancy_total + cost.hires_total, cur)});
         hires_table.total_rows = 1;
-        section.blocks.push_back(std::move(hires_table));
+        add_table(t, std::move(hires_table), hire_costs, section.blocks);
     }
 
     ex::Table channels;
@@ -168,28 +201,41 @@ ex::Section cost_section(const ReportText& t, const PlanFacts& facts,
         {"hours", t.get("common.hours"), ex::Alignment::right, 1, true},
         {"cost_per_year", t.get("staffing.cost_col_cost"), ex::Alignment::right, 1.4, true},
         {"share", t.get("staffing.cost_col_share"), ex::Alignment::right, 0.9, true}};
-    for (const CostShare& s : cost.channels)
+    std::vector<double> channel_costs;
+    for (const CostShare& s : cost.channels) {
+        channel_costs.push_back(s.cost_per_year);
         channels.rows.push_back({s.name, t.number(s.hours_per_week, 1),
                                  t.money(s.cost_per_year, cur),
                                  percent(t, s.cost_per_year, in_plan)});
-    if (cost.other_duties > 0.5)
+    }
+    if (cost.other_duties > 0.5) {
+        channel_costs.push_back(cost.other_duties);
         channels.rows.push_back({t.get("staffing.cost_other_duties"), "",
                                  t.money(cost.other_duties, cur),
                                  percent(t, cost.other_duties, in_plan)});
-    if (cost.not_carried > 0.5)
+    }
+    if (cost.not_carried > 0.5) {
+        channel_costs.push_back(cost.not_carried);
         channels.rows.push_back({t.get("staffing.cost_not_carried"), "",
                                  t.money(cost.not_carried, cur),
                                  percent(t, cost.not_carried, in_plan)});
+    }
     channels.footnote = t.get("staffing.cost_channels_note");
-    section.blocks.push_back(std::move(channels));
+    const bool few_channels = channels.rows.size() <= k_printed_rows;
+    add_table(t, std::move(channels), channel_costs, section.blocks);
 
     ex::BarChart by_channel;
     by_channel.title = t.get("staffing.cost_channel_chart");
     by_channel.orientation = ex::BarOrientation::horizontal;
     ex::Series series{t.get("staffing.cost_series"), {}};
-    for (const CostShare& s : cost.channels) {
-        by_channel.categories.push_back(s.name);
-        series.values.push_back(s.cost_per_year / 1000);
+    // The channels of the printed table: all, or the most costly.
+    std::vector<std::pair<double, size_t>> order;
+    for (size_t i = 0; i < cost.channels.size(); ++i)
+        order.emplace_back(few_channels ? 0.0 : -cost.channels[i].cost_per_year, i);
+    std::stable_sort(order.begin(), order.end());
+    for (size_t i = 0; i < order.size() && (few_channels || i < k_top_rows); ++i) {
+        by_channel.categories.push_back(cost.channels[order[i].second].name);
+        series.values.push_back(cost.channels[order[i].second].cost_per_year / 1000);
     }
     by_channel.series.push_back(std::move(series));
     by_channel.value_axis_label = t.get("staffing.cost_axis", {{"currency", cur}});
@@ -204,15 +250,20 @@ ex::Section cost_section(const ReportText& t, const PlanFacts& facts,
         {"priority", t.get("staffing.cost_col_priority"), ex::Alignment::right, 0.8, true},
         {"cost_per_year", t.get("staffing.cost_col_cost"), ex::Alignment::right, 1.4, true},
         {"share", t.get("staffing.cost_col_share"), ex::Alignment::right, 0.9, true}};
-    for (size_t i = 0; i < cost.goals.size() && i < plan.goals.size(); ++i)
+    std::vector<double> goal_costs;
+    for (size_t i = 0; i < cost.goals.size() && i < plan.goals.size(); ++i) {
+        goal_costs.push_back(cost.goals[i].cost_per_year);
         goals.rows.push_back({cost.goals[i].name, std::to_string(plan.goals[i].priority),
                               t.money(cost.goals[i].cost_per_year, cur),
                               percent(t, cost.goals[i].cost_per_year, in_plan)});
-    if (cost.no_goal > 0.5)
+    }
+    if (cost.no_goal > 0.5) {
+        goal_costs.push_back(cost.no_goal);
         goals.rows.push_back({t.get("staffing.cost_no_goal"), "", t.money(cost.no_goal, cur),
                               percent(t, cost.no_goal, in_plan)});
+    }
     if (!goals.rows.empty())
-        section.blocks.push_back(std::move(goals));
+        add_table(t, std::move(goals), goal_costs, section.blocks);
     (void)staffing;
     return section;
 }

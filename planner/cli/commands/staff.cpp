@@ -270,8 +270,16 @@ std::string render_budget(const PlanFacts& facts, const StaffingResult& staffing
         if (choice.left_uncovered[g] > 0.05)
             out << "Stays uncovered: " << groups[g].role << " "
                 << exporters::format_fixed(choice.left_uncovered[g], 1) << " h/week.\n";
-    for (const std::string& id : unpriced)
-        out << "Not priced (no cost given): " << id << ".\n";
+    if (!unpriced.empty()) {
+        // A long list is cut: every id is in --format json.
+        constexpr size_t k_named = 10;
+        out << "Not priced (no cost given): ";
+        for (size_t i = 0; i < unpriced.size() && i < k_named; ++i)
+            out << (i ? ", " : "") << unpriced[i];
+        if (unpriced.size() > k_named)
+            out << " and " << unpriced.size() - k_named << " more (--format json lists them)";
+        out << ".\n";
+    }
     return out.str();
 }
 
