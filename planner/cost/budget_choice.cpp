@@ -14,7 +14,7 @@ bool greater(double a, double b) {
     return a > b + 1e-9 * (1 + std::fabs(b));
 }
 
-// One way to hire within a group: how many of each class of equal candidates.
+// One way to hire within a group: which of its candidates.
 struct Option {
     double fte = 0;
     double cost = 0;
@@ -22,35 +22,33 @@ struct Option {
     std::vector<size_t> taken; // candidate indices
 };
 
+// The ways worth considering to hire within one group: a Pareto frontier over its candidates,
+// taken one at a time, of (cost, FTE counted), where FTE counts only up to what covers the
+// group's uncovered hours (more covers nothing). A way is kept only when it counts more FTE
+// than every cheaper one, so a group of many candidates (or one with nothing uncovered, whose
+// only way is to hire nobody) stays small instead of growing as 2^candidates.
 std::vector<Option> options_of(const HireGroup& group, const std::vector<HireCandidate>& candidates,
                                const std::vector<size_t>& members, double hours_per_fte) {
-    // Classes of equal (fte, cost), in order of first appearance.
-    std::vector<std::vector<size_t>> classes;
-    for (size_t i : members) {
-        auto same = std::find_if(classes.begin(), classes.end(), [&](const auto& c) {
-            return candidates[c.front()].fte == candidates[i].fte &&
-                   candidates[c.front()].cost == candidates[i].cost;
-        });
-        if (same == classes.end())
-            classes.push_back({i});
-        else
-            same->push_back(i);
-    }
+    const double cap = hours_per_fte > 0 ? group.uncovered_hours / hours_per_fte : 0;
     std::vector<Option> options{Option{}};
-    for (const std::vector<size_t>& c : classes) {
-        std::vector<Option> next;
-        next.reserve(options.size() * (c.size() + 1));
-        for (const Option& o : options)
-            for (size_t k = 0; k <= c.size(); ++k) {
-                Option n = o;
-                for (size_t j = 0; j < k; ++j) {
-                    n.fte += candidates[c[j]].fte;
-                    n.cost += candidates[c[j]].cost;
-                    n.taken.push_back(c[j]);
-                }
-                next.push_back(std::move(n));
-            }
-        options = std::move(next);
+    for (size_t i : members) {
+        std::vector<Option> next = options;
+        for (const Option& o : options) {
+            Option n = o;
+            n.fte = std::min(cap, o.fte + candidates[i].fte);
+            n.cost += candidates[i].cost;
+            n.taken.push_back(i);
+            next.push_back(std::move(n));
+        }
+        std::stable_sort(next.begin(), next.end(), [](const Option& a, const Option& b) {
+            if (a.cost != b.cost)
+                return a.cost < b.cost;
+            return a.fte > b.fte;
+        });
+        options.clear();
+        for (Option& o : next)
+            if (options.empty() || greater(o.fte, options.back().fte))
+                options.push_back(std::move(o));
     }
     for (Option& o : options)
         o.value = group.weight * std::min(o.fte * hours_per_fte, group.uncovered_hours);

@@ -42,10 +42,9 @@ double covered_value(const std::vector<HireGroup>& groups,
                      double hours_per_fte);
 
 // The subset of candidates with the highest covered_value whose cost is at most `budget`;
-// among equal values the cheapest, and among those the first found (candidates of earlier
-// groups, vacancies before further hires). Exact. The frontier holds at most one state per
-// distinct cost, and candidates of the same group with the same fte and cost are counted
-// rather than enumerated, so plans of tens of hires take microseconds.
+// among equal values the cheapest. Exact. Within a group the ways to hire are a Pareto
+// frontier of (cost, FTE up to what the uncovered hours need); across groups a frontier of
+// (cost, value); each holds at most one state per distinct cost.
 BudgetChoice choose_hires(const std::vector<HireGroup>& groups,
                           const std::vector<HireCandidate>& candidates, double budget,
                           double hours_per_fte);

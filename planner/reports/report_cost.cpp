@@ -69,10 +69,10 @@ void add_table(const ReportText& t, ex::Table table, const std::vector<double>& 
     top.total_rows = 0;
     for (size_t i = 0; i < k_top_rows && i < order.size(); ++i)
         top.rows.push_back(table.rows[order[i].second]);
-    top.footnote = t.get("staffing.top_rows_note",
-                         {{"shown", std::to_string(k_top_rows)},
-                          {"total", t.number(static_cast<double>(costs.size()), 0)},
-                          {"file", table.id + ".csv"}});
+    top.footnote =
+        t.get("staffing.top_rows_note", {{"shown", std::to_string(k_top_rows)},
+                                         {"total", t.number(static_cast<double>(costs.size()), 0)},
+                                         {"file", table.id + ".csv"}});
     table.printed = false;
     blocks.push_back(std::move(top));
     blocks.push_back(std::move(table));

@@ -265,6 +265,28 @@ TEST_CASE("the budget choice takes the pair a greedy choice would miss") {
           std::vector<bool>{false, false, false});
 }
 
+TEST_CASE("a role with many candidates of distinct costs does not multiply the work") {
+    // 60 vacancies of one role, each with its own cost: 2^60 subsets, of which the frontier
+    // keeps at most one per FTE count that matters (uncovered 100 h: up to 3.125 FTE).
+    std::vector<HireGroup> groups = {{"a", "a", 100, 3}, {"b", "b", 0, 1}};
+    std::vector<HireCandidate> candidates;
+    for (int i = 0; i < 60; ++i)
+        candidates.push_back(
+            {static_cast<size_t>(i % 2), "c" + std::to_string(i), "", 1, 30000.0 + 17 * i});
+    const BudgetChoice choice = choose_hires(groups, candidates, 1e9, 32);
+    // Four of role a (the cheapest four) cover all 100 hours; role b has nothing uncovered.
+    int chosen = 0;
+    for (size_t i = 0; i < candidates.size(); ++i)
+        chosen += choice.chosen[i];
+    CHECK(chosen == 4);
+    CHECK(choice.chosen[0]);
+    CHECK(choice.chosen[2]);
+    CHECK(choice.chosen[4]);
+    CHECK(choice.chosen[6]);
+    CHECK(choice.value == Approx(300));
+    CHECK(choice.cost == Approx(4 * 30000.0 + 17 * (0 + 2 + 4 + 6)));
+}
+
 TEST_CASE("the budget choice equals a brute-force enumeration on random small cases") {
     std::mt19937 random(20261203);
     for (int round = 0; round < 400; ++round) {
