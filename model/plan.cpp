@@ -19,7 +19,8 @@ constexpr std::array<std::string_view, 7> k_goal_kinds = {
 constexpr std::array<std::string_view, 2> k_directions = {"up", "down"};
 constexpr std::array<std::string_view, 9> k_networks = {
     "instagram", "facebook", "linkedin", "x", "youtube", "tiktok", "pinterest", "threads", "other"};
-constexpr std::array<std::string_view, 3> k_statuses = {"active", "vacancy", "leaving"};
+constexpr std::array<std::string_view, 4> k_statuses = {"active", "vacancy", "leaving",
+                                                        "contractor"};
 constexpr std::array<std::string_view, 4> k_raci = {"R", "A", "C", "I"};
 } // namespace
 

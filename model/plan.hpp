@@ -40,6 +40,12 @@ struct PlanInfo {
     WorkWeek week;
     double overhead = 0.2;
     Thresholds thresholds;
+    // Money (docs/plan-format.md "Money"): amounts a year, in `currency` (ISO 4217, default
+    // EUR). `budget` is what the planned team may cost a year; `cost_loading` the employer's
+    // costs on top of a salary (0.24: 24 %), applied to salaried people, not to contractors.
+    std::optional<std::string> currency;
+    std::optional<double> budget;
+    double cost_loading = 0;
 };
 
 enum class GoalKind { engagement, customer_care, reach, conversion, awareness, roi, other };
@@ -126,9 +132,11 @@ struct Role {
     std::optional<std::string> name;
     std::vector<DutyId> duties;
     std::vector<std::string> skills;
+    std::optional<double> cost; // salary per FTE-year, before cost_loading
 };
 
-enum class PersonStatus { active, vacancy, leaving };
+// A contractor is paid for the hours they carry (hourly_rate) rather than a salary.
+enum class PersonStatus { active, vacancy, leaving, contractor };
 
 // Working days and hours of one person; each part defaults to the plan's week.
 struct WorkingHours {
@@ -156,6 +164,8 @@ struct Person {
     std::vector<std::string> skills;
     std::vector<std::string> interests; // channel ids or network names
     std::vector<Absence> absences;
+    std::optional<double> cost;        // own salary per FTE-year; overrides the role's
+    std::optional<double> hourly_rate; // a contractor's rate per hour carried
 };
 
 enum class Raci { R, A, C, I };

@@ -23,7 +23,7 @@ template <> constexpr int enum_limit<Network>() {
     return static_cast<int>(Network::other);
 }
 template <> constexpr int enum_limit<PersonStatus>() {
-    return static_cast<int>(PersonStatus::leaving);
+    return static_cast<int>(PersonStatus::contractor);
 }
 template <> constexpr int enum_limit<Raci>() {
     return static_cast<int>(Raci::I);
@@ -43,7 +43,7 @@ PLANNER_FIELDS(WorkWeek, v.hours, v.days, v.start, v.end)
 PLANNER_FIELDS(Thresholds, v.overload, v.underuse, v.span_of_control, v.bus_factor,
                v.max_responsible, v.approval_steps, v.attainment_amber)
 PLANNER_FIELDS(PlanInfo, v.name, v.organization, v.quarter, v.timezone, v.week, v.overhead,
-               v.thresholds)
+               v.thresholds, v.currency, v.budget, v.cost_loading)
 PLANNER_FIELDS(Kpi, v.id, v.metric, v.channel, v.target, v.direction, v.owner)
 PLANNER_FIELDS(Goal, v.id, v.name, v.kind, v.priority, v.owner, v.channels, v.kpis)
 PLANNER_FIELDS(Profile, v.id, v.handle, v.name)
@@ -54,11 +54,11 @@ PLANNER_FIELDS(CareWindow, v.days, v.start, v.end, v.timezone, v.response_minute
 PLANNER_FIELDS(Approval, v.required, v.steps)
 PLANNER_FIELDS(Channel, v.id, v.network, v.name, v.profiles, v.workload, v.care, v.approval)
 PLANNER_FIELDS(CustomDuty, v.id, v.name, v.hours_per_week, v.channel_bound, v.skills, v.exclusive)
-PLANNER_FIELDS(Role, v.id, v.name, v.duties, v.skills)
+PLANNER_FIELDS(Role, v.id, v.name, v.duties, v.skills, v.cost)
 PLANNER_FIELDS(WorkingHours, v.days, v.start, v.end)
 PLANNER_FIELDS(Absence, v.from, v.to, v.reason)
 PLANNER_FIELDS(Person, v.id, v.name, v.status, v.roles, v.fte, v.capacity_hours, v.reports_to,
-               v.timezone, v.hours, v.skills, v.interests, v.absences)
+               v.timezone, v.hours, v.skills, v.interests, v.absences, v.cost, v.hourly_rate)
 PLANNER_FIELDS(Assignment, v.person, v.duty, v.channel, v.profile, v.raci, v.share, v.backup)
 PLANNER_FIELDS(Suppression, v.check, v.subject, v.reason)
 PLANNER_FIELDS(Date, v.year, v.month, v.day)
@@ -76,7 +76,7 @@ PLANNER_FIELDS(Plan, v.version, v.info, v.goals, v.channels, v.duties, v.roles, 
                                            ": update its PLANNER_FIELDS list, then this size")
 PLANNER_SIZE(WorkWeek, 24);
 PLANNER_SIZE(Thresholds, 40);
-PLANNER_SIZE(PlanInfo, 192);
+PLANNER_SIZE(PlanInfo, 256);
 PLANNER_SIZE(Kpi, 168);
 PLANNER_SIZE(Goal, 168);
 PLANNER_SIZE(Profile, 112);
@@ -85,15 +85,15 @@ PLANNER_SIZE(CareWindow, 80);
 PLANNER_SIZE(Approval, 8);
 PLANNER_SIZE(Channel, 272);
 PLANNER_SIZE(CustomDuty, 120);
-PLANNER_SIZE(Role, 120);
+PLANNER_SIZE(Role, 136);
 PLANNER_SIZE(WorkingHours, 20);
 PLANNER_SIZE(Absence, 64);
-PLANNER_SIZE(Person, 304);
+PLANNER_SIZE(Person, 336);
 PLANNER_SIZE(Assignment, 176);
 PLANNER_SIZE(Suppression, 104);
 PLANNER_SIZE(Date, 12);
 PLANNER_SIZE(Quarter, 8);
-PLANNER_SIZE(Plan, 368);
+PLANNER_SIZE(Plan, 432);
 #undef PLANNER_SIZE
 #endif
 

@@ -16,7 +16,7 @@
 
 namespace planner::model {
 
-inline constexpr uint32_t k_plan_binary_format = 1;
+inline constexpr uint32_t k_plan_binary_format = 2;
 
 std::string encode_plan(const Plan& plan);
 

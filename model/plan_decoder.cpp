@@ -3,6 +3,9 @@
 #include "model/plan_queries.hpp"
 #include "model/suggest.hpp"
 
+#include <unicode/ucurr.h>
+#include <unicode/ustring.h>
+
 namespace planner::model {
 
 namespace {
@@ -15,6 +18,23 @@ template <class Enum> std::vector<std::string> names_of(std::initializer_list<En
     for (Enum v : values)
         out.emplace_back(to_string(v));
     return out;
+}
+
+// ISO 4217 through ICU's currency data: three capital letters naming a currency in use.
+bool is_iso_currency(const std::string& code) {
+    if (code.size() != 3)
+        return false;
+    for (char c : code)
+        if (c < 'A' || c > 'Z')
+            return false;
+    UChar iso[4] = {static_cast<UChar>(code[0]), static_cast<UChar>(code[1]),
+                    static_cast<UChar>(code[2]), 0};
+    UErrorCode status = U_ZERO_ERROR;
+    // Available at some time from 1950 on: current and recently replaced currencies.
+    const UDate from = -631152000000.0; // 1950-01-01
+    const UDate to = 4102444800000.0;   // 2100-01-01
+    const UBool ok = ucurr_isAvailable(iso, from, to, &status);
+    return U_SUCCESS(status) && ok;
 }
 
 const std::vector<std::string> k_network_names = names_of(
@@ -72,9 +92,9 @@ Plan PlanDecoder::decode() {
 }
 
 void PlanDecoder::decode_info(uint32_t node, PlanInfo& info) {
-    auto e = m_yaml.mapping(
-        node, "plan",
-        {"name", "organization", "quarter", "timezone", "week", "overhead", "thresholds"});
+    auto e = m_yaml.mapping(node, "plan",
+                            {"name", "organization", "quarter", "timezone", "week", "overhead",
+                             "thresholds", "currency", "budget", "cost_loading"});
     if (m_yaml.node(node).kind != YamlKind::mapping) {
         if (m_yaml.tree().is_null(node))
             m_yaml.missing(node, "plan", "name");
@@ -94,6 +114,21 @@ void PlanDecoder::decode_info(uint32_t node, PlanInfo& info) {
     if (auto it = e.find("overhead"); it != e.end())
         if (auto v = m_yaml.number(it->second.value, "overhead", 0, 0.9))
             info.overhead = *v;
+    if (auto it = e.find("currency"); it != e.end())
+        if (auto v = m_yaml.text(it->second.value, "currency")) {
+            if (is_iso_currency(*v))
+                info.currency = *v;
+            else
+                m_yaml.error(it->second.value,
+                             "currency " + quoted(*v) +
+                                 " is not an ISO 4217 code; write three capital letters such as "
+                                 "EUR, USD or GBP");
+        }
+    if (auto it = e.find("budget"); it != e.end())
+        info.budget = m_yaml.number(it->second.value, "budget", 0, 1e12);
+    if (auto it = e.find("cost_loading"); it != e.end())
+        if (auto v = m_yaml.number(it->second.value, "cost_loading", 0, 5))
+            info.cost_loading = *v;
     if (auto it = e.find("week"); it != e.end()) {
         auto w = m_yaml.mapping(it->second.value, "week", {"hours", "days", "start", "end"});
         if (auto f = w.find("hours"); f != w.end())
@@ -359,7 +394,7 @@ void PlanDecoder::decode_duties(uint32_t node, std::vector<CustomDuty>& duties) 
 
 void PlanDecoder::decode_roles(uint32_t node, std::vector<Role>& roles) {
     for (uint32_t item : m_yaml.sequence(node, "roles")) {
-        auto e = m_yaml.mapping(item, "a role", {"id", "name", "duties", "skills"});
+        auto e = m_yaml.mapping(item, "a role", {"id", "name", "duties", "skills", "cost"});
         if (m_yaml.node(item).kind != YamlKind::mapping)
             continue;
         Role role;
@@ -378,6 +413,8 @@ void PlanDecoder::decode_roles(uint32_t node, std::vector<Role>& roles) {
             }
         if (auto it = e.find("skills"); it != e.end())
             role.skills = m_yaml.text_list(it->second.value, "skills");
+        if (auto it = e.find("cost"); it != e.end())
+            role.cost = m_yaml.number(it->second.value, "cost", 0, 1e9);
         roles.push_back(std::move(role));
     }
 }

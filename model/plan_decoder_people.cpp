@@ -42,12 +42,12 @@ WorkingHours PlanDecoder::decode_hours(uint32_t node, const std::string& what) {
 }
 
 void PlanDecoder::decode_people(uint32_t node, std::vector<Person>& people) {
-    static const std::vector<std::string> statuses = {"active", "vacancy", "leaving"};
+    static const std::vector<std::string> statuses = {"active", "vacancy", "leaving", "contractor"};
     for (uint32_t item : m_yaml.sequence(node, "people")) {
-        auto e =
-            m_yaml.mapping(item, "a person",
-                           {"id", "name", "status", "roles", "fte", "capacity_hours", "reports_to",
-                            "timezone", "hours", "skills", "interests", "absences"});
+        auto e = m_yaml.mapping(item, "a person",
+                                {"id", "name", "status", "roles", "fte", "capacity_hours",
+                                 "reports_to", "timezone", "hours", "skills", "interests",
+                                 "absences", "cost", "hourly_rate"});
         if (m_yaml.node(item).kind != YamlKind::mapping)
             continue;
         Person person;
@@ -113,6 +113,19 @@ void PlanDecoder::decode_people(uint32_t node, std::vector<Person>& people) {
                 }
                 person.absences.push_back(std::move(absence));
             }
+        if (auto it = e.find("cost"); it != e.end())
+            person.cost = m_yaml.number(it->second.value, "cost", 0, 1e9);
+        if (auto it = e.find("hourly_rate"); it != e.end()) {
+            person.hourly_rate = m_yaml.number(it->second.value, "hourly_rate", 0, 1e6);
+            if (person.status != PersonStatus::contractor)
+                m_yaml.error(it->second.value,
+                             "an hourly rate is for a contractor; add `status: contractor` to "
+                             "this person or give a yearly `cost` instead");
+            else if (e.count("cost"))
+                m_yaml.error(it->second.value,
+                             "a contractor is paid either by the hour or by the year; keep "
+                             "`hourly_rate` or `cost`, not both");
+        }
         people.push_back(std::move(person));
     }
 }

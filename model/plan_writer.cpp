@@ -137,6 +137,12 @@ void write_info(std::ostream& out, const PlanInfo& info) {
     out << "    max_responsible: " << t.max_responsible << "\n";
     out << "    approval_steps: " << t.approval_steps << "\n";
     out << "    attainment_amber: " << num(t.attainment_amber) << "\n";
+    if (info.currency)
+        out << "  currency: " << *info.currency << "\n";
+    if (info.budget)
+        out << "  budget: " << num(*info.budget) << "\n";
+    if (info.cost_loading != 0)
+        out << "  cost_loading: " << num(info.cost_loading) << "\n";
 }
 
 void write_goals(std::ostream& out, const std::vector<Goal>& goals) {
@@ -249,6 +255,8 @@ void write_duties_and_roles(std::ostream& out, const Plan& plan) {
                 << "\n";
             if (!r.skills.empty())
                 out << "    skills: " << text_list(r.skills) << "\n";
+            if (r.cost)
+                out << "    cost: " << num(*r.cost) << "\n";
         }
     }
 }
@@ -268,6 +276,10 @@ void write_people(std::ostream& out, const std::vector<Person>& people) {
                 << "\n";
         if (p.fte != 1)
             out << "    fte: " << num(p.fte) << "\n";
+        if (p.cost)
+            out << "    cost: " << num(*p.cost) << "\n";
+        if (p.hourly_rate)
+            out << "    hourly_rate: " << num(*p.hourly_rate) << "\n";
         if (p.capacity_hours)
             out << "    capacity_hours: " << num(*p.capacity_hours) << "\n";
         if (p.reports_to)

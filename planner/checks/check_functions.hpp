@@ -57,4 +57,9 @@ std::vector<Finding> find_work_outside_interests(const CheckContext& context); /
 std::vector<Finding> find_missing_skills(const CheckContext& context);         // FIT002
 std::vector<Finding> find_duties_outside_roles(const CheckContext& context);   // FIT003
 
+// check_cost.cpp
+std::vector<Finding> find_team_over_budget(const CheckContext& context);          // COST001
+std::vector<Finding> find_missing_costs(const CheckContext& context);             // COST002
+std::vector<Finding> find_contractor_work_for_staff(const CheckContext& context); // COST003
+
 } // namespace planner

@@ -22,6 +22,7 @@ constexpr std::string_view k_organisation = "Organisation";
 constexpr std::string_view k_workload = "Workload";
 constexpr std::string_view k_collisions = "Collisions";
 constexpr std::string_view k_fit = "Fit";
+constexpr std::string_view k_cost = "Cost";
 
 // The catalogue: the one table from which `check --list`, docs/checks.md and reports come.
 // Ids are stable forever; a withdrawn check keeps its id unused.
@@ -134,6 +135,18 @@ const std::vector<CheckEntry>& entries() {
         {{"FIT003", Severity::warning, k_fit, "Duty outside roles",
           "a person is Responsible for a duty that none of their roles performs"},
          &find_duties_outside_roles},
+        {{"COST001", Severity::warning, k_cost, "Over budget",
+          "the planned team (current team, vacancies and the further hires `staff` recommends) "
+          "costs more a year than `plan.budget`; gives the amounts"},
+         &find_team_over_budget},
+        {{"COST002", Severity::info, k_cost, "No cost given",
+          "a role, or a person priced by no role, has no cost while others in the plan have "
+          "one: they count as costing nothing"},
+         &find_missing_costs},
+        {{"COST003", Severity::warning, k_cost, "Contractor work staff could take",
+          "a contractor carries a duty that an active person whose role performs it has the "
+          "free hours to take; gives what the contractor costs for it"},
+         &find_contractor_work_for_staff},
     };
     return table;
 }

@@ -105,6 +105,14 @@ int build_demo(const fs::path& dir, const fs::path& shown, Streams& io) {
     if (int s = run_step({"staff", plan}, io))
         return s;
 
+    heading(io, "What the team costs (planner cost " + plan + ")");
+    if (int s = run_step({"cost", plan}, io))
+        return s;
+
+    heading(io, "Hires within the budget (planner staff " + plan + " --budget 325000)");
+    if (int s = run_step({"staff", plan, "--budget", "325000"}, io))
+        return s;
+
     heading(io, "Gaps and risks (planner check " + plan + ")");
     if (int s = run_step({"check", plan, "--fail-on", "never"}, io))
         return s;

@@ -126,6 +126,31 @@ std::string Texts::number(double value, int decimals) const {
     return out;
 }
 
+std::string Texts::money(double amount, const std::string& currency, int decimals) const {
+    if (!std::isfinite(amount))
+        return number(amount, 0);
+    const double scale = std::pow(10.0, decimals);
+    double rounded = std::round(amount * scale) / scale;
+    if (rounded == 0)
+        rounded = 0;
+    UErrorCode status = U_ZERO_ERROR;
+    icu::UnicodeString iso = icu::UnicodeString::fromUTF8(currency);
+    icu::CurrencyUnit unit(iso.getTerminatedBuffer(), status);
+    if (U_FAILURE(status))
+        throw std::logic_error("ICU does not know the currency " + currency);
+    icu::UnicodeString text = icu::number::NumberFormatter::withLocale(icu_locale(m_language))
+                                  .unit(unit)
+                                  .precision(icu::number::Precision::fixedFraction(decimals))
+                                  .roundingMode(UNUM_ROUND_HALFUP)
+                                  .formatDouble(rounded, status)
+                                  .toString(status);
+    if (U_FAILURE(status))
+        throw std::logic_error(std::string("ICU cannot format an amount: ") + u_errorName(status));
+    std::string out;
+    text.toUTF8String(out);
+    return out;
+}
+
 std::string Texts::count(const std::string& key, long long count) const {
     return this->count(key, count, {});
 }

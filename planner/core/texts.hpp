@@ -25,6 +25,9 @@ public:
     std::string date(long long unix_seconds) const;
     // Decimal numbers as the language writes them, by ICU ("1,234.5" / "1 234,5").
     std::string number(double value, int decimals) const;
+    // An amount of money in `currency` (ISO 4217) as the language writes it, by ICU, with
+    // `decimals` decimals (whole units by default): "€41,292" / "41 292 €", "€9.39" / "9,39 €".
+    std::string money(double amount, const std::string& currency, int decimals = 0) const;
     // "1 open vacancy" / "2 open vacancies", "1 atvērta vakance" / "2 atvērtas vakances": the
     // text KEY.FORM with {count}, FORM chosen by ICU's plural rules for the language (zero, one,
     // few, other ...); KEY.other when the language's form is not in the templates.

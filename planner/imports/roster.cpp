@@ -284,10 +284,16 @@ RosterResult apply_roster(Plan& plan, const std::string& file, std::string_view 
         Person& person = updated.people[index];
         if (full_name)
             person.name = *full_name;
-        if (status)
+        // HR exports know no contractors: a contractor stays one (with a valid hourly rate)
+        // unless the row makes them a vacancy.
+        const bool stays_contractor =
+            person.status == PersonStatus::contractor && status && *status != HrStatus::vacancy;
+        if (status && !stays_contractor) {
             person.status = *status == HrStatus::vacancy  ? PersonStatus::vacancy
                             : *status == HrStatus::active ? PersonStatus::active
                                                           : PersonStatus::leaving;
+            person.hourly_rate.reset();
+        }
         if (const RosterCell* f = row.get(RosterField::role)) {
             person.roles.clear();
             for (const auto& role : split_list(f->text, comma_lists)) {

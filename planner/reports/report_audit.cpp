@@ -1,7 +1,10 @@
 // The audit report: executive summary with a score and the three most serious findings,
 // findings by area with evidence and recommendation, single points of failure, workload, KPI
 // coverage, accepted (suppressed) findings with reasons, and the check catalogue.
+#include "planner/cost/cost.hpp"
 #include "planner/reports/report_common.hpp"
+#include "planner/reports/report_cost.hpp"
+#include "planner/staffing/staffing.hpp"
 
 #include <map>
 #include <set>
@@ -27,6 +30,117 @@ constexpr size_t k_single_points = 20; // people named under single points of fa
 constexpr size_t k_kpi_rows = 40;
 
 ex::Table area_scores(const ReportText& t, const CheckReport& checks);
+
+// The channel duty a subject names ("channel:ig/engage@profile", "duty:outreach").
+const ChannelDuty* subject_duty(const PlanIndex& index, const std::string& subject,
+                                std::string* profile = nullptr) {
+    std::optional<ChannelId> channel;
+    std::string duty;
+    if (subject.rfind("channel:", 0) == 0) {
+        const auto slash = subject.find('/');
+        if (slash == std::string::npos)
+            return nullptr;
+        channel = ChannelId(subject.substr(8, slash - 8));
+        duty = subject.substr(slash + 1);
+        if (const auto at = duty.find('@'); at != std::string::npos) {
+            if (profile)
+                *profile = duty.substr(at + 1);
+            duty = duty.substr(0, at);
+        }
+    } else if (subject.rfind("duty:", 0) == 0) {
+        duty = subject.substr(5);
+    } else {
+        return nullptr;
+    }
+    return index.channel_duty(channel, DutyId(duty));
+}
+
+// The role whose rate prices the hours of a finding: of `person`'s roles (for a channel duty:
+// of the people able to do it, the first) one with a cost that performs the duty; else any
+// role with a cost that performs it; else the person's first role with a cost.
+std::optional<RoleId> pricing_role(const PlanFacts& facts, const std::string& subject,
+                                   const Person* person) {
+    const Plan& plan = facts.plan();
+    const PlanIndex& index = facts.index();
+    const ChannelDuty* duty = subject_duty(index, subject);
+    if (duty && !person) {
+        const size_t at = static_cast<size_t>(duty - index.channel_duties().data());
+        const DutyCoverage& coverage = facts.coverage(at);
+        const auto& able = coverage.able.empty() ? coverage.responsible : coverage.able;
+        if (!able.empty())
+            person = index.person(able.front());
+    }
+    if (duty) {
+        const std::vector<size_t>& performing = facts.roles_performing(duty->duty);
+        if (person)
+            for (const RoleId& id : person->roles)
+                for (size_t r : performing)
+                    if (plan.roles[r].id == id && plan.roles[r].cost)
+                        return id;
+        for (size_t r : performing)
+            if (plan.roles[r].cost)
+                return plan.roles[r].id;
+    }
+    if (person)
+        for (const RoleId& id : person->roles)
+            if (report::fte_cost(plan, id))
+                return id;
+    return std::nullopt;
+}
+
+// Weekly hours of the channel duty a subject names ("@profile": that profile's part); 0 when
+// it names none.
+double subject_hours(const PlanIndex& index, const std::string& subject) {
+    std::string profile;
+    const ChannelDuty* duty = subject_duty(index, subject, &profile);
+    if (!duty)
+        return 0;
+    const Channel* channel = duty->channel ? index.channel(*duty->channel) : nullptr;
+    if (!profile.empty() && channel && !channel->profiles.empty())
+        return duty->hours / static_cast<double>(channel->profiles.size());
+    return duty->hours;
+}
+
+double evidence_number(const Finding& finding, const std::string& key) {
+    for (const auto& [k, v] : finding.evidence)
+        if (k == key)
+            return std::strtod(v.c_str(), nullptr);
+    return 0;
+}
+
+// What relieving each overloaded person (LOAD001) costs: their hours over the threshold, at
+// the rate of their role, a year.
+void append_workload_fix_costs(const ReportText& t, const PlanFacts& facts,
+                               const StaffingResult& staffing, const CheckReport& checks,
+                               std::vector<ex::Block>& blocks) {
+    const Plan& plan = facts.plan();
+    const std::string currency = currency_of(plan.info);
+    ex::BulletList list;
+    for (const Finding& f : checks.findings) {
+        if (f.check != "LOAD001" || f.subject.rfind("person:", 0) != 0)
+            continue;
+        const Person* person = facts.index().person(PersonId(f.subject.substr(7)));
+        if (!person)
+            continue;
+        const double excess = evidence_number(f, "load_hours") -
+                              plan.info.thresholds.overload * evidence_number(f, "available_hours");
+        auto role = pricing_role(facts, "", person);
+        if (excess <= 0 || !role)
+            continue;
+        const double cost = *report::hours_cost(plan, staffing, *role, excess);
+        const Role* r = facts.index().role(*role);
+        list.items.push_back(
+            t.get("audit.workload_fix_line", {{"person", display_name(*person)},
+                                              {"hours", t.number(excess, 1)},
+                                              {"role", r ? display_name(*r) : role->str()},
+                                              {"fte", t.number(excess / staffing.hours_per_fte, 2)},
+                                              {"cost", t.money(cost, currency)}}));
+    }
+    if (list.items.empty())
+        return;
+    blocks.push_back(ex::Paragraph{t.get("audit.workload_fix_lead")});
+    blocks.push_back(std::move(list));
+}
 
 ex::Section executive_summary(const Plan& plan, const PlanIndex& index, const ReportText& t,
                               const CheckReport& checks, const std::vector<FindingGroup>& groups) {
@@ -320,6 +434,7 @@ exporters::Document build_audit_report(const PlanFacts& facts, const ReportOptio
     const Workload& workload = facts.workload();
     const CheckReport checks = run_checks(facts, t);
     const std::vector<FindingGroup> groups = group_findings(checks.findings);
+    const StaffingResult staffing = compute_staffing(facts);
     ex::Document doc =
         report::start_document(plan, t, options, "audit", {{"plan", plan.info.name}});
     doc.contents_title = t.get("audit.contents");
@@ -353,12 +468,26 @@ exporters::Document build_audit_report(const PlanFacts& facts, const ReportOptio
                     for (const auto& [key, value] : first.evidence)
                         if (key == "covered_by")
                             who = value;
-                people.items.push_back(t.get(
-                    "audit.single_point_line",
-                    {{"number", t.get("findings.number", {{"number", std::to_string(g + 1)}})},
-                     {"person", who},
-                     {"duties", t.count("audit.duties",
-                                        static_cast<long long>(groups[g].instances.size()))}}));
+                std::map<std::string, std::string> values = {
+                    {"number", t.get("findings.number", {{"number", std::to_string(g + 1)}})},
+                    {"person", who},
+                    {"duties",
+                     t.count("audit.duties", static_cast<long long>(groups[g].instances.size()))}};
+                // What a second able person costs: the duties' hours at the role's rate.
+                double hours = 0;
+                for (const Finding& f : groups[g].instances)
+                    hours += subject_hours(index, f.subject);
+                auto role = pricing_role(facts, first.subject, nullptr);
+                std::string key = "audit.single_point_line";
+                if (role && hours > 0) {
+                    const Role* r = index.role(*role);
+                    values["hours"] = t.number(hours, 1);
+                    values["role"] = r ? display_name(*r) : role->str();
+                    values["cost"] = t.money(*report::hours_cost(plan, staffing, *role, hours),
+                                             currency_of(plan.info));
+                    key = "audit.single_point_cost_line";
+                }
+                people.items.push_back(t.get(key, values));
             }
             if (more > 0)
                 people.items.push_back(t.get(
@@ -372,6 +501,7 @@ exporters::Document build_audit_report(const PlanFacts& facts, const ReportOptio
         } else if (name == "workload") {
             ex::Section s{t.get("audit.workload"), {}, {}, ex::SectionStart::new_page};
             report::append_workload(t, index, workload, s.blocks);
+            append_workload_fix_costs(t, facts, staffing, checks, s.blocks);
             doc.sections.push_back(std::move(s));
         } else if (name == "kpi_coverage") {
             doc.sections.push_back(kpi_coverage(plan, index, t));

@@ -1,6 +1,7 @@
 // The quarterly review: KPI attainment per goal with red/amber/green, trends over the last
 // four quarters as charts, channel performance, team changes since the previous quarter's
 // snapshot, staffing status and the ask for next quarter, open findings.
+#include "planner/cost/cost.hpp"
 #include "planner/reports/report_common.hpp"
 #include "planner/review/kpi_review.hpp"
 #include "planner/review/plan_diff.hpp"
@@ -293,6 +294,57 @@ ex::Section channels_section(const ReportText& t, const QuarterReview& review) {
     s.blocks.push_back(std::move(table));
     return s;
 }
+// Cost against results: each channel's share of the team's cost for the quarter (a quarter of
+// the yearly cost) per 1,000 impressions and per engagement.
+ex::Section cost_results_section(const ReportText& t, const PlanFacts& facts,
+                                 const QuarterReview& review) {
+    ex::Section s{t.get("quarterly.cost"), {}, {}, ex::SectionStart::same_page};
+    const CostResult cost = compute_cost(facts, compute_staffing(facts));
+    if (!cost.any_cost) {
+        s.blocks.push_back(ex::Paragraph{t.get("staffing.cost_none")});
+        return s;
+    }
+    const std::string& cur = cost.currency;
+    const double in_plan = cost.current_total + cost.vacancy_total;
+    s.blocks.push_back(
+        ex::Paragraph{t.get("quarterly.cost_lead", {{"cost", t.money(in_plan / 4, cur)},
+                                                    {"year", t.money(in_plan, cur)}})});
+    ex::Table table;
+    table.id = "cost_results";
+    table.columns = {
+        {"channel", t.get("common.channel"), ex::Alignment::left, 1.4},
+        {"cost", t.get("quarterly.cost_col_cost"), ex::Alignment::right, 1.2, true},
+        {"impressions", t.get("quarterly.cost_col_impressions"), ex::Alignment::right, 1.2, true},
+        {"cost_per_1000_impressions", t.get("quarterly.cost_col_cpm"), ex::Alignment::right, 1.2,
+         true},
+        {"engagements", t.get("quarterly.cost_col_engagements"), ex::Alignment::right, 1.2, true},
+        {"cost_per_engagement", t.get("quarterly.cost_col_cpe"), ex::Alignment::right, 1.2, true}};
+    auto figure = [](const ChannelQuarter& c, const std::string& metric) {
+        for (const auto& [m, v] : c.figures)
+            if (m == metric)
+                return v;
+        return std::optional<double>();
+    };
+    for (const ChannelQuarter& c : review.channels) {
+        double yearly = 0;
+        for (const CostShare& share : cost.channels)
+            if (share.id == c.channel_id)
+                yearly = share.cost_per_year;
+        const double quarter = yearly / 4;
+        const auto impressions = figure(c, "impressions");
+        const auto engagements = figure(c, "engagements");
+        const std::string none = "\u2014";
+        table.rows.push_back(
+            {c.channel_name, t.money(quarter, cur), impressions ? t.number(*impressions, 0) : none,
+             impressions && *impressions > 0 ? t.money(quarter / (*impressions / 1000), cur, 2)
+                                             : none,
+             engagements ? t.number(*engagements, 0) : none,
+             engagements && *engagements > 0 ? t.money(quarter / *engagements, cur, 2) : none});
+    }
+    table.footnote = t.get("quarterly.cost_note");
+    s.blocks.push_back(std::move(table));
+    return s;
+}
 } // namespace
 
 exporters::Document build_quarterly_report(const PlanFacts& facts, const QuarterlyInput& input,
@@ -316,6 +368,8 @@ exporters::Document build_quarterly_report(const PlanFacts& facts, const Quarter
             doc.sections.push_back(trends_section(t, review));
         } else if (name == "channels") {
             doc.sections.push_back(channels_section(t, review));
+        } else if (name == "cost") {
+            doc.sections.push_back(cost_results_section(t, facts, review));
         } else if (name == "team_changes") {
             ex::Section s{t.get("quarterly.team_changes", {{"previous", previous}}),
                           {},

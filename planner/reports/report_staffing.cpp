@@ -1,6 +1,8 @@
 // The staffing plan: cover, summary, org chart, roles, workload, RACI, care coverage, open
 // findings, and an appendix with every driver and formula.
+#include "planner/cost/cost.hpp"
 #include "planner/reports/report_common.hpp"
+#include "planner/reports/report_cost.hpp"
 #include "planner/staffing/staffing.hpp"
 
 #include <algorithm>
@@ -463,6 +465,9 @@ exporters::Document build_staffing_report(const PlanFacts& facts, const ReportOp
             doc.sections.push_back(std::move(s));
         } else if (name == "roles") {
             doc.sections.push_back(roles_section(c));
+        } else if (name == "cost") {
+            doc.sections.push_back(
+                report::cost_section(text, facts, staffing, compute_cost(facts, staffing)));
         } else if (name == "workload") {
             ex::Section s{text.get("staffing.workload"), {}, {}, ex::SectionStart::new_page};
             report::append_workload(text, index, workload, s.blocks);

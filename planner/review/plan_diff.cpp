@@ -15,6 +15,10 @@ std::string num(double v) {
     return format_number(v);
 }
 
+std::string opt_num(const std::optional<double>& v) {
+    return v ? format_number(*v) : "";
+}
+
 template <class IdT> std::string join_ids(const std::vector<IdT>& ids) {
     std::vector<std::string> items;
     for (const auto& id : ids)
@@ -116,6 +120,9 @@ void diff_people(Differ& d, const Plan& a, const Plan& b) {
             return join_texts(out);
         };
         d.field("people", subject, label, "absences", absences(*x), absences(*y));
+        d.field("people", subject, label, "cost", opt_num(x->cost), opt_num(y->cost));
+        d.field("people", subject, label, "hourly_rate", opt_num(x->hourly_rate),
+                opt_num(y->hourly_rate));
     });
 }
 
@@ -131,6 +138,7 @@ void diff_roles(Differ& d, const Plan& a, const Plan& b) {
                 join_ids(y->duties));
         d.field("roles", subject, display_name(*y), "skills", join_texts(x->skills),
                 join_texts(y->skills));
+        d.field("roles", subject, display_name(*y), "cost", opt_num(x->cost), opt_num(y->cost));
     });
 }
 
@@ -291,6 +299,12 @@ std::vector<PlanChange> diff_plans(const model::Plan& before, const model::Plan&
             num(after.info.week.hours));
     d.field("plan", "plan", "plan", "overhead", num(before.info.overhead),
             num(after.info.overhead));
+    d.field("plan", "plan", "plan", "currency", before.info.currency.value_or("EUR"),
+            after.info.currency.value_or("EUR"));
+    d.field("plan", "plan", "plan", "budget", opt_num(before.info.budget),
+            opt_num(after.info.budget));
+    d.field("plan", "plan", "plan", "cost_loading", num(before.info.cost_loading),
+            num(after.info.cost_loading));
     diff_people(d, before, after);
     diff_roles(d, before, after);
     diff_channels(d, before, after);

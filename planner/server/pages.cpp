@@ -56,6 +56,8 @@ std::string status_text(const ReportText& t, PersonStatus status) {
         return t.get("web.status_vacancy");
     case PersonStatus::leaving:
         return t.get("web.status_leaving");
+    case PersonStatus::contractor:
+        return t.get("web.status_contractor");
     }
     return "";
 }

@@ -38,6 +38,9 @@ ROLES = [
     ("analyst", "Analyst", ["report", "listen"], ["analytics"]),
     ("paid", "Paid social specialist", ["ads"], ["ads"]),
 ]
+# Salary a year per full-time person of each role (for `planner cost`).
+ROLE_COSTS = {"lead": 42000, "creator": 24000, "community": 20000, "analyst": 28000,
+              "paid": 30000}
 
 
 def flow(mapping):
@@ -69,6 +72,7 @@ def generate(people_count, seed, dense=False):
     w("  quarter: 2027-Q1")
     w("  timezone: Europe/Riga")
     w("  overhead: 0.2")
+    w("  cost_loading: 0.24")
 
     # Channels: standard, one per team and a second for every third team; dense, two per
     # team and a third for every other team.
@@ -139,7 +143,7 @@ def generate(people_count, seed, dense=False):
     w("roles:")
     for rid, name, duties, skills in ROLES:
         w("  - " + flow([("id", rid), ("name", quoted(name)), ("duties", "[" + ", ".join(duties) + "]"),
-                         ("skills", "[" + ", ".join(skills) + "]")]))
+                         ("skills", "[" + ", ".join(skills) + "]"), ("cost", ROLE_COSTS[rid])]))
 
     w("people:")
     vacancies = set()

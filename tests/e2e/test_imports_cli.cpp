@@ -340,3 +340,23 @@ TEST_CASE("an error in a CSV file shows the row, a caret and the column's header
                                  "      |                       ^\n"
                                  "column: metric (header on line 1)\n"));
 }
+
+TEST_CASE("an HR export keeps a contractor a contractor with their hourly rate") {
+    TempDir dir("hr-contractor");
+    std::string plan = e2e::sample("small-team.yaml");
+    const std::string sam = "    name: \"Sam Taylor\"\n";
+    plan.replace(plan.find(sam), sam.size(), sam + "    status: contractor\n    hourly_rate: 40\n");
+    dir.write("plan.yaml", plan);
+    REQUIRE(e2e::planner(dir, {"import", "team.db", "plan.yaml"}).status == 0);
+    dir.write("people_comma.csv", fixture("imports/hr/people_comma.csv"));
+    // The export says Sam is Active: HR knows no contractors.
+    REQUIRE(e2e::planner(dir, {"import", "team.db", "people_comma.csv"}).status == 0);
+    const std::string people = people_section(dir);
+    CHECK(people.find("  - id: sam\n    name: \"Sam Taylor\"\n    status: contractor\n") !=
+          std::string::npos);
+    CHECK(people.find("    hourly_rate: 40\n") != std::string::npos);
+    // And the exported plan reads back.
+    auto exported = e2e::planner(dir, {"export-plan", "team.db", "-o", "back.yaml"});
+    REQUIRE(exported.status == 0);
+    CHECK(e2e::planner(dir, {"cost", "back.yaml"}).status == 0);
+}

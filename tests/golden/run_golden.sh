@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Golden outputs: for every sample plan, the text, CSV and JSON of show, check, workload, staff,
-# rebalance and diff, and the CSV and JSON of the three reports, compared byte for byte with
-# tests/golden/expected/. Behaviour must not change when code moves.
+# cost, rebalance and diff (and staff --budget on the 11-person sample), and the CSV and JSON
+# of the three reports, compared byte for byte with tests/golden/expected/. Behaviour must not
+# change when code moves.
 #
 #   run_golden.sh PLANNER_EXE            compare (exit 1 and a diff on any difference)
 #   run_golden.sh PLANNER_EXE --update   rewrite the expected files
@@ -34,10 +35,14 @@ for p in "${plans[@]}"; do
     run "$p.workload.$f" workload "$p.yaml" --format "$f"
     run "$p.workload-duty.$f" workload "$p.yaml" --by duty --format "$f"
     run "$p.staff.$f" staff "$p.yaml" --format "$f"
+    run "$p.cost.$f" cost "$p.yaml" --format "$f"
     run "$p.rebalance.$f" rebalance "$p.yaml" --format "$f" -o "$p.proposed.yaml"
     [ -e "$work/$p.proposed.yaml" ] && mv "$work/$p.proposed.yaml" "$out/$p.rebalance.$f.proposed.yaml"
   done
   for f in text json; do run "$p.show.$f" show "$p.yaml" --format "$f"; done
+done
+for f in text csv json; do
+  run "latvian-retail.staff-budget.$f" staff latvian-retail.yaml --budget 325000 --format "$f"
 done
 for f in text csv json; do
   run "diff.$f" diff latvian-retail-2026-q3.yaml latvian-retail.yaml --format "$f"

@@ -250,7 +250,7 @@ TEST_CASE("wrap_hanging breaks at spaces within the width") {
     CHECK(wrap_hanging("ā ā ā ā ā ā ā ā ā ā ā", 0, 20) == "ā ā ā ā ā ā ā ā ā ā\nā");
 }
 
-TEST_CASE("the catalogue has every check of CHECKS.md once, in order") {
+TEST_CASE("the catalogue has every check of CHECKS.md and the cost checks once, in order") {
     std::vector<std::string> ids;
     for (const CheckInfo& info : check_catalogue())
         ids.emplace_back(info.id);
@@ -259,7 +259,7 @@ TEST_CASE("the catalogue has every check of CHECKS.md once, in order") {
                      "GOAL001", "GOAL002", "GOAL003", "GOAL004", "GOAL005", "GOAL006", "GOV001",
                      "GOV002",  "GOV003",  "ORG001",  "ORG002",  "ORG003",  "ORG004",  "ORG005",
                      "ORG006",  "LOAD001", "LOAD002", "LOAD003", "LOAD004", "LOAD005", "COL001",
-                     "COL002",  "FIT001",  "FIT002",  "FIT003"});
+                     "COL002",  "FIT001",  "FIT002",  "FIT003",  "COST001", "COST002", "COST003"});
     REQUIRE(find_check("ORG003") != nullptr);
     CHECK(find_check("ORG003")->severity == Severity::info);
     CHECK(find_check("XYZ001") == nullptr);

@@ -24,5 +24,6 @@ CommandSpec log_command();
 CommandSpec restore_command();
 CommandSpec merge_command();
 CommandSpec sync_command();
+CommandSpec cost_command();
 
 } // namespace planner

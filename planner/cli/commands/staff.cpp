@@ -11,6 +11,8 @@
 #include "planner/core/plan_facts.hpp"
 #include "planner/core/plan_source.hpp"
 #include "planner/core/texts.hpp"
+#include "planner/cost/budget_choice.hpp"
+#include "planner/cost/cost.hpp"
 #include "planner/staffing/staffing.hpp"
 
 #include <cmath>
@@ -201,6 +203,125 @@ std::string render_text(const PlanIndex& index, const StaffingResult& result, co
     return out.str();
 }
 
+double parse_budget(const std::string& text) {
+    double value = 0;
+    size_t used = 0;
+    try {
+        value = std::stod(text, &used);
+    } catch (const std::exception&) {
+        used = 0;
+    }
+    if (used == 0 || used != text.size() || !std::isfinite(value) || value < 0)
+        throw UsageError("--budget needs an amount a year, such as 420000, not '" + text + "'");
+    return value;
+}
+
+// `staff --budget AMOUNT`: the hires (vacancies and further hires) that fit what AMOUNT leaves
+// after the current team, chosen by choose_hires().
+std::string render_budget(const PlanFacts& facts, const StaffingResult& staffing, double budget,
+                          OutputFormat format) {
+    const CostResult cost = compute_cost(facts, staffing);
+    std::vector<HireGroup> groups;
+    std::vector<HireCandidate> candidates;
+    hire_candidates(facts, staffing, cost, groups, candidates);
+    const double for_hires = std::max(0.0, budget - cost.current_total);
+    const BudgetChoice choice = choose_hires(groups, candidates, for_hires, staffing.hours_per_fte);
+    double uncovered = 0, left = 0;
+    for (size_t g = 0; g < groups.size(); ++g) {
+        uncovered += groups[g].uncovered_hours;
+        left += choice.left_uncovered[g];
+    }
+    std::vector<std::string> unpriced;
+    for (const PersonCost& p : cost.people)
+        if (p.group != CostGroup::current && p.basis == CostBasis::unknown)
+            unpriced.push_back(p.id);
+
+    if (format == OutputFormat::json) {
+        exporters::JsonWriter json(exporters::JsonStyle::compact);
+        json.begin_object()
+            .field("plan", facts.plan().info.name)
+            .field("currency", cost.currency)
+            .field_fixed("budget", budget, 2)
+            .field_fixed("current_team", cost.current_total, 2)
+            .field_fixed("for_hires", for_hires, 2)
+            .field_fixed("chosen_cost", choice.cost, 2)
+            .field_fixed("weighted_hours_covered", choice.value, 2)
+            .field("method", "exact: dynamic programming over the Pareto frontier")
+            .key("hires")
+            .begin_array();
+        for (size_t i = 0; i < candidates.size(); ++i)
+            json.begin_object()
+                .field("id", candidates[i].id)
+                .field("name", candidates[i].name)
+                .field("role", groups[candidates[i].group].role)
+                .field_fixed("fte", candidates[i].fte, 2)
+                .field_fixed("cost_per_year", candidates[i].cost, 2)
+                .field_bool("chosen", choice.chosen[i])
+                .end_object();
+        json.end_array().key("roles").begin_array();
+        for (size_t g = 0; g < groups.size(); ++g)
+            json.begin_object()
+                .field("role", groups[g].role)
+                .field_fixed("weight", groups[g].weight, 4)
+                .field_fixed("uncovered_hours", groups[g].uncovered_hours, 2)
+                .field_fixed("covered_hours", choice.covered_hours[g], 2)
+                .field_fixed("left_uncovered_hours", choice.left_uncovered[g], 2)
+                .end_object();
+        json.end_array().key("unpriced").begin_array();
+        for (const std::string& id : unpriced)
+            json.write_string(id);
+        return json.end_array().end_object().take();
+    }
+    if (format == OutputFormat::csv) {
+        std::vector<std::vector<std::string>> rows;
+        for (size_t i = 0; i < candidates.size(); ++i)
+            rows.push_back({candidates[i].id, candidates[i].name, groups[candidates[i].group].role,
+                            exporters::format_fixed(candidates[i].fte, 2),
+                            exporters::format_fixed(candidates[i].cost, 2),
+                            choice.chosen[i] ? "yes" : "no"});
+        return exporters::render_csv({"hire", "name", "role", "fte", "cost_per_year", "chosen"},
+                                     rows);
+    }
+    std::ostringstream out;
+    out << facts.plan().info.name << ": hires within a budget of " << format_amount(budget) << " "
+        << cost.currency << " a year\n";
+    out << "The current team costs " << format_amount(cost.current_total) << ", which leaves "
+        << format_amount(for_hires) << " for hires.\n";
+    std::vector<std::vector<std::string>> rows;
+    for (size_t i = 0; i < candidates.size(); ++i)
+        rows.push_back({candidates[i].id, groups[candidates[i].group].role,
+                        exporters::format_fixed(candidates[i].fte, 2),
+                        format_amount(candidates[i].cost), choice.chosen[i] ? "hire" : "not now"});
+    if (rows.empty())
+        out << "No hire with a known cost would cover uncovered work.\n";
+    else
+        out << exporters::render_text_table({{"hire"},
+                                             {"role"},
+                                             {"fte", exporters::Align::right},
+                                             {"cost/year", exporters::Align::right},
+                                             {"choice"}},
+                                            rows);
+    out << "Chosen: " << format_amount(choice.cost) << " " << cost.currency << "; covers "
+        << exporters::format_fixed(uncovered - left, 1) << " of "
+        << exporters::format_fixed(uncovered, 1) << " uncovered h/week (weighted by goal priority: "
+        << exporters::format_fixed(choice.value, 1) << ").\n";
+    for (size_t g = 0; g < groups.size(); ++g)
+        if (choice.left_uncovered[g] > 0.05)
+            out << "Stays uncovered: " << groups[g].role << " "
+                << exporters::format_fixed(choice.left_uncovered[g], 1) << " h/week.\n";
+    if (!unpriced.empty()) {
+        // A long list is cut: every id is in --format json.
+        constexpr size_t k_named = 10;
+        out << "Not priced (no cost given): ";
+        for (size_t i = 0; i < unpriced.size() && i < k_named; ++i)
+            out << (i ? ", " : "") << unpriced[i];
+        if (unpriced.size() > k_named)
+            out << " and " << unpriced.size() - k_named << " more (--format json lists them)";
+        out << ".\n";
+    }
+    return out.str();
+}
+
 int run_staff(const ParsedArgs& args, Streams& io) {
     const OutputFormat format = output_format(args, "staff", k_analysis_formats);
     const Texts texts = Texts::load(args.value_or("--lang", "en"));
@@ -209,7 +330,11 @@ int run_staff(const ParsedArgs& args, Streams& io) {
     const StaffingResult result = compute_staffing(facts);
 
     std::string text;
-    if (auto role = args.value("--explain")) {
+    if (auto budget = args.value("--budget")) {
+        if (args.value("--explain"))
+            throw UsageError("--budget and --explain answer different questions; give one");
+        text = render_budget(facts, result, parse_budget(*budget), format);
+    } else if (auto role = args.value("--explain")) {
         if (!index.role(RoleId(*role))) {
             std::vector<std::string> ids;
             for (const Role& r : facts.plan().roles)
@@ -246,15 +371,20 @@ int run_staff(const ParsedArgs& args, Streams& io) {
 CommandSpec staff_command() {
     return CommandSpec{
         "staff",
-        "planner staff PLAN [--explain ROLE] [--format text|json|csv] [--lang en|lv] [-o FILE]",
+        "planner staff PLAN [--explain ROLE | --budget AMOUNT] [--format text|json|csv] "
+        "[--lang en|lv] [-o FILE]",
         "Required vs current FTE per role, care coverage floor, hires",
         "Each channel duty's hours go to the roles that perform it; required FTE is\n"
         "hours / (week.hours x (1 - overhead)), or the Erlang C care-coverage floor when\n"
         "that is higher. gap = required - current; hires = max(0, ceil(gap - 0.2)).\n"
         "--explain ROLE prints every driver and step of the arithmetic for one role.\n"
+        "--budget AMOUNT (a year, for the whole team) chooses which vacancies and further\n"
+        "hires fit what the current team leaves of it, covering the most uncovered hours\n"
+        "weighted by goal priority (an exact choice), and says what stays uncovered.\n"
         "Formulas: docs/staffing.md.\n"
         "--lang lv prints the table in Latvian (JSON and CSV keys and --explain stay English).",
         {OptionSpec{"--explain", "", "ROLE", "the drivers and arithmetic of one role"},
+         OptionSpec{"--budget", "", "AMOUNT", "which hires fit a yearly team budget"},
          OptionSpec{"--lang", "", "LANG", "en (default) or lv: the language of the text output"},
          format_option(k_analysis_formats), output_option()},
         1,
