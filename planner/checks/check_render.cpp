@@ -4,6 +4,7 @@
 #include "exporters/json_writer.hpp"
 #include "exporters/text_table.hpp"
 #include "exporters/text_wrap.hpp"
+#include "planner/checks/evidence_words.hpp"
 #include "planner/checks/finding_groups.hpp"
 #include "planner/core/texts.hpp"
 
@@ -40,31 +41,6 @@ std::string severity_label(const Texts& texts, Severity severity, Colour colour)
     return code + word + "\x1b[0m" + label.substr(word.size());
 }
 
-// Evidence as "key: value; ..."; in a language other than English the keys are the report's
-// evidence labels and plain numbers are written as the language writes them.
-std::string evidence_text(const Texts& texts, const Finding& finding) {
-    const bool english = texts.language() == "en";
-    std::string text;
-    for (const auto& [key, value] : finding.evidence) {
-        if (!text.empty())
-            text += "; ";
-        if (english) {
-            text += key + ": " + value;
-            continue;
-        }
-        const std::string label = texts.has("evidence." + key) ? texts.get("evidence." + key) : key;
-        char* end = nullptr;
-        const double number = std::strtod(value.c_str(), &end);
-        const bool plain = !value.empty() && end != nullptr && *end == '\0' &&
-                           value.find_first_not_of("0123456789.-") == std::string::npos;
-        const size_t dot = value.find('.');
-        const int decimals =
-            dot == std::string::npos ? 0 : static_cast<int>(value.size() - dot - 1);
-        text += label + ": " + (plain ? texts.number(number, decimals) : value);
-    }
-    return text;
-}
-
 void append_finding(const Texts& texts, std::string& out, const Finding& finding, Colour colour,
                     size_t columns) {
     const std::string indent(k_indent, ' ');
@@ -73,7 +49,7 @@ void append_finding(const Texts& texts, std::string& out, const Finding& finding
     out += indent + exporters::wrap_hanging(finding.message, k_indent, columns) + "\n";
     if (!finding.evidence.empty())
         out += padded("", k_indent - 9) + padded(texts.get("check_output.evidence"), 9) +
-               exporters::wrap_hanging(evidence_text(texts, finding), k_indent, columns) + "\n";
+               exporters::wrap_hanging(evidence_in_words(texts, finding), k_indent, columns) + "\n";
     if (!finding.recommendation.empty())
         out += padded("", k_indent - 9) + padded(texts.get("check_output.do"), 9) +
                exporters::wrap_hanging(finding.recommendation, k_indent, columns) + "\n";

@@ -1,5 +1,7 @@
 #include "planner/reports/report_common.hpp"
 
+#include "planner/checks/evidence_words.hpp"
+
 #include <algorithm>
 #include <cmath>
 #include <cstdlib>
@@ -134,29 +136,8 @@ std::string clean_text(const PlanIndex& index, const std::string& text) {
 }
 
 std::string evidence_text(const ReportText& text, const PlanIndex& index, const Finding& finding) {
-    std::string out;
-    for (const auto& [key, value] : finding.evidence) {
-        std::string label;
-        if (text.has("evidence." + key)) {
-            label = text.get("evidence." + key);
-        } else {
-            label = key;
-            for (char& ch : label)
-                if (ch == '_')
-                    ch = ' ';
-        }
-        // Plain decimal numbers in the language's format ("1,605" in Latvian).
-        char* end = nullptr;
-        const double number = std::strtod(value.c_str(), &end);
-        const bool plain = !value.empty() && end != nullptr && *end == '\0' &&
-                           value.find_first_not_of("0123456789.-") == std::string::npos;
-        const size_t dot = value.find('.');
-        const int decimals =
-            dot == std::string::npos ? 0 : static_cast<int>(value.size() - dot - 1);
-        out += (out.empty() ? "" : "; ") + label + ": " +
-               (plain ? text.number(number, decimals) : clean_text(index, value));
-    }
-    return out;
+    return evidence_in_words(text, finding,
+                             [&](const std::string& value) { return clean_text(index, value); });
 }
 
 std::string group_headline(const ReportText& text, const FindingGroup& group) {

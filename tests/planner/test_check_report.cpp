@@ -4,6 +4,7 @@
 #include "model/plan_reader.hpp"
 #include "planner/checks/check_render.hpp"
 #include "planner/checks/checks.hpp"
+#include "planner/checks/evidence_words.hpp"
 #include "planner/cli/commands/check.hpp"
 #include "planner/core/errors.hpp"
 #include "planner/core/plan_facts.hpp"
@@ -394,4 +395,27 @@ TEST_CASE("check --lang lv prints Latvian text and an unknown language is a usag
     CHECK(latvian.out.find("Nav izpildītāja pienākumam") != std::string::npos);
     CHECK(latvian.out.find("Nobody is Responsible") == std::string::npos);
     CHECK_THROWS_AS(run_command({plan}, {{"--lang", {"de"}}}), UsageError);
+}
+
+TEST_CASE("evidence is written in words, each figure with its meaning, in both languages") {
+    planner::Finding finding;
+    finding.evidence = {{"people_able", "1"},
+                        {"bus_factor", "2"},
+                        {"load_hours", "41.1"},
+                        {"covered_by", "Anna"},
+                        {"currency", "EUR"}};
+    const planner::Texts en = planner::Texts::load("en");
+    CHECK(planner::evidence_in_words(en, finding) ==
+          "1 person can do it; at least 2 needed; 41.1 h a week of work; covered only by Anna; "
+          "currency: EUR");
+    const planner::Texts lv = planner::Texts::load("lv");
+    CHECK(planner::evidence_in_words(lv, finding) ==
+          "to var paveikt 1 cilvēks; vajadzīgi vismaz 2; 41,1 h darba nedēļā; sedz tikai Anna; "
+          "valūta: EUR");
+    finding.evidence = {{"people_able", "0"}, {"days", "11"}};
+    CHECK(planner::evidence_in_words(en, finding) == "nobody can do it; 11 working days");
+    CHECK(planner::evidence_in_words(lv, finding) == "neviens to nevar paveikt; 11 darba dienu");
+    // Latvian's "zero" plural form is for 10, 11-19, 20 ..., not for nothing.
+    finding.evidence = {{"people_able", "10"}};
+    CHECK(planner::evidence_in_words(lv, finding) == "to var paveikt 10 cilvēku");
 }
