@@ -1,6 +1,5 @@
 #include "planner/editing/plan_edit.hpp"
 
-#include "exporters/atomic_file.hpp"
 #include "model/plan_binary.hpp"
 #include "model/plan_json.hpp"
 #include "model/plan_queries.hpp"
@@ -16,6 +15,12 @@
 #include <map>
 #include <set>
 #include <sstream>
+
+#include <cerrno>
+#include <cstring>
+#include <fcntl.h>
+#include <sys/stat.h>
+#include <unistd.h>
 
 namespace planner {
 
@@ -50,6 +55,36 @@ EditablePlan load_editable_plan(const std::string& path) {
 }
 
 namespace {
+
+// The plan file replaced atomically (a temporary file beside it, synced, renamed over it):
+// the file being edited is this command's input, which the output writers refuse on purpose.
+void replace_file(const std::string& path, const std::string& bytes) {
+    std::string temp = path + ".planner-edit-" + std::to_string(::getpid());
+    int fd = ::open(temp.c_str(), O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0644);
+    if (fd < 0)
+        throw OutputError(path + ": the plan could not be saved: " + std::strerror(errno));
+    struct stat st {};
+    if (::stat(path.c_str(), &st) == 0)
+        (void)::fchmod(fd, st.st_mode & 07777);
+    size_t done = 0;
+    while (done < bytes.size()) {
+        ssize_t n = ::write(fd, bytes.data() + done, bytes.size() - done);
+        if (n < 0 && errno == EINTR)
+            continue;
+        if (n <= 0) {
+            int err = errno;
+            ::close(fd);
+            ::unlink(temp.c_str());
+            throw OutputError(path + ": the plan could not be saved: " + std::strerror(err));
+        }
+        done += static_cast<size_t>(n);
+    }
+    if (::fsync(fd) != 0 || ::close(fd) != 0 || ::rename(temp.c_str(), path.c_str()) != 0) {
+        int err = errno;
+        ::unlink(temp.c_str());
+        throw OutputError(path + ": the plan could not be saved: " + std::strerror(err));
+    }
+}
 
 // People in a reporting cycle, each with the cycle as names.
 std::map<std::string, std::vector<std::string>> reporting_cycles(const model::Plan& plan) {
@@ -173,11 +208,7 @@ bool save_edit(EditablePlan& stored, const Json& json, const model::Plan& plan) 
         else
             stored.json = json;
     } else {
-        try {
-            exporters::write_file_atomically(stored.path, saved.text);
-        } catch (const std::exception& e) {
-            throw OutputError(stored.path + ": the plan could not be saved: " + e.what());
-        }
+        replace_file(stored.path, saved.text);
         stored.json = json;
     }
     stored.text = std::move(saved.text);
@@ -293,7 +324,22 @@ RebalanceMoves rebalance_moves(const PlanFacts& facts, const Json& plan_json,
     const Json* old_assignments = plan_json.find("assignments");
     old_side.set("assignments", old_assignments ? *old_assignments : Json::make_array());
     const Json* new_assignments = proposed ? proposed->find("assignments") : nullptr;
-    new_side.set("assignments", new_assignments ? *new_assignments : Json::make_array());
+    Json proposed_list = new_assignments ? *new_assignments : Json::make_array();
+    // The canonical form writes `raci: R`, the default: kept only where the plan wrote it.
+    for (Json& a : proposed_list.items) {
+        const Json* raci = a.find("raci");
+        if (!raci || raci->text != "R")
+            continue;
+        std::string key = model::element_key("assignments", a);
+        bool written = false;
+        if (old_assignments)
+            for (const Json& o : old_assignments->items)
+                if (model::element_key("assignments", o) == key && o.find("raci"))
+                    written = true;
+        if (!written)
+            a.erase("raci");
+    }
+    new_side.set("assignments", proposed_list);
     out.patch = model::diff_json(old_side, new_side);
     return out;
 }

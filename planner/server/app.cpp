@@ -8,6 +8,10 @@
 #include "planner/reports/report_text.hpp"
 #include "planner/reports/reports.hpp"
 #include "planner/server/security.hpp"
+#include "model/json_value.hpp"
+#include "model/plan_queries.hpp"
+
+#include <optional>
 
 #include <algorithm>
 
@@ -120,8 +124,98 @@ Response App::handle(const Request& request) {
     return response;
 }
 
+namespace {
+Response json_response(int status, std::string body) {
+    Response r;
+    r.status = status;
+    r.content_type = "application/json";
+    r.body = std::move(body);
+    if (r.body.empty() || r.body.back() != '\n')
+        r.body += '\n';
+    return r;
+}
+
+// A one-click fix: the patch that makes the change a finding's recommendation names, as JSON
+// ("null" when it names none). COV004 "Name a backup for ...: PERSON performs ..." adds PERSON
+// as a backup of the duty.
+std::string fix_json(const model::Plan& plan, const Finding& f) {
+    if (f.check != "COV004" || f.subject.rfind("channel:", 0) != 0)
+        return "null";
+    auto colon = f.recommendation.find(": ");
+    if (colon == std::string::npos)
+        return "null";
+    std::string rest = f.recommendation.substr(colon + 2);
+    const model::Person* who = nullptr;
+    for (const model::Person& p : plan.people) {
+        const std::string& name = model::display_name(p);
+        if (rest.compare(0, name.size(), name) == 0 && (!who || name.size() > model::display_name(*who).size()))
+            who = &p;
+    }
+    std::string target = f.subject.substr(8);
+    auto slash = target.find('/');
+    if (!who || slash == std::string::npos)
+        return "null";
+    std::string channel = target.substr(0, slash), duty = target.substr(slash + 1);
+    std::string key = who->id.str() + ":" + duty + ":" + channel;
+    return "{\"label\":" + model::json_quote(model::display_name(*who) + " as backup") +
+           ",\"patch\":[{\"op\":\"add\",\"path\":" + model::json_quote("/assignments/" + key) +
+           ",\"value\":{\"person\":" + model::json_quote(who->id.str()) +
+           ",\"duty\":" + model::json_quote(duty) + ",\"channel\":" + model::json_quote(channel) +
+           ",\"backup\":true}}]}";
+}
+
+// If-Match: "7", W/"7" or 7. Nothing when absent or not a version.
+std::optional<std::uint64_t> version_of(const std::string& header) {
+    std::string digits;
+    for (char c : header)
+        if (c >= '0' && c <= '9')
+            digits += c;
+        else if (c != '"' && c != 'W' && c != '/' && c != ' ')
+            return std::nullopt;
+    if (digits.empty() || digits.size() > 18)
+        return std::nullopt;
+    return std::stoull(digits);
+}
+} // namespace
+
 Response App::route(const Request& request) {
     const std::string path = request.path();
+    if (request.method == "POST" && (path == "/api/plan" || path == "/api/plan/preview")) {
+        auto version = version_of(request.header("If-Match"));
+        if (!version)
+            return json_response(428, "{\"error\":\"send the version the change was made "
+                                      "against in If-Match, as GET /api/plan gives it in "
+                                      "ETag\"}");
+        EditAnswer answer = m_site.edit(request.body, *version, path == "/api/plan/preview");
+        Response r = json_response(answer.status, answer.body);
+        r.headers.emplace_back("ETag", "\"" + std::to_string(answer.version) + "\"");
+        return r;
+    }
+    if (request.method == "GET" && path == "/api/plan") {
+        auto state = m_site.current();
+        std::string plan = state->stored ? model::write_json(state->stored->json) : "null";
+        Response r = json_response(200, "{\"version\":" + std::to_string(state->version) +
+                                            ",\"plan\":" + plan + "}");
+        r.headers.emplace_back("ETag", "\"" + std::to_string(state->version) + "\"");
+        return r;
+    }
+    if (request.method == "GET" && path == "/api/session")
+        return json_response(200, "{\"csrf\":" + model::json_quote(m_config.csrf) + "}");
+    if (request.method == "GET" && path == "/api/findings") {
+        auto state = m_site.current();
+        auto report = state->findings();
+        std::string out = "{\"version\":" + std::to_string(state->version) + ",\"findings\":[";
+        for (size_t i = 0; i < report->findings.size(); ++i) {
+            const Finding& f = report->findings[i];
+            out += (i ? "," : "") + std::string("{\"check\":") + model::json_quote(f.check) +
+                   ",\"severity\":" + model::json_quote(std::string(to_string(f.severity))) +
+                   ",\"subject\":" + model::json_quote(f.subject) +
+                   ",\"message\":" + model::json_quote(f.message) +
+                   ",\"recommendation\":" + model::json_quote(f.recommendation) +
+                   ",\"fix\":" + fix_json(state->facts->plan(), f) + "}";
+        }
+        return json_response(200, out + "]}");
+    }
     if (request.method == "POST" && path == "/api/reload") {
         auto state = m_site.reload();
         Response r;

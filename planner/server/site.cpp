@@ -3,6 +3,8 @@
 #include "exporters/html_renderer.hpp"
 #include "exporters/json_renderer.hpp"
 #include "planner/reports/report_text.hpp"
+#include "model/plan_json.hpp"
+#include "model/json_patch.hpp"
 
 #include <ctime>
 #include <sys/stat.h>
@@ -84,9 +86,11 @@ std::shared_ptr<const SiteState> Site::read(bool after_change) {
     state->reloaded = after_change;
     auto load = [&]() {
         LoadedPlan loaded = load_plan_argument(m_path);
+        auto stored = std::make_shared<EditablePlan>(load_editable_plan(m_path));
         state->source = loaded.source;
         state->from_workspace = loaded.from_workspace;
         state->facts = std::make_shared<const PlanFacts>(std::move(loaded.plan));
+        state->stored = stored;
     };
     if (!m_state) {
         load();
@@ -98,9 +102,17 @@ std::shared_ptr<const SiteState> Site::read(bool after_change) {
         state->facts = m_state->facts;
         state->source = m_state->source;
         state->from_workspace = m_state->from_workspace;
+        state->stored = m_state->stored;
         state->reload_error = e.what();
     }
     return state;
+}
+
+std::shared_ptr<const CheckReport> SiteState::findings() const {
+    std::lock_guard<std::mutex> lock(m_mutex);
+    if (!m_findings)
+        m_findings = std::make_shared<const CheckReport>(run_checks(*facts));
+    return m_findings;
 }
 
 std::shared_ptr<const SiteState> Site::current() {
@@ -110,7 +122,113 @@ std::shared_ptr<const SiteState> Site::current() {
         m_signature = now;
         m_state = read(true);
     }
+    if (m_state->stored && !m_history.count(m_state->version)) {
+        m_history[m_state->version] = std::make_shared<const model::Json>(m_state->stored->json);
+        while (m_history.size() > 64)
+            m_history.erase(m_history.begin());
+    }
     return m_state;
+}
+
+namespace {
+std::string findings_json(const std::vector<Finding>& findings) {
+    std::string out = "[";
+    for (size_t i = 0; i < findings.size(); ++i) {
+        const Finding& f = findings[i];
+        out += (i ? "," : "") + std::string("{\"check\":") + model::json_quote(f.check) +
+               ",\"severity\":" + model::json_quote(std::string(to_string(f.severity))) +
+               ",\"subject\":" + model::json_quote(f.subject) +
+               ",\"message\":" + model::json_quote(f.message) +
+               ",\"recommendation\":" + model::json_quote(f.recommendation) + "}";
+    }
+    return out + "]";
+}
+
+std::string messages_json(const std::vector<EditMessage>& messages) {
+    std::string out = "[";
+    for (size_t i = 0; i < messages.size(); ++i)
+        out += (i ? "," : "") + std::string("{\"path\":") + model::json_quote(messages[i].path) +
+               ",\"message\":" + model::json_quote(messages[i].message) + "}";
+    return out + "]";
+}
+} // namespace
+
+EditAnswer Site::edit(const std::string& patch, std::uint64_t if_match, bool preview) {
+    auto state = current();
+    std::lock_guard<std::mutex> lock(m_mutex);
+    if (m_state != state) // changed on disk between the two locks: judge against the newest
+        state = m_state;
+    EditAnswer answer;
+    answer.version = state->version;
+    if (!state->stored || !state->reload_error.empty()) {
+        answer.status = 409;
+        answer.body = "{\"error\":" +
+                      model::json_quote("the plan on disk cannot be read: " + state->reload_error +
+                                        "; fix the file first") +
+                      ",\"version\":" + std::to_string(state->version) + "}";
+        return answer;
+    }
+    if (if_match != state->version) {
+        answer.status = 409;
+        std::string changed = "null";
+        auto old = m_history.find(if_match);
+        if (old != m_history.end())
+            changed = model::write_json(
+                model::patch_to_json(model::diff_json(*old->second, state->stored->json)));
+        answer.body = "{\"error\":" +
+                      model::json_quote("the plan changed since version " +
+                                        std::to_string(if_match) + "; it is now version " +
+                                        std::to_string(state->version) +
+                                        ": read it again and redo the change") +
+                      ",\"version\":" + std::to_string(state->version) +
+                      ",\"changed\":" + changed + "}";
+        return answer;
+    }
+    EditResult result = apply_edit_text(state->stored->json, state->facts->plan(), patch);
+    if (result.status != EditStatus::applied) {
+        answer.status = result.status == EditStatus::test_failed ? 409 : 422;
+        answer.body = "{\"error\":" +
+                      model::json_quote(result.status == EditStatus::test_failed
+                                            ? "a test operation failed; nothing was changed"
+                                            : "the change is not valid; nothing was changed") +
+                      ",\"version\":" + std::to_string(state->version) +
+                      ",\"errors\":" + messages_json(result.messages) + "}";
+        return answer;
+    }
+    auto facts = std::make_shared<const PlanFacts>(std::move(*result.plan));
+    auto before = state->findings();
+    auto after = std::make_shared<const CheckReport>(run_checks(*facts));
+    FindingChanges changes = compare_findings(*before, *after);
+    std::string findings = "\"appeared\":" + findings_json(changes.appeared) +
+                           ",\"disappeared\":" + findings_json(changes.disappeared);
+    if (preview) {
+        SavedText text = text_after_edit(*state->stored, result.json, facts->plan());
+        answer.body = "{\"version\":" + std::to_string(state->version) +
+                      ",\"diff\":" + model::json_quote(unified_diff(state->stored->text, text.text,
+                                                                     state->source)) +
+                      ",\"in_place\":" + (text.in_place ? "true" : "false") + "," + findings + "}";
+        return answer;
+    }
+    auto stored = std::make_shared<EditablePlan>(*state->stored);
+    bool in_place = save_edit(*stored, result.json, facts->plan());
+    auto next = std::make_shared<SiteState>();
+    next->version = state->version + 1;
+    next->facts = facts;
+    next->source = state->source;
+    next->from_workspace = state->from_workspace;
+    next->read_at = now_text();
+    next->stored = stored;
+    next->m_findings = after;
+    m_signature = signature();
+    m_state = next;
+    m_history[next->version] = std::make_shared<const model::Json>(stored->json);
+    while (m_history.size() > 64)
+        m_history.erase(m_history.begin());
+    answer.version = next->version;
+    answer.body = "{\"version\":" + std::to_string(next->version) +
+                  ",\"saved\":" + (in_place ? "\"in place\"" : "\"canonical\"") + "," +
+                  findings + ",\"findings\":" + std::to_string(after->findings.size()) + "}";
+    return answer;
 }
 
 std::shared_ptr<const SiteState> Site::reload() {

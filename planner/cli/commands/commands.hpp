@@ -20,5 +20,6 @@ CommandSpec snapshots_command();
 CommandSpec completion_command();
 CommandSpec report_command();
 CommandSpec serve_command();
+CommandSpec apply_command();
 
 } // namespace planner

@@ -15,6 +15,8 @@
 #include "planner/core/plan_facts.hpp"
 #include "planner/core/plan_source.hpp"
 #include "planner/rebalance/rebalance.hpp"
+#include "planner/editing/plan_edit.hpp"
+#include "model/json_value.hpp"
 
 #include <ostream>
 #include <sstream>
@@ -139,9 +141,11 @@ std::string render_json(const Plan& plan, const PlanIndex& index, const Rebalanc
 int run_rebalance(const ParsedArgs& args, Streams& io) {
     const OutputFormat format = output_format(args, "rebalance", k_analysis_formats);
     const auto output = args.value("--output");
-    if (!output)
+    const auto patch_file = args.value("--patch");
+    if (!output && !patch_file)
         throw UsageError("`planner rebalance` writes the proposed plan to a file; give it with "
-                         "-o FILE (e.g. -o proposed.yaml)");
+                         "-o FILE (e.g. -o proposed.yaml), or the moves as a patch with "
+                         "--patch FILE");
     TerminalProgress progress(args, io);
     progress.step("reading the plan", 0.2);
     const PlanFacts facts(load_plan_argument(args.positional[0]).plan);
@@ -150,6 +154,50 @@ int run_rebalance(const ParsedArgs& args, Streams& io) {
     progress.done();
     const PlanIndex& index = facts.index();
 
+    if (patch_file) {
+        const EditablePlan stored = load_editable_plan(args.positional[0]);
+        const RebalanceMoves moves = rebalance_moves(facts, stored.json, result);
+        write_output_file(*patch_file, model::write_json(model::patch_to_json(moves.patch)) + "\n");
+        const Plan& plan = facts.plan();
+        auto name_of = [&](const PersonId& id) -> std::string {
+            if (id.str().empty())
+                return "nobody";
+            for (const Person& p : plan.people)
+                if (p.id == id)
+                    return display_name(p);
+            return id.str();
+        };
+        auto utilisation_of_person = [&](const PersonId& id) -> std::string {
+            for (const PersonBalance& b : result.people)
+                if (b.person == id)
+                    return utilisation_text(b.utilisation_before) + " -> " +
+                           utilisation_text(b.utilisation_after);
+            return "";
+        };
+        std::ostringstream out;
+        out << plan.info.name << ": " << moves.moves.size()
+            << (moves.moves.size() == 1 ? " move" : " moves") << " (hours per week)\n";
+        for (const RebalanceMove& m : moves.moves) {
+            out << "  " << name_of(m.from) << " gives " << exporters::format_fixed(m.hours, 2)
+                << " h of " << channel_duty_subject(facts.index().channel_duties()[m.duty_index])
+                << " to " << name_of(m.to);
+            std::string uf = m.from.str().empty() ? "" : utilisation_of_person(m.from);
+            std::string ut = m.to.str().empty() ? "" : utilisation_of_person(m.to);
+            if (!uf.empty() || !ut.empty())
+                out << " (utilisation " << (uf.empty() ? "" : name_of(m.from) + " " + uf)
+                    << (!uf.empty() && !ut.empty() ? ", " : "")
+                    << (ut.empty() ? "" : name_of(m.to) + " " + ut) << ")";
+            out << "\n";
+        }
+        out << "Patch of " << moves.patch.size() << " operations written to " << *patch_file
+            << "; apply it with `planner apply " << args.positional[0] << " " << *patch_file
+            << "`.\n";
+        if (!output) {
+            io.out << out.str();
+            return 0;
+        }
+        io.err << out.str();
+    }
     const std::string yaml = write_plan_yaml(result.proposed);
     std::string text;
     if (format == OutputFormat::csv)
@@ -176,15 +224,18 @@ int run_rebalance(const ParsedArgs& args, Streams& io) {
 CommandSpec rebalance_command() {
     return CommandSpec{
         "rebalance",
-        "planner rebalance PLAN -o proposed.yaml [--format text|json|csv] [--quiet]",
+        "planner rebalance PLAN (-o proposed.yaml | --patch moves.json) [--format text|json|csv] [--quiet]",
         "Propose assignments by minimum-cost flow",
         "Plans every channel duty's hours onto the people whose roles perform it at the\n"
         "least cost (kept work 0, new assignment 1, outside interests +2, each missing\n"
         "skill +4, overtime 20, unstaffed 1000 per hour), writes the proposed plan to\n"
         "FILE (\"-\": standard output, with the summary on standard error) and prints the\n"
         "utilisation before and after and the hours no one can carry, per role.\n"
-        "Formulas: docs/staffing.md.",
-        {OptionSpec{"--output", "-o", "FILE", "where to write the proposed plan (required)"},
+        "Formulas: docs/staffing.md. With --patch FILE it prints the proposal as moves\n"
+        "(who gives how many hours of which duty to whom, utilisation before and after)\n"
+        "and writes them as a JSON Patch that `planner apply PLAN FILE` applies.",
+        {OptionSpec{"--output", "-o", "FILE", "where to write the proposed plan"},
+         OptionSpec{"--patch", "", "FILE", "write the proposed moves as a JSON Patch"},
          format_option(k_analysis_formats), quiet_option()},
         1,
         1,
