@@ -8,6 +8,9 @@
 #include "planner/reports/report_text.hpp"
 #include "planner/reports/reports.hpp"
 #include "planner/server/security.hpp"
+#include "exporters/number_format.hpp"
+#include "model/json_patch.hpp"
+#include "planner/rebalance/rebalance.hpp"
 #include "model/json_value.hpp"
 #include "model/plan_queries.hpp"
 
@@ -199,6 +202,16 @@ Response App::route(const Request& request) {
         r.headers.emplace_back("ETag", "\"" + std::to_string(state->version) + "\"");
         return r;
     }
+    if (request.method == "GET" && path == "/api/rebalance")
+        return rebalance_json();
+    if (path == "/assets/edit.js") {
+        Response r;
+        r.content_type = "text/javascript; charset=utf-8";
+        r.body = asset_edit_js();
+        return r;
+    }
+    if (path == "/edit")
+        return page(request, "edit", false);
     if (request.method == "GET" && path == "/api/session")
         return json_response(200, "{\"csrf\":" + model::json_quote(m_config.csrf) + "}");
     if (request.method == "GET" && path == "/api/findings") {
@@ -265,9 +278,16 @@ Response App::page(const Request& request, const std::string& slug, bool json) {
     auto state = m_site.current();
     auto pages = state->pages(language);
     auto found = pages->pages.find(slug);
-    if (found == pages->pages.end() || (json && found->second.json.empty()))
+    RenderedPage edit_page;
+    if (slug == "edit") {
+        ReportText t = ReportText::load(language);
+        edit_page.slug = "edit";
+        edit_page.title = t.get("web.nav_edit");
+        edit_page.body_html = editor_shell(t, language);
+    } else if (found == pages->pages.end() || (json && found->second.json.empty())) {
         return error_page(404, language, "web.not_found");
-    const RenderedPage& page = found->second;
+    }
+    const RenderedPage& page = slug == "edit" ? edit_page : found->second;
     Response r;
     if (json) {
         r.content_type = "application/json";
@@ -284,9 +304,11 @@ Response App::page(const Request& request, const std::string& slug, bool json) {
     b += "<meta name=\"csrf-token\" content=\"" + m_config.csrf + "\">";
     b += "<meta name=\"plan-version\" content=\"" + std::to_string(state->version) + "\">";
     b += "<title>" + html_escape(page.title + " — " + plan_name) + "</title>";
-    b += "<link rel=\"icon\" href=\"data:,\"><link rel=\"stylesheet\" "
+    b += std::string("<link rel=\"icon\" href=\"data:,\"><link rel=\"stylesheet\" "
          "href=\"/assets/app.css\"><script src=\"/assets/app.js\" "
-         "defer></script></head>\n<body data-page=\"" +
+         "defer></script>") +
+         (slug == "edit" ? "<script src=\"/assets/edit.js\" defer></script>" : "") +
+         "</head>\n<body data-page=\"" +
          slug + "\"><header><div class=\"brand\">" + html_escape(text.get("web.app_title")) +
          " <span class=\"plan-name\">" + html_escape(plan_name) + "</span></div><nav>";
     for (const std::string& s : page_slugs()) {
@@ -295,6 +317,9 @@ Response App::page(const Request& request, const std::string& slug, bool json) {
              (s == slug ? " class=\"current\" aria-current=\"page\"" : "") + ">" +
              html_escape(p != pages->pages.end() ? p->second.title : text.get(nav_key(s))) + "</a>";
     }
+    b += "<a href=\"/edit?lang=" + language + "\"" +
+         (slug == "edit" ? " class=\"current\" aria-current=\"page\"" : "") + ">" +
+         html_escape(text.get("web.nav_edit")) + "</a>";
     b += "<a class=\"lang\" href=\"/" + slug + "?lang=" + other + "\" hreflang=\"" + other + "\">" +
          html_escape(text.get("web.other_language")) + "</a></nav></header>\n<main>";
     if (!state->reload_error.empty())
@@ -373,6 +398,83 @@ Response App::page(const Request& request, const std::string& slug, bool json) {
              html_escape(text.get("web.json_twin")) + "</a>";
     b += "</footer></body></html>\n";
     return r;
+}
+
+Response App::rebalance_json() {
+    auto state = m_site.current();
+    const PlanFacts& facts = *state->facts;
+    const RebalanceResult result = compute_rebalance(facts);
+    const RebalanceMoves moves = rebalance_moves(facts, state->stored->json, result);
+    const model::Plan& plan = facts.plan();
+    auto name_of = [&](const model::PersonId& id) -> std::string {
+        for (const model::Person& p : plan.people)
+            if (p.id == id)
+                return model::display_name(p);
+        return "";
+    };
+    auto util = [&](const model::PersonId& id) -> std::string {
+        auto text = [](const std::optional<double>& u) {
+            return u ? ex::format_fixed(*u * 100, 0) + "%" : std::string("\u221e");
+        };
+        for (const PersonBalance& b : result.people)
+            if (b.person == id)
+                return text(b.utilisation_before) + " \u2192 " + text(b.utilisation_after);
+        return "";
+    };
+    // Moves and patch operations grouped by channel duty: each group is accepted or rejected.
+    std::vector<std::string> keys;
+    std::map<std::string, std::string> titles;
+    std::map<std::string, std::vector<std::string>> group_moves;
+    std::map<std::string, std::vector<model::PatchOperation>> group_ops;
+    for (const RebalanceMove& m : moves.moves) {
+        const model::ChannelDuty& d = facts.index().channel_duties()[m.duty_index];
+        std::string channel_name = d.channel ? d.channel->str() : "";
+        if (d.channel)
+            for (const model::Channel& c : plan.channels)
+                if (c.id == *d.channel)
+                    channel_name = model::display_name(c);
+        std::string key = d.duty.str() + ":" + (d.channel ? d.channel->str() : "");
+        if (!titles.count(key)) {
+            keys.push_back(key);
+            titles[key] = d.duty.str() + (channel_name.empty() ? "" : " \u00b7 " + channel_name);
+        }
+        group_moves[key].push_back(
+            "{\"from\":" + model::json_quote(name_of(m.from)) + ",\"to\":" +
+            model::json_quote(name_of(m.to)) + ",\"hours\":" +
+            model::json_quote(ex::format_fixed(m.hours, 1)) + ",\"from_utilisation\":" +
+            model::json_quote(m.from.str().empty() ? "" : util(m.from)) +
+            ",\"to_utilisation\":" + model::json_quote(m.to.str().empty() ? "" : util(m.to)) + "}");
+    }
+    for (const model::PatchOperation& op : moves.patch) {
+        // /assignments/PERSON:DUTY:CHANNEL[...]
+        std::string rest = op.path.substr(std::string("/assignments/").size());
+        rest = rest.substr(0, rest.find('/'));
+        auto c1 = rest.find(':');
+        std::string key;
+        if (c1 != std::string::npos) {
+            std::string tail = rest.substr(c1 + 1);
+            auto c2 = tail.find(':');
+            std::string duty = tail.substr(0, c2);
+            std::string channel =
+                c2 == std::string::npos ? "" : tail.substr(c2 + 1, tail.find(':', c2 + 1) - c2 - 1);
+            key = duty + ":" + channel;
+        }
+        if (!titles.count(key)) {
+            keys.push_back(key);
+            titles[key] = key;
+        }
+        group_ops[key].push_back(op);
+    }
+    std::string out = "{\"version\":" + std::to_string(state->version) + ",\"groups\":[";
+    for (size_t i = 0; i < keys.size(); ++i) {
+        const std::string& k = keys[i];
+        out += (i ? "," : "") + std::string("{\"key\":") + model::json_quote(k) +
+               ",\"title\":" + model::json_quote(titles[k]) + ",\"moves\":[";
+        for (size_t j = 0; j < group_moves[k].size(); ++j)
+            out += (j ? "," : "") + group_moves[k][j];
+        out += "],\"patch\":" + model::write_json(model::patch_to_json(group_ops[k])) + "}";
+    }
+    return json_response(200, out + "]}");
 }
 
 Response App::download(const Request& request) {

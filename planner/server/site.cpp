@@ -225,8 +225,11 @@ EditAnswer Site::edit(const std::string& patch, std::uint64_t if_match, bool pre
     while (m_history.size() > 64)
         m_history.erase(m_history.begin());
     answer.version = next->version;
+    const std::string undo =
+        model::write_json(model::patch_to_json(model::diff_json(stored->json, state->stored->json)));
     answer.body = "{\"version\":" + std::to_string(next->version) +
-                  ",\"saved\":" + (in_place ? "\"in place\"" : "\"canonical\"") + "," +
+                  ",\"saved\":" + (in_place ? "\"in place\"" : "\"canonical\"") +
+                  ",\"undo\":" + undo + "," +
                   findings + ",\"findings\":" + std::to_string(after->findings.size()) + "}";
     return answer;
 }
