@@ -103,13 +103,17 @@ const std::string& asset_edit_js() {
     var p = list(state.plan.people).filter(function (x) { return x.id === id; })[0];
     return p ? (p.name || p.id) : id;
   }
+  function roleName(id) {
+    var r = list(state.plan.roles).filter(function (x) { return x.id === id; })[0];
+    return r ? (r.name || r.id) : id;
+  }
   function renderPeople() {
     var body = $("edit-people").tBodies[0];
     body.textContent = "";
     list(state.plan.people).forEach(function (p) {
       var tr = el("tr", { "data-person": p.id }, [
         el("td", { text: p.name || p.id }),
-        el("td", { text: list(p.roles).join(", ") }),
+        el("td", { text: list(p.roles).map(roleName).join(", ") }),
         el("td", { className: "num", text: p.fte !== undefined ? String(p.fte) : (p.capacity_hours !== undefined ? p.capacity_hours + " h" : "1") }),
         el("td", { text: S["status_" + (p.status || "active")] || p.status }),
         el("td", {}, [el("button", { type: "button", className: "edit-person", text: S.edit_edit })])

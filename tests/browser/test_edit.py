@@ -117,6 +117,8 @@ def main():
         tz.send_keys("Europe/Riga")
         check(len(css("#timezones option")) > 100, "the time zone field offers the zones")
         shot("add-person")
+        driver.execute_script("document.getElementById('person-form').scrollIntoView()")
+        driver.save_screenshot(os.path.join(SHOTS, "edit-form-view.png"))
         driver.find_element(By.CSS_SELECTOR, "#person-form button[type=submit]").click()
         diff = review_and_save("add a person")
         check("+  - id: zane" in diff, "the diff shows the new person")
