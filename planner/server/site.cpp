@@ -228,7 +228,10 @@ EditAnswer Site::edit(const std::string& patch, std::uint64_t if_match, bool pre
     const std::string undo =
         model::write_json(model::patch_to_json(model::diff_json(stored->json, state->stored->json)));
     answer.body = "{\"version\":" + std::to_string(next->version) +
-                  ",\"saved\":" + (in_place ? "\"in place\"" : "\"canonical\"") +
+                  ",\"saved\":" +
+                  (state->from_workspace ? "\"workspace\""
+                   : in_place            ? "\"in place\""
+                                         : "\"canonical\"") +
                   ",\"undo\":" + undo + "," +
                   findings + ",\"findings\":" + std::to_string(after->findings.size()) + "}";
     return answer;

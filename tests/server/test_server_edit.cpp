@@ -8,6 +8,7 @@
 
 #include <filesystem>
 #include <fstream>
+#include <cstdlib>
 #include <sstream>
 
 #include <unistd.h>
@@ -215,4 +216,31 @@ TEST_CASE("a one-click fix from the findings removes its finding", "[edit-api]")
     INFO(r.body);
     REQUIRE(r.status == 200);
     CHECK(r.body.find("\"disappeared\":[{\"check\":\"COV004\"") != std::string::npos);
+}
+
+TEST_CASE("a workspace's plan is edited in one transaction", "[edit-api]") {
+    EditFixture f;
+    const fs::path ws = f.dir / "team.db";
+    const std::string command = std::string(PLANNER_EXE) + " import '" + ws.string() + "' '" +
+                                f.plan.string() + "' > /dev/null 2>&1";
+    REQUIRE(std::system(command.c_str()) == 0);
+    {
+        Site site(ws.string());
+        App app(site, make_config(k_port, "en"));
+        Request r = f.get("/api/plan");
+        r.headers[1].second = "planner_session=" + app.config().session;
+        r.method = "POST";
+        r.body = R"([{"op":"replace","path":"/people/priya/fte","value":0.8}])";
+        r.headers.emplace_back("X-CSRF-Token", app.config().csrf);
+        r.headers.emplace_back("Origin", "http://127.0.0.1:8766");
+        r.headers.emplace_back("If-Match", "1");
+        Response answer = app.handle(r);
+        INFO(answer.body);
+        REQUIRE(answer.status == 200);
+        CHECK(answer.body.find("\"saved\":\"workspace\"") != std::string::npos);
+    }
+    Site again(ws.string());
+    auto state = again.current();
+    REQUIRE(state->facts->plan().people.size() == 3);
+    CHECK(state->facts->plan().people[1].fte == Approx(0.8));
 }
