@@ -197,8 +197,25 @@ Response App::route(const Request& request) {
     if (request.method == "GET" && path == "/api/plan") {
         auto state = m_site.current();
         std::string plan = state->stored ? model::write_json(state->stored->json) : "null";
+        // The choices the plan format offers, so that pages never ask to type an id.
+        auto list = [](const std::vector<std::string>& items) {
+            std::string out = "[";
+            for (size_t i = 0; i < items.size(); ++i)
+                out += (i ? "," : "") + model::json_quote(items[i]);
+            return out + "]";
+        };
+        const std::string choices =
+            "{\"duties\":" + list(model::standard_duty_ids()) +
+            ",\"networks\":" +
+            list({"instagram", "facebook", "linkedin", "x", "youtube", "tiktok", "pinterest",
+                  "threads", "other"}) +
+            ",\"goal_kinds\":" +
+            list({"engagement", "customer_care", "reach", "conversion", "awareness", "roi",
+                  "other"}) +
+            ",\"metrics\":" + list(model::metric_names()) + "}";
         Response r = json_response(200, "{\"version\":" + std::to_string(state->version) +
-                                            ",\"plan\":" + plan + "}");
+                                            ",\"plan\":" + plan + ",\"choices\":" + choices +
+                                            "}");
         r.headers.emplace_back("ETag", "\"" + std::to_string(state->version) + "\"");
         return r;
     }

@@ -7,7 +7,7 @@
 namespace planner::server {
 
 std::string editor_shell(const ReportText& text, const std::string& language) {
-    static const char* keys[] = {"edit_lead", "edit_undo", "edit_redo", "edit_people", "edit_add_person", "edit_edit", "edit_remove", "edit_id", "edit_name", "edit_roles", "edit_fte", "edit_capacity", "edit_days", "edit_start", "edit_end", "edit_timezone", "edit_skills", "edit_interests", "edit_manager", "edit_status", "edit_absences", "edit_add_absence", "edit_from", "edit_to", "edit_reason", "edit_none", "edit_review", "edit_save", "edit_cancel", "edit_raci_lead", "edit_backup", "edit_share", "edit_findings", "edit_fix", "edit_no_findings", "edit_rebalance", "edit_accept", "edit_reject", "edit_no_moves", "edit_move", "edit_saved", "edit_no_change", "edit_stale", "edit_invalid", "edit_appeared", "edit_disappeared", "edit_advanced", "edit_apply", "edit_nobody",  "status_active", "status_vacancy", "status_leaving"};
+    static const char* keys[] = {"edit_lead", "edit_undo", "edit_redo", "edit_people", "edit_add_person", "edit_edit", "edit_remove", "edit_id", "edit_name", "edit_roles", "edit_fte", "edit_capacity", "edit_days", "edit_start", "edit_end", "edit_timezone", "edit_skills", "edit_interests", "edit_manager", "edit_status", "edit_absences", "edit_add_absence", "edit_from", "edit_to", "edit_reason", "edit_none", "edit_review", "edit_save", "edit_cancel", "edit_raci_lead", "edit_backup", "edit_share", "edit_findings", "edit_fix", "edit_no_findings", "edit_rebalance", "edit_accept", "edit_reject", "edit_no_moves", "edit_move", "edit_saved", "edit_no_change", "edit_stale", "edit_invalid", "edit_appeared", "edit_disappeared", "edit_advanced", "edit_apply", "edit_nobody", "edit_roles", "edit_channels", "edit_goals", "edit_add_role", "edit_add_channel", "edit_add_goal", "edit_f_duties", "edit_f_network", "edit_f_workload_posts_per_week", "edit_f_workload_hours_per_post", "edit_f_workload_inbound_per_day", "edit_f_workload_minutes_per_inbound", "edit_f_workload_listening_hours_per_week", "edit_f_workload_reporting_hours_per_week", "edit_f_workload_ads_hours_per_week", "edit_f_care_days", "edit_f_care_start", "edit_f_care_end", "edit_f_care_response_minutes", "edit_f_approval_required", "edit_f_approval_steps", "edit_f_kind", "edit_f_priority", "edit_f_owner", "edit_f_channels", "status_active", "status_vacancy", "status_leaving"};
     std::string strings = "{";
     bool first = true;
     for (const char* k : keys) {
@@ -37,6 +37,14 @@ std::string editor_shell(const ReportText& text, const std::string& language) {
          "id=\"add-person\">" +
          t("edit_add_person") + "</button><form id=\"person-form\" class=\"edit-form\" hidden "
                                 "novalidate></form>";
+    for (const char* kind : {"roles", "channels", "goals"}) {
+        const std::string k = kind;
+        const std::string add = k == "roles" ? "edit_add_role" : k == "channels" ? "edit_add_channel" : "edit_add_goal";
+        b += "<h2>" + t(("edit_" + k).c_str()) + "</h2><div class=\"table-wrap\"><table class=\"data\" id=\"edit-" + k +
+             "\"><tbody></tbody></table></div><button type=\"button\" class=\"add-entity\" data-kind=\"" + k + "\">" +
+             t(add.c_str()) + "</button><form class=\"edit-form entity-form\" id=\"form-" + k +
+             "\" data-kind=\"" + k + "\" hidden novalidate></form>";
+    }
     b += "<h2>" + html_escape(text.get("web.nav_raci")) + "</h2><p>" + t("edit_raci_lead") +
          "</p><div class=\"table-wrap\"><table class=\"matrix raci-edit\" "
          "id=\"raci-grid\"></table></div><div id=\"raci-cell\" class=\"edit-form\" hidden></div>";
@@ -75,6 +83,11 @@ const std::string& asset_edit_js() {
   function fmt(s, values) {
     return s.replace(/\{(\w+)\}/g, function (m, k) { return values[k] !== undefined ? values[k] : m; });
   }
+  // Adds an element to a list of the plan, making the list when the plan has none yet.
+  function addTo(kind, key, value) {
+    if (!Array.isArray(state.plan[kind])) return { op: "add", path: "/" + kind, value: [value] };
+    return { op: "add", path: "/" + kind + "/" + esc(key), value: value };
+  }
   function same(a, b) { return JSON.stringify(a) === JSON.stringify(b); }
   function list(x) { return Array.isArray(x) ? x : []; }
   function api(method, path, body) {
@@ -91,7 +104,9 @@ const std::string& asset_edit_js() {
     return api("GET", "/api/plan").then(function (r) {
       state.version = r.json.version;
       state.plan = r.json.plan || {};
+      state.choices = r.json.choices || {};
       renderPeople();
+      ["roles", "channels", "goals"].forEach(renderEntities);
       renderRaci();
       loadFindings();
       loadMoves();
@@ -234,7 +249,7 @@ const std::string& asset_edit_js() {
       return a;
     }).filter(function (a) { return Object.keys(a).length; });
     put("absences", absences);
-    if (!form.getAttribute("data-person")) return [{ op: "add", path: "/people/" + esc(id), value: p }];
+    if (!form.getAttribute("data-person")) return [addTo("people", id, p)];
     var ops = [], base = "/people/" + esc(id);
     Object.keys(p).forEach(function (k) {
       if (!(k in old)) ops.push({ op: "add", path: base + "/" + esc(k), value: p[k] });
@@ -243,6 +258,110 @@ const std::string& asset_edit_js() {
     Object.keys(old).forEach(function (k) { if (!(k in p)) ops.push({ op: "remove", path: base + "/" + esc(k) }); });
     return ops;
   }
+
+  // ---- roles, channels, goals: forms from a list of fields (dotted keys are nested) ----
+  function opts(values, labels) { return values.map(function (v) { return { value: v, label: labels ? labels(v) : v }; }); }
+  function allDuties() {
+    return list(state.choices.duties).concat(list(state.plan.duties).map(function (d) { return d.id; }));
+  }
+  var ENTITY = {
+    roles: [["name", "text"], ["duties", "checks", function () { return opts(allDuties()); }], ["skills", "list"]],
+    channels: [["name", "text"], ["network", "select", function () { return opts(list(state.choices.networks)); }],
+      ["workload.posts_per_week", "number"], ["workload.hours_per_post", "number"],
+      ["workload.inbound_per_day", "number"], ["workload.minutes_per_inbound", "number"],
+      ["workload.listening_hours_per_week", "number"], ["workload.reporting_hours_per_week", "number"],
+      ["workload.ads_hours_per_week", "number"],
+      ["care.days", "checks", function () { return opts(DAYS); }], ["care.start", "time"], ["care.end", "time"],
+      ["care.response_minutes", "number"], ["approval.required", "bool"], ["approval.steps", "number"]],
+    goals: [["name", "text"], ["kind", "select", function () { return opts(list(state.choices.goal_kinds)); }],
+      ["priority", "number"],
+      ["owner", "select", function () { return [{ value: "", label: S.edit_none }].concat(list(state.plan.people).map(function (p) { return { value: p.id, label: p.name || p.id }; })); }],
+      ["channels", "checks", function () { return list(state.plan.channels).map(function (c) { return { value: c.id, label: c.name || c.id }; }); }]]
+  };
+  function fieldLabel(key) {
+    var k = "edit_f_" + key.replace(/\./g, "_");
+    return S[k] || S["edit_" + key] || key;
+  }
+  function getPath(obj, key) {
+    return key.split(".").reduce(function (o, k) { return o && typeof o === "object" ? o[k] : undefined; }, obj);
+  }
+  function setPath(obj, key, value) {
+    var parts = key.split("."), o = obj;
+    for (var i = 0; i < parts.length - 1; ++i) {
+      if (!o[parts[i]] || typeof o[parts[i]] !== "object") o[parts[i]] = {};
+      o = o[parts[i]];
+    }
+    var last = parts[parts.length - 1];
+    if (value === undefined || value === "" || (Array.isArray(value) && !value.length)) delete o[last]; else o[last] = value;
+    if (parts.length > 1 && !Object.keys(o).length) delete obj[parts[0]];
+  }
+  function renderEntities(kind) {
+    var body = $("edit-" + kind).tBodies[0];
+    body.textContent = "";
+    list(state.plan[kind]).forEach(function (e) {
+      var b = el("button", { type: "button", className: "edit-entity", text: S.edit_edit });
+      b.addEventListener("click", function () { openEntity(kind, e.id); });
+      body.appendChild(el("tr", { "data-id": e.id }, [el("td", { text: e.name || e.id }), el("td", {}, [b])]));
+    });
+  }
+  function openEntity(kind, id) {
+    var form = $("form-" + kind);
+    var e = id ? list(state.plan[kind]).filter(function (x) { return x.id === id; })[0] : {};
+    var base = "/" + kind + "/" + (id ? esc(id) : "new");
+    form.textContent = "";
+    form.setAttribute("data-id", id || "");
+    if (!id) form.appendChild(field(S.edit_id, input("text", "", { name: "id" }), base + "/id"));
+    ENTITY[kind].forEach(function (f) {
+      var key = f[0], type = f[1], value = getPath(e, key), path = base + "/" + key.split(".").map(esc).join("/"), w;
+      if (type === "checks") w = checks(key, f[2](), list(value));
+      else if (type === "select") {
+        w = el("select", { name: key });
+        f[2]().forEach(function (o) { var op = el("option", { value: o.value, text: o.label }); if (o.value === (value || "")) op.selected = true; w.appendChild(op); });
+        if (value === undefined && !f[2]().some(function (o) { return o.value === ""; })) w.insertBefore(el("option", { value: "", text: "\u2014", selected: "" }), w.firstChild);
+      } else if (type === "bool") { w = input("checkbox", "true", { name: key }); w.checked = value === true; }
+      else if (type === "list") w = input("text", list(value).join(", "), { name: key });
+      else w = input(type, value, type === "number" ? { name: key, step: "any" } : { name: key });
+      form.appendChild(field(fieldLabel(key), w, path));
+    });
+    var submit = el("button", { type: "submit", className: "primary", text: S.edit_review });
+    var cancel = el("button", { type: "button", text: S.edit_cancel });
+    cancel.addEventListener("click", function () { form.hidden = true; });
+    form.appendChild(el("div", { className: "form-buttons" }, [submit, document.createTextNode(" "), cancel]));
+    form.hidden = false;
+    form.scrollIntoView({ block: "nearest" });
+  }
+  function entityPatch(form) {
+    var kind = form.getAttribute("data-kind"), id = form.getAttribute("data-id");
+    var old = id ? list(state.plan[kind]).filter(function (x) { return x.id === id; })[0] : {};
+    var e = JSON.parse(JSON.stringify(old || {}));
+    if (!id) { id = form.querySelector("[name=id]").value.trim(); e.id = id; }
+    ENTITY[kind].forEach(function (f) {
+      var key = f[0], type = f[1], v;
+      if (type === "checks") v = Array.prototype.map.call(form.querySelectorAll("[data-group='" + key + "'] input:checked"), function (c) { return c.value; });
+      else {
+        var w = form.querySelector("[name='" + key + "']");
+        if (type === "bool") v = w.checked ? true : (getPath(old, key) === false ? false : undefined);
+        else if (type === "list") v = w.value.split(",").map(function (x) { return x.trim(); }).filter(Boolean);
+        else if (type === "number") v = numberOr(w.value);
+        else v = w.value.trim();
+      }
+      setPath(e, key, v);
+    });
+    if (!form.getAttribute("data-id")) return [addTo(kind, id, e)];
+    var ops = [], base = "/" + kind + "/" + esc(id);
+    Object.keys(e).forEach(function (k) {
+      if (!(k in old)) ops.push({ op: "add", path: base + "/" + esc(k), value: e[k] });
+      else if (!same(old[k], e[k])) ops.push({ op: "replace", path: base + "/" + esc(k), value: e[k] });
+    });
+    Object.keys(old).forEach(function (k) { if (!(k in e)) ops.push({ op: "remove", path: base + "/" + esc(k) }); });
+    return ops;
+  }
+  document.querySelectorAll(".add-entity").forEach(function (b) {
+    b.addEventListener("click", function () { openEntity(b.getAttribute("data-kind"), null); });
+  });
+  document.querySelectorAll(".entity-form").forEach(function (f) {
+    f.addEventListener("submit", function (ev) { ev.preventDefault(); propose(entityPatch(f)); });
+  });
 
   // ---- the RACI grid ----
   function channelDuties() {
@@ -316,7 +435,7 @@ const std::string& asset_edit_js() {
         if (v !== "R" || (a && a.raci)) next.raci = v; else delete next.raci;
         if (s !== "") next.share = numberOr(s); else delete next.share;
       }
-      propose(a ? [{ op: "replace", path: key, value: next }] : [{ op: "add", path: key, value: next }]);
+      propose(a ? [{ op: "replace", path: key, value: next }] : [addTo("assignments", person + ":" + duty + ":" + channel, next)]);
     });
     box.hidden = false;
     td.parentNode.parentNode.parentNode.parentNode.after(box);
@@ -376,9 +495,8 @@ const std::string& asset_edit_js() {
     var ul = el("ul");
     errors.forEach(function (e) {
       var spot = document.querySelector('[data-error-for="' + e.path.replace(/"/g, '\\"') + '"]');
-      if (!spot && e.path.indexOf("/people/") === 0 && !$("person-form").getAttribute("data-person")) {
-        spot = document.querySelector('[data-error-for="' + e.path.replace(/^\/people\/[^/]+/, "/people/new") + '"]');
-      }
+      if (!spot) // a new element: its form's fields are named /KIND/new/...
+        spot = document.querySelector('[data-error-for="' + e.path.replace(/^\/(\w+)\/[^/]+/, "/$1/new").replace(/"/g, '\\"') + '"]');
       if (spot) spot.textContent = e.message;
       ul.appendChild(el("li", { text: (e.path ? e.path + ": " : "") + e.message }));
     });
@@ -421,6 +539,7 @@ const std::string& asset_edit_js() {
       $("review").hidden = true;
       $("person-form").hidden = true;
       $("raci-cell").hidden = true;
+      document.querySelectorAll(".entity-form").forEach(function (f) { f.hidden = true; });
       return load();
     });
   }

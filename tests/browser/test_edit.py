@@ -44,12 +44,15 @@ def main():
     original = open(plan, encoding="utf-8").read()
     comments = [l for l in original.splitlines() if l.lstrip().startswith("#")]
 
+    current = {"plan": plan}
+
     def text():
-        return open(plan, encoding="utf-8").read()
+        return open(current["plan"], encoding="utf-8").read()
 
     def comments_kept(what):
         now = text()
-        check(all(c in now for c in comments), "%s: every comment of the file is still there" % what)
+        expected = comments if current["plan"] == plan else ["# Built in the browser."]
+        check(all(c in now for c in expected), "%s: every comment of the file is still there" % what)
 
     proc = subprocess.Popen([EXE, "serve", plan, "--no-open"], stdout=subprocess.PIPE,
                             stderr=subprocess.PIPE, text=True)
@@ -182,6 +185,66 @@ def main():
         wait.until(lambda d: len(css("#edit-people tbody tr")) > 0)
         check(driver.find_element(By.ID, "add-person").text == "Pievienot cilvēku", "the editor speaks Latvian")
         shot("lv")
+
+        # From an empty plan, with no YAML: a role, a channel, a person, a RACI cell.
+        empty = os.path.join(work, "empty.yaml")
+        with open(empty, "w", encoding="utf-8") as f:
+            f.write('# Built in the browser.\nversion: 1\nplan:\n  name: "Corner Bakery social media"\n')
+        proc2 = subprocess.Popen([EXE, "serve", empty, "--no-open"], stdout=subprocess.PIPE,
+                                 stderr=subprocess.PIPE, text=True)
+        url2 = proc2.stdout.readline().strip()
+        port2 = int(url2.split(":")[2].split("/")[0])
+        try:
+            driver.get(url2)
+            driver.get("http://127.0.0.1:%d/edit" % port2)
+            wait.until(lambda d: d.find_element(By.CSS_SELECTOR, ".add-entity[data-kind=roles]").is_displayed())
+            current["plan"] = empty  # text() and review_and_save read this file now
+
+            def entity(kind, values, checks=()):
+                driver.find_element(By.CSS_SELECTOR, ".add-entity[data-kind=%s]" % kind).click()
+                form = driver.find_element(By.ID, "form-" + kind)
+                for name, value in values:
+                    w = form.find_element(By.CSS_SELECTOR, "[name='%s']" % name)
+                    if w.tag_name == "select":
+                        Select(w).select_by_value(value)
+                    else:
+                        w.send_keys(value)
+                for group, value in checks:
+                    form.find_element(By.CSS_SELECTOR, "[data-group='%s'] input[value='%s']" % (group, value)).click()
+                form.find_element(By.CSS_SELECTOR, "button[type=submit]").click()
+                review_and_save("add a %s" % kind)
+
+            entity("roles", [("id", "owner"), ("name", "Owner")], [("duties", "approve"), ("duties", "report")])
+            entity("channels", [("id", "instagram"), ("name", "Instagram"), ("network", "instagram"),
+                                ("workload.posts_per_week", "5"), ("workload.hours_per_post", "1"),
+                                ("workload.reporting_hours_per_week", "0.5")],
+                   [("care.days", "mon"), ("care.days", "tue")])
+            wait.until(lambda d: len(css("#edit-channels tbody tr")) == 1)
+            driver.find_element(By.ID, "add-person").click()
+            driver.find_element(By.CSS_SELECTOR, "#person-form [name=id]").send_keys("sam")
+            driver.find_element(By.CSS_SELECTOR, "#person-form [name=name]").send_keys("Sam Taylor")
+            driver.find_element(By.CSS_SELECTOR, "#person-form [data-group=roles] input[value=owner]").click()
+            driver.find_element(By.CSS_SELECTOR, "#person-form button[type=submit]").click()
+            review_and_save("add the first person")
+            wait.until(lambda d: len(css("#raci-grid td[data-person=sam][data-duty=approve]")) == 1)
+            css("#raci-grid td[data-person=sam][data-duty=approve]")[0].click()
+            Select(driver.find_element(By.ID, "raci-choice")).select_by_value("A")
+            driver.find_element(By.ID, "raci-apply").click()
+            review_and_save("the first RACI cell")
+            built = text()
+            check(built.startswith("# Built in the browser.\nversion: 1\n"), "the built plan keeps its comment")
+            for piece in ["id: owner", "duties: [approve, report]", "id: instagram", "posts_per_week: 5",
+                          "id: sam", "{person: sam, duty: approve, channel: instagram, raci: A}"]:
+                check(piece in built, "the plan built in the browser has %r" % piece)
+            check(subprocess.run([EXE, "check", empty], capture_output=True).returncode in (0, 1),
+                  "the plan built in the browser is a valid plan")
+            shot("built")
+        finally:
+            proc2.send_signal(2)
+            try:
+                proc2.wait(timeout=15)
+            except subprocess.TimeoutExpired:
+                proc2.kill()
     finally:
         driver.quit()
         proc.send_signal(2)
