@@ -2,6 +2,9 @@
 
 #include "model/plan_json.hpp"
 
+#include <unordered_map>
+#include <unordered_set>
+
 namespace planner::model {
 
 std::string collection_noun(const std::string& collection) {
@@ -359,27 +362,23 @@ void diff(const Json& a, const Json& b, const std::string& path, const std::stri
     }
     if (a.is_array() && b.is_array() && !(a == b) &&
         (keyed_collection(collection, a) || keyed_collection(collection, b))) {
+        std::unordered_map<std::string, const Json*> in_b;
+        std::unordered_set<std::string> in_a;
+        for (const Json& y : b.items)
+            in_b.emplace(element_key(collection, y), &y);
         for (const Json& x : a.items) {
             std::string key = element_key(collection, x);
-            const Json* match = nullptr;
-            for (const Json& y : b.items)
-                if (element_key(collection, y) == key) {
-                    match = &y;
-                    break;
-                }
+            in_a.insert(key);
+            auto match = in_b.find(key);
             std::string child = path + "/" + pointer_escape(key);
-            if (!match)
+            if (match == in_b.end())
                 out.push_back({"remove", child, "", std::nullopt});
             else
-                diff(x, *match, child, "", out);
+                diff(x, *match->second, child, "", out);
         }
         for (const Json& y : b.items) {
             std::string key = element_key(collection, y);
-            bool found = false;
-            for (const Json& x : a.items)
-                if (element_key(collection, x) == key)
-                    found = true;
-            if (!found)
+            if (!in_a.count(key))
                 out.push_back({"add", path + "/" + pointer_escape(key), "", y});
         }
         return;

@@ -4,6 +4,7 @@
 #include "model/yaml_tree.hpp"
 
 #include <algorithm>
+#include <unordered_map>
 #include <vector>
 
 namespace planner::model {
@@ -221,27 +222,50 @@ private:
 
     void walk_sequence(uint32_t index, const Json& target, const std::string& collection) {
         const YamlNode& node = m_tree.node(index);
+        // Keys straight from the YAML (converting 10,000 people to JSON to key them is slow).
+        bool keyed = keyed_collection(collection, target);
+        std::vector<std::string> old_keys(node.child_count);
+        for (uint32_t i = 0; i < node.child_count; ++i) {
+            const YamlNode& item = m_tree.node(m_tree.child(node, i));
+            if (item.kind != YamlKind::mapping) {
+                if (keyed && !target.items.empty())
+                    keyed = false; // a plain list after all
+                continue;
+            }
+            Json shallow = Json::make_object();
+            for (uint32_t e = 0; e + 1 < item.child_count; e += 2) {
+                const YamlNode& k = m_tree.node(m_tree.child(item, e));
+                const YamlNode& v = m_tree.node(m_tree.child(item, e + 1));
+                if (v.kind == YamlKind::scalar)
+                    shallow.set(k.text, yaml_scalar_to_json(v));
+            }
+            old_keys[i] = element_key(collection, shallow);
+        }
         std::vector<Json> old;
-        old.reserve(node.child_count);
-        for (uint32_t i = 0; i < node.child_count; ++i)
-            old.push_back(yaml_to_json(m_tree, m_tree.child(node, i)));
-        Json old_list = Json::make_array();
-        old_list.items = old;
-        bool keyed = keyed_collection(collection, target) || keyed_collection(collection, old_list);
+        if (!keyed) {
+            old.reserve(node.child_count);
+            for (uint32_t i = 0; i < node.child_count; ++i)
+                old.push_back(yaml_to_json(m_tree, m_tree.child(node, i)));
+        }
         std::vector<const Json*> appended;
         if (keyed) {
             size_t last_matched = 0;
             bool any = false;
-            std::vector<bool> kept(old.size(), false);
+            const size_t count = old_keys.size();
+            std::vector<bool> kept(count, false);
+            // Old elements by key (a list of 10,000 people is matched in linear time).
+            std::unordered_map<std::string, std::vector<size_t>> by_key;
+            for (size_t i = count; i-- > 0;)
+                by_key[old_keys[i]].push_back(i);
             for (size_t t = 0; t < target.items.size(); ++t) {
                 std::string key = element_key(collection, target.items[t]);
-                size_t found = old.size();
-                for (size_t i = 0; i < old.size(); ++i)
-                    if (!kept[i] && element_key(collection, old[i]) == key) {
-                        found = i;
-                        break;
-                    }
-                if (found == old.size()) {
+                size_t found = count;
+                auto candidates = by_key.find(key);
+                if (candidates != by_key.end() && !candidates->second.empty()) {
+                    found = candidates->second.back();
+                    candidates->second.pop_back();
+                }
+                if (found == count) {
                     appended.push_back(&target.items[t]);
                     continue;
                 }
@@ -252,7 +276,7 @@ private:
                 any = true;
                 walk(m_tree.child(node, static_cast<uint32_t>(found)), target.items[t], "");
             }
-            for (size_t i = 0; i < old.size(); ++i)
+            for (size_t i = 0; i < count; ++i)
                 if (!kept[i])
                     remove_item(node, static_cast<uint32_t>(i));
         } else {
