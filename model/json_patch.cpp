@@ -9,10 +9,11 @@ namespace planner::model {
 
 std::string collection_noun(const std::string& collection) {
     static const std::pair<const char*, const char*> nouns[] = {
-        {"people", "person"},   {"channels", "channel"},       {"roles", "role"},
-        {"goals", "goal"},      {"kpis", "KPI"},               {"profiles", "profile"},
-        {"duties", "duty"},     {"assignments", "assignment"}, {"absences", "absence"},
-        {"suppress", "suppression"}};
+        {"people", "person"},    {"channels", "channel"},
+        {"roles", "role"},       {"goals", "goal"},
+        {"kpis", "KPI"},         {"profiles", "profile"},
+        {"duties", "duty"},      {"assignments", "assignment"},
+        {"absences", "absence"}, {"suppress", "suppression"}};
     for (const auto& [k, v] : nouns)
         if (collection == k)
             return v;
@@ -102,8 +103,8 @@ std::optional<Location> walk(Json& document, const std::string& path, std::strin
         if (node->is_object()) {
             Json* child = node->find(s);
             if (!child) {
-                message = walked.empty() ? "the plan has no '" + s + "'"
-                                         : walked + " has no '" + s + "'";
+                message =
+                    walked.empty() ? "the plan has no '" + s + "'" : walked + " has no '" + s + "'";
                 return std::nullopt;
             }
             collection = s;
@@ -121,8 +122,8 @@ std::optional<Location> walk(Json& document, const std::string& path, std::strin
         walked += "/" + pointer_escape(s);
     }
     if (!node->is_container()) {
-        message = (walked.empty() ? std::string("/") : walked) +
-                  " is a single value; it has no '" + segments->back() + "'";
+        message = (walked.empty() ? std::string("/") : walked) + " is a single value; it has no '" +
+                  segments->back() + "'";
         return std::nullopt;
     }
     return Location{node, collection, segments->back()};
@@ -160,8 +161,8 @@ bool add(Json& document, const std::string& path, Json value, std::string& messa
     if (keyed_collection(at->collection, list) && value.is_object()) {
         std::string ignored;
         if (locate(list, at->collection, at->last, ignored)) {
-            message = "there is already a " + collection_noun(at->collection) + " '" +
-                      at->last + "'; use replace to change it";
+            message = "there is already a " + collection_noun(at->collection) + " '" + at->last +
+                      "'; use replace to change it";
             return false;
         }
         if (at->collection != "assignments" && value.is_object() && !value.find("id")) {
@@ -241,8 +242,8 @@ std::optional<std::vector<PatchOperation>> parse_patch(const Json& patch, PatchF
         const Json* o = item.find("op");
         const Json* p = item.find("path");
         if (!o || !o->is_string() || !p || !p->is_string()) {
-            failure.message = "operation " + std::to_string(i + 1) +
-                              " needs \"op\" and \"path\" as strings";
+            failure.message =
+                "operation " + std::to_string(i + 1) + " needs \"op\" and \"path\" as strings";
             return std::nullopt;
         }
         op.op = o->text;
@@ -250,8 +251,8 @@ std::optional<std::vector<PatchOperation>> parse_patch(const Json& patch, PatchF
         failure.path = op.path;
         if (op.op != "add" && op.op != "remove" && op.op != "replace" && op.op != "move" &&
             op.op != "copy" && op.op != "test") {
-            failure.message = "unknown operation '" + op.op +
-                              "'; use add, remove, replace, move, copy or test";
+            failure.message =
+                "unknown operation '" + op.op + "'; use add, remove, replace, move, copy or test";
             return std::nullopt;
         }
         if (op.op == "add" || op.op == "replace" || op.op == "test") {
@@ -321,9 +322,9 @@ std::optional<PatchFailure> apply_patch(Json& document, const std::vector<PatchO
             const Json* v = get(work, op.from, message);
             if (!v) {
                 ok = false;
-            } else if (op.op == "move" && (op.path == op.from ||
-                                           op.path.compare(0, op.from.size() + 1,
-                                                           op.from + "/") == 0)) {
+            } else if (op.op == "move" &&
+                       (op.path == op.from ||
+                        op.path.compare(0, op.from.size() + 1, op.from + "/") == 0)) {
                 if (op.path != op.from) {
                     ok = false;
                     message = "a value cannot be moved into itself";

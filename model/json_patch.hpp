@@ -15,7 +15,7 @@ namespace planner::model {
 struct PatchOperation {
     std::string op; // add remove replace move copy test
     std::string path;
-    std::string from;         // move, copy
+    std::string from;          // move, copy
     std::optional<Json> value; // add, replace, test
 };
 

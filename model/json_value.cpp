@@ -44,8 +44,8 @@ void Json::set(const std::string& key, Json value) {
     members.emplace_back(key, std::move(value));
 }
 bool Json::erase(std::string_view key) {
-    auto it = std::find_if(members.begin(), members.end(),
-                           [&](const auto& m) { return m.first == key; });
+    auto it =
+        std::find_if(members.begin(), members.end(), [&](const auto& m) { return m.first == key; });
     if (it == members.end())
         return false;
     members.erase(it);
@@ -61,8 +61,8 @@ bool operator==(const Json& a, const Json& b) {
     case Json::Type::boolean:
         return a.boolean == b.boolean;
     case Json::Type::number:
-        return a.text == b.text || std::strtod(a.text.c_str(), nullptr) ==
-                                       std::strtod(b.text.c_str(), nullptr);
+        return a.text == b.text ||
+               std::strtod(a.text.c_str(), nullptr) == std::strtod(b.text.c_str(), nullptr);
     case Json::Type::string:
         return a.text == b.text;
     case Json::Type::array:

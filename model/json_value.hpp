@@ -60,8 +60,7 @@ struct JsonParseError {
 };
 
 // Parses one JSON text (RFC 8259). Nesting deeper than `max_depth` is an error.
-std::optional<Json> parse_json(std::string_view text, JsonParseError& error,
-                               size_t max_depth = 64);
+std::optional<Json> parse_json(std::string_view text, JsonParseError& error, size_t max_depth = 64);
 
 // Compact JSON (no spaces), members in their order.
 std::string write_json(const Json& value);

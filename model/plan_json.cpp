@@ -144,7 +144,8 @@ struct Writer {
         for (size_t i = 0; i < list.items.size(); ++i) {
             const Json& item = list.items[i];
             std::string name = keyed ? element_key(collection, item) : std::string();
-            std::string child = path + "/" + pointer_escape(name.empty() ? std::to_string(i) : name);
+            std::string child =
+                path + "/" + pointer_escape(name.empty() ? std::to_string(i) : name);
             std::string dash = std::string(indent, ' ') + "- ";
             if (is_scalar(item)) {
                 line(dash + scalar_text(item), child);
@@ -199,8 +200,8 @@ bool keyed_collection(const std::string& collection, const Json& list) {
         for (const Json& item : list.items)
             if (!item.is_object())
                 return false;
-    static const char* known[] = {"people", "channels", "roles", "goals", "kpis",
-                                  "profiles", "duties", "assignments"};
+    static const char* known[] = {"people", "channels", "roles",  "goals",
+                                  "kpis",   "profiles", "duties", "assignments"};
     for (const char* k : known)
         if (collection == k)
             return true;
@@ -221,7 +222,7 @@ std::string element_key(const std::string& collection, const Json& element) {
         auto part = [&](const char* key) -> std::string {
             const Json* v = element.find(key);
             return v && (v->type == Json::Type::string || v->type == Json::Type::number) ? v->text
-                                                                                          : "";
+                                                                                         : "";
         };
         std::string key = part("person") + ":" + part("duty");
         if (!part("channel").empty())

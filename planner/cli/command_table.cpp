@@ -5,10 +5,10 @@ namespace planner {
 
 const std::vector<CommandSpec>& command_table() {
     static const std::vector<CommandSpec> table = {
-        init_command(),        show_command(),      check_command(),      workload_command(),
-        staff_command(),       rebalance_command(), apply_command(),       diff_command(),       import_command(),
-        export_plan_command(), snapshot_command(),  snapshots_command(),  report_command(),
-        serve_command(),       demo_command(),      completion_command(),
+        init_command(),   show_command(),        check_command(),    workload_command(),
+        staff_command(),  rebalance_command(),   apply_command(),    diff_command(),
+        import_command(), export_plan_command(), snapshot_command(), snapshots_command(),
+        report_command(), serve_command(),       demo_command(),     completion_command(),
     };
     return table;
 }

@@ -126,11 +126,11 @@ EditResult apply_edit(const Json& current, const model::Plan& before,
     if (auto failure = model::apply_patch(result.json, patch)) {
         result.status = failure->test_failed ? EditStatus::test_failed : EditStatus::invalid;
         result.messages.push_back(
-            {failure->path, (patch.size() > 1 ? "operation " + std::to_string(failure->index + 1) +
-                                                    " (" + patch[failure->index].op + " " +
-                                                    failure->path + "): "
-                                              : std::string()) +
-                                failure->message});
+            {failure->path,
+             (patch.size() > 1 ? "operation " + std::to_string(failure->index + 1) + " (" +
+                                     patch[failure->index].op + " " + failure->path + "): "
+                               : std::string()) +
+                 failure->message});
         result.json = current;
         return result;
     }
@@ -169,9 +169,9 @@ EditResult apply_edit_text(const Json& current, const model::Plan& before,
     EditResult result;
     result.json = current;
     if (!json) {
-        result.messages.push_back(
-            {"", "the patch is not valid JSON (at byte " + std::to_string(error.offset + 1) +
-                     "): " + error.message});
+        result.messages.push_back({"", "the patch is not valid JSON (at byte " +
+                                           std::to_string(error.offset + 1) +
+                                           "): " + error.message});
         return result;
     }
     model::PatchFailure failure;
@@ -297,14 +297,14 @@ RebalanceMoves rebalance_moves(const PlanFacts& facts, const Json& plan_json,
         size_t g = 0, t = 0;
         while (t < takers.size()) {
             if (g == givers.size()) {
-                out.moves.push_back({duty, model::PersonId(), model::PersonId(takers[t].first),
-                                     takers[t].second});
+                out.moves.push_back(
+                    {duty, model::PersonId(), model::PersonId(takers[t].first), takers[t].second});
                 ++t;
                 continue;
             }
             double hours = std::min(givers[g].second, takers[t].second);
-            out.moves.push_back({duty, model::PersonId(givers[g].first),
-                                 model::PersonId(takers[t].first), hours});
+            out.moves.push_back(
+                {duty, model::PersonId(givers[g].first), model::PersonId(takers[t].first), hours});
             givers[g].second -= hours;
             takers[t].second -= hours;
             if (givers[g].second < 0.05)
@@ -314,8 +314,8 @@ RebalanceMoves rebalance_moves(const PlanFacts& facts, const Json& plan_json,
         }
         for (; g < givers.size(); ++g)
             if (givers[g].second >= 0.05)
-                out.moves.push_back({duty, model::PersonId(givers[g].first), model::PersonId(),
-                                     givers[g].second});
+                out.moves.push_back(
+                    {duty, model::PersonId(givers[g].first), model::PersonId(), givers[g].second});
     }
     // The patch: the assignments as proposed, against the plan's own.
     model::YamlError error;

@@ -36,9 +36,9 @@ struct EditMessage {
 };
 
 enum class EditStatus {
-    applied,      // valid: `json` and `plan` are the result
-    invalid,      // a malformed patch, an unknown id, a value the plan format refuses, a cycle
-    test_failed,  // a `test` operation found another value
+    applied,     // valid: `json` and `plan` are the result
+    invalid,     // a malformed patch, an unknown id, a value the plan format refuses, a cycle
+    test_failed, // a `test` operation found another value
 };
 
 struct EditResult {

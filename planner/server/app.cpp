@@ -3,16 +3,16 @@
 #include "exporters/csv_renderer.hpp"
 #include "exporters/html_renderer.hpp"
 #include "exporters/json_renderer.hpp"
+#include "exporters/number_format.hpp"
 #include "exporters/pdf_renderer.hpp"
+#include "model/json_patch.hpp"
+#include "model/json_value.hpp"
+#include "model/plan_queries.hpp"
+#include "planner/rebalance/rebalance.hpp"
 #include "planner/reports/quarterly_input.hpp"
 #include "planner/reports/report_text.hpp"
 #include "planner/reports/reports.hpp"
 #include "planner/server/security.hpp"
-#include "exporters/number_format.hpp"
-#include "model/json_patch.hpp"
-#include "planner/rebalance/rebalance.hpp"
-#include "model/json_value.hpp"
-#include "model/plan_queries.hpp"
 
 #include <optional>
 
@@ -151,7 +151,8 @@ std::string fix_json(const model::Plan& plan, const Finding& f) {
     const model::Person* who = nullptr;
     for (const model::Person& p : plan.people) {
         const std::string& name = model::display_name(p);
-        if (rest.compare(0, name.size(), name) == 0 && (!who || name.size() > model::display_name(*who).size()))
+        if (rest.compare(0, name.size(), name) == 0 &&
+            (!who || name.size() > model::display_name(*who).size()))
             who = &p;
     }
     std::string target = f.subject.substr(8);
@@ -204,18 +205,16 @@ Response App::route(const Request& request) {
                 out += (i ? "," : "") + model::json_quote(items[i]);
             return out + "]";
         };
-        const std::string choices =
-            "{\"duties\":" + list(model::standard_duty_ids()) +
-            ",\"networks\":" +
-            list({"instagram", "facebook", "linkedin", "x", "youtube", "tiktok", "pinterest",
-                  "threads", "other"}) +
-            ",\"goal_kinds\":" +
-            list({"engagement", "customer_care", "reach", "conversion", "awareness", "roi",
-                  "other"}) +
-            ",\"metrics\":" + list(model::metric_names()) + "}";
+        const std::string choices = "{\"duties\":" + list(model::standard_duty_ids()) +
+                                    ",\"networks\":" +
+                                    list({"instagram", "facebook", "linkedin", "x", "youtube",
+                                          "tiktok", "pinterest", "threads", "other"}) +
+                                    ",\"goal_kinds\":" +
+                                    list({"engagement", "customer_care", "reach", "conversion",
+                                          "awareness", "roi", "other"}) +
+                                    ",\"metrics\":" + list(model::metric_names()) + "}";
         Response r = json_response(200, "{\"version\":" + std::to_string(state->version) +
-                                            ",\"plan\":" + plan + ",\"choices\":" + choices +
-                                            "}");
+                                            ",\"plan\":" + plan + ",\"choices\":" + choices + "}");
         r.headers.emplace_back("ETag", "\"" + std::to_string(state->version) + "\"");
         return r;
     }
@@ -322,12 +321,12 @@ Response App::page(const Request& request, const std::string& slug, bool json) {
     b += "<meta name=\"plan-version\" content=\"" + std::to_string(state->version) + "\">";
     b += "<title>" + html_escape(page.title + " — " + plan_name) + "</title>";
     b += std::string("<link rel=\"icon\" href=\"data:,\"><link rel=\"stylesheet\" "
-         "href=\"/assets/app.css\"><script src=\"/assets/app.js\" "
-         "defer></script>") +
+                     "href=\"/assets/app.css\"><script src=\"/assets/app.js\" "
+                     "defer></script>") +
          (slug == "edit" ? "<script src=\"/assets/edit.js\" defer></script>" : "") +
-         "</head>\n<body data-page=\"" +
-         slug + "\"><header><div class=\"brand\">" + html_escape(text.get("web.app_title")) +
-         " <span class=\"plan-name\">" + html_escape(plan_name) + "</span></div><nav>";
+         "</head>\n<body data-page=\"" + slug + "\"><header><div class=\"brand\">" +
+         html_escape(text.get("web.app_title")) + " <span class=\"plan-name\">" +
+         html_escape(plan_name) + "</span></div><nav>";
     for (const std::string& s : page_slugs()) {
         auto p = pages->pages.find(s);
         b += "<a href=\"/" + s + "?lang=" + language + "\"" +
@@ -456,10 +455,10 @@ Response App::rebalance_json() {
             titles[key] = d.duty.str() + (channel_name.empty() ? "" : " \u00b7 " + channel_name);
         }
         group_moves[key].push_back(
-            "{\"from\":" + model::json_quote(name_of(m.from)) + ",\"to\":" +
-            model::json_quote(name_of(m.to)) + ",\"hours\":" +
-            model::json_quote(ex::format_fixed(m.hours, 1)) + ",\"from_utilisation\":" +
-            model::json_quote(m.from.str().empty() ? "" : util(m.from)) +
+            "{\"from\":" + model::json_quote(name_of(m.from)) +
+            ",\"to\":" + model::json_quote(name_of(m.to)) +
+            ",\"hours\":" + model::json_quote(ex::format_fixed(m.hours, 1)) +
+            ",\"from_utilisation\":" + model::json_quote(m.from.str().empty() ? "" : util(m.from)) +
             ",\"to_utilisation\":" + model::json_quote(m.to.str().empty() ? "" : util(m.to)) + "}");
     }
     for (const model::PatchOperation& op : moves.patch) {

@@ -7,7 +7,83 @@
 namespace planner::server {
 
 std::string editor_shell(const ReportText& text, const std::string& language) {
-    static const char* keys[] = {"edit_lead", "edit_undo", "edit_redo", "edit_people", "edit_add_person", "edit_edit", "edit_remove", "edit_id", "edit_name", "edit_roles", "edit_fte", "edit_capacity", "edit_days", "edit_start", "edit_end", "edit_timezone", "edit_skills", "edit_interests", "edit_manager", "edit_status", "edit_absences", "edit_add_absence", "edit_from", "edit_to", "edit_reason", "edit_none", "edit_review", "edit_save", "edit_cancel", "edit_raci_lead", "edit_backup", "edit_share", "edit_findings", "edit_fix", "edit_no_findings", "edit_rebalance", "edit_accept", "edit_reject", "edit_no_moves", "edit_move", "edit_saved", "edit_no_change", "edit_stale", "edit_invalid", "edit_appeared", "edit_disappeared", "edit_advanced", "edit_apply", "edit_nobody", "edit_roles", "edit_channels", "edit_goals", "edit_add_role", "edit_add_channel", "edit_add_goal", "edit_f_duties", "edit_f_network", "edit_f_workload_posts_per_week", "edit_f_workload_hours_per_post", "edit_f_workload_inbound_per_day", "edit_f_workload_minutes_per_inbound", "edit_f_workload_listening_hours_per_week", "edit_f_workload_reporting_hours_per_week", "edit_f_workload_ads_hours_per_week", "edit_f_care_days", "edit_f_care_start", "edit_f_care_end", "edit_f_care_response_minutes", "edit_f_approval_required", "edit_f_approval_steps", "edit_f_kind", "edit_f_priority", "edit_f_owner", "edit_f_channels", "status_active", "status_vacancy", "status_leaving"};
+    static const char* keys[] = {"edit_lead",
+                                 "edit_undo",
+                                 "edit_redo",
+                                 "edit_people",
+                                 "edit_add_person",
+                                 "edit_edit",
+                                 "edit_remove",
+                                 "edit_id",
+                                 "edit_name",
+                                 "edit_roles",
+                                 "edit_fte",
+                                 "edit_capacity",
+                                 "edit_days",
+                                 "edit_start",
+                                 "edit_end",
+                                 "edit_timezone",
+                                 "edit_skills",
+                                 "edit_interests",
+                                 "edit_manager",
+                                 "edit_status",
+                                 "edit_absences",
+                                 "edit_add_absence",
+                                 "edit_from",
+                                 "edit_to",
+                                 "edit_reason",
+                                 "edit_none",
+                                 "edit_review",
+                                 "edit_save",
+                                 "edit_cancel",
+                                 "edit_raci_lead",
+                                 "edit_backup",
+                                 "edit_share",
+                                 "edit_findings",
+                                 "edit_fix",
+                                 "edit_no_findings",
+                                 "edit_rebalance",
+                                 "edit_accept",
+                                 "edit_reject",
+                                 "edit_no_moves",
+                                 "edit_move",
+                                 "edit_saved",
+                                 "edit_no_change",
+                                 "edit_stale",
+                                 "edit_invalid",
+                                 "edit_appeared",
+                                 "edit_disappeared",
+                                 "edit_advanced",
+                                 "edit_apply",
+                                 "edit_nobody",
+                                 "edit_roles",
+                                 "edit_channels",
+                                 "edit_goals",
+                                 "edit_add_role",
+                                 "edit_add_channel",
+                                 "edit_add_goal",
+                                 "edit_f_duties",
+                                 "edit_f_network",
+                                 "edit_f_workload_posts_per_week",
+                                 "edit_f_workload_hours_per_post",
+                                 "edit_f_workload_inbound_per_day",
+                                 "edit_f_workload_minutes_per_inbound",
+                                 "edit_f_workload_listening_hours_per_week",
+                                 "edit_f_workload_reporting_hours_per_week",
+                                 "edit_f_workload_ads_hours_per_week",
+                                 "edit_f_care_days",
+                                 "edit_f_care_start",
+                                 "edit_f_care_end",
+                                 "edit_f_care_response_minutes",
+                                 "edit_f_approval_required",
+                                 "edit_f_approval_steps",
+                                 "edit_f_kind",
+                                 "edit_f_priority",
+                                 "edit_f_owner",
+                                 "edit_f_channels",
+                                 "status_active",
+                                 "status_vacancy",
+                                 "status_leaving"};
     std::string strings = "{";
     bool first = true;
     for (const char* k : keys) {
@@ -31,25 +107,34 @@ std::string editor_shell(const ReportText& text, const std::string& language) {
          "class=\"primary\" id=\"review-save\">" +
          t("edit_save") + "</button> <button type=\"button\" id=\"review-cancel\">" +
          t("edit_cancel") + "</button></section>";
-    b += "<h2>" + t("edit_findings") + "</h2><ul id=\"edit-findings\" class=\"edit-findings\"></ul>";
-    b += "<h2>" + t("edit_people") + "</h2><div class=\"table-wrap\"><table class=\"data\" "
+    b +=
+        "<h2>" + t("edit_findings") + "</h2><ul id=\"edit-findings\" class=\"edit-findings\"></ul>";
+    b += "<h2>" + t("edit_people") +
+         "</h2><div class=\"table-wrap\"><table class=\"data\" "
          "id=\"edit-people\"><tbody></tbody></table></div><button type=\"button\" "
          "id=\"add-person\">" +
-         t("edit_add_person") + "</button><form id=\"person-form\" class=\"edit-form\" hidden "
-                                "novalidate></form>";
+         t("edit_add_person") +
+         "</button><form id=\"person-form\" class=\"edit-form\" hidden "
+         "novalidate></form>";
     for (const char* kind : {"roles", "channels", "goals"}) {
         const std::string k = kind;
-        const std::string add = k == "roles" ? "edit_add_role" : k == "channels" ? "edit_add_channel" : "edit_add_goal";
-        b += "<h2>" + t(("edit_" + k).c_str()) + "</h2><div class=\"table-wrap\"><table class=\"data\" id=\"edit-" + k +
-             "\"><tbody></tbody></table></div><button type=\"button\" class=\"add-entity\" data-kind=\"" + k + "\">" +
-             t(add.c_str()) + "</button><form class=\"edit-form entity-form\" id=\"form-" + k +
-             "\" data-kind=\"" + k + "\" hidden novalidate></form>";
+        const std::string add = k == "roles"      ? "edit_add_role"
+                                : k == "channels" ? "edit_add_channel"
+                                                  : "edit_add_goal";
+        b += "<h2>" + t(("edit_" + k).c_str()) +
+             "</h2><div class=\"table-wrap\"><table class=\"data\" id=\"edit-" + k +
+             "\"><tbody></tbody></table></div><button type=\"button\" class=\"add-entity\" "
+             "data-kind=\"" +
+             k + "\">" + t(add.c_str()) +
+             "</button><form class=\"edit-form entity-form\" id=\"form-" + k + "\" data-kind=\"" +
+             k + "\" hidden novalidate></form>";
     }
     b += "<h2>" + html_escape(text.get("web.nav_raci")) + "</h2><p>" + t("edit_raci_lead") +
          "</p><div class=\"table-wrap\"><table class=\"matrix raci-edit\" "
          "id=\"raci-grid\"></table></div><div id=\"raci-cell\" class=\"edit-form\" hidden></div>";
     b += "<h2>" + t("edit_rebalance") + "</h2><div id=\"moves\"></div>";
-    b += "<h2>" + t("edit_advanced") + "</h2><form id=\"raw-form\" class=\"edit-form\"><textarea "
+    b += "<h2>" + t("edit_advanced") +
+         "</h2><form id=\"raw-form\" class=\"edit-form\"><textarea "
          "id=\"raw-patch\" rows=\"3\" cols=\"80\" spellcheck=\"false\">[{\"op\": \"replace\", "
          "\"path\": \"/plan/overhead\", \"value\": 0.2}]</textarea><br><button "
          "type=\"submit\">" +

@@ -2,9 +2,9 @@
 
 #include "exporters/html_renderer.hpp"
 #include "exporters/json_renderer.hpp"
-#include "planner/reports/report_text.hpp"
-#include "model/plan_json.hpp"
 #include "model/json_patch.hpp"
+#include "model/plan_json.hpp"
+#include "planner/reports/report_text.hpp"
 
 #include <ctime>
 #include <sys/stat.h>
@@ -175,13 +175,12 @@ EditAnswer Site::edit(const std::string& patch, std::uint64_t if_match, bool pre
         if (old != m_history.end())
             changed = model::write_json(
                 model::patch_to_json(model::diff_json(*old->second, state->stored->json)));
-        answer.body = "{\"error\":" +
-                      model::json_quote("the plan changed since version " +
-                                        std::to_string(if_match) + "; it is now version " +
-                                        std::to_string(state->version) +
-                                        ": read it again and redo the change") +
-                      ",\"version\":" + std::to_string(state->version) +
-                      ",\"changed\":" + changed + "}";
+        answer.body =
+            "{\"error\":" +
+            model::json_quote("the plan changed since version " + std::to_string(if_match) +
+                              "; it is now version " + std::to_string(state->version) +
+                              ": read it again and redo the change") +
+            ",\"version\":" + std::to_string(state->version) + ",\"changed\":" + changed + "}";
         return answer;
     }
     EditResult result = apply_edit_text(state->stored->json, state->facts->plan(), patch);
@@ -203,10 +202,10 @@ EditAnswer Site::edit(const std::string& patch, std::uint64_t if_match, bool pre
                            ",\"disappeared\":" + findings_json(changes.disappeared);
     if (preview) {
         SavedText text = text_after_edit(*state->stored, result.json, facts->plan());
-        answer.body = "{\"version\":" + std::to_string(state->version) +
-                      ",\"diff\":" + model::json_quote(unified_diff(state->stored->text, text.text,
-                                                                     state->source)) +
-                      ",\"in_place\":" + (text.in_place ? "true" : "false") + "," + findings + "}";
+        answer.body =
+            "{\"version\":" + std::to_string(state->version) + ",\"diff\":" +
+            model::json_quote(unified_diff(state->stored->text, text.text, state->source)) +
+            ",\"in_place\":" + (text.in_place ? "true" : "false") + "," + findings + "}";
         return answer;
     }
     auto stored = std::make_shared<EditablePlan>(*state->stored);
@@ -225,15 +224,14 @@ EditAnswer Site::edit(const std::string& patch, std::uint64_t if_match, bool pre
     while (m_history.size() > 64)
         m_history.erase(m_history.begin());
     answer.version = next->version;
-    const std::string undo =
-        model::write_json(model::patch_to_json(model::diff_json(stored->json, state->stored->json)));
-    answer.body = "{\"version\":" + std::to_string(next->version) +
-                  ",\"saved\":" +
+    const std::string undo = model::write_json(
+        model::patch_to_json(model::diff_json(stored->json, state->stored->json)));
+    answer.body = "{\"version\":" + std::to_string(next->version) + ",\"saved\":" +
                   (state->from_workspace ? "\"workspace\""
                    : in_place            ? "\"in place\""
                                          : "\"canonical\"") +
-                  ",\"undo\":" + undo + "," +
-                  findings + ",\"findings\":" + std::to_string(after->findings.size()) + "}";
+                  ",\"undo\":" + undo + "," + findings +
+                  ",\"findings\":" + std::to_string(after->findings.size()) + "}";
     return answer;
 }
 

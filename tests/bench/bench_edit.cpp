@@ -43,7 +43,8 @@ int main(int argc, char** argv) {
         return 2;
     }
     const int repeats = argc > 2 ? std::stoi(argv[2]) : 20;
-    fs::path copy = fs::temp_directory_path() / ("bench-edit-" + std::to_string(::getpid()) + ".yaml");
+    fs::path copy =
+        fs::temp_directory_path() / ("bench-edit-" + std::to_string(::getpid()) + ".yaml");
     fs::copy_file(argv[1], copy, fs::copy_options::overwrite_existing);
 
     auto start = Clock::now();
@@ -53,14 +54,15 @@ int main(int argc, char** argv) {
     std::printf("%-40s %8.1f ms (%zu people, %zu findings)\n", "read plan, facts and findings",
                 ms_since(start), state->facts->plan().people.size(),
                 state->findings()->findings.size());
-    const std::string person = state->facts->plan().people[state->facts->plan().people.size() / 2].id.str();
+    const std::string person =
+        state->facts->plan().people[state->facts->plan().people.size() / 2].id.str();
 
     // The parts, measured apart on the current plan.
     std::vector<double> patch_ms, validate_ms, facts_checks_ms, surgery_ms, undo_ms, total_ms;
     for (int i = 0; i < repeats; ++i) {
         const std::string value = i % 2 ? "0.9" : "0.8";
-        const std::string patch =
-            "[{\"op\":\"replace\",\"path\":\"/people/" + person + "/fte\",\"value\":" + value + "}]";
+        const std::string patch = "[{\"op\":\"replace\",\"path\":\"/people/" + person +
+                                  "/fte\",\"value\":" + value + "}]";
         auto s = site.current();
         auto t = Clock::now();
         model::Json json = s->stored->json;

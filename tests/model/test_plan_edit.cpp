@@ -16,8 +16,7 @@ using namespace planner::model;
 namespace {
 
 std::string read_sample(const std::string& name) {
-    std::ifstream in(std::string(PLANNER_TEST_DATA) + "/../../samples/" + name,
-                     std::ios::binary);
+    std::ifstream in(std::string(PLANNER_TEST_DATA) + "/../../samples/" + name, std::ios::binary);
     std::stringstream ss;
     ss << in.rdbuf();
     return ss.str();
@@ -138,10 +137,12 @@ TEST_CASE("every JSON Patch operation", "[json-patch]") {
         CHECK(missing->message == "there is no person 'zed' in the plan");
     }
     SECTION("move and copy") {
-        CHECK_FALSE(run(R"([{"op":"move","from":"/people/priya/skills","path":"/people/tom/interests"}])"));
+        CHECK_FALSE(
+            run(R"([{"op":"move","from":"/people/priya/skills","path":"/people/tom/interests"}])"));
         CHECK_FALSE(resolve_pointer(plan, "/people/priya/skills", message));
         CHECK(resolve_pointer(plan, "/people/tom/interests/photo", message));
-        CHECK_FALSE(run(R"([{"op":"copy","from":"/people/tom/hours","path":"/people/priya/hours"}])"));
+        CHECK_FALSE(
+            run(R"([{"op":"copy","from":"/people/tom/hours","path":"/people/priya/hours"}])"));
         CHECK(resolve_pointer(plan, "/people/priya/hours/start", message)->text == "10:00");
     }
     SECTION("test, and a failed operation changes nothing") {
@@ -172,13 +173,12 @@ TEST_CASE("a patched plan is checked with the plan file's rules, messages tied t
     REQUIRE(check.errors.size() == 1);
     CHECK(check.errors[0].path == "/people/priya/fte");
     CHECK(check.errors[0].message.find("fte") != std::string::npos);
-
 }
 
-TEST_CASE("saving an edit into a commented plan file changes exactly that line",
-          "[yaml-surgery]") {
+TEST_CASE("saving an edit into a commented plan file changes exactly that line", "[yaml-surgery]") {
     const std::string original = read_sample("small-team.yaml");
-    std::string out = edit(original, R"([{"op":"replace","path":"/people/priya/fte","value":0.8}])");
+    std::string out =
+        edit(original, R"([{"op":"replace","path":"/people/priya/fte","value":0.8}])");
     auto changed = changed_lines(original, out);
     REQUIRE(changed.size() == 1);
     CHECK(changed[0].first == "    fte: 0.5");
@@ -190,13 +190,15 @@ TEST_CASE("saving an edit into a commented plan file changes exactly that line",
     REQUIRE(changed.size() == 1);
     CHECK(changed[0].second.find("end: \"17:30\", response_minutes: 120") != std::string::npos);
 
-    out = edit(original, R"([{"op":"replace","path":"/people/sam/name","value":"Sam: the owner"}])");
+    out =
+        edit(original, R"([{"op":"replace","path":"/people/sam/name","value":"Sam: the owner"}])");
     changed = changed_lines(original, out);
     REQUIRE(changed.size() == 1);
     CHECK(changed[0].second == "    name: \"Sam: the owner\"");
 
-    out = edit(original,
-               R"([{"op":"replace","path":"/assignments/priya:engage:instagram/backup","value":false}])");
+    out = edit(
+        original,
+        R"([{"op":"replace","path":"/assignments/priya:engage:instagram/backup","value":false}])");
     changed = changed_lines(original, out);
     REQUIRE(changed.size() == 1);
     CHECK(changed[0].second ==
@@ -205,16 +207,20 @@ TEST_CASE("saving an edit into a commented plan file changes exactly that line",
 
 TEST_CASE("added and removed entries are written in their siblings' style", "[yaml-surgery]") {
     const std::string original = read_sample("small-team.yaml");
-    std::string out =
-        edit(original, R"([{"op":"add","path":"/assignments/-","value":{"person":"tom","duty":"engage","channel":"instagram","raci":"C"}}])");
+    std::string out = edit(
+        original,
+        R"([{"op":"add","path":"/assignments/-","value":{"person":"tom","duty":"engage","channel":"instagram","raci":"C"}}])");
     CHECK(out.find("  - {person: sam, duty: report, channel: facebook}\n  - {person: tom, duty: "
                    "engage, channel: instagram, raci: C}\n") != std::string::npos);
     CHECK(out.substr(0, original.size() - 1) == original.substr(0, original.size() - 1));
 
-    out = edit(original, R"([{"op":"add","path":"/people/ilze","value":{"name":"Ilze Kalna","roles":["community"],"fte":0.5,"reports_to":"sam"}}])");
-    CHECK(out.find("    skills: [customer_care]\n  - id: ilze\n    name: \"Ilze Kalna\"\n    roles: "
-                   "[community]\n    fte: 0.5\n    reports_to: sam\n\nassignments:") !=
-          std::string::npos);
+    out = edit(
+        original,
+        R"([{"op":"add","path":"/people/ilze","value":{"name":"Ilze Kalna","roles":["community"],"fte":0.5,"reports_to":"sam"}}])");
+    CHECK(
+        out.find("    skills: [customer_care]\n  - id: ilze\n    name: \"Ilze Kalna\"\n    roles: "
+                 "[community]\n    fte: 0.5\n    reports_to: sam\n\nassignments:") !=
+        std::string::npos);
 
     out = edit(original, R"([{"op":"remove","path":"/assignments/tom:engage:facebook"}])");
     CHECK(out.find("tom, duty: engage, channel: facebook") == std::string::npos);
@@ -223,7 +229,8 @@ TEST_CASE("added and removed entries are written in their siblings' style", "[ya
     out = edit(original, R"([{"op":"remove","path":"/people/priya/interests"},
                              {"op":"add","path":"/people/tom/interests","value":["facebook"]}])");
     CHECK(out.find("interests: [instagram]") == std::string::npos);
-    CHECK(out.find("    skills: [customer_care]\n    interests: [facebook]\n") != std::string::npos);
+    CHECK(out.find("    skills: [customer_care]\n    interests: [facebook]\n") !=
+          std::string::npos);
     // Every comment is still there.
     CHECK(out.substr(0, 500) == original.substr(0, 500));
 }

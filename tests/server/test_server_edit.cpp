@@ -6,9 +6,9 @@
 
 #include <catch2/catch.hpp>
 
+#include <cstdlib>
 #include <filesystem>
 #include <fstream>
-#include <cstdlib>
 #include <sstream>
 
 #include <unistd.h>
@@ -42,9 +42,8 @@ struct EditFixture {
     std::unique_ptr<App> app;
 
     explicit EditFixture(const std::string& sample = "small-team.yaml") {
-        dir = fs::temp_directory_path() /
-              ("planner-edit-test-" + std::to_string(::getpid()) + "-" +
-               std::to_string(reinterpret_cast<std::uintptr_t>(this)));
+        dir = fs::temp_directory_path() / ("planner-edit-test-" + std::to_string(::getpid()) + "-" +
+                                           std::to_string(reinterpret_cast<std::uintptr_t>(this)));
         fs::create_directories(dir);
         plan = dir / "team.yaml";
         fs::copy_file(std::string(PLANNER_SOURCE_DIR) + "/samples/" + sample, plan);
@@ -111,9 +110,10 @@ TEST_CASE("POST /api/plan: every operation is applied, saved in place, and versi
     CHECK(now.size() == f.original.size());
     CHECK(now.find("    fte: 0.8\n") != std::string::npos);
 
-    r = f.post(R"([{"op":"add","path":"/people/ilze","value":{"name":"Ilze Kalna","roles":["community"],"capacity_hours":10,"reports_to":"sam"}},
+    r = f.post(
+        R"([{"op":"add","path":"/people/ilze","value":{"name":"Ilze Kalna","roles":["community"],"capacity_hours":10,"reports_to":"sam"}},
                   {"op":"add","path":"/assignments/ilze:engage:facebook","value":{"person":"ilze","duty":"engage","channel":"facebook"}}])",
-               "\"2\"");
+        "\"2\"");
     INFO(r.body);
     REQUIRE(r.status == 200);
     CHECK(slurp(f.plan).find("  - id: ilze\n    name: \"Ilze Kalna\"\n") != std::string::npos);
@@ -137,7 +137,8 @@ TEST_CASE("POST /api/plan: a stale version gets 409 with what changed meanwhile"
     EditFixture f;
     REQUIRE(f.post(R"([{"op":"replace","path":"/people/priya/fte","value":0.8}])", "1").status ==
             200);
-    Response r = f.post(R"([{"op":"replace","path":"/people/tom/capacity_hours","value":20}])", "1");
+    Response r =
+        f.post(R"([{"op":"replace","path":"/people/tom/capacity_hours","value":20}])", "1");
     CHECK(r.status == 409);
     CHECK(r.body.find("\"changed\":[{\"op\":\"replace\",\"path\":\"/people/priya/fte\","
                       "\"value\":0.8}]") != std::string::npos);

@@ -8,15 +8,15 @@
 #include "exporters/number_format.hpp"
 #include "exporters/text_table.hpp"
 #include "exporters/text_wrap.hpp"
+#include "model/json_value.hpp"
 #include "model/plan_queries.hpp"
 #include "model/plan_writer.hpp"
 #include "planner/cli/output.hpp"
 #include "planner/cli/terminal_progress.hpp"
 #include "planner/core/plan_facts.hpp"
 #include "planner/core/plan_source.hpp"
-#include "planner/rebalance/rebalance.hpp"
 #include "planner/editing/plan_edit.hpp"
-#include "model/json_value.hpp"
+#include "planner/rebalance/rebalance.hpp"
 
 #include <ostream>
 #include <sstream>
@@ -224,7 +224,8 @@ int run_rebalance(const ParsedArgs& args, Streams& io) {
 CommandSpec rebalance_command() {
     return CommandSpec{
         "rebalance",
-        "planner rebalance PLAN (-o proposed.yaml | --patch moves.json) [--format text|json|csv] [--quiet]",
+        "planner rebalance PLAN (-o proposed.yaml | --patch moves.json) [--format text|json|csv] "
+        "[--quiet]",
         "Propose assignments by minimum-cost flow",
         "Plans every channel duty's hours onto the people whose roles perform it at the\n"
         "least cost (kept work 0, new assignment 1, outside interests +2, each missing\n"
