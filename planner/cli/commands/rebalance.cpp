@@ -1,6 +1,6 @@
-// planner rebalance PLAN -o proposed.yaml [--format text|json|csv]: proposed assignments by
-// minimum-cost flow, written as a plan; the before/after utilisation and the hiring need
-// are printed.
+// planner rebalance PLAN [-o proposed.yaml] [--patch moves.json] [--format text|json|csv]:
+// proposed assignments by minimum-cost flow, written as a plan and/or as moves in a JSON
+// Patch; the before/after utilisation and the hiring need are printed.
 #include "planner/cli/commands/rebalance.hpp"
 
 #include "exporters/csv_renderer.hpp"
@@ -224,7 +224,7 @@ int run_rebalance(const ParsedArgs& args, Streams& io) {
 CommandSpec rebalance_command() {
     return CommandSpec{
         "rebalance",
-        "planner rebalance PLAN (-o proposed.yaml | --patch moves.json) [--format text|json|csv] "
+        "planner rebalance PLAN [-o proposed.yaml] [--patch moves.json] [--format text|json|csv] "
         "[--quiet]",
         "Propose assignments by minimum-cost flow",
         "Plans every channel duty's hours onto the people whose roles perform it at the\n"
