@@ -115,6 +115,7 @@ table.raci-edit td.via-all { color: var(--muted); font-style: italic; }
 .edit-findings .sev-error .badge { background: #f6d5d4; } .edit-findings .sev-warning .badge { background: #fbe7c6; }
 .move-group { background: #fff; border-radius: 6px; padding: .2rem 1rem .7rem; margin: .5rem 0; box-shadow: 0 1px 2px rgba(0,0,0,.06); }
 .absence { display: flex; gap: .4rem; margin: .2rem 0; }
+.whatif tr.changed td { font-weight: bold; background: #fff6e0; }
 )CSS";
     return css;
 }

@@ -56,6 +56,18 @@ std::string editor_shell(const ReportText& text, const std::string& language) {
                                  "edit_advanced",
                                  "edit_apply",
                                  "edit_nobody",
+                                 "edit_whatif",
+                                 "edit_now",
+                                 "edit_with_change",
+                                 "edit_m_people",
+                                 "edit_m_fte_required",
+                                 "edit_m_fte_current",
+                                 "edit_m_hires",
+                                 "edit_m_overloaded",
+                                 "edit_m_errors",
+                                 "edit_m_warnings",
+                                 "edit_keep",
+                                 "edit_drop",
                                  "edit_roles",
                                  "edit_channels",
                                  "edit_goals",
@@ -102,11 +114,12 @@ std::string editor_shell(const ReportText& text, const std::string& language) {
          "</button><button type=\"button\" id=\"redo\" disabled>" + t("edit_redo") +
          "</button><span id=\"edit-status\" role=\"status\"></span></div>";
     b += "<section id=\"review\" class=\"review\" hidden><h2>" + t("edit_review") +
-         "</h2><pre id=\"review-diff\"></pre><div id=\"review-findings\"></div><div "
+         "</h2><div id=\"review-compare\"></div><pre id=\"review-diff\"></pre><div "
+         "id=\"review-findings\"></div><div "
          "id=\"review-errors\" class=\"errors\" role=\"alert\"></div><button type=\"button\" "
          "class=\"primary\" id=\"review-save\">" +
-         t("edit_save") + "</button> <button type=\"button\" id=\"review-cancel\">" +
-         t("edit_cancel") + "</button></section>";
+         t("edit_keep") + "</button> <button type=\"button\" id=\"review-cancel\">" +
+         t("edit_drop") + "</button></section>";
     b +=
         "<h2>" + t("edit_findings") + "</h2><ul id=\"edit-findings\" class=\"edit-findings\"></ul>";
     b += "<h2>" + t("edit_people") +
@@ -612,6 +625,19 @@ const std::string& asset_edit_js() {
       $("review-diff").textContent = r.json.diff;
       var f = $("review-findings");
       f.textContent = "";
+      var cmp = $("review-compare");
+      cmp.textContent = "";
+      if (r.json.before && r.json.after) {
+        var rows = ["people", "fte_required", "fte_current", "hires", "overloaded", "errors", "warnings"].map(function (k) {
+          var a = r.json.before[k], b = r.json.after[k];
+          return el("tr", { className: a !== b ? "changed" : "" }, [el("th", { text: S["edit_m_" + k] }),
+            el("td", { className: "num", text: String(a) }), el("td", { className: "num", text: String(b) })]);
+        });
+        cmp.appendChild(el("h3", { text: S.edit_whatif }));
+        cmp.appendChild(el("table", { className: "data whatif" }, [
+          el("thead", {}, [el("tr", {}, [el("th", { text: "" }), el("th", { text: S.edit_now }), el("th", { text: S.edit_with_change })])]),
+          el("tbody", {}, rows)]));
+      }
       [findingList(S.edit_appeared, r.json.appeared), findingList(S.edit_disappeared, r.json.disappeared)].forEach(function (x) { if (x) f.appendChild(x); });
       $("review").scrollIntoView({ block: "nearest" });
     });

@@ -5,7 +5,9 @@
 #include "model/json_patch.hpp"
 #include "model/plan_json.hpp"
 #include "planner/reports/report_text.hpp"
+#include "planner/staffing/staffing.hpp"
 
+#include <cstdio>
 #include <ctime>
 #include <sys/stat.h>
 
@@ -144,6 +146,34 @@ std::string findings_json(const std::vector<Finding>& findings) {
     return out + "]";
 }
 
+// The plan in key figures, for the what-if comparison beside a change.
+std::string summary_json(const PlanFacts& facts, const CheckReport& report) {
+    StaffingResult staffing = compute_staffing(facts);
+    double required = 0, current = 0;
+    int hires = 0;
+    for (const RoleStaffing& r : staffing.roles) {
+        required += r.required_fte;
+        current += r.current_fte;
+        hires += r.hires;
+    }
+    int overloaded = 0;
+    const double limit = facts.plan().info.thresholds.overload;
+    for (const PersonLoad& p : facts.workload().people)
+        if (!p.utilisation || *p.utilisation > limit)
+            ++overloaded;
+    auto fixed = [](double v) {
+        char buffer[32];
+        std::snprintf(buffer, sizeof buffer, "%.1f", v);
+        return std::string(buffer);
+    };
+    return "{\"people\":" + std::to_string(facts.plan().people.size()) +
+           ",\"fte_required\":" + fixed(required + staffing.unroled_fte) +
+           ",\"fte_current\":" + fixed(current) + ",\"hires\":" + std::to_string(hires) +
+           ",\"overloaded\":" + std::to_string(overloaded) +
+           ",\"errors\":" + std::to_string(report.counts.error) +
+           ",\"warnings\":" + std::to_string(report.counts.warning) + "}";
+}
+
 std::string messages_json(const std::vector<EditMessage>& messages) {
     std::string out = "[";
     for (size_t i = 0; i < messages.size(); ++i)
@@ -205,7 +235,9 @@ EditAnswer Site::edit(const std::string& patch, std::uint64_t if_match, bool pre
         answer.body =
             "{\"version\":" + std::to_string(state->version) + ",\"diff\":" +
             model::json_quote(unified_diff(state->stored->text, text.text, state->source)) +
-            ",\"in_place\":" + (text.in_place ? "true" : "false") + "," + findings + "}";
+            ",\"in_place\":" + (text.in_place ? "true" : "false") + "," + findings +
+            ",\"before\":" + summary_json(*state->facts, *before) +
+            ",\"after\":" + summary_json(*facts, *after) + "}";
         return answer;
     }
     auto stored = std::make_shared<EditablePlan>(*state->stored);

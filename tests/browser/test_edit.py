@@ -123,6 +123,11 @@ def main():
         driver.execute_script("document.getElementById('person-form').scrollIntoView()")
         driver.save_screenshot(os.path.join(SHOTS, "edit-form-view.png"))
         driver.find_element(By.CSS_SELECTOR, "#person-form button[type=submit]").click()
+        wait.until(lambda d: d.find_element(By.ID, "review").is_displayed())
+        compare = driver.find_element(By.ID, "review-compare").text
+        check(str(people) in compare and str(people + 1) in compare,
+              "the what-if beside the change shows the people now and with it: %r" % compare)
+        shot("whatif")
         diff = review_and_save("add a person")
         check("+  - id: zane" in diff, "the diff shows the new person")
         wait.until(lambda d: len(css("#edit-people tbody tr")) == people + 1)

@@ -201,6 +201,9 @@ TEST_CASE("preview shows the diff and the findings without saving", "[edit-api]"
     INFO(p.body);
     REQUIRE(p.status == 200);
     CHECK(p.body.find("-    fte: 0.5\\n+    fte: 0.8\\n") != std::string::npos);
+    // The what-if: key figures now and with the change, side by side.
+    CHECK(p.body.find("\"before\":{\"people\":3,") != std::string::npos);
+    CHECK(p.body.find("\"after\":{\"people\":3,") != std::string::npos);
     CHECK(slurp(f.plan) == f.original);
 }
 
