@@ -88,7 +88,11 @@ Response App::handle(const Request& request) {
         auto query = request.query();
         auto token = query.find("token");
         const std::string session = cookie_value(request.header("Cookie"), k_session_cookie);
-        if (token != query.end() && request.method == "GET") {
+        // Scripts may send the token with each API request instead of the cookie.
+        const bool api = request.path().rfind("/api/", 0) == 0;
+        const bool api_token =
+            api && token != query.end() && constant_time_equals(token->second, m_config.token);
+        if (token != query.end() && request.method == "GET" && !api) {
             if (!constant_time_equals(token->second, m_config.token)) {
                 response = error_page(403, language_of(request), "web.forbidden");
             } else {
@@ -103,7 +107,7 @@ Response App::handle(const Request& request) {
                     "Set-Cookie", std::string(k_session_cookie) + "=" + m_config.session +
                                       "; Path=/; HttpOnly; SameSite=Strict");
             }
-        } else if (!constant_time_equals(session, m_config.session)) {
+        } else if (!api_token && !constant_time_equals(session, m_config.session)) {
             response = error_page(403, language_of(request), "web.forbidden");
         } else if (changes_state(request.method) &&
                    (!origin_allowed(request.header("Origin"), m_config.port) ||

@@ -248,3 +248,24 @@ TEST_CASE("a workspace's plan is edited in one transaction", "[edit-api]") {
     REQUIRE(state->facts->plan().people.size() == 3);
     CHECK(state->facts->plan().people[1].fte == Approx(0.8));
 }
+
+TEST_CASE("scripts may send the token with each API request instead of the cookie", "[edit-api]") {
+    EditFixture f;
+    Request r;
+    r.target = "/api/plan?token=" + f.app->config().token;
+    r.headers = {{"Host", "127.0.0.1:8766"}};
+    CHECK(f.app->handle(r).status == 200);
+    r.target = "/api/plan?token=" + std::string(64, '0');
+    CHECK(f.app->handle(r).status == 403);
+    r.target = "/team?token=" + std::string(64, '0');
+    CHECK(f.app->handle(r).status == 403);
+    // A change still needs the CSRF token and the Origin.
+    r.target = "/api/plan?token=" + f.app->config().token;
+    r.method = "POST";
+    r.body = R"([{"op":"replace","path":"/people/priya/fte","value":0.8}])";
+    r.headers.emplace_back("If-Match", "1");
+    CHECK(f.app->handle(r).status == 403);
+    r.headers.emplace_back("X-CSRF-Token", f.app->config().csrf);
+    r.headers.emplace_back("Origin", "http://127.0.0.1:8766");
+    CHECK(f.app->handle(r).status == 200);
+}
