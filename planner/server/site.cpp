@@ -4,6 +4,7 @@
 #include "exporters/json_renderer.hpp"
 #include "model/json_patch.hpp"
 #include "model/plan_json.hpp"
+#include "model/workspace.hpp"
 #include "planner/reports/report_text.hpp"
 #include "planner/staffing/staffing.hpp"
 
@@ -14,6 +15,10 @@
 namespace planner::server {
 
 namespace {
+bool model_is_workspace(const std::string& path) {
+    return model::is_workspace_file(path);
+}
+
 std::string now_text() {
     std::time_t now = std::time(nullptr);
     std::tm tm{};
@@ -88,7 +93,10 @@ std::shared_ptr<const SiteState> Site::read(bool after_change) {
     state->reloaded = after_change;
     auto load = [&]() {
         LoadedPlan loaded = load_plan_argument(m_path);
-        auto stored = std::make_shared<EditablePlan>(load_editable_plan(m_path));
+        // A quarter's snapshot (WS@QUARTER) is served but not edited: no stored form then.
+        std::shared_ptr<EditablePlan> stored;
+        if (loaded.from_workspace ? model_is_workspace(m_path) : true)
+            stored = std::make_shared<EditablePlan>(load_editable_plan(m_path));
         state->source = loaded.source;
         state->from_workspace = loaded.from_workspace;
         state->facts = std::make_shared<const PlanFacts>(std::move(loaded.plan));
@@ -190,7 +198,15 @@ EditAnswer Site::edit(const std::string& patch, std::uint64_t if_match, bool pre
         state = m_state;
     EditAnswer answer;
     answer.version = state->version;
-    if (!state->stored || !state->reload_error.empty()) {
+    if (!state->stored) {
+        answer.status = 409;
+        answer.body = "{\"error\":" +
+                      model::json_quote("a quarter's snapshot cannot be edited; serve the "
+                                        "workspace itself to change its current plan") +
+                      ",\"version\":" + std::to_string(state->version) + "}";
+        return answer;
+    }
+    if (!state->reload_error.empty()) {
         answer.status = 409;
         answer.body = "{\"error\":" +
                       model::json_quote("the plan on disk cannot be read: " + state->reload_error +

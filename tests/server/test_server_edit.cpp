@@ -243,6 +243,17 @@ TEST_CASE("a workspace's plan is edited in one transaction", "[edit-api]") {
         REQUIRE(answer.status == 200);
         CHECK(answer.body.find("\"saved\":\"workspace\"") != std::string::npos);
     }
+    // A quarter's snapshot is served, not edited.
+    const std::string snapshot = std::string(PLANNER_EXE) + " snapshot '" + ws.string() +
+                                 "' --quarter 2027-Q1 > /dev/null 2>&1";
+    REQUIRE(std::system(snapshot.c_str()) == 0);
+    {
+        Site frozen(ws.string() + "@2027-Q1");
+        EditAnswer answer =
+            frozen.edit(R"([{"op":"replace","path":"/people/priya/fte","value":0.7}])", 1, false);
+        CHECK(answer.status == 409);
+        CHECK(answer.body.find("snapshot cannot be edited") != std::string::npos);
+    }
     Site again(ws.string());
     auto state = again.current();
     REQUIRE(state->facts->plan().people.size() == 3);
