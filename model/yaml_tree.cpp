@@ -104,6 +104,8 @@ bool YamlTree::parse(std::string_view text, YamlError& error) {
     while (fy_event* event = fy_parser_parse(parser.get())) {
         const fy_mark* mark = fy_event_start_mark(event);
         size_t offset = mark ? mark->input_pos : 0;
+        const fy_mark* end_mark = fy_event_end_mark(event);
+        size_t end_offset = end_mark ? end_mark->input_pos : offset;
         switch (event->type) {
         case FYET_DOCUMENT_START:
             ++documents;
@@ -137,6 +139,13 @@ bool YamlTree::parse(std::string_view text, YamlError& error) {
                               pending.begin() + static_cast<std::ptrdiff_t>(done.first_pending),
                               pending.end());
             pending.resize(done.first_pending);
+            // A flow collection ends at its bracket; a block one with its last child.
+            if (node.offset < text.size() && (text[node.offset] == '{' || text[node.offset] == '['))
+                node.end = std::max(end_offset, node.offset);
+            else
+                node.end = node.child_count
+                               ? m_nodes[m_children[node.first_child + node.child_count - 1]].end
+                               : node.offset;
             if (auto open = anchored_start.find(done.node); open != anchored_start.end()) {
                 anchored_size[done.node] = expanded - open->second;
                 anchored_start.erase(open);
@@ -147,6 +156,7 @@ bool YamlTree::parse(std::string_view text, YamlError& error) {
             YamlNode node;
             node.kind = YamlKind::scalar;
             node.offset = offset;
+            node.end = std::max(end_offset, offset);
             fy_token* value = event->scalar.value;
             if (value) {
                 size_t length = 0;
@@ -196,6 +206,7 @@ bool YamlTree::parse(std::string_view text, YamlError& error) {
                 // itself point at the alias (its children are shared with the anchor).
                 YamlNode copy = m_nodes[found->second];
                 copy.offset = offset;
+                copy.end = std::max(end_offset, offset);
                 auto index = static_cast<uint32_t>(m_nodes.size());
                 m_nodes.push_back(std::move(copy));
                 attach(index);

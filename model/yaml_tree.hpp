@@ -21,6 +21,7 @@ struct YamlNode {
     uint32_t first_child = 0; // into YamlTree::children
     uint32_t child_count = 0; // for a mapping: 2 x entries
     size_t offset = 0;        // byte offset of the node's start in the text
+    size_t end = 0;           // byte offset just past the node (quotes, brackets included)
     std::string text;         // scalar text
 };
 

@@ -3,12 +3,19 @@
 #include "exporters/csv_renderer.hpp"
 #include "exporters/html_renderer.hpp"
 #include "exporters/json_renderer.hpp"
+#include "exporters/number_format.hpp"
 #include "exporters/pdf_renderer.hpp"
 #include "planner/core/output_format.hpp"
+#include "model/json_patch.hpp"
+#include "model/json_value.hpp"
+#include "model/plan_queries.hpp"
+#include "planner/rebalance/rebalance.hpp"
 #include "planner/reports/quarterly_input.hpp"
 #include "planner/reports/report_text.hpp"
 #include "planner/reports/reports.hpp"
 #include "planner/server/security.hpp"
+
+#include <optional>
 
 #include <algorithm>
 
@@ -82,7 +89,11 @@ Response App::handle(const Request& request) {
         auto query = request.query();
         auto token = query.find("token");
         const std::string session = cookie_value(request.header("Cookie"), k_session_cookie);
-        if (token != query.end() && request.method == "GET") {
+        // Scripts may send the token with each API request instead of the cookie.
+        const bool api = request.path().rfind("/api/", 0) == 0;
+        const bool api_token =
+            api && token != query.end() && constant_time_equals(token->second, m_config.token);
+        if (token != query.end() && request.method == "GET" && !api) {
             if (!constant_time_equals(token->second, m_config.token)) {
                 response = error_page(403, language_of(request), "web.forbidden");
             } else {
@@ -97,7 +108,7 @@ Response App::handle(const Request& request) {
                     "Set-Cookie", std::string(k_session_cookie) + "=" + m_config.session +
                                       "; Path=/; HttpOnly; SameSite=Strict");
             }
-        } else if (!constant_time_equals(session, m_config.session)) {
+        } else if (!api_token && !constant_time_equals(session, m_config.session)) {
             response = error_page(403, language_of(request), "web.forbidden");
         } else if (changes_state(request.method) &&
                    (!origin_allowed(request.header("Origin"), m_config.port) ||
@@ -121,8 +132,124 @@ Response App::handle(const Request& request) {
     return response;
 }
 
+namespace {
+Response json_response(int status, std::string body) {
+    Response r;
+    r.status = status;
+    r.content_type = "application/json";
+    r.body = std::move(body);
+    if (r.body.empty() || r.body.back() != '\n')
+        r.body += '\n';
+    return r;
+}
+
+// A one-click fix: the patch that makes the change a finding's recommendation names, as JSON
+// ("null" when it names none). COV004 "Name a backup for ...: PERSON performs ..." adds PERSON
+// as a backup of the duty.
+std::string fix_json(const model::Plan& plan, const Finding& f) {
+    if (f.check != "COV004" || f.subject.rfind("channel:", 0) != 0)
+        return "null";
+    auto colon = f.recommendation.find(": ");
+    if (colon == std::string::npos)
+        return "null";
+    std::string rest = f.recommendation.substr(colon + 2);
+    const model::Person* who = nullptr;
+    for (const model::Person& p : plan.people) {
+        const std::string& name = model::display_name(p);
+        if (rest.compare(0, name.size(), name) == 0 &&
+            (!who || name.size() > model::display_name(*who).size()))
+            who = &p;
+    }
+    std::string target = f.subject.substr(8);
+    auto slash = target.find('/');
+    if (!who || slash == std::string::npos)
+        return "null";
+    std::string channel = target.substr(0, slash), duty = target.substr(slash + 1);
+    std::string key = who->id.str() + ":" + duty + ":" + channel;
+    return "{\"label\":" + model::json_quote(model::display_name(*who) + " as backup") +
+           ",\"patch\":[{\"op\":\"add\",\"path\":" + model::json_quote("/assignments/" + key) +
+           ",\"value\":{\"person\":" + model::json_quote(who->id.str()) +
+           ",\"duty\":" + model::json_quote(duty) + ",\"channel\":" + model::json_quote(channel) +
+           ",\"backup\":true}}]}";
+}
+
+// If-Match: "7", W/"7" or 7. Nothing when absent or not a version.
+std::optional<std::uint64_t> version_of(const std::string& header) {
+    std::string digits;
+    for (char c : header)
+        if (c >= '0' && c <= '9')
+            digits += c;
+        else if (c != '"' && c != 'W' && c != '/' && c != ' ')
+            return std::nullopt;
+    if (digits.empty() || digits.size() > 18)
+        return std::nullopt;
+    return std::stoull(digits);
+}
+} // namespace
+
 Response App::route(const Request& request) {
     const std::string path = request.path();
+    if (request.method == "POST" && (path == "/api/plan" || path == "/api/plan/preview")) {
+        auto version = version_of(request.header("If-Match"));
+        if (!version)
+            return json_response(428, "{\"error\":\"send the version the change was made "
+                                      "against in If-Match, as GET /api/plan gives it in "
+                                      "ETag\"}");
+        EditAnswer answer = m_site.edit(request.body, *version, path == "/api/plan/preview");
+        Response r = json_response(answer.status, answer.body);
+        r.headers.emplace_back("ETag", "\"" + std::to_string(answer.version) + "\"");
+        return r;
+    }
+    if (request.method == "GET" && path == "/api/plan") {
+        auto state = m_site.current();
+        std::string plan = state->stored ? model::write_json(state->stored->json) : "null";
+        // The choices the plan format offers, so that pages never ask to type an id.
+        auto list = [](const std::vector<std::string>& items) {
+            std::string out = "[";
+            for (size_t i = 0; i < items.size(); ++i)
+                out += (i ? "," : "") + model::json_quote(items[i]);
+            return out + "]";
+        };
+        const std::string choices = "{\"duties\":" + list(model::standard_duty_ids()) +
+                                    ",\"networks\":" +
+                                    list({"instagram", "facebook", "linkedin", "x", "youtube",
+                                          "tiktok", "pinterest", "threads", "other"}) +
+                                    ",\"goal_kinds\":" +
+                                    list({"engagement", "customer_care", "reach", "conversion",
+                                          "awareness", "roi", "other"}) +
+                                    ",\"metrics\":" + list(model::metric_names()) + "}";
+        Response r = json_response(200, "{\"version\":" + std::to_string(state->version) +
+                                            ",\"plan\":" + plan + ",\"choices\":" + choices + "}");
+        r.headers.emplace_back("ETag", "\"" + std::to_string(state->version) + "\"");
+        return r;
+    }
+    if (request.method == "GET" && path == "/api/rebalance")
+        return rebalance_json();
+    if (path == "/assets/edit.js") {
+        Response r;
+        r.content_type = "text/javascript; charset=utf-8";
+        r.body = asset_edit_js();
+        return r;
+    }
+    if (path == "/edit")
+        return page(request, "edit", false);
+    if (request.method == "GET" && path == "/api/session")
+        return json_response(200, "{\"csrf\":" + model::json_quote(m_config.csrf) + "}");
+    if (request.method == "GET" && path == "/api/findings") {
+        auto state = m_site.current();
+        auto report = state->findings();
+        std::string out = "{\"version\":" + std::to_string(state->version) + ",\"findings\":[";
+        for (size_t i = 0; i < report->findings.size(); ++i) {
+            const Finding& f = report->findings[i];
+            out += (i ? "," : "") + std::string("{\"check\":") + model::json_quote(f.check) +
+                   ",\"severity\":" + model::json_quote(std::string(to_string(f.severity))) +
+                   ",\"subject\":" + model::json_quote(f.subject) +
+                   ",\"message\":" + model::json_quote(f.message) +
+                   ",\"recommendation\":" + model::json_quote(f.recommendation) +
+                   ",\"fix\":" + fix_json(state->facts->plan(), f) + "}";
+        }
+        return json_response(200, out + "]}");
+    }
     if (request.method == "POST" && path == "/api/reload") {
         auto state = m_site.reload();
         Response r;
@@ -172,9 +299,16 @@ Response App::page(const Request& request, const std::string& slug, bool json) {
     auto state = m_site.current();
     auto pages = state->pages(language);
     auto found = pages->pages.find(slug);
-    if (found == pages->pages.end() || (json && found->second.json.empty()))
+    RenderedPage edit_page;
+    if (slug == "edit") {
+        ReportText t = ReportText::load(language);
+        edit_page.slug = "edit";
+        edit_page.title = t.get("web.nav_edit");
+        edit_page.body_html = editor_shell(t, language);
+    } else if (found == pages->pages.end() || (json && found->second.json.empty())) {
         return error_page(404, language, "web.not_found");
-    const RenderedPage& page = found->second;
+    }
+    const RenderedPage& page = slug == "edit" ? edit_page : found->second;
     Response r;
     if (json) {
         r.content_type = "application/json";
@@ -191,17 +325,22 @@ Response App::page(const Request& request, const std::string& slug, bool json) {
     b += "<meta name=\"csrf-token\" content=\"" + m_config.csrf + "\">";
     b += "<meta name=\"plan-version\" content=\"" + std::to_string(state->version) + "\">";
     b += "<title>" + html_escape(page.title + " — " + plan_name) + "</title>";
-    b += "<link rel=\"icon\" href=\"data:,\"><link rel=\"stylesheet\" "
-         "href=\"/assets/app.css\"><script src=\"/assets/app.js\" "
-         "defer></script></head>\n<body data-page=\"" +
-         slug + "\"><header><div class=\"brand\">" + html_escape(text.get("web.app_title")) +
-         " <span class=\"plan-name\">" + html_escape(plan_name) + "</span></div><nav>";
+    b += std::string("<link rel=\"icon\" href=\"data:,\"><link rel=\"stylesheet\" "
+                     "href=\"/assets/app.css\"><script src=\"/assets/app.js\" "
+                     "defer></script>") +
+         (slug == "edit" ? "<script src=\"/assets/edit.js\" defer></script>" : "") +
+         "</head>\n<body data-page=\"" + slug + "\"><header><div class=\"brand\">" +
+         html_escape(text.get("web.app_title")) + " <span class=\"plan-name\">" +
+         html_escape(plan_name) + "</span></div><nav>";
     for (const std::string& s : page_slugs()) {
         auto p = pages->pages.find(s);
         b += "<a href=\"/" + s + "?lang=" + language + "\"" +
              (s == slug ? " class=\"current\" aria-current=\"page\"" : "") + ">" +
              html_escape(p != pages->pages.end() ? p->second.title : text.get(nav_key(s))) + "</a>";
     }
+    b += "<a href=\"/edit?lang=" + language + "\"" +
+         (slug == "edit" ? " class=\"current\" aria-current=\"page\"" : "") + ">" +
+         html_escape(text.get("web.nav_edit")) + "</a>";
     b += "<a class=\"lang\" href=\"/" + slug + "?lang=" + other + "\" hreflang=\"" + other + "\">" +
          html_escape(text.get("web.other_language")) + "</a></nav></header>\n<main>";
     if (!state->reload_error.empty())
@@ -280,6 +419,83 @@ Response App::page(const Request& request, const std::string& slug, bool json) {
              html_escape(text.get("web.json_twin")) + "</a>";
     b += "</footer></body></html>\n";
     return r;
+}
+
+Response App::rebalance_json() {
+    auto state = m_site.current();
+    const PlanFacts& facts = *state->facts;
+    const RebalanceResult result = compute_rebalance(facts);
+    const RebalanceMoves moves = rebalance_moves(facts, state->stored->json, result);
+    const model::Plan& plan = facts.plan();
+    auto name_of = [&](const model::PersonId& id) -> std::string {
+        for (const model::Person& p : plan.people)
+            if (p.id == id)
+                return model::display_name(p);
+        return "";
+    };
+    auto util = [&](const model::PersonId& id) -> std::string {
+        auto text = [](const std::optional<double>& u) {
+            return u ? ex::format_fixed(*u * 100, 0) + "%" : std::string("\u221e");
+        };
+        for (const PersonBalance& b : result.people)
+            if (b.person == id)
+                return text(b.utilisation_before) + " \u2192 " + text(b.utilisation_after);
+        return "";
+    };
+    // Moves and patch operations grouped by channel duty: each group is accepted or rejected.
+    std::vector<std::string> keys;
+    std::map<std::string, std::string> titles;
+    std::map<std::string, std::vector<std::string>> group_moves;
+    std::map<std::string, std::vector<model::PatchOperation>> group_ops;
+    for (const RebalanceMove& m : moves.moves) {
+        const model::ChannelDuty& d = facts.index().channel_duties()[m.duty_index];
+        std::string channel_name = d.channel ? d.channel->str() : "";
+        if (d.channel)
+            for (const model::Channel& c : plan.channels)
+                if (c.id == *d.channel)
+                    channel_name = model::display_name(c);
+        std::string key = d.duty.str() + ":" + (d.channel ? d.channel->str() : "");
+        if (!titles.count(key)) {
+            keys.push_back(key);
+            titles[key] = d.duty.str() + (channel_name.empty() ? "" : " \u00b7 " + channel_name);
+        }
+        group_moves[key].push_back(
+            "{\"from\":" + model::json_quote(name_of(m.from)) +
+            ",\"to\":" + model::json_quote(name_of(m.to)) +
+            ",\"hours\":" + model::json_quote(ex::format_fixed(m.hours, 1)) +
+            ",\"from_utilisation\":" + model::json_quote(m.from.str().empty() ? "" : util(m.from)) +
+            ",\"to_utilisation\":" + model::json_quote(m.to.str().empty() ? "" : util(m.to)) + "}");
+    }
+    for (const model::PatchOperation& op : moves.patch) {
+        // /assignments/PERSON:DUTY:CHANNEL[...]
+        std::string rest = op.path.substr(std::string("/assignments/").size());
+        rest = rest.substr(0, rest.find('/'));
+        auto c1 = rest.find(':');
+        std::string key;
+        if (c1 != std::string::npos) {
+            std::string tail = rest.substr(c1 + 1);
+            auto c2 = tail.find(':');
+            std::string duty = tail.substr(0, c2);
+            std::string channel =
+                c2 == std::string::npos ? "" : tail.substr(c2 + 1, tail.find(':', c2 + 1) - c2 - 1);
+            key = duty + ":" + channel;
+        }
+        if (!titles.count(key)) {
+            keys.push_back(key);
+            titles[key] = key;
+        }
+        group_ops[key].push_back(op);
+    }
+    std::string out = "{\"version\":" + std::to_string(state->version) + ",\"groups\":[";
+    for (size_t i = 0; i < keys.size(); ++i) {
+        const std::string& k = keys[i];
+        out += (i ? "," : "") + std::string("{\"key\":") + model::json_quote(k) +
+               ",\"title\":" + model::json_quote(titles[k]) + ",\"moves\":[";
+        for (size_t j = 0; j < group_moves[k].size(); ++j)
+            out += (j ? "," : "") + group_moves[k][j];
+        out += "],\"patch\":" + model::write_json(model::patch_to_json(group_ops[k])) + "}";
+    }
+    return json_response(200, out + "]}");
 }
 
 Response App::download(const Request& request) {

@@ -12,7 +12,11 @@
 //   GET  /assets/app.css  /assets/app.js  built into the executable
 //   GET  /api/version                     {"version": N}: the page polls it to notice changes
 //   POST /api/reload                      re-read the plan now (CSRF token and Origin needed)
+//   GET  /edit                            the editor (assets/edit.js)
+//   GET  /api/plan  /api/session  /api/findings  /api/rebalance
+//   POST /api/plan  /api/plan/preview     JSON Patch edits (docs/serve.md "Edit API")
 
+#include "planner/reports/report_text.hpp"
 #include "planner/server/http.hpp"
 #include "planner/server/site.hpp"
 
@@ -48,6 +52,7 @@ private:
     Response route(const Request& request);
     Response page(const Request& request, const std::string& slug, bool json);
     Response download(const Request& request);
+    Response rebalance_json();
     Response error_page(int status, const std::string& language, const std::string& key);
     std::string language_of(const Request& request) const;
 
@@ -58,5 +63,9 @@ private:
 // The embedded assets (assets.cpp).
 const std::string& asset_css();
 const std::string& asset_js();
+const std::string& asset_edit_js();
+// The editor page's markup (assets_edit.cpp): an empty frame that edit.js fills from the API,
+// with the page's words in a data attribute (no inline script).
+std::string editor_shell(const ReportText& text, const std::string& language);
 
 } // namespace planner::server

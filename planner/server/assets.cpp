@@ -97,6 +97,25 @@ ul.org-tree li.leaf { padding-left: 1rem; }
 .report-form button.primary { background: var(--accent); color: #fff; border: 0; padding: .6rem 1.4rem; border-radius: 4px; font-size: 1rem; cursor: pointer; }
 ul.csv-links { columns: 2; font-size: .9rem; }
 @media print { header, footer, .banner, .org-tools, .table-filter, .severity-filter { display: none; } }
+.edit-bar { display: flex; gap: .5rem; align-items: center; margin: .5rem 0; }
+.edit-form { background: #fff; padding: .8rem 1rem; border-radius: 6px; box-shadow: 0 1px 2px rgba(0,0,0,.08); margin: .8rem 0; display: grid; grid-template-columns: repeat(auto-fill, minmax(260px, 1fr)); gap: .6rem 1rem; }
+.edit-form .field { display: flex; flex-direction: column; gap: .2rem; }
+.edit-form .field > span:first-child { font-size: .85rem; color: var(--muted); }
+.edit-form fieldset, .edit-form .form-buttons { grid-column: 1 / -1; }
+.edit-form .checks { display: flex; flex-wrap: wrap; gap: .2rem .7rem; }
+.field-error { color: var(--red); font-size: .85rem; min-height: 0; }
+.review { background: #fffdf3; border: 1px solid #f0d48a; border-radius: 6px; padding: .6rem 1rem; }
+.review pre { background: #fff; padding: .5rem; overflow-x: auto; font-size: .85rem; }
+.errors { color: var(--red); }
+table.raci-edit td.raci-cell { cursor: pointer; min-width: 2.6rem; text-align: center; }
+table.raci-edit td.raci-cell:hover { outline: 2px solid var(--accent); }
+table.raci-edit td.via-all { color: var(--muted); font-style: italic; }
+.edit-findings li { margin: .3rem 0; }
+.edit-findings .badge { font-family: monospace; background: var(--grey); padding: 0 .3rem; border-radius: 3px; }
+.edit-findings .sev-error .badge { background: #f6d5d4; } .edit-findings .sev-warning .badge { background: #fbe7c6; }
+.move-group { background: #fff; border-radius: 6px; padding: .2rem 1rem .7rem; margin: .5rem 0; box-shadow: 0 1px 2px rgba(0,0,0,.06); }
+.absence { display: flex; gap: .4rem; margin: .2rem 0; }
+.whatif tr.changed td { font-weight: bold; background: #fff6e0; }
 )CSS";
     return css;
 }
@@ -187,7 +206,8 @@ const std::string& asset_js() {
   }
   var meta = document.querySelector("meta[name=plan-version]");
   var notice = document.getElementById("changed");
-  if (meta && notice && window.fetch) {
+  // The editor keeps itself current (edit.js); the notice is for pages that only show.
+  if (meta && notice && window.fetch && document.body.getAttribute("data-page") !== "edit") {
     var shown = meta.getAttribute("content");
     var poll = function () {
       fetch("/api/version", { credentials: "same-origin", cache: "no-store" })

@@ -2,14 +2,23 @@
 
 #include "exporters/html_renderer.hpp"
 #include "exporters/json_renderer.hpp"
+#include "model/json_patch.hpp"
+#include "model/plan_json.hpp"
+#include "model/workspace.hpp"
 #include "planner/reports/report_text.hpp"
+#include "planner/staffing/staffing.hpp"
 
+#include <cstdio>
 #include <ctime>
 #include <sys/stat.h>
 
 namespace planner::server {
 
 namespace {
+bool model_is_workspace(const std::string& path) {
+    return model::is_workspace_file(path);
+}
+
 std::string now_text() {
     std::time_t now = std::time(nullptr);
     std::tm tm{};
@@ -84,9 +93,14 @@ std::shared_ptr<const SiteState> Site::read(bool after_change) {
     state->reloaded = after_change;
     auto load = [&]() {
         LoadedPlan loaded = load_plan_argument(m_path);
+        // A quarter's snapshot (WS@QUARTER) is served but not edited: no stored form then.
+        std::shared_ptr<EditablePlan> stored;
+        if (loaded.from_workspace ? model_is_workspace(m_path) : true)
+            stored = std::make_shared<EditablePlan>(load_editable_plan(m_path));
         state->source = loaded.source;
         state->from_workspace = loaded.from_workspace;
         state->facts = std::make_shared<const PlanFacts>(std::move(loaded.plan));
+        state->stored = stored;
     };
     if (!m_state) {
         load();
@@ -98,9 +112,17 @@ std::shared_ptr<const SiteState> Site::read(bool after_change) {
         state->facts = m_state->facts;
         state->source = m_state->source;
         state->from_workspace = m_state->from_workspace;
+        state->stored = m_state->stored;
         state->reload_error = e.what();
     }
     return state;
+}
+
+std::shared_ptr<const CheckReport> SiteState::findings() const {
+    std::lock_guard<std::mutex> lock(m_mutex);
+    if (!m_findings)
+        m_findings = std::make_shared<const CheckReport>(run_checks(*facts));
+    return m_findings;
 }
 
 std::shared_ptr<const SiteState> Site::current() {
@@ -110,7 +132,155 @@ std::shared_ptr<const SiteState> Site::current() {
         m_signature = now;
         m_state = read(true);
     }
+    if (m_state->stored && !m_history.count(m_state->version)) {
+        m_history[m_state->version] = std::make_shared<const model::Json>(m_state->stored->json);
+        while (m_history.size() > 64)
+            m_history.erase(m_history.begin());
+    }
     return m_state;
+}
+
+namespace {
+std::string findings_json(const std::vector<Finding>& findings) {
+    std::string out = "[";
+    for (size_t i = 0; i < findings.size(); ++i) {
+        const Finding& f = findings[i];
+        out += (i ? "," : "") + std::string("{\"check\":") + model::json_quote(f.check) +
+               ",\"severity\":" + model::json_quote(std::string(to_string(f.severity))) +
+               ",\"subject\":" + model::json_quote(f.subject) +
+               ",\"message\":" + model::json_quote(f.message) +
+               ",\"recommendation\":" + model::json_quote(f.recommendation) + "}";
+    }
+    return out + "]";
+}
+
+// The plan in key figures, for the what-if comparison beside a change.
+std::string summary_json(const PlanFacts& facts, const CheckReport& report) {
+    StaffingResult staffing = compute_staffing(facts);
+    double required = 0, current = 0;
+    int hires = 0;
+    for (const RoleStaffing& r : staffing.roles) {
+        required += r.required_fte;
+        current += r.current_fte;
+        hires += r.hires;
+    }
+    int overloaded = 0;
+    const double limit = facts.plan().info.thresholds.overload;
+    for (const PersonLoad& p : facts.workload().people)
+        if (!p.utilisation || *p.utilisation > limit)
+            ++overloaded;
+    auto fixed = [](double v) {
+        char buffer[32];
+        std::snprintf(buffer, sizeof buffer, "%.1f", v);
+        return std::string(buffer);
+    };
+    return "{\"people\":" + std::to_string(facts.plan().people.size()) +
+           ",\"fte_required\":" + fixed(required + staffing.unroled_fte) +
+           ",\"fte_current\":" + fixed(current) + ",\"hires\":" + std::to_string(hires) +
+           ",\"overloaded\":" + std::to_string(overloaded) +
+           ",\"errors\":" + std::to_string(report.counts.error) +
+           ",\"warnings\":" + std::to_string(report.counts.warning) + "}";
+}
+
+std::string messages_json(const std::vector<EditMessage>& messages) {
+    std::string out = "[";
+    for (size_t i = 0; i < messages.size(); ++i)
+        out += (i ? "," : "") + std::string("{\"path\":") + model::json_quote(messages[i].path) +
+               ",\"message\":" + model::json_quote(messages[i].message) + "}";
+    return out + "]";
+}
+} // namespace
+
+EditAnswer Site::edit(const std::string& patch, std::uint64_t if_match, bool preview) {
+    auto state = current();
+    std::lock_guard<std::mutex> lock(m_mutex);
+    if (m_state != state) // changed on disk between the two locks: judge against the newest
+        state = m_state;
+    EditAnswer answer;
+    answer.version = state->version;
+    if (!state->stored) {
+        answer.status = 409;
+        answer.body = "{\"error\":" +
+                      model::json_quote("a quarter's snapshot cannot be edited; serve the "
+                                        "workspace itself to change its current plan") +
+                      ",\"version\":" + std::to_string(state->version) + "}";
+        return answer;
+    }
+    if (!state->reload_error.empty()) {
+        answer.status = 409;
+        answer.body = "{\"error\":" +
+                      model::json_quote("the plan on disk cannot be read: " + state->reload_error +
+                                        "; fix the file first") +
+                      ",\"version\":" + std::to_string(state->version) + "}";
+        return answer;
+    }
+    if (if_match != state->version) {
+        answer.status = 409;
+        std::string changed = "null";
+        auto old = m_history.find(if_match);
+        if (old != m_history.end())
+            changed = model::write_json(
+                model::patch_to_json(model::diff_json(*old->second, state->stored->json)));
+        answer.body =
+            "{\"error\":" +
+            model::json_quote("the plan changed since version " + std::to_string(if_match) +
+                              "; it is now version " + std::to_string(state->version) +
+                              ": read it again and redo the change") +
+            ",\"version\":" + std::to_string(state->version) + ",\"changed\":" + changed + "}";
+        return answer;
+    }
+    EditResult result = apply_edit_text(state->stored->json, state->facts->plan(), patch);
+    if (result.status != EditStatus::applied) {
+        answer.status = result.status == EditStatus::test_failed ? 409 : 422;
+        answer.body = "{\"error\":" +
+                      model::json_quote(result.status == EditStatus::test_failed
+                                            ? "a test operation failed; nothing was changed"
+                                            : "the change is not valid; nothing was changed") +
+                      ",\"version\":" + std::to_string(state->version) +
+                      ",\"errors\":" + messages_json(result.messages) + "}";
+        return answer;
+    }
+    auto facts = std::make_shared<const PlanFacts>(std::move(*result.plan));
+    auto before = state->findings();
+    auto after = std::make_shared<const CheckReport>(run_checks(*facts));
+    FindingChanges changes = compare_findings(*before, *after);
+    std::string findings = "\"appeared\":" + findings_json(changes.appeared) +
+                           ",\"disappeared\":" + findings_json(changes.disappeared);
+    if (preview) {
+        SavedText text = text_after_edit(*state->stored, result.json, facts->plan());
+        answer.body =
+            "{\"version\":" + std::to_string(state->version) + ",\"diff\":" +
+            model::json_quote(unified_diff(state->stored->text, text.text, state->source)) +
+            ",\"in_place\":" + (text.in_place ? "true" : "false") + "," + findings +
+            ",\"before\":" + summary_json(*state->facts, *before) +
+            ",\"after\":" + summary_json(*facts, *after) + "}";
+        return answer;
+    }
+    auto stored = std::make_shared<EditablePlan>(*state->stored);
+    bool in_place = save_edit(*stored, result.json, facts->plan());
+    auto next = std::make_shared<SiteState>();
+    next->version = state->version + 1;
+    next->facts = facts;
+    next->source = state->source;
+    next->from_workspace = state->from_workspace;
+    next->read_at = now_text();
+    next->stored = stored;
+    next->m_findings = after;
+    m_signature = signature();
+    m_state = next;
+    m_history[next->version] = std::make_shared<const model::Json>(stored->json);
+    while (m_history.size() > 64)
+        m_history.erase(m_history.begin());
+    answer.version = next->version;
+    const std::string undo = model::write_json(
+        model::patch_to_json(model::diff_json(stored->json, state->stored->json)));
+    answer.body = "{\"version\":" + std::to_string(next->version) + ",\"saved\":" +
+                  (state->from_workspace ? "\"workspace\""
+                   : in_place            ? "\"in place\""
+                                         : "\"canonical\"") +
+                  ",\"undo\":" + undo + "," + findings +
+                  ",\"findings\":" + std::to_string(after->findings.size()) + "}";
+    return answer;
 }
 
 std::shared_ptr<const SiteState> Site::reload() {

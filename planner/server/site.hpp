@@ -3,8 +3,10 @@
 // the plan is read once, each language's pages are built once (HTML and JSON), and both are
 // rebuilt only when the file changes on disk. Thread-safe: requests share immutable states.
 
+#include "planner/checks/checks.hpp"
 #include "planner/core/plan_facts.hpp"
 #include "planner/core/plan_source.hpp"
+#include "planner/editing/plan_edit.hpp"
 #include "planner/server/pages.hpp"
 
 #include <cstdint>
@@ -37,13 +39,26 @@ struct SiteState {
     std::string read_at;      // "14:03:12" (UTC)
     bool reloaded = false;    // read again after a change on disk
     std::string reload_error; // the change could not be read: the previous plan stays
+    std::shared_ptr<const EditablePlan> stored; // the plan's text and JSON form, for editing
+
+    // The findings of this version, computed on first use.
+    std::shared_ptr<const CheckReport> findings() const;
 
     // The pages in `language`, built on first use.
     std::shared_ptr<const RenderedPages> pages(const std::string& language) const;
 
 private:
+    friend class Site;
     mutable std::mutex m_mutex;
     mutable std::map<std::string, std::shared_ptr<const RenderedPages>> m_pages;
+    mutable std::shared_ptr<const CheckReport> m_findings;
+};
+
+// The answer to an edit: an HTTP status and a JSON body.
+struct EditAnswer {
+    int status = 200;
+    std::string body;
+    std::uint64_t version = 0;
 };
 
 class Site {
@@ -56,6 +71,11 @@ public:
     std::shared_ptr<const SiteState> current();
     // Re-reads the file now, changed or not.
     std::shared_ptr<const SiteState> reload();
+
+    // POST /api/plan: applies a JSON Patch made against version `if_match` and saves it at
+    // once (409 stale, 422 invalid). With `preview`, nothing is saved: the answer has the
+    // diff of the file and the findings that would appear and disappear.
+    EditAnswer edit(const std::string& patch, std::uint64_t if_match, bool preview);
 
 private:
     struct Signature {
@@ -75,6 +95,7 @@ private:
     std::mutex m_mutex;
     Signature m_signature;
     std::shared_ptr<const SiteState> m_state;
+    std::map<std::uint64_t, std::shared_ptr<const model::Json>> m_history; // recent versions
 };
 
 } // namespace planner::server

@@ -41,6 +41,14 @@ for p in "${plans[@]}"; do
   done
   for f in text json; do run "$p.show.$f" show "$p.yaml" --format "$f"; done
 done
+# Editing: one value of each commented sample changed with `planner apply`; the diff of the file
+# must be exactly that line (comments, order and every other byte kept).
+echo '[{"op":"replace","path":"/plan/name","value":"Edited: one value changed"}]' >"$work/one-value.json"
+for p in "${plans[@]}"; do
+  cp "$samples/$p.yaml" "$work/$p.edited.yaml"
+  run "$p.apply-one-value.out" apply "$p.edited.yaml" one-value.json
+  (cd "$work" && diff "$p.yaml" "$p.edited.yaml" >"$out/$p.apply-one-value.diff")
+done
 for f in text csv json; do
   run "latvian-retail.staff-budget.$f" staff latvian-retail.yaml --budget 325000 --format "$f"
 done

@@ -25,5 +25,6 @@ CommandSpec restore_command();
 CommandSpec merge_command();
 CommandSpec sync_command();
 CommandSpec cost_command();
+CommandSpec apply_command();
 
 } // namespace planner

@@ -1,6 +1,6 @@
-// planner rebalance PLAN -o proposed.yaml [--format text|json|csv]: proposed assignments by
-// minimum-cost flow, written as a plan; the before/after utilisation and the hiring need
-// are printed.
+// planner rebalance PLAN [-o proposed.yaml] [--patch moves.json] [--format text|json|csv]:
+// proposed assignments by minimum-cost flow, written as a plan and/or as moves in a JSON
+// Patch; the before/after utilisation and the hiring need are printed.
 #include "planner/cli/commands/rebalance.hpp"
 
 #include "exporters/csv_renderer.hpp"
@@ -8,6 +8,7 @@
 #include "exporters/number_format.hpp"
 #include "exporters/text_table.hpp"
 #include "exporters/text_wrap.hpp"
+#include "model/json_value.hpp"
 #include "model/plan_queries.hpp"
 #include "model/plan_writer.hpp"
 #include "model/workspace.hpp"
@@ -16,6 +17,7 @@
 #include "planner/core/plan_facts.hpp"
 #include "planner/core/plan_source.hpp"
 #include "planner/history/history.hpp"
+#include "planner/editing/plan_edit.hpp"
 #include "planner/rebalance/rebalance.hpp"
 
 #include <ostream>
@@ -148,10 +150,11 @@ int run_rebalance(const ParsedArgs& args, Streams& io) {
                          "' is not one; write it to a file with -o instead");
     const auto output =
         apply && !args.value("--output") ? std::optional<std::string>("") : args.value("--output");
-    if (!output)
+    const auto patch_file = args.value("--patch");
+    if (!output && !patch_file)
         throw UsageError("`planner rebalance` writes the proposed plan to a file; give it with "
-                         "-o FILE (e.g. -o proposed.yaml), or store it in the workspace with "
-                         "--apply");
+                         "-o FILE (e.g. -o proposed.yaml), the moves as a patch with --patch "
+                         "FILE, or store it in the workspace with --apply");
     TerminalProgress progress(args, io);
     progress.step("reading the plan", 0.2);
     const PlanFacts facts(load_plan_argument(args.positional[0]).plan);
@@ -160,6 +163,50 @@ int run_rebalance(const ParsedArgs& args, Streams& io) {
     progress.done();
     const PlanIndex& index = facts.index();
 
+    if (patch_file) {
+        const EditablePlan stored = load_editable_plan(args.positional[0]);
+        const RebalanceMoves moves = rebalance_moves(facts, stored.json, result);
+        write_output_file(*patch_file, model::write_json(model::patch_to_json(moves.patch)) + "\n");
+        const Plan& plan = facts.plan();
+        auto name_of = [&](const PersonId& id) -> std::string {
+            if (id.str().empty())
+                return "nobody";
+            for (const Person& p : plan.people)
+                if (p.id == id)
+                    return display_name(p);
+            return id.str();
+        };
+        auto utilisation_of_person = [&](const PersonId& id) -> std::string {
+            for (const PersonBalance& b : result.people)
+                if (b.person == id)
+                    return utilisation_text(b.utilisation_before) + " -> " +
+                           utilisation_text(b.utilisation_after);
+            return "";
+        };
+        std::ostringstream out;
+        out << plan.info.name << ": " << moves.moves.size()
+            << (moves.moves.size() == 1 ? " move" : " moves") << " (hours per week)\n";
+        for (const RebalanceMove& m : moves.moves) {
+            out << "  " << name_of(m.from) << " gives " << exporters::format_fixed(m.hours, 2)
+                << " h of " << channel_duty_subject(facts.index().channel_duties()[m.duty_index])
+                << " to " << name_of(m.to);
+            std::string uf = m.from.str().empty() ? "" : utilisation_of_person(m.from);
+            std::string ut = m.to.str().empty() ? "" : utilisation_of_person(m.to);
+            if (!uf.empty() || !ut.empty())
+                out << " (utilisation " << (uf.empty() ? "" : name_of(m.from) + " " + uf)
+                    << (!uf.empty() && !ut.empty() ? ", " : "")
+                    << (ut.empty() ? "" : name_of(m.to) + " " + ut) << ")";
+            out << "\n";
+        }
+        out << "Patch of " << moves.patch.size() << " operations written to " << *patch_file
+            << "; apply it with `planner apply " << args.positional[0] << " " << *patch_file
+            << "`.\n";
+        if (!output) {
+            io.out << out.str();
+            return 0;
+        }
+        io.err << out.str();
+    }
     const std::string yaml = write_plan_yaml(result.proposed);
     std::string text;
     if (format == OutputFormat::csv)
@@ -205,7 +252,8 @@ int run_rebalance(const ParsedArgs& args, Streams& io) {
 CommandSpec rebalance_command() {
     return CommandSpec{
         "rebalance",
-        "planner rebalance PLAN -o proposed.yaml [--apply] [--format text|json|csv] [--quiet]",
+        "planner rebalance PLAN [-o proposed.yaml] [--patch moves.json] [--apply] "
+        "[--format text|json|csv] [--quiet]",
         "Propose assignments by minimum-cost flow",
         "Plans every channel duty's hours onto the people whose roles perform it at the\n"
         "least cost (kept work 0, new assignment 1, outside interests +2, each missing\n"
@@ -214,9 +262,11 @@ CommandSpec rebalance_command() {
         "utilisation before and after and the hours no one can carry, per role.\n"
         "With --apply (PLAN a workspace) the proposed plan becomes the workspace's plan,\n"
         "as a new version (`planner restore` brings back the one before).\n"
-        "Formulas: docs/staffing.md.",
-        {OptionSpec{"--output", "-o", "FILE",
-                    "where to write the proposed plan (required without --apply)"},
+        "Formulas: docs/staffing.md. With --patch FILE it prints the proposal as moves\n"
+        "(who gives how many hours of which duty to whom, utilisation before and after)\n"
+        "and writes them as a JSON Patch that `planner apply PLAN FILE` applies.",
+        {OptionSpec{"--output", "-o", "FILE", "where to write the proposed plan"},
+         OptionSpec{"--patch", "", "FILE", "write the proposed moves as a JSON Patch"},
          OptionSpec{"--apply", "", "",
                     "store the proposed plan as the workspace's plan (a new version)"},
          format_option(k_analysis_formats), quiet_option()},

@@ -1,0 +1,287 @@
+#include "model/plan_json.hpp"
+
+#include <regex>
+
+namespace planner::model {
+
+namespace {
+
+bool is_json_number(std::string_view s) {
+    size_t i = 0;
+    if (i < s.size() && s[i] == '-')
+        ++i;
+    size_t start = i;
+    while (i < s.size() && s[i] >= '0' && s[i] <= '9')
+        ++i;
+    if (i == start || (s[start] == '0' && i - start > 1))
+        return false;
+    if (i < s.size() && s[i] == '.') {
+        size_t f = ++i;
+        while (i < s.size() && s[i] >= '0' && s[i] <= '9')
+            ++i;
+        if (i == f)
+            return false;
+    }
+    if (i < s.size() && (s[i] == 'e' || s[i] == 'E')) {
+        ++i;
+        if (i < s.size() && (s[i] == '+' || s[i] == '-'))
+            ++i;
+        size_t e = i;
+        while (i < s.size() && s[i] >= '0' && s[i] <= '9')
+            ++i;
+        if (i == e)
+            return false;
+    }
+    return i == s.size();
+}
+
+Json classify_plain(const std::string& text) {
+    if (text == "true" || text == "True" || text == "TRUE")
+        return Json::make_bool(true);
+    if (text == "false" || text == "False" || text == "FALSE")
+        return Json::make_bool(false);
+    if (text.empty() || text == "~" || text == "null" || text == "Null" || text == "NULL")
+        return Json{};
+    if (is_json_number(text))
+        return Json::make_number(text);
+    return Json::make_string(text);
+}
+
+// Written plain, the text reads back as the same string (and looks like a plan's ids,
+// dates and words); names with spaces and anything with YAML punctuation get quotes.
+bool plain_safe(const std::string& s) {
+    if (s.empty() || s.size() > 200)
+        return false;
+    for (char c : s) {
+        bool ok = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') ||
+                  c == '_' || c == '-' || c == '.' || c == '/' || c == '+';
+        if (!ok)
+            return false;
+    }
+    if (s[0] == '-' || s[0] == '.' || s[0] == '+')
+        return false;
+    return classify_plain(s).type == Json::Type::string;
+}
+
+std::string scalar_text(const Json& v) {
+    switch (v.type) {
+    case Json::Type::null:
+        return "null";
+    case Json::Type::boolean:
+        return v.boolean ? "true" : "false";
+    case Json::Type::number:
+        return v.text;
+    case Json::Type::string:
+        return plain_safe(v.text) ? v.text : json_quote(v.text);
+    default:
+        return v.is_array() ? "[]" : "{}";
+    }
+}
+
+bool is_scalar(const Json& v) {
+    return !v.is_container() || (v.is_array() && v.items.empty()) ||
+           (v.is_object() && v.members.empty());
+}
+
+std::string key_text(const std::string& key) {
+    return plain_safe(key) ? key : json_quote(key);
+}
+
+std::string flow_text(const Json& v) {
+    if (is_scalar(v))
+        return scalar_text(v);
+    std::string out;
+    if (v.is_array()) {
+        out += '[';
+        for (size_t i = 0; i < v.items.size(); ++i)
+            out += (i ? ", " : "") + flow_text(v.items[i]);
+        out += ']';
+    } else {
+        out += '{';
+        for (size_t i = 0; i < v.members.size(); ++i)
+            out += (i ? ", " : "") + key_text(v.members[i].first) + ": " +
+                   flow_text(v.members[i].second);
+        out += '}';
+    }
+    return out;
+}
+
+struct Writer {
+    std::string out;
+    std::vector<std::string> line_paths; // by line, 0-based
+
+    void line(const std::string& text, const std::string& path) {
+        out += text;
+        out += '\n';
+        line_paths.push_back(path);
+    }
+
+    // A mapping's members at `indent`; the first one after `first_prefix` when given
+    // (a sequence item's "- ").
+    void mapping(const Json& obj, size_t indent, const std::string& path,
+                 const std::string& first_prefix) {
+        bool first = true;
+        for (const auto& [key, value] : obj.members) {
+            std::string prefix =
+                first && !first_prefix.empty() ? first_prefix : std::string(indent, ' ');
+            first = false;
+            std::string child = path + "/" + pointer_escape(key);
+            if (is_scalar(value)) {
+                line(prefix + key_text(key) + ": " + scalar_text(value), child);
+            } else if (value.is_object()) {
+                line(prefix + key_text(key) + ":", child);
+                mapping(value, indent + 2, child, "");
+            } else {
+                line(prefix + key_text(key) + ":", child);
+                sequence(value, indent + 2, child, key);
+            }
+        }
+    }
+
+    void sequence(const Json& list, size_t indent, const std::string& path,
+                  const std::string& collection) {
+        bool keyed = keyed_collection(collection, list);
+        for (size_t i = 0; i < list.items.size(); ++i) {
+            const Json& item = list.items[i];
+            std::string name = keyed ? element_key(collection, item) : std::string();
+            std::string child =
+                path + "/" + pointer_escape(name.empty() ? std::to_string(i) : name);
+            std::string dash = std::string(indent, ' ') + "- ";
+            if (is_scalar(item)) {
+                line(dash + scalar_text(item), child);
+            } else if (item.is_object()) {
+                mapping(item, indent + 2, child, dash);
+            } else {
+                line(dash + flow_text(item), child);
+            }
+        }
+    }
+};
+
+} // namespace
+
+Json yaml_scalar_to_json(const YamlNode& node) {
+    if (!node.plain)
+        return Json::make_string(node.text);
+    return classify_plain(node.text);
+}
+
+Json yaml_to_json(const YamlTree& tree, uint32_t index) {
+    const YamlNode& node = tree.node(index);
+    if (node.kind == YamlKind::scalar)
+        return yaml_scalar_to_json(node);
+    if (node.kind == YamlKind::sequence) {
+        Json out = Json::make_array();
+        out.items.reserve(node.child_count);
+        for (uint32_t i = 0; i < node.child_count; ++i)
+            out.items.push_back(yaml_to_json(tree, tree.child(node, i)));
+        return out;
+    }
+    Json out = Json::make_object();
+    out.members.reserve(node.child_count / 2);
+    for (uint32_t i = 0; i + 1 < node.child_count; i += 2) {
+        const YamlNode& key = tree.node(tree.child(node, i));
+        out.set(key.text, yaml_to_json(tree, tree.child(node, i + 1)));
+    }
+    return out;
+}
+
+std::optional<Json> plan_text_to_json(std::string_view text, YamlError& error) {
+    YamlTree tree;
+    if (!tree.parse(text, error))
+        return std::nullopt;
+    if (tree.empty())
+        return Json::make_object();
+    return yaml_to_json(tree, tree.root());
+}
+
+bool keyed_collection(const std::string& collection, const Json& list) {
+    if (list.is_array())
+        for (const Json& item : list.items)
+            if (!item.is_object())
+                return false;
+    static const char* known[] = {"people", "channels", "roles",  "goals",
+                                  "kpis",   "profiles", "duties", "assignments"};
+    for (const char* k : known)
+        if (collection == k)
+            return true;
+    if (!list.is_array() || list.items.empty())
+        return false;
+    for (const Json& item : list.items) {
+        const Json* id = item.find("id");
+        if (!id || (id->type != Json::Type::string && id->type != Json::Type::number))
+            return false;
+    }
+    return true;
+}
+
+std::string element_key(const std::string& collection, const Json& element) {
+    if (!element.is_object())
+        return {};
+    if (collection == "assignments") {
+        auto part = [&](const char* key) -> std::string {
+            const Json* v = element.find(key);
+            return v && (v->type == Json::Type::string || v->type == Json::Type::number) ? v->text
+                                                                                         : "";
+        };
+        std::string key = part("person") + ":" + part("duty");
+        if (!part("channel").empty())
+            key += ":" + part("channel");
+        if (!part("profile").empty())
+            key += ":" + part("profile");
+        return key;
+    }
+    const Json* id = element.find("id");
+    if (id && (id->type == Json::Type::string || id->type == Json::Type::number))
+        return id->text;
+    return {};
+}
+
+std::string json_to_yaml(const Json& json) {
+    Writer w;
+    if (json.is_object())
+        w.mapping(json, 0, "", "");
+    else
+        w.line(flow_text(json), "");
+    return w.out;
+}
+
+std::string yaml_value_text(const Json& value) {
+    return flow_text(value);
+}
+bool yaml_plain_safe(const std::string& text) {
+    return plain_safe(text);
+}
+
+PlanJsonCheck read_plan_json(const Json& json) {
+    PlanJsonCheck result;
+    if (!json.is_object()) {
+        result.errors.push_back({"", "the plan must be a JSON object"});
+        return result;
+    }
+    Writer w;
+    w.mapping(json, 0, "", "");
+    PlanReadResult read = read_plan_text("plan", w.out);
+    if (read.ok()) {
+        result.plan = std::move(read.plan);
+        return result;
+    }
+    static const std::regex at_line(R"(at line (\d+))");
+    auto path_of = [&](int line) -> std::string {
+        if (line >= 1 && static_cast<size_t>(line) <= w.line_paths.size())
+            return w.line_paths[static_cast<size_t>(line) - 1];
+        return "";
+    };
+    for (const Diagnostic& d : read.errors) {
+        std::string message = d.message;
+        std::smatch m;
+        if (std::regex_search(message, m, at_line)) {
+            std::string where = path_of(std::stoi(m[1].str()));
+            message = m.prefix().str() + "at " + (where.empty() ? "/" : where) + m.suffix().str();
+        }
+        result.errors.push_back({path_of(d.line), message});
+    }
+    return result;
+}
+
+} // namespace planner::model

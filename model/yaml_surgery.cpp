@@ -1,0 +1,376 @@
+#include "model/yaml_surgery.hpp"
+
+#include "model/plan_json.hpp"
+#include "model/yaml_tree.hpp"
+
+#include <algorithm>
+#include <unordered_map>
+#include <vector>
+
+namespace planner::model {
+
+namespace {
+
+struct Edit {
+    size_t begin;
+    size_t end;
+    std::string text;
+};
+
+struct CannotEdit {};
+
+class Surgeon {
+public:
+    Surgeon(std::string_view text, const YamlTree& tree) : m_text(text), m_tree(tree) {}
+
+    std::vector<Edit> edits;
+
+    void walk(uint32_t index, const Json& target, const std::string& collection) {
+        const YamlNode& node = m_tree.node(index);
+        if (node.kind == YamlKind::scalar) {
+            if (!target.is_container() && yaml_scalar_to_json(node) == target)
+                return;
+            replace_scalar(node, target);
+            return;
+        }
+        if (node.kind == YamlKind::mapping && target.is_object()) {
+            walk_mapping(index, target);
+            return;
+        }
+        if (node.kind == YamlKind::sequence && target.is_array()) {
+            walk_sequence(index, target, collection);
+            return;
+        }
+        // Another kind of value: written in flow style where the old one stood.
+        edits.push_back({b(node), e(node), yaml_value_text(target)});
+    }
+
+private:
+    // A quoted scalar's span with its quotes (the parser's marks leave them out).
+    size_t b(const YamlNode& node) const {
+        if (node.kind == YamlKind::scalar && !node.plain && node.offset > 0 &&
+            (m_text[node.offset - 1] == '"' || m_text[node.offset - 1] == '\''))
+            return node.offset - 1;
+        return node.offset;
+    }
+    size_t e(const YamlNode& node) const {
+        if (node.kind == YamlKind::scalar && !node.plain && node.end < m_text.size() &&
+            b(node) < node.offset && m_text[node.end] == m_text[node.offset - 1])
+            return node.end + 1;
+        return node.end;
+    }
+    bool flow(const YamlNode& node) const {
+        return node.offset < m_text.size() &&
+               (m_text[node.offset] == '{' || m_text[node.offset] == '[');
+    }
+    // The end of a block container: its last descendant's end, quotes included.
+    size_t last_end(const YamlNode& node) const {
+        const YamlNode* n = &node;
+        while (n->kind != YamlKind::scalar && !flow(*n) && n->child_count)
+            n = &m_tree.node(m_tree.child(*n, n->child_count - 1));
+        return e(*n);
+    }
+    size_t line_start(size_t offset) const {
+        size_t p = m_text.rfind('\n', offset == 0 ? 0 : offset - 1);
+        if (offset == 0)
+            return 0;
+        return p == std::string_view::npos ? 0 : p + 1;
+    }
+    // Just past the newline that ends the line holding `offset` (the end of the text at most).
+    size_t line_end(size_t offset) const {
+        if (offset > 0 && offset <= m_text.size() && m_text[offset - 1] == '\n')
+            return offset; // a block value's end may already be the start of the next line
+        size_t p = m_text.find('\n', offset);
+        return p == std::string_view::npos ? m_text.size() : p + 1;
+    }
+    bool only_spaces(size_t from, size_t to) const {
+        for (size_t i = from; i < to; ++i)
+            if (m_text[i] != ' ')
+                return false;
+        return true;
+    }
+    void insert_at(size_t at, std::string text) {
+        if (at == m_text.size() && !m_text.empty() && m_text.back() != '\n')
+            text = "\n" + text;
+        edits.push_back({at, at, std::move(text)});
+    }
+
+    void replace_scalar(const YamlNode& node, const Json& target) {
+        std::string text;
+        if (target.is_string()) {
+            bool single = !node.plain && b(node) < node.offset && m_text[b(node)] == '\'';
+            if (node.plain && yaml_plain_safe(target.text))
+                text = target.text;
+            else if (single && target.text.find('\'') == std::string::npos &&
+                     target.text.find('\n') == std::string::npos)
+                text = "'" + target.text + "'";
+            else
+                text = json_quote(target.text);
+        } else {
+            text = yaml_value_text(target);
+        }
+        if (node.end == node.offset && node.offset > 0 && m_text[node.offset - 1] == ':')
+            text = " " + text; // `key:` with no value
+        edits.push_back({b(node), e(node), std::move(text)});
+    }
+
+    void walk_mapping(uint32_t index, const Json& target) {
+        const YamlNode& node = m_tree.node(index);
+        const uint32_t entries = node.child_count / 2;
+        std::vector<std::string> present;
+        for (uint32_t e = 0; e < entries; ++e) {
+            const YamlNode& key = m_tree.node(m_tree.child(node, 2 * e));
+            present.push_back(key.text);
+            const Json* value = target.find(key.text);
+            if (!value)
+                remove_entry(node, e);
+            else
+                walk(m_tree.child(node, 2 * e + 1), *value, key.text);
+        }
+        std::vector<std::pair<std::string, const Json*>> added;
+        for (const auto& [k, v] : target.members)
+            if (std::find(present.begin(), present.end(), k) == present.end())
+                added.emplace_back(k, &v);
+        if (added.empty())
+            return;
+        if (flow(node)) {
+            std::string text;
+            bool first = entries == 0;
+            for (const auto& [k, v] : added) {
+                text += (first ? "" : ", ") + key_text(k) + ": " + yaml_value_text(*v);
+                first = false;
+            }
+            edits.push_back({node.end - 1, node.end - 1, text});
+            return;
+        }
+        if (entries == 0)
+            throw CannotEdit{};
+        const YamlNode& first_key = m_tree.node(m_tree.child(node, 0));
+        size_t indent = b(first_key) - line_start(b(first_key));
+        std::string text;
+        for (const auto& [k, v] : added)
+            text += member_text(k, *v, indent);
+        insert_at(line_end(last_end(node)), text);
+    }
+
+    static std::string key_text(const std::string& key) {
+        return yaml_plain_safe(key) ? key : json_quote(key);
+    }
+
+    // `key: value` at `indent`, as lines. Short mappings and lists stay on one line (flow), as
+    // the samples write them; a list of mappings gets one line per element.
+    static std::string member_text(const std::string& key, const Json& value, size_t indent) {
+        std::string pad(indent, ' ');
+        std::string flow_line = pad + key_text(key) + ": " + yaml_value_text(value);
+        if (!value.is_container() || flow_line.size() <= 100) {
+            if (!(value.is_array() && !value.items.empty() && value.items[0].is_object()))
+                return flow_line + "\n";
+        }
+        std::string text = pad + key_text(key) + ":\n";
+        if (value.is_object()) {
+            for (const auto& [k, v] : value.members)
+                text += member_text(k, v, indent + 2);
+        } else {
+            for (const Json& item : value.items)
+                text += item_text(item, pad + "  - ", indent + 4, false);
+        }
+        return text;
+    }
+
+    static std::string item_text(const Json& item, const std::string& dash, size_t indent,
+                                 bool block) {
+        if (!item.is_object() || item.members.empty() ||
+            (!block && dash.size() + yaml_value_text(item).size() <= 100))
+            return dash + yaml_value_text(item) + "\n";
+        std::string text;
+        bool first = true;
+        for (const auto& [k, v] : item.members) {
+            std::string line = member_text(k, v, indent);
+            if (first)
+                line = dash + line.substr(indent);
+            first = false;
+            text += line;
+        }
+        return text;
+    }
+
+    void remove_entry(const YamlNode& node, uint32_t entry) {
+        const uint32_t entries = node.child_count / 2;
+        const YamlNode& key = m_tree.node(m_tree.child(node, 2 * entry));
+        const YamlNode& value = m_tree.node(m_tree.child(node, 2 * entry + 1));
+        const YamlNode* next_key =
+            entry + 1 < entries ? &m_tree.node(m_tree.child(node, 2 * entry + 2)) : nullptr;
+        if (flow(node)) {
+            if (next_key)
+                edits.push_back({b(key), b(*next_key), ""});
+            else if (entry > 0)
+                edits.push_back({e(m_tree.node(m_tree.child(node, 2 * entry - 1))), e(value), ""});
+            else
+                edits.push_back({b(key), e(value), ""});
+            return;
+        }
+        size_t start = line_start(b(key));
+        if (only_spaces(start, b(key))) {
+            edits.push_back({start, line_end(std::max(e(value), e(key))), ""});
+            return;
+        }
+        // The first key of a list item (`- id: x`): the next key moves up to its place.
+        if (!next_key)
+            throw CannotEdit{};
+        edits.push_back({b(key), b(*next_key), ""});
+    }
+
+    void walk_sequence(uint32_t index, const Json& target, const std::string& collection) {
+        const YamlNode& node = m_tree.node(index);
+        // Keys straight from the YAML (converting 10,000 people to JSON to key them is slow).
+        bool keyed = keyed_collection(collection, target);
+        std::vector<std::string> old_keys(node.child_count);
+        for (uint32_t i = 0; i < node.child_count; ++i) {
+            const YamlNode& item = m_tree.node(m_tree.child(node, i));
+            if (item.kind != YamlKind::mapping) {
+                if (keyed && !target.items.empty())
+                    keyed = false; // a plain list after all
+                continue;
+            }
+            Json shallow = Json::make_object();
+            for (uint32_t e = 0; e + 1 < item.child_count; e += 2) {
+                const YamlNode& k = m_tree.node(m_tree.child(item, e));
+                const YamlNode& v = m_tree.node(m_tree.child(item, e + 1));
+                if (v.kind == YamlKind::scalar)
+                    shallow.set(k.text, yaml_scalar_to_json(v));
+            }
+            old_keys[i] = element_key(collection, shallow);
+        }
+        std::vector<Json> old;
+        if (!keyed) {
+            old.reserve(node.child_count);
+            for (uint32_t i = 0; i < node.child_count; ++i)
+                old.push_back(yaml_to_json(m_tree, m_tree.child(node, i)));
+        }
+        std::vector<const Json*> appended;
+        if (keyed) {
+            size_t last_matched = 0;
+            bool any = false;
+            const size_t count = old_keys.size();
+            std::vector<bool> kept(count, false);
+            // Old elements by key (a list of 10,000 people is matched in linear time).
+            std::unordered_map<std::string, std::vector<size_t>> by_key;
+            for (size_t i = count; i-- > 0;)
+                by_key[old_keys[i]].push_back(i);
+            for (size_t t = 0; t < target.items.size(); ++t) {
+                std::string key = element_key(collection, target.items[t]);
+                size_t found = count;
+                auto candidates = by_key.find(key);
+                if (candidates != by_key.end() && !candidates->second.empty()) {
+                    found = candidates->second.back();
+                    candidates->second.pop_back();
+                }
+                if (found == count) {
+                    appended.push_back(&target.items[t]);
+                    continue;
+                }
+                if (!appended.empty() || (any && found < last_matched))
+                    throw CannotEdit{}; // reordered, or new elements between old ones
+                kept[found] = true;
+                last_matched = found;
+                any = true;
+                walk(m_tree.child(node, static_cast<uint32_t>(found)), target.items[t], "");
+            }
+            for (size_t i = 0; i < count; ++i)
+                if (!kept[i])
+                    remove_item(node, static_cast<uint32_t>(i));
+        } else {
+            size_t common = std::min(old.size(), target.items.size());
+            for (size_t i = 0; i < common; ++i)
+                walk(m_tree.child(node, static_cast<uint32_t>(i)), target.items[i], "");
+            for (size_t i = common; i < old.size(); ++i)
+                remove_item(node, static_cast<uint32_t>(i));
+            for (size_t i = common; i < target.items.size(); ++i)
+                appended.push_back(&target.items[i]);
+        }
+        if (appended.empty())
+            return;
+        if (flow(node)) {
+            std::string text;
+            bool first = node.child_count == 0;
+            for (const Json* item : appended) {
+                text += (first ? "" : ", ") + yaml_value_text(*item);
+                first = false;
+            }
+            edits.push_back({node.end - 1, node.end - 1, text});
+            return;
+        }
+        if (node.child_count == 0)
+            throw CannotEdit{};
+        const YamlNode& first_item = m_tree.node(m_tree.child(node, 0));
+        const YamlNode& last_item = m_tree.node(m_tree.child(node, node.child_count - 1));
+        size_t start = line_start(b(first_item));
+        std::string dash(m_text.substr(start, b(first_item) - start));
+        size_t d = dash.find('-');
+        if (d == std::string::npos || !only_spaces(start, start + d) ||
+            dash.find_first_not_of(' ', d + 1) != std::string::npos)
+            throw CannotEdit{};
+        bool block_items = last_item.kind == YamlKind::mapping && !flow(last_item);
+        std::string text;
+        for (const Json* item : appended)
+            text += item_text(*item, dash, dash.size(), block_items);
+        insert_at(line_end(last_end(last_item)), text);
+    }
+
+    void remove_item(const YamlNode& node, uint32_t i) {
+        const YamlNode& item = m_tree.node(m_tree.child(node, i));
+        if (flow(node)) {
+            if (i + 1 < node.child_count)
+                edits.push_back({b(item), b(m_tree.node(m_tree.child(node, i + 1))), ""});
+            else if (i > 0)
+                edits.push_back({e(m_tree.node(m_tree.child(node, i - 1))), e(item), ""});
+            else
+                edits.push_back({b(item), e(item), ""});
+            return;
+        }
+        size_t start = line_start(b(item));
+        std::string_view prefix = m_text.substr(start, b(item) - start);
+        size_t d = prefix.find('-');
+        if (d == std::string_view::npos || !only_spaces(start, start + d))
+            throw CannotEdit{};
+        edits.push_back({start, line_end(e(item)), ""});
+    }
+
+    std::string_view m_text;
+    const YamlTree& m_tree;
+};
+
+} // namespace
+
+std::optional<std::string> edit_yaml_in_place(std::string_view text, const Json& target) {
+    YamlTree tree;
+    YamlError error;
+    if (!tree.parse(text, error) || tree.empty())
+        return std::nullopt;
+    Surgeon surgeon(text, tree);
+    try {
+        surgeon.walk(tree.root(), target, "");
+    } catch (const CannotEdit&) {
+        return std::nullopt;
+    }
+    auto& edits = surgeon.edits;
+    std::stable_sort(edits.begin(), edits.end(), [](const Edit& a, const Edit& b) {
+        if (a.begin != b.begin)
+            return a.begin > b.begin;
+        return a.end > b.end;
+    });
+    std::string out(text);
+    size_t limit = out.size();
+    for (const Edit& e : edits) {
+        if (e.end > limit || e.begin > e.end)
+            return std::nullopt; // overlapping edits
+        out.replace(e.begin, e.end - e.begin, e.text);
+        limit = e.begin;
+    }
+    YamlTree check;
+    if (!check.parse(out, error) || check.empty() || !(yaml_to_json(check, check.root()) == target))
+        return std::nullopt;
+    return out;
+}
+
+} // namespace planner::model

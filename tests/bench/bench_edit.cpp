@@ -1,0 +1,108 @@
+// Time from a patch to updated findings in `planner serve`: Site::edit (the same call as
+// POST /api/plan) applies a JSON Patch to the plan's JSON form, checks it with the plan
+// file's rules, saves the YAML file in place, builds the new plan's facts and runs every
+// check to say which findings appeared and disappeared. Over REPEATS edits that change one
+// person's FTE back and forth, on a copy of PLAN. Prints figures; passes or fails nothing.
+//
+//     bench_edit PLAN [REPEATS]
+#include "model/json_patch.hpp"
+#include "model/plan_json.hpp"
+#include "model/yaml_surgery.hpp"
+#include "planner/checks/checks.hpp"
+#include "planner/server/site.hpp"
+
+#include <algorithm>
+#include <chrono>
+#include <cstdio>
+#include <filesystem>
+#include <string>
+#include <vector>
+
+#include <unistd.h>
+
+using namespace planner;
+using Clock = std::chrono::steady_clock;
+namespace fs = std::filesystem;
+
+namespace {
+double ms_since(Clock::time_point start) {
+    return std::chrono::duration<double, std::milli>(Clock::now() - start).count();
+}
+void report(const char* label, std::vector<double> ms) {
+    std::sort(ms.begin(), ms.end());
+    double median = ms[ms.size() / 2];
+    double p99 = ms[std::min(ms.size() - 1, (ms.size() * 99) / 100)];
+    std::printf("%-40s median %8.1f ms   p99 %8.1f ms   (%zu runs)\n", label, median, p99,
+                ms.size());
+}
+} // namespace
+
+int main(int argc, char** argv) {
+    if (argc < 2) {
+        std::fprintf(stderr, "usage: bench_edit PLAN [REPEATS]\n");
+        return 2;
+    }
+    const int repeats = argc > 2 ? std::stoi(argv[2]) : 20;
+    fs::path copy =
+        fs::temp_directory_path() / ("bench-edit-" + std::to_string(::getpid()) + ".yaml");
+    fs::copy_file(argv[1], copy, fs::copy_options::overwrite_existing);
+
+    auto start = Clock::now();
+    server::Site site(copy.string());
+    auto state = site.current();
+    state->findings();
+    std::printf("%-40s %8.1f ms (%zu people, %zu findings)\n", "read plan, facts and findings",
+                ms_since(start), state->facts->plan().people.size(),
+                state->findings()->findings.size());
+    const std::string person =
+        state->facts->plan().people[state->facts->plan().people.size() / 2].id.str();
+
+    // The parts, measured apart on the current plan.
+    std::vector<double> patch_ms, validate_ms, facts_checks_ms, surgery_ms, undo_ms, total_ms;
+    for (int i = 0; i < repeats; ++i) {
+        const std::string value = i % 2 ? "0.9" : "0.8";
+        const std::string patch = "[{\"op\":\"replace\",\"path\":\"/people/" + person +
+                                  "/fte\",\"value\":" + value + "}]";
+        auto s = site.current();
+        auto t = Clock::now();
+        model::Json json = s->stored->json;
+        model::PatchFailure failure;
+        model::JsonParseError error;
+        auto ops = model::parse_patch(*model::parse_json(patch, error), failure);
+        model::apply_patch(json, *ops);
+        patch_ms.push_back(ms_since(t));
+        t = Clock::now();
+        auto checked = model::read_plan_json(json);
+        validate_ms.push_back(ms_since(t));
+        t = Clock::now();
+        PlanFacts facts(std::move(*checked.plan));
+        CheckReport r = run_checks(facts);
+        facts_checks_ms.push_back(ms_since(t));
+
+        t = Clock::now();
+        auto edited = model::edit_yaml_in_place(s->stored->text, json);
+        surgery_ms.push_back(ms_since(t));
+        if (!edited) {
+            std::fprintf(stderr, "the edit could not be made in place\n");
+            return 1;
+        }
+        t = Clock::now();
+        auto undo = model::diff_json(json, s->stored->json);
+        undo_ms.push_back(ms_since(t));
+        t = Clock::now();
+        server::EditAnswer answer = site.edit(patch, s->version, false);
+        total_ms.push_back(ms_since(t));
+        if (answer.status != 200) {
+            std::fprintf(stderr, "edit failed: %d %s\n", answer.status, answer.body.c_str());
+            return 1;
+        }
+    }
+    report("patch the JSON", patch_ms);
+    report("check with the plan file's rules", validate_ms);
+    report("facts and every check", facts_checks_ms);
+    report("the YAML text changed in place", surgery_ms);
+    report("the undo patch", undo_ms);
+    report("patch to updated findings, saved", total_ms);
+    fs::remove(copy);
+    return 0;
+}
