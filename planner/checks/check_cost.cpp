@@ -2,17 +2,28 @@
 
 #include "planner/checks/check_functions.hpp"
 
+#include "exporters/number_format.hpp"
+
 #include "planner/cost/cost.hpp"
 #include "planner/staffing/staffing.hpp"
 
 #include <algorithm>
 #include <cmath>
+#include <map>
 
 namespace planner {
 
 namespace {
-std::string money(double amount, const std::string& currency) {
-    return format_amount(amount) + " " + currency;
+// "332,803 EUR" / "332 803 EUR": whole units in the language's number format.
+std::string money(const CheckContext& context, double amount, const std::string& currency) {
+    return context.texts().number(std::round(amount), 0) + " " + currency;
+}
+// An amount as evidence: a plain number (JSON writes it as one; text in the language's format),
+// in whole units; a rate keeps its cents when it has any.
+std::string evidence_amount(double amount, bool rate = false) {
+    const double cents = std::round(amount * 100) / 100;
+    return !rate || cents == std::round(cents) ? std::to_string(std::llround(amount))
+                                               : exporters::format_fixed(cents, 2);
 }
 } // namespace
 
@@ -26,20 +37,22 @@ std::vector<Finding> find_team_over_budget(const CheckContext& context) {
     if (over <= 0.5)
         return findings;
     const std::string& c = cost.currency;
-    std::string message = "The planned team costs " + money(cost.planned_total, c) + " a year, " +
-                          money(over, c) + " over the budget of " + money(budget, c) + ".";
-    std::string recommendation =
-        cost.current_total > budget
-            ? "The current team alone costs " + money(cost.current_total, c) +
-                  ", more than the budget: raise the budget or plan fewer hours."
-            : "See which hires fit with `planner staff PLAN --budget " +
-                  std::to_string(std::llround(budget)) + "`, or raise the budget.";
+    const std::map<std::string, std::string> values = {
+        {"planned", money(context, cost.planned_total, c)},
+        {"over", money(context, over, c)},
+        {"budget", money(context, budget, c)},
+        {"current", money(context, cost.current_total, c)},
+        {"budget_plain", std::to_string(std::llround(budget))}};
+    std::string message = context.say("COST001.message", values);
+    std::string recommendation = cost.current_total > budget
+                                     ? context.say("COST001.do_current", values)
+                                     : context.say("COST001.do", values);
     findings.push_back(make_finding("COST001", "plan", std::move(message),
-                                    {{"planned_total", format_amount(cost.planned_total)},
-                                     {"current_team", format_amount(cost.current_total)},
-                                     {"vacancies", format_amount(cost.vacancy_total)},
-                                     {"further_hires", format_amount(cost.hires_total)},
-                                     {"budget", format_amount(budget)},
+                                    {{"planned_total", evidence_amount(cost.planned_total)},
+                                     {"current_team", evidence_amount(cost.current_total)},
+                                     {"vacancies", evidence_amount(cost.vacancy_total)},
+                                     {"further_hires", evidence_amount(cost.hires_total)},
+                                     {"budget", evidence_amount(budget)},
                                      {"currency", c}},
                                     std::move(recommendation)));
     return findings;
@@ -71,15 +84,16 @@ std::vector<Finding> find_missing_costs(const CheckContext& context) {
             if (!other_priced_role)
                 unpriced.push_back(context.name(person.id));
         }
+        const std::map<std::string, std::string> values = {{"role", model::display_name(role)},
+                                                           {"id", role.id.str()},
+                                                           {"people", context.join(unpriced)}};
         findings.push_back(make_finding(
             "COST002", "role:" + role.id.str(),
-            "Role " + model::display_name(role) + " has no cost while others have one" +
-                (unpriced.empty()
-                     ? std::string(".")
-                     : ", so " + join_words(unpriced) +
-                           (unpriced.size() == 1 ? " counts" : " count") + " as costing nothing."),
+            unpriced.empty() ? context.say("COST002.role", values)
+                             : context.say_count("COST002.role_people",
+                                                 static_cast<long long>(unpriced.size()), values),
             {{"people_without_cost", std::to_string(unpriced.size())}},
-            "Add `cost` (a year per FTE) to role " + role.id.str() + "."));
+            context.say("COST002.do_role", values)));
     }
     for (const model::Person& person : plan.people) {
         if (person.cost || person.hourly_rate)
@@ -91,21 +105,21 @@ std::vector<Finding> find_missing_costs(const CheckContext& context) {
                     role_priced = true;
             if (role_priced)
                 continue;
+            const std::map<std::string, std::string> values = {{"person", context.name(person.id)},
+                                                               {"id", person.id.str()}};
             findings.push_back(make_finding(
-                "COST002", "person:" + person.id.str(),
-                context.name(person.id) + " is a contractor with no hourly rate or cost.",
-                {{"status", "contractor"}}, "Add `hourly_rate` to " + person.id.str() + "."));
+                "COST002", "person:" + person.id.str(), context.say("COST002.contractor", values),
+                {{"status", "contractor"}}, context.say("COST002.do_contractor", values)));
             continue;
         }
         if (!person.roles.empty())
             continue; // priced by a role, or named by the role's finding above
+        const std::map<std::string, std::string> values = {{"person", context.name(person.id)},
+                                                           {"id", person.id.str()}};
         findings.push_back(make_finding("COST002", "person:" + person.id.str(),
-                                        context.name(person.id) +
-                                            " has no role and no cost, so counts as costing "
-                                            "nothing.",
+                                        context.say("COST002.no_role", values),
                                         {{"status", std::string(model::to_string(person.status))}},
-                                        "Add `cost` (a year per FTE) to " + person.id.str() +
-                                            ", or give them a role that has one."));
+                                        context.say("COST002.do_no_role", values)));
     }
     return findings;
 }
@@ -133,17 +147,18 @@ std::vector<Finding> find_contractor_work_for_staff(const CheckContext& context)
                 "COST003",
                 channel_duty_subject(context.index().channel_duties()[item.duty_index],
                                      item.profile),
-                context.name(person.id) + " (contractor) carries " + format_hours(item.hours) +
-                    " hours a week of " + context.duty_phrase(item.duty_index) + ", which " +
-                    context.name(*candidate) + " has the free hours to take.",
+                context.say("COST003.message", {{"person", context.name(person.id)},
+                                                {"hours", context.hours(item.hours)},
+                                                {"duty", context.duty_phrase(item.duty_index)},
+                                                {"candidate", context.name(*candidate)}}),
                 {{"contractor", person.id.str()},
                  {"hours_per_week", format_hours(item.hours)},
-                 {"hourly_rate", format_amount(*person.hourly_rate)},
-                 {"contractor_cost_per_year", format_amount(saved)},
+                 {"hourly_rate", evidence_amount(*person.hourly_rate, true)},
+                 {"contractor_cost_per_year", evidence_amount(saved)},
                  {"candidate", candidate->str()},
                  {"candidate_free_hours", format_hours(context.free_hours(*candidate))}},
-                "Move it: " + context.candidate_clause(*candidate, duty) + "; the contractor's " +
-                    money(saved, currency) + " a year for it would be saved."));
+                context.say("COST003.do", {{"clause", context.candidate_clause(*candidate, duty)},
+                                           {"saved", money(context, saved, currency)}})));
         }
     }
     return findings;
