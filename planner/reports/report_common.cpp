@@ -62,8 +62,6 @@ exporters::StatusColour severity_colour(Severity severity) {
     return ex::StatusColour::none;
 }
 
-namespace {
-// A duty's name: the standard duties in the report's language, a plan's own as the plan has it.
 std::string duty_label(const ReportText* text, const DutyId& id, const DutyInfo* info) {
     if (info == nullptr)
         return id.str();
@@ -71,7 +69,6 @@ std::string duty_label(const ReportText* text, const DutyId& id, const DutyInfo*
         return text->get("duty_names." + id.str());
     return info->name;
 }
-} // namespace
 
 std::string subject_label(const PlanIndex& index, const std::string& subject,
                           const ReportText* text) {

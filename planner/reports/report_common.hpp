@@ -76,6 +76,10 @@ void append_org_chart(const ReportText& text, exporters::OrgChart chart,
                       std::vector<exporters::Block>& blocks);
 
 std::string person_name(const model::PlanIndex& index, const model::PersonId& id);
+// A duty's name: the standard duties in the language of `text`, a plan's own as the plan has
+// it; the id when `info` is null.
+std::string duty_label(const ReportText* text, const model::DutyId& id,
+                       const model::DutyInfo* info);
 std::string channel_duty_label(const model::PlanIndex& index, const model::ChannelDuty& duty,
                                const ReportText* text = nullptr);
 

@@ -71,47 +71,10 @@ std::string roles_of(const PlanIndex& index, const Person& p) {
     return out;
 }
 
-// A finding's subject as a reader names it: "channel:facebook/approve@main" -> "Facebook: Post
-// approval (main)", "person:anna" -> "Anna Bērziņa", "plan" -> the plan's name.
-std::string subject_label(const PlanIndex& index, const std::string& subject) {
-    auto after = [&](const char* prefix) { return subject.substr(std::string(prefix).size()); };
-    if (subject == "plan")
-        return index.plan().info.name;
-    if (subject.rfind("person:", 0) == 0)
-        return report::person_name(index, PersonId(after("person:")));
-    if (subject.rfind("role:", 0) == 0) {
-        const Role* role = index.role(RoleId(after("role:")));
-        return role ? display_name(*role) : after("role:");
-    }
-    if (subject.rfind("goal:", 0) == 0) {
-        const Goal* goal = index.goal(GoalId(after("goal:")));
-        return goal ? display_name(*goal) : after("goal:");
-    }
-    if (subject.rfind("duty:", 0) == 0) {
-        const DutyInfo* duty = index.duty(DutyId(after("duty:")));
-        return duty ? duty->name : after("duty:");
-    }
-    if (subject.rfind("channel:", 0) == 0) {
-        std::string rest = after("channel:");
-        std::string profile;
-        if (size_t at = rest.find('@'); at != std::string::npos) {
-            profile = rest.substr(at + 1);
-            rest.resize(at);
-        }
-        std::string channel_id = rest.substr(0, rest.find('/'));
-        const Channel* channel = index.channel(ChannelId(channel_id));
-        std::string label = channel ? display_name(*channel) : channel_id;
-        if (size_t slash = rest.find('/'); slash != std::string::npos) {
-            const DutyInfo* duty = index.duty(DutyId(rest.substr(slash + 1)));
-            label += ": " + (duty ? duty->name : rest.substr(slash + 1));
-        }
-        return profile.empty() ? label : label + " (" + profile + ")";
-    }
-    return subject;
-}
-
-// Every subject id in running text ("channel:instagram/approve: 12 posts...") named.
-std::string name_subjects(const PlanIndex& index, const std::string& text) {
+// Every subject id in running text ("channel:instagram/approve: 12 posts...") named, in the
+// page's language (report::subject_label, as the reports name them).
+std::string name_subjects(const PlanIndex& index, const ReportText& names,
+                          const std::string& text) {
     static const char* const prefixes[] = {"person:", "channel:", "role:", "goal:", "duty:"};
     std::string out;
     size_t i = 0;
@@ -143,28 +106,29 @@ std::string name_subjects(const PlanIndex& index, const std::string& text) {
         if (end == colon + 1) {
             out.append(text, best, end - best);
         } else {
-            out += subject_label(index, text.substr(best, end - best));
+            out += report::subject_label(index, text.substr(best, end - best), &names);
         }
         i = end;
     }
     return out;
 }
 
-void name_subjects(const PlanIndex& index, std::vector<ex::Section>& sections) {
+void name_subjects(const PlanIndex& index, const ReportText& names,
+                   std::vector<ex::Section>& sections) {
     for (ex::Section& section : sections) {
         for (ex::Block& block : section.blocks) {
             if (auto* p = std::get_if<ex::Paragraph>(&block)) {
-                p->text = name_subjects(index, p->text);
+                p->text = name_subjects(index, names, p->text);
             } else if (auto* t = std::get_if<ex::Table>(&block)) {
                 for (auto& row : t->rows)
                     for (ex::Cell& cell : row)
-                        cell.text = name_subjects(index, cell.text);
+                        cell.text = name_subjects(index, names, cell.text);
             } else if (auto* l = std::get_if<ex::BulletList>(&block)) {
                 for (std::string& item : l->items)
-                    item = name_subjects(index, item);
+                    item = name_subjects(index, names, item);
             }
         }
-        name_subjects(index, section.subsections);
+        name_subjects(index, names, section.subsections);
     }
 }
 
@@ -300,7 +264,7 @@ Page channels_page(const Facts& f) {
             if (i < f.workload.duties.size())
                 for (const DutyResponsible& r : f.workload.duties[i].responsible)
                     who += (who.empty() ? "" : ", ") + report::person_name(f.index, r.person);
-            table.rows.push_back({info ? info->name : duty.duty.str(), t.number(duty.hours, 1),
+            table.rows.push_back({report::duty_label(&t, duty.duty, info), t.number(duty.hours, 1),
                                   duty_hours_formula(f.index, duty), who});
             total += duty.hours;
         }
@@ -560,7 +524,7 @@ PageSet build_pages(const PlanFacts& facts, const std::string& source, bool from
     set.pages.push_back(findings_page(f));
     set.pages.push_back(quarter_page(f, source, from_workspace));
     for (Page& page : set.pages)
-        name_subjects(index, page.sections);
+        name_subjects(index, text, page.sections);
     Page reports{"reports", text.get("web.nav_reports"), {}, false};
     set.pages.push_back(std::move(reports));
     return set;

@@ -304,3 +304,21 @@ TEST_CASE("serve: a workspace's quarter page is the quarterly review, in both la
     }
     fs::remove_all(dir);
 }
+
+TEST_CASE("serve: Latvian pages name the standard duties in Latvian, findings included") {
+    Fixture f;
+    for (const std::string slug : {"findings", "overview", "channels"}) {
+        INFO(slug);
+        const Response lv = f.app.handle(f.get("/" + slug + "?lang=lv"));
+        REQUIRE(lv.status == 200);
+        for (const char* english : {"Community management", "Post approval", "Content creation",
+                                    "Scheduling and publishing", "Social listening",
+                                    "Analytics and reporting"})
+            CHECK(lv.body.find(english) == std::string::npos);
+        const Response en = f.app.handle(f.get("/" + slug + "?lang=en"));
+        CHECK((en.body.find("Community management") != std::string::npos ||
+               en.body.find("Content creation") != std::string::npos));
+    }
+    const Response findings = f.app.handle(f.get("/findings?lang=lv"));
+    CHECK(findings.body.find("Kopienas pārvaldība") != std::string::npos);
+}
