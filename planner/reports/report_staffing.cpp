@@ -389,7 +389,7 @@ ex::Section appendix_section(const StaffingContext& c) {
     std::vector<double> driver_hours;
     for (const ChannelDuty& d : c.index.channel_duties()) {
         drivers.rows.push_back({report::channel_duty_label(c.index, d, &c.text),
-                                t.number(d.hours, 2), duty_hours_formula(c.index, d)});
+                                t.number(d.hours, 2), duty_hours_formula(c.index, d, t)});
         driver_hours.push_back(d.hours);
     }
     ex::Table split;

@@ -265,7 +265,7 @@ Page channels_page(const Facts& f) {
                 for (const DutyResponsible& r : f.workload.duties[i].responsible)
                     who += (who.empty() ? "" : ", ") + report::person_name(f.index, r.person);
             table.rows.push_back({report::duty_label(&t, duty.duty, info), t.number(duty.hours, 1),
-                                  duty_hours_formula(f.index, duty), who});
+                                  duty_hours_formula(f.index, duty, t), who});
             total += duty.hours;
         }
         table.rows.push_back({"Σ", t.number(total, 1), "", ""});
@@ -398,7 +398,7 @@ Page workload_page(const Facts& f) {
         const Role* role = f.index.role(r.role);
         ex::Section s = section(role ? display_name(*role) : r.role.str());
         ex::BulletList lines;
-        lines.items = explain_role(f.index, f.staffing, r.role);
+        lines.items = explain_role(f.index, f.staffing, r.role, f.text);
         if (!lines.items.empty())
             s.blocks.push_back(std::move(lines));
         why.subsections.push_back(std::move(s));

@@ -94,11 +94,18 @@ std::vector<CareRota> compute_care_rotas(const model::PlanIndex& index);
 // The formula of a channel duty's hours with the plan's figures, e.g.
 // "7 posts/week x 1.5 h/post = 10.50 h".
 std::string duty_hours_formula(const model::PlanIndex& index, const model::ChannelDuty& duty);
+class Texts;
+// The same in the language of `texts` (templates, block `explain`).
+std::string duty_hours_formula(const model::PlanIndex& index, const model::ChannelDuty& duty,
+                               const Texts& texts);
 
 // The drivers and arithmetic behind one role's figures, one line each, for `staff --explain`
 // and report appendices. Empty when the role is not in the result.
 std::vector<std::string> explain_role(const model::PlanIndex& index, const StaffingResult& result,
                                       const model::RoleId& role);
+// The same in the language of `texts` (templates, block `explain`); English is the text above.
+std::vector<std::string> explain_role(const model::PlanIndex& index, const StaffingResult& result,
+                                      const model::RoleId& role_id, const Texts& texts);
 
 // Weekly care windows of one channel in UTC, as [start, end) minutes from Monday 00:00 UTC,
 // wrapped into one week, sorted and merged. Computed for the first full week (Monday to

@@ -274,3 +274,17 @@ TEST_CASE("tables and findings fit the terminal's width, and keep full cells in 
         CHECK(widest_line(piped.out) > 60);
     }
 }
+
+TEST_CASE("staff --explain speaks the language of --lang") {
+    TempDir dir("explain-lv");
+    dir.write("plan.yaml", e2e::sample("latvian-retail.yaml"));
+    auto lv =
+        planner(dir, {"staff", "plan.yaml", "--explain", "community-manager", "--lang", "lv"});
+    REQUIRE(lv.status == 0);
+    CHECK_THAT(lv.out, Catch::Contains("1. Kanālu pienākumu stundas, ko veic šī loma:"));
+    CHECK_THAT(lv.out, Catch::Contains("ziņas/dienā x 7 x"));
+    CHECK_THAT(lv.out, !Catch::Contains("Hours of the channel duties"));
+    CHECK_THAT(lv.out, !Catch::Contains("inbound/day"));
+    auto en = planner(dir, {"staff", "plan.yaml", "--explain", "community-manager"});
+    CHECK_THAT(en.out, Catch::Contains("1. Hours of the channel duties this role performs:"));
+}

@@ -311,9 +311,9 @@ TEST_CASE("serve: Latvian pages name the standard duties in Latvian, findings in
         INFO(slug);
         const Response lv = f.app.handle(f.get("/" + slug + "?lang=lv"));
         REQUIRE(lv.status == 200);
-        for (const char* english : {"Community management", "Post approval", "Content creation",
-                                    "Scheduling and publishing", "Social listening",
-                                    "Analytics and reporting"})
+        for (const char* english :
+             {"Community management", "Post approval", "Content creation",
+              "Scheduling and publishing", "Social listening", "Analytics and reporting"})
             CHECK(lv.body.find(english) == std::string::npos);
         const Response en = f.app.handle(f.get("/" + slug + "?lang=en"));
         CHECK((en.body.find("Community management") != std::string::npos ||
@@ -321,4 +321,11 @@ TEST_CASE("serve: Latvian pages name the standard duties in Latvian, findings in
     }
     const Response findings = f.app.handle(f.get("/findings?lang=lv"));
     CHECK(findings.body.find("Kopienas pārvaldība") != std::string::npos);
+    // The role explanations and duty formulas too.
+    const Response workload = f.app.handle(f.get("/workload?lang=lv"));
+    CHECK(workload.body.find("Hours of the channel duties") == std::string::npos);
+    CHECK(workload.body.find("Kanālu pienākumu stundas") != std::string::npos);
+    const Response channels = f.app.handle(f.get("/channels?lang=lv"));
+    CHECK(channels.body.find("posts/week") == std::string::npos);
+    CHECK(channels.body.find("ieraksti/ned.") != std::string::npos);
 }

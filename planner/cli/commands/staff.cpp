@@ -343,7 +343,7 @@ int run_staff(const ParsedArgs& args, Streams& io) {
             throw UsageError("unknown role '" + *role + "'" +
                              (near.empty() ? std::string() : " (did you mean '" + near + "'?)"));
         }
-        const std::vector<std::string> lines = explain_role(index, result, RoleId(*role));
+        const std::vector<std::string> lines = explain_role(index, result, RoleId(*role), texts);
         if (format == OutputFormat::json) {
             exporters::JsonWriter json(exporters::JsonStyle::compact);
             json.begin_object().field("role", *role).key("lines").begin_array();
@@ -382,7 +382,7 @@ CommandSpec staff_command() {
         "hires fit what the current team leaves of it, covering the most uncovered hours\n"
         "weighted by goal priority (an exact choice), and says what stays uncovered.\n"
         "Formulas: docs/staffing.md.\n"
-        "--lang lv prints the table in Latvian (JSON and CSV keys and --explain stay English).",
+        "--lang lv prints the table and --explain in Latvian (JSON and CSV keys stay English).",
         {OptionSpec{"--explain", "", "ROLE", "the drivers and arithmetic of one role"},
          OptionSpec{"--budget", "", "AMOUNT", "which hires fit a yearly team budget"},
          OptionSpec{"--lang", "", "LANG", "en (default) or lv: the language of the text output"},
