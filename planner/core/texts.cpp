@@ -104,51 +104,48 @@ icu::Locale icu_locale(const std::string& language) {
 }
 } // namespace
 
-// Numbers, plural forms and name order come from ICU (see decisions.md): "2,796,467.5" and
-// "2 796 467,5" (no-break space), half away from zero, never "-0".
-std::string Texts::number(double value, int decimals) const {
-    if (!std::isfinite(value))
-        return value > 0 ? "\u221E" : "\u2014";
-    double scale = std::pow(10.0, decimals);
+namespace {
+// `value` rounded half away from zero to `decimals` places (never "-0"), written by ICU for
+// `locale`, in `unit` when one is given (an ISO 4217 currency).
+std::string format_decimal(double value, int decimals, const icu::Locale& locale,
+                           const std::string& currency) {
+    const double scale = std::pow(10.0, decimals);
     double rounded = std::round(value * scale) / scale;
     if (rounded == 0)
         rounded = 0;
     UErrorCode status = U_ZERO_ERROR;
-    icu::UnicodeString text = icu::number::NumberFormatter::withLocale(icu_locale(m_language))
-                                  .precision(icu::number::Precision::fixedFraction(decimals))
-                                  .roundingMode(UNUM_ROUND_HALFUP)
-                                  .formatDouble(rounded, status)
-                                  .toString(status);
+    icu::number::LocalizedNumberFormatter formatter =
+        icu::number::NumberFormatter::withLocale(locale)
+            .precision(icu::number::Precision::fixedFraction(decimals))
+            .roundingMode(UNUM_ROUND_HALFUP);
+    if (!currency.empty()) {
+        icu::UnicodeString iso = icu::UnicodeString::fromUTF8(currency);
+        icu::CurrencyUnit unit(iso.getTerminatedBuffer(), status);
+        if (U_FAILURE(status))
+            throw std::logic_error("ICU does not know the currency " + currency);
+        formatter = formatter.unit(unit);
+    }
+    icu::UnicodeString text = formatter.formatDouble(rounded, status).toString(status);
     if (U_FAILURE(status))
         throw std::logic_error(std::string("ICU cannot format a number: ") + u_errorName(status));
     std::string out;
     text.toUTF8String(out);
     return out;
 }
+} // namespace
+
+// Numbers, plural forms and name order come from ICU (see decisions.md): "2,796,467.5" and
+// "2 796 467,5" (no-break space), half away from zero, never "-0".
+std::string Texts::number(double value, int decimals) const {
+    if (!std::isfinite(value))
+        return value > 0 ? "\u221E" : "\u2014";
+    return format_decimal(value, decimals, icu_locale(m_language), "");
+}
 
 std::string Texts::money(double amount, const std::string& currency, int decimals) const {
     if (!std::isfinite(amount))
         return number(amount, 0);
-    const double scale = std::pow(10.0, decimals);
-    double rounded = std::round(amount * scale) / scale;
-    if (rounded == 0)
-        rounded = 0;
-    UErrorCode status = U_ZERO_ERROR;
-    icu::UnicodeString iso = icu::UnicodeString::fromUTF8(currency);
-    icu::CurrencyUnit unit(iso.getTerminatedBuffer(), status);
-    if (U_FAILURE(status))
-        throw std::logic_error("ICU does not know the currency " + currency);
-    icu::UnicodeString text = icu::number::NumberFormatter::withLocale(icu_locale(m_language))
-                                  .unit(unit)
-                                  .precision(icu::number::Precision::fixedFraction(decimals))
-                                  .roundingMode(UNUM_ROUND_HALFUP)
-                                  .formatDouble(rounded, status)
-                                  .toString(status);
-    if (U_FAILURE(status))
-        throw std::logic_error(std::string("ICU cannot format an amount: ") + u_errorName(status));
-    std::string out;
-    text.toUTF8String(out);
-    return out;
+    return format_decimal(amount, decimals, icu_locale(m_language), currency);
 }
 
 std::string Texts::count(const std::string& key, long long count) const {
