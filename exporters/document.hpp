@@ -90,6 +90,8 @@ struct Cover {
 struct Labels {
     std::string page_number = "Page {page} of {pages}";
     std::string continued = "{title} (continued)";
+    // Between the whole and the fraction of figures in charts: "." in English, "," in Latvian.
+    std::string decimal_point = ".";
 };
 
 // ---- Blocks -------------------------------------------------------------------------------

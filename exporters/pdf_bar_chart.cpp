@@ -93,7 +93,8 @@ void draw_vertical(Flow& flow, const BarChart& chart) {
             canvas.fill_rect(x, std::min(y, zero), bar - (series_count > 1 ? 0.8 : 0),
                              std::abs(zero - y), theme.series[s % theme.series.size()]);
             if (series_count == 1) {
-                const std::string label = format_data_value(value, chart.value_suffix);
+                const std::string label =
+                    format_data_value(value, chart.value_suffix, flow.labels().decimal_point);
                 if (canvas.text_width(label, value_style.weight, value_style.size) <= slot - 2) {
                     const double baseline = value >= 0 ? y - 2.5 : y + value_ascent + 2.5;
                     draw_value_label(flow, centre, baseline, label);
@@ -129,8 +130,8 @@ void draw_horizontal(Flow& flow, const BarChart& chart) {
     double value_room = 0;
     if (series_count == 1) {
         for (std::size_t c = 0; c < count; ++c) {
-            const std::string label =
-                format_data_value(value_at(chart.series[0], c), chart.value_suffix);
+            const std::string label = format_data_value(
+                value_at(chart.series[0], c), chart.value_suffix, flow.labels().decimal_point);
             value_room = std::max(
                 value_room, canvas.text_width(label, value_style.weight, value_style.size) + 4);
         }
@@ -169,9 +170,10 @@ void draw_horizontal(Flow& flow, const BarChart& chart) {
         for (const double tick : scale.ticks) {
             const double x = x_of(tick);
             canvas.line({x, top}, {x, top + height}, {theme.grid, 0.5, LineDash::solid});
-            canvas.text_aligned(x - 30, 60, top + height + 10,
-                                format_value(tick, scale.step, chart.value_suffix), ticks,
-                                Alignment::centre);
+            canvas.text_aligned(
+                x - 30, 60, top + height + 10,
+                format_value(tick, scale.step, chart.value_suffix, flow.labels().decimal_point),
+                ticks, Alignment::centre);
         }
         struct ValueLabel {
             double x;
@@ -195,7 +197,8 @@ void draw_horizontal(Flow& flow, const BarChart& chart) {
                                  theme.series[s % theme.series.size()]);
                 if (series_count == 1) {
                     value_labels.push_back({std::max(x, zero) + 3, middle,
-                                            format_data_value(value, chart.value_suffix)});
+                                            format_data_value(value, chart.value_suffix,
+                                                              flow.labels().decimal_point)});
                 }
             }
         }

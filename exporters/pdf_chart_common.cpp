@@ -49,7 +49,8 @@ ValueScale nice_scale(double low, double high, int target_ticks) {
     return scale;
 }
 
-std::string format_value(double value, double step, std::string_view suffix) {
+std::string format_value(double value, double step, std::string_view suffix,
+                         std::string_view decimal_point) {
     int decimals = 0;
     if (step > 0 && step < 1) {
         decimals = static_cast<int>(std::ceil(-std::log10(step) - 1e-9));
@@ -64,10 +65,14 @@ std::string format_value(double value, double step, std::string_view suffix) {
     }
     char buffer[64];
     std::snprintf(buffer, sizeof buffer, "%.*f", decimals, value);
-    return std::string(buffer) + std::string(suffix);
+    std::string text(buffer);
+    if (const size_t dot = text.find('.'); dot != std::string::npos)
+        text.replace(dot, 1, decimal_point);
+    return text + std::string(suffix);
 }
 
-std::string format_data_value(double value, std::string_view suffix) {
+std::string format_data_value(double value, std::string_view suffix,
+                              std::string_view decimal_point) {
     // As few decimals as show the value exactly, at most two.
     double step = 0.01;
     for (const double candidate : {1.0, 0.1}) {
@@ -77,7 +82,7 @@ std::string format_data_value(double value, std::string_view suffix) {
             break;
         }
     }
-    return format_value(value, step, suffix);
+    return format_value(value, step, suffix, decimal_point);
 }
 
 TextStyle tick_style(const Theme& theme) {
@@ -97,7 +102,8 @@ double value_axis_room(const Flow& flow, const ValueScale& scale, std::string_vi
     const MeasureText measure = flow.measure(FontWeight::regular, type::k_small);
     double widest = 0;
     for (const double tick : scale.ticks) {
-        widest = std::max(widest, measure(format_value(tick, scale.step, suffix)));
+        widest = std::max(
+            widest, measure(format_value(tick, scale.step, suffix, flow.labels().decimal_point)));
     }
     return widest + 6 + (title.empty() ? 0 : 13);
 }
@@ -111,7 +117,8 @@ void draw_value_axis(Flow& flow, const UprightPlot& plot, std::string_view suffi
     for (const double tick : plot.scale.ticks) {
         const double y = plot.y_of(tick);
         canvas.line({plot.x, y}, {plot.x + plot.width, y}, {theme.grid, 0.5, LineDash::solid});
-        const std::string label = format_value(tick, plot.scale.step, suffix);
+        const std::string label =
+            format_value(tick, plot.scale.step, suffix, flow.labels().decimal_point);
         canvas.text_aligned(plot.x - 60, 55, y + ascent / 2, label, ticks, Alignment::right);
     }
     const double zero = plot.y_of(std::clamp(0.0, plot.scale.low, plot.scale.high));

@@ -43,6 +43,8 @@ exporters::Document start_document(const Plan& plan, const ReportText& text,
     doc.running_header = doc.metadata.title + " \xE2\x80\x94 " + plan.info.name;
     doc.labels.page_number = text.get("labels.page_number");
     doc.labels.continued = text.get("labels.continued");
+    const std::string half = text.number(0.5, 1); // "0.5", "0,5": the language's decimal point
+    doc.labels.decimal_point = half.substr(1, half.size() - 2);
     return doc;
 }
 
