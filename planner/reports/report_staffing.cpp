@@ -407,7 +407,8 @@ ex::Section appendix_section(const StaffingContext& c) {
             split.rows.push_back({role ? display_name(*role) : r.role.str(),
                                   report::channel_duty_label(
                                       c.index, c.index.channel_duties()[d.duty_index], &c.text),
-                                  t.number(d.fraction, 2), t.number(d.hours, 2), d.split_basis});
+                                  t.number(d.fraction, 2), t.number(d.hours, 2),
+                                  split_basis_text(d.split_basis, t)});
         }
     }
     // A large plan's drivers run to hundreds of rows: the printed appendix keeps the 25 largest

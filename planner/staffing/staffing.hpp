@@ -95,6 +95,9 @@ std::vector<CareRota> compute_care_rotas(const model::PlanIndex& index);
 // "7 posts/week x 1.5 h/post = 10.50 h".
 std::string duty_hours_formula(const model::PlanIndex& index, const model::ChannelDuty& duty);
 class Texts;
+// A driver's split basis ("only role", "by hours carried today", "equally") in the language of
+// `texts`.
+std::string split_basis_text(const std::string& basis, const Texts& texts);
 // The same in the language of `texts` (templates, block `explain`).
 std::string duty_hours_formula(const model::PlanIndex& index, const model::ChannelDuty& duty,
                                const Texts& texts);

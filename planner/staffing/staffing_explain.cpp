@@ -58,6 +58,14 @@ std::string duty_hours_formula(const model::PlanIndex& index, const model::Chann
     return duty_hours_formula(index, duty, english_texts());
 }
 
+std::string split_basis_text(const std::string& basis, const Texts& texts) {
+    const Say say{texts};
+    return basis == "by hours carried today" ? say("split_by_hours")
+           : basis == "equally"              ? say("split_equally")
+           : basis == "only role"            ? say("split_only_role")
+                                             : basis;
+}
+
 std::string duty_hours_formula(const model::PlanIndex& index, const model::ChannelDuty& duty,
                                const Texts& texts) {
     const Say say{texts};
@@ -123,11 +131,7 @@ std::vector<std::string> explain_role(const model::PlanIndex& index, const Staff
         lines.push_back("   " + model::channel_duty_subject(cd) + ": " +
                         duty_hours_formula(index, cd, texts));
         if (driver.split_basis != "only role") {
-            const std::string basis = driver.split_basis == "by hours carried today"
-                                          ? say("split_by_hours")
-                                      : driver.split_basis == "equally" ? say("split_equally")
-                                                                        : driver.split_basis;
-            lines.push_back(say("split", {{"basis", basis},
+            lines.push_back(say("split", {{"basis", split_basis_text(driver.split_basis, texts)},
                                           {"percent", say.percent(driver.fraction)},
                                           {"hours", say.hours(driver.hours)}}));
         }
