@@ -171,7 +171,7 @@ Page overview_page(const Facts& f) {
         if (finding.severity == Severity::info || finding.recommendation.empty())
             continue;
         if (seen.insert(finding.recommendation).second)
-            steps.items.push_back(finding.recommendation);
+            steps.items.push_back(report::clean_text(f.index, finding.recommendation));
         if (steps.items.size() == 5)
             break;
     }

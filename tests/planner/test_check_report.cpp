@@ -415,6 +415,12 @@ TEST_CASE("evidence is written in words, each figure with its meaning, in both l
     finding.evidence = {{"people_able", "0"}, {"days", "11"}};
     CHECK(planner::evidence_in_words(en, finding) == "nobody can do it; 11 working days");
     CHECK(planner::evidence_in_words(lv, finding) == "neviens to nevar paveikt; 11 darba dienu");
+    // Weekdays in evidence values are the language's.
+    finding.evidence = {{"worst_gap", "sat 08:00–12:00"}, {"care_window", "mon–fri 09:00–18:00"}};
+    CHECK(planner::evidence_in_words(lv, finding) ==
+          "lielākais robs sestd. 08:00–12:00; apkalpošanas logs: pirmd.–piektd. 09:00–18:00");
+    CHECK(planner::evidence_in_words(en, finding) ==
+          "largest gap sat 08:00–12:00; care window: mon–fri 09:00–18:00");
     // Latvian's "zero" plural form is for 10, 11-19, 20 ..., not for nothing.
     finding.evidence = {{"people_able", "10"}};
     CHECK(planner::evidence_in_words(lv, finding) == "to var paveikt 10 cilvēku");
