@@ -103,6 +103,10 @@ std::string editor_shell(const ReportText& text, const std::string& language) {
                    model::json_quote(text.get(std::string("web.") + k));
         first = false;
     }
+    // The standard duties by name in the page's language (the RACI grid's headings).
+    for (const char* duty : {"create", "publish", "approve", "engage", "listen", "report", "ads"})
+        strings += "," + model::json_quote(std::string("duty_") + duty) + ":" +
+                   model::json_quote(text.get(std::string("duty_names.") + duty));
     strings += "}";
     using exporters::html_escape;
     auto t = [&](const char* key) { return html_escape(text.get(std::string("web.") + key)); };
@@ -480,12 +484,18 @@ const std::string& asset_edit_js() {
     if (a.backup) return "B";
     return (a.raci || "R") + (a.share !== undefined ? " " + Math.round(a.share * 100) + "%" : "");
   }
+  // A duty by name: the standard ones in the page's language, a plan's own as the plan names it.
+  function dutyName(id) {
+    if (S["duty_" + id]) return S["duty_" + id];
+    var own = list(state.plan.duties).filter(function (d) { return d.id === id; })[0];
+    return own && own.name ? own.name : id;
+  }
   function renderRaci() {
     var table = $("raci-grid");
     table.textContent = "";
     var cols = channelDuties();
     var head = el("tr", {}, [el("th", { text: "" })]);
-    cols.forEach(function (c) { head.appendChild(el("th", { text: (c.channel.name || c.channel.id) + " \u00b7 " + c.duty })); });
+    cols.forEach(function (c) { head.appendChild(el("th", { text: (c.channel.name || c.channel.id) + " \u00b7 " + dutyName(c.duty) })); });
     table.appendChild(el("thead", {}, [head]));
     var body = el("tbody");
     list(state.plan.people).forEach(function (p) {

@@ -96,6 +96,9 @@ def main():
         wait.until(lambda d: len(css("#edit-findings li")) > 0 and len(css("#moves > *")) > 0)
         people = len(css("#edit-people tbody tr"))
         shot("start")
+        headings = " ".join(th.text for th in css("#raci-grid thead th"))
+        check("Community management" in headings and " engage" not in headings,
+              "the RACI grid names duties, not ids: " + headings[:200])
 
         # A validation message beside its field, and nothing saved.
         css("#edit-people tbody tr button.edit-person")[0].click()
