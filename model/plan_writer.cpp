@@ -28,41 +28,8 @@ bool is_plain_safe(const std::string& text) {
     return true;
 }
 
-// A double-quoted YAML scalar; UTF-8 is written as is.
-std::string quote(const std::string& text) {
-    std::string out = "\"";
-    for (unsigned char c : text) {
-        switch (c) {
-        case '"':
-            out += "\\\"";
-            break;
-        case '\\':
-            out += "\\\\";
-            break;
-        case '\n':
-            out += "\\n";
-            break;
-        case '\t':
-            out += "\\t";
-            break;
-        case '\r':
-            out += "\\r";
-            break;
-        default:
-            if (c < 0x20 || c == 0x7f) {
-                char buffer[8];
-                std::snprintf(buffer, sizeof buffer, "\\x%02X", c);
-                out += buffer;
-            } else {
-                out += static_cast<char>(c);
-            }
-        }
-    }
-    return out + "\"";
-}
-
 std::string word(const std::string& text) {
-    return is_plain_safe(text) ? text : quote(text);
+    return is_plain_safe(text) ? text : yaml_quote(text);
 }
 
 std::string days(DaySet set) {
@@ -116,9 +83,9 @@ private:
 
 void write_info(std::ostream& out, const PlanInfo& info) {
     out << "plan:\n";
-    out << "  name: " << quote(info.name) << "\n";
+    out << "  name: " << yaml_quote(info.name) << "\n";
     if (info.organization)
-        out << "  organization: " << quote(*info.organization) << "\n";
+        out << "  organization: " << yaml_quote(*info.organization) << "\n";
     if (info.quarter)
         out << "  quarter: " << format_quarter(*info.quarter) << "\n";
     out << "  timezone: " << word(info.timezone) << "\n";
@@ -152,7 +119,7 @@ void write_goals(std::ostream& out, const std::vector<Goal>& goals) {
     for (const Goal& g : goals) {
         out << "  - id: " << g.id.str() << "\n";
         if (g.name)
-            out << "    name: " << quote(*g.name) << "\n";
+            out << "    name: " << yaml_quote(*g.name) << "\n";
         out << "    kind: " << to_string(g.kind) << "\n";
         out << "    priority: " << g.priority << "\n";
         if (g.owner)
@@ -185,16 +152,16 @@ void write_channels(std::ostream& out, const std::vector<Channel>& channels) {
         out << "  - id: " << c.id.str() << "\n";
         out << "    network: " << to_string(c.network) << "\n";
         if (c.name)
-            out << "    name: " << quote(*c.name) << "\n";
+            out << "    name: " << yaml_quote(*c.name) << "\n";
         if (!c.profiles.empty()) {
             out << "    profiles:\n";
             for (const Profile& p : c.profiles) {
                 Flow f;
                 f.add("id", p.id.str());
                 if (p.handle)
-                    f.add("handle", quote(*p.handle));
+                    f.add("handle", yaml_quote(*p.handle));
                 if (p.name)
-                    f.add("name", quote(*p.name));
+                    f.add("name", yaml_quote(*p.name));
                 out << "      - " << f.str() << "\n";
             }
         }
@@ -237,7 +204,7 @@ void write_duties_and_roles(std::ostream& out, const Plan& plan) {
         for (const CustomDuty& d : plan.duties) {
             out << "  - id: " << d.id.str() << "\n";
             if (d.name)
-                out << "    name: " << quote(*d.name) << "\n";
+                out << "    name: " << yaml_quote(*d.name) << "\n";
             out << "    hours_per_week: " << num(d.hours_per_week) << "\n";
             out << "    channel_bound: " << (d.channel_bound ? "true" : "false") << "\n";
             if (!d.skills.empty())
@@ -250,7 +217,7 @@ void write_duties_and_roles(std::ostream& out, const Plan& plan) {
         for (const Role& r : plan.roles) {
             out << "  - id: " << r.id.str() << "\n";
             if (r.name)
-                out << "    name: " << quote(*r.name) << "\n";
+                out << "    name: " << yaml_quote(*r.name) << "\n";
             out << "    duties: " << list(r.duties, [](const DutyId& id) { return id.str(); })
                 << "\n";
             if (!r.skills.empty())
@@ -268,7 +235,7 @@ void write_people(std::ostream& out, const std::vector<Person>& people) {
     for (const Person& p : people) {
         out << "  - id: " << p.id.str() << "\n";
         if (p.name)
-            out << "    name: " << quote(*p.name) << "\n";
+            out << "    name: " << yaml_quote(*p.name) << "\n";
         if (p.status != PersonStatus::active)
             out << "    status: " << to_string(p.status) << "\n";
         if (!p.roles.empty())
@@ -306,7 +273,7 @@ void write_people(std::ostream& out, const std::vector<Person>& people) {
                 Flow f;
                 f.add("from", format_date(a.from)).add("to", format_date(a.to));
                 if (a.reason)
-                    f.add("reason", quote(*a.reason));
+                    f.add("reason", yaml_quote(*a.reason));
                 out << "      - " << f.str() << "\n";
             }
         }
@@ -341,12 +308,44 @@ void write_suppressions(std::ostream& out, const std::vector<Suppression>& suppr
         Flow f;
         f.add("check", word(s.check));
         if (s.subject)
-            f.add("subject", quote(*s.subject));
-        f.add("reason", quote(s.reason));
+            f.add("subject", yaml_quote(*s.subject));
+        f.add("reason", yaml_quote(s.reason));
         out << "  - " << f.str() << "\n";
     }
 }
 } // namespace
+
+std::string yaml_quote(const std::string& text) {
+    std::string out = "\"";
+    for (unsigned char c : text) {
+        switch (c) {
+        case '"':
+            out += "\\\"";
+            break;
+        case '\\':
+            out += "\\\\";
+            break;
+        case '\n':
+            out += "\\n";
+            break;
+        case '\t':
+            out += "\\t";
+            break;
+        case '\r':
+            out += "\\r";
+            break;
+        default:
+            if (c < 0x20 || c == 0x7f) {
+                char buffer[8];
+                std::snprintf(buffer, sizeof buffer, "\\x%02X", c);
+                out += buffer;
+            } else {
+                out += static_cast<char>(c);
+            }
+        }
+    }
+    return out + "\"";
+}
 
 std::string write_plan_yaml(const Plan& plan) {
     std::ostringstream out;

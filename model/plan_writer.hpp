@@ -10,4 +10,8 @@ namespace planner::model {
 
 std::string write_plan_yaml(const Plan& plan);
 
+// `text` as a double-quoted YAML scalar, as the plan writer writes one (UTF-8 as is, control
+// characters escaped).
+std::string yaml_quote(const std::string& text);
+
 } // namespace planner::model

@@ -43,31 +43,10 @@ Node to_node(const model::YamlTree& tree, uint32_t index) {
     return node;
 }
 
-std::string quote(const std::string& text) {
-    std::string out = "\"";
-    for (unsigned char c : text) {
-        if (c == '"' || c == '\\') {
-            out += '\\';
-            out += static_cast<char>(c);
-        } else if (c == '\n') {
-            out += "\\n";
-        } else if (c == '\t') {
-            out += "\\t";
-        } else if (c < 0x20 || c == 0x7f) {
-            char buffer[8];
-            std::snprintf(buffer, sizeof buffer, "\\x%02X", c);
-            out += buffer;
-        } else {
-            out += static_cast<char>(c);
-        }
-    }
-    return out + "\"";
-}
-
 // The node as one line of flow YAML: the value a field is compared by and written back as.
 std::string flow(const Node& node) {
     if (node.kind == YamlKind::scalar)
-        return node.plain ? (node.text.empty() ? "~" : node.text) : quote(node.text);
+        return node.plain ? (node.text.empty() ? "~" : node.text) : model::yaml_quote(node.text);
     std::string out;
     if (node.kind == YamlKind::sequence) {
         for (const Node& item : node.items)

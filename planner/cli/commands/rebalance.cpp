@@ -16,8 +16,8 @@
 #include "planner/cli/terminal_progress.hpp"
 #include "planner/core/plan_facts.hpp"
 #include "planner/core/plan_source.hpp"
-#include "planner/history/history.hpp"
 #include "planner/editing/plan_edit.hpp"
+#include "planner/history/history.hpp"
 #include "planner/rebalance/rebalance.hpp"
 
 #include <ostream>
