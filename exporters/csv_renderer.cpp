@@ -76,9 +76,7 @@ std::string csv_field(std::string_view raw) {
     return out;
 }
 
-namespace {
-
-void append_record(std::string& out, const std::vector<std::string>& cells) {
+void append_csv_record(std::string& out, const std::vector<std::string>& cells) {
     for (size_t i = 0; i < cells.size(); ++i) {
         if (i != 0) {
             out += ',';
@@ -87,6 +85,8 @@ void append_record(std::string& out, const std::vector<std::string>& cells) {
     }
     out += k_line_end;
 }
+
+namespace {
 
 bool is_valid_table_id(std::string_view id) {
     if (id.empty()) {
@@ -170,9 +170,9 @@ std::string render_csv(const std::vector<std::string>& header,
     if (options.byte_order_mark == ByteOrderMark::include) {
         out += k_utf8_bom;
     }
-    append_record(out, header);
+    append_csv_record(out, header);
     for (const auto& row : rows) {
-        append_record(out, row);
+        append_csv_record(out, row);
     }
     return out;
 }

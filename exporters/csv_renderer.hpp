@@ -27,6 +27,8 @@ std::string neutralise_formula(std::string_view text);
 // One field as written in a CSV file: UTF-8 made valid, formulas neutralised, quoted when it
 // holds a comma, a double quote, CR or LF.
 std::string csv_field(std::string_view raw);
+// Appends one record of such fields and the line end (CRLF), for CSV written in pieces.
+void append_csv_record(std::string& out, const std::vector<std::string>& cells);
 
 // One table as CSV text: a header row of column keys, then one record per row. Fields that
 // contain a comma, a double quote, CR or LF are quoted, with inner quotes doubled. Every

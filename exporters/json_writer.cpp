@@ -244,6 +244,12 @@ JsonWriter& JsonWriter::field_null(std::string_view name) {
     return key(name).write_null();
 }
 
+std::string JsonWriter::drain() {
+    std::string out = std::move(m_out);
+    m_out.clear();
+    return out;
+}
+
 std::string JsonWriter::take() {
     std::string out = std::move(m_out);
     m_out.clear();

@@ -53,6 +53,9 @@ public:
     // The text so far; complete once every container is closed.
     const std::string& text() const { return m_out; }
     std::string take();
+    // The text written since the last drain, removed from the writer, which stays where it
+    // is in the document: for a document written out in pieces.
+    std::string drain();
 
 private:
     struct Level {

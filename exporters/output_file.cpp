@@ -95,52 +95,6 @@ int sync_descriptor(int descriptor) {
     return errno == EINVAL || errno == EROFS || errno == ENOTSUP ? 0 : errno;
 }
 
-void write_directly(const fs::path& target, std::string_view bytes) {
-    int descriptor = ::open(target.c_str(), O_WRONLY | O_CLOEXEC | O_NOCTTY);
-    if (descriptor < 0)
-        fail(target, "cannot open it", errno);
-    int error = write_all(descriptor, bytes);
-    int closed = ::close(descriptor);
-    if (error)
-        fail(target, "writing failed", error);
-    if (closed != 0)
-        fail(target, "closing it failed", errno);
-}
-
-void write_atomically(const fs::path& target, std::string_view bytes, const struct stat* old) {
-    const fs::path folder = folder_of(target);
-    remove_stale_temporaries(folder);
-    fs::path temporary;
-    int descriptor = -1;
-    for (int attempt = 0; attempt < 100 && descriptor < 0; ++attempt) {
-        temporary = temporary_name_beside(target);
-        descriptor = ::open(temporary.c_str(), O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0666);
-        if (descriptor < 0 && errno != EEXIST)
-            fail(target, "cannot create a file in '" + folder.string() + "'", errno);
-    }
-    if (descriptor < 0)
-        fail(target, "no free temporary name in its folder", 0);
-    auto give_up = [&](const std::string& what, int error) {
-        if (descriptor >= 0)
-            ::close(descriptor);
-        ::unlink(temporary.c_str());
-        fail(target, what, error);
-    };
-    if (old && ::fchmod(descriptor, old->st_mode & 07777) != 0)
-        give_up("cannot keep its permissions", errno);
-    if (int error = write_all(descriptor, bytes))
-        give_up("writing failed", error);
-    if (int error = sync_descriptor(descriptor))
-        give_up("flushing it to disk failed", error);
-    int closed = ::close(descriptor);
-    descriptor = -1;
-    if (closed != 0)
-        give_up("closing it failed", errno);
-    if (::rename(temporary.c_str(), target.c_str()) != 0)
-        give_up("renaming '" + temporary.filename().string() + "' to it failed", errno);
-    sync_folder(folder);
-}
-
 } // namespace
 
 fs::path temporary_name_beside(const fs::path& target) {
@@ -190,25 +144,91 @@ void refuse_input_as_output(const fs::path& target) {
 }
 
 void write_output(const fs::path& target, std::string_view bytes) {
+    OutputFile file(target);
+    file.write(bytes);
+    file.commit();
+}
+
+OutputFile::OutputFile(const fs::path& target) : m_target(target), m_final(target) {
     refuse_input_as_output(target);
     struct stat st {};
-    if (::stat(target.c_str(), &st) != 0) {
-        if (errno != ENOENT)
-            fail(target, "cannot look at it", errno);
-        write_atomically(target, bytes, nullptr);
-        return;
-    }
-    if (S_ISDIR(st.st_mode))
+    const bool exists = ::stat(target.c_str(), &st) == 0;
+    if (!exists && errno != ENOENT)
+        fail(target, "cannot look at it", errno);
+    if (exists && S_ISDIR(st.st_mode))
         fail(target, "it is a folder; give a file name", 0);
-    if (!S_ISREG(st.st_mode)) {
-        write_directly(target, bytes);
+    if (exists && !S_ISREG(st.st_mode)) {
+        // A device, FIFO or terminal: written directly, every write checked.
+        m_descriptor = ::open(target.c_str(), O_WRONLY | O_CLOEXEC | O_NOCTTY);
+        if (m_descriptor < 0)
+            fail(target, "cannot open it", errno);
         return;
     }
-    // A symbolic link to a file: replace the file it points to, not the link.
-    std::error_code ec;
-    fs::path real =
-        fs::is_symlink(fs::symlink_status(target, ec)) ? fs::canonical(target, ec) : target;
-    write_atomically(ec ? target : real, bytes, &st);
+    if (exists) {
+        // A symbolic link to a file: replace the file it points to, not the link.
+        std::error_code ec;
+        fs::path real =
+            fs::is_symlink(fs::symlink_status(target, ec)) ? fs::canonical(target, ec) : target;
+        if (!ec)
+            m_final = real;
+    }
+    const fs::path folder = folder_of(m_final);
+    remove_stale_temporaries(folder);
+    for (int attempt = 0; attempt < 100 && m_descriptor < 0; ++attempt) {
+        m_temporary = temporary_name_beside(m_final);
+        m_descriptor =
+            ::open(m_temporary.c_str(), O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0666);
+        if (m_descriptor < 0 && errno != EEXIST)
+            fail(target, "cannot create a file in '" + folder.string() + "'", errno);
+    }
+    if (m_descriptor < 0)
+        fail(target, "no free temporary name in its folder", 0);
+    if (exists && ::fchmod(m_descriptor, st.st_mode & 07777) != 0)
+        give_up("cannot keep its permissions", errno);
+}
+
+OutputFile::~OutputFile() {
+    if (m_descriptor >= 0)
+        ::close(m_descriptor);
+    if (!m_committed && !m_temporary.empty())
+        ::unlink(m_temporary.c_str());
+}
+
+void OutputFile::give_up(const std::string& what, int error_number) {
+    if (m_descriptor >= 0)
+        ::close(m_descriptor);
+    m_descriptor = -1;
+    if (!m_temporary.empty())
+        ::unlink(m_temporary.c_str());
+    m_temporary.clear();
+    fail(m_target, what, error_number);
+}
+
+void OutputFile::write(std::string_view bytes) {
+    if (m_descriptor < 0)
+        fail(m_target, "writing after the file was finished", 0);
+    if (int error = write_all(m_descriptor, bytes))
+        give_up("writing failed", error);
+}
+
+void OutputFile::commit() {
+    if (m_descriptor < 0)
+        fail(m_target, "writing after the file was finished", 0);
+    if (!m_temporary.empty()) {
+        if (int error = sync_descriptor(m_descriptor))
+            give_up("flushing it to disk failed", error);
+    }
+    const int closed = ::close(m_descriptor);
+    m_descriptor = -1;
+    if (closed != 0)
+        give_up("closing it failed", errno);
+    if (!m_temporary.empty()) {
+        if (::rename(m_temporary.c_str(), m_final.c_str()) != 0)
+            give_up("renaming '" + m_temporary.filename().string() + "' to it failed", errno);
+        m_committed = true;
+        sync_folder(folder_of(m_final));
+    }
+    m_committed = true;
 }
 
 void sync_folder(const fs::path& folder) {

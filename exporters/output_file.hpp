@@ -54,6 +54,31 @@ void refuse_input_as_output(const std::filesystem::path& target);
 // system's reason; on failure a regular target is left as it was.
 void write_output(const std::filesystem::path& target, std::string_view bytes);
 
+// The same written in pieces, for outputs too large to hold in memory at once: the constructor
+// refuses an input and opens a temporary file beside a regular (or new) target, or the target
+// itself when it is not a regular file; write() appends; commit() syncs, closes and renames
+// into place. Without commit() a temporary file is removed and the target left as it was.
+// Every failure throws ExportError naming the path and the system's reason.
+class OutputFile {
+public:
+    explicit OutputFile(const std::filesystem::path& target);
+    ~OutputFile();
+    OutputFile(const OutputFile&) = delete;
+    OutputFile& operator=(const OutputFile&) = delete;
+
+    void write(std::string_view bytes);
+    void commit();
+
+private:
+    [[noreturn]] void give_up(const std::string& what, int error_number);
+
+    std::filesystem::path m_target;    // as given, for messages
+    std::filesystem::path m_final;     // the file replaced (a symbolic link's target)
+    std::filesystem::path m_temporary; // empty when written directly
+    int m_descriptor = -1;
+    bool m_committed = false;
+};
+
 // Syncs a folder's entry list to disk (after a rename into it). Throws ExportError.
 void sync_folder(const std::filesystem::path& folder);
 

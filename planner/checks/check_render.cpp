@@ -110,8 +110,27 @@ std::string render_check_text(const CheckReport& report, Colour colour, int widt
     return render_check_text(report, colour, english, width);
 }
 
+namespace {
+// Pieces of about this size go to the sink.
+constexpr size_t k_piece = 1 << 16;
+
+// Runs `render` with a sink that collects the whole text.
+template <class Render> std::string collected(Render render) {
+    std::string all;
+    render([&](std::string_view piece) { all += piece; });
+    return all;
+}
+} // namespace
+
 std::string render_check_text(const CheckReport& report, Colour colour, const Texts& texts,
                               int width) {
+    return collected([&](const TextSink& sink) {
+        render_check_text(report, colour, texts, width, sink);
+    });
+}
+
+void render_check_text(const CheckReport& report, Colour colour, const Texts& texts, int width,
+                       const TextSink& sink) {
     const size_t columns = width < 40 ? 40 : static_cast<size_t>(width);
     const CheckCounts& counts = report.counts;
     const std::string plan =
@@ -134,6 +153,10 @@ std::string render_check_text(const CheckReport& report, Colour colour, const Te
     for (const FindingGroup& group : groups) {
         out += "\n";
         append_group(texts, out, group, colour, columns);
+        if (out.size() >= k_piece) {
+            sink(out);
+            out.clear();
+        }
     }
     if (!report.suppressed.empty()) {
         out += "\n" + texts.get("check_output.suppressed_heading") + "\n";
@@ -143,15 +166,22 @@ std::string render_check_text(const CheckReport& report, Colour colour, const Te
                    exporters::wrap_hanging(line, 11, columns) + "\n";
         }
     }
-    return out;
+    sink(out);
 }
 
 std::string render_check_json(const CheckReport& report) {
+    return collected([&](const TextSink& sink) { render_check_json(report, sink); });
+}
+
+void render_check_json(const CheckReport& report, const TextSink& sink) {
     exporters::JsonWriter json;
     json.begin_object().field("plan", report.plan_name);
     json.key("findings").begin_array();
-    for (const Finding& finding : report.findings)
+    for (const Finding& finding : report.findings) {
         write_finding(json, finding, nullptr);
+        if (json.text().size() >= k_piece)
+            sink(json.drain());
+    }
     json.end_array();
     json.key("suppressed").begin_array();
     for (const SuppressedFinding& entry : report.suppressed)
@@ -165,16 +195,26 @@ std::string render_check_json(const CheckReport& report) {
         .field_integer("info", counts.info)
         .field_integer("suppressed", counts.suppressed)
         .end_object();
-    return json.end_object().take();
+    sink(json.end_object().take());
 }
 
 std::string render_check_csv(const CheckReport& report) {
-    std::vector<std::vector<std::string>> rows;
-    for (const Finding& finding : report.findings)
-        rows.push_back({finding.check, std::string(to_string(finding.severity)), finding.subject,
-                        finding.message, finding.recommendation});
-    return exporters::render_csv({"check", "severity", "subject", "message", "recommendation"},
-                                 rows);
+    return collected([&](const TextSink& sink) { render_check_csv(report, sink); });
+}
+
+void render_check_csv(const CheckReport& report, const TextSink& sink) {
+    std::string out;
+    exporters::append_csv_record(out, {"check", "severity", "subject", "message", "recommendation"});
+    for (const Finding& finding : report.findings) {
+        exporters::append_csv_record(out, {finding.check, std::string(to_string(finding.severity)),
+                                           finding.subject, finding.message,
+                                           finding.recommendation});
+        if (out.size() >= k_piece) {
+            sink(out);
+            out.clear();
+        }
+    }
+    sink(out);
 }
 
 std::string render_catalogue_text(int width) {

@@ -1,12 +1,19 @@
 #pragma once
 // Renderings of a CheckReport and of the catalogue: text for a terminal, JSON and CSV
-// (CHECKS.md "Machine-readable output"). All deterministic; no I/O.
+// (CHECKS.md "Machine-readable output"). All deterministic; no I/O (a
+// TextSink receives the pieces).
 
 #include "planner/checks/checks.hpp"
 
+#include <functional>
 #include <string>
+#include <string_view>
 
 namespace planner {
+
+// Receives a rendering in pieces, each ending at a line end, so that a large report (a million
+// people give hundreds of megabytes of findings) is written out as it is made.
+using TextSink = std::function<void(std::string_view)>;
 
 enum class Colour { off, on };
 
@@ -22,13 +29,17 @@ class Texts;
 // own messages are in the language the checks ran in (run_checks with the same texts).
 std::string render_check_text(const CheckReport& report, Colour colour, const Texts& texts,
                               int width = 100);
+void render_check_text(const CheckReport& report, Colour colour, const Texts& texts, int width,
+                       const TextSink& sink);
 
 // {"plan": NAME, "findings": [...], "suppressed": [...], "counts": {...}}; evidence values
 // that are plain decimal numbers are written as JSON numbers, the rest as strings.
 std::string render_check_json(const CheckReport& report);
+void render_check_json(const CheckReport& report, const TextSink& sink);
 
 // check,severity,subject,message,recommendation: one row per open finding (RFC 4180, CRLF).
 std::string render_check_csv(const CheckReport& report);
+void render_check_csv(const CheckReport& report, const TextSink& sink);
 
 // The catalogue for `check --list`.
 std::string render_catalogue_text(int width = 100);

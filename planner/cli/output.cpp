@@ -66,4 +66,44 @@ void emit_output(const ParsedArgs& args, Streams& io, const std::string& text,
     io.err << "Wrote " << what << " to " << *path << ".\n";
 }
 
+PiecedOutput::PiecedOutput(const ParsedArgs& args, Streams& io, bool fit)
+    : m_args(args), m_io(io), m_fit(fit) {
+    m_path = args.value("--output").value_or("-");
+    if (m_path.empty() || m_path == "-")
+        return;
+    try {
+        m_file = std::make_unique<exporters::OutputFile>(m_path);
+    } catch (const exporters::ExportError& e) {
+        throw OutputError(e.what());
+    }
+}
+
+PiecedOutput::~PiecedOutput() = default;
+
+void PiecedOutput::write(std::string_view piece) {
+    if (!m_file) {
+        if (m_fit)
+            m_io.out << fit_to_terminal(m_args, m_io, std::string(piece));
+        else
+            m_io.out << piece;
+        return;
+    }
+    try {
+        m_file->write(piece);
+    } catch (const exporters::ExportError& e) {
+        throw OutputError(e.what());
+    }
+}
+
+void PiecedOutput::finish(const std::string& what) {
+    if (!m_file)
+        return;
+    try {
+        m_file->commit();
+    } catch (const exporters::ExportError& e) {
+        throw OutputError(e.what());
+    }
+    m_io.err << "Wrote " << what << " to " << m_path << ".\n";
+}
+
 } // namespace planner

@@ -14,6 +14,7 @@
 #include <cmath>
 #include <ctime>
 #include <memory>
+#include <mutex>
 #include <stdexcept>
 
 namespace planner {
@@ -59,6 +60,65 @@ std::string fill(const std::string& text, const std::map<std::string, std::strin
     return out;
 }
 
+namespace {
+icu::Locale icu_locale(const std::string& language) {
+    return icu::Locale(language == "lv" ? "lv_LV" : "en_GB");
+}
+} // namespace
+
+// ICU's formatters, plural rules and collator take locale data to build (most of the cost of
+// a number written by ICU), so each is made once per language and reused: they are immutable
+// once built and safe to use from several threads.
+struct Texts::Icu {
+    icu::Locale locale;
+    std::mutex mutex; // guards the maps while a formatter is added
+    std::map<std::pair<int, std::string>, icu::number::LocalizedNumberFormatter> formatters;
+    std::unique_ptr<icu::PluralRules> plural_rules;
+    std::unique_ptr<icu::Collator> collator;
+
+    explicit Icu(const std::string& language) : locale(icu_locale(language)) {
+        UErrorCode status = U_ZERO_ERROR;
+        plural_rules.reset(icu::PluralRules::forLocale(locale, status));
+        if (U_FAILURE(status))
+            plural_rules.reset();
+        status = U_ZERO_ERROR;
+        collator.reset(icu::Collator::createInstance(locale, status));
+        if (U_FAILURE(status))
+            collator.reset();
+    }
+
+    // The formatter for `decimals` places (half away from zero), in `currency` when one is
+    // given (an ISO 4217 code).
+    const icu::number::LocalizedNumberFormatter& formatter(int decimals,
+                                                           const std::string& currency) {
+        std::lock_guard<std::mutex> lock(mutex);
+        auto key = std::make_pair(decimals, currency);
+        auto found = formatters.find(key);
+        if (found != formatters.end())
+            return found->second;
+        UErrorCode status = U_ZERO_ERROR;
+        icu::number::LocalizedNumberFormatter made =
+            icu::number::NumberFormatter::withLocale(locale)
+                .precision(icu::number::Precision::fixedFraction(decimals))
+                .roundingMode(UNUM_ROUND_HALFUP);
+        if (!currency.empty()) {
+            icu::UnicodeString iso = icu::UnicodeString::fromUTF8(currency);
+            icu::CurrencyUnit unit(iso.getTerminatedBuffer(), status);
+            if (U_FAILURE(status))
+                throw std::logic_error("ICU does not know the currency " + currency);
+            made = made.unit(unit);
+        }
+        return formatters.emplace(key, std::move(made)).first->second;
+    }
+};
+
+std::shared_ptr<Texts::Icu> Texts::icu() const {
+    // Made by load(); a default-constructed Texts makes it on first use.
+    if (!m_icu)
+        m_icu = std::make_shared<Icu>(m_language);
+    return m_icu;
+}
+
 Texts Texts::load(const std::string& language) {
     const EmbeddedFile* file = find_sample("templates/" + language + ".yaml");
     if (!file)
@@ -69,6 +129,7 @@ Texts Texts::load(const std::string& language) {
         throw std::logic_error("templates/" + language + ".yaml: " + error.message);
     Texts text;
     text.m_language = language;
+    text.m_icu = std::make_shared<Icu>(language);
     flatten(tree, tree.root(), "", text.m_texts, text.m_lists);
     return text;
 }
@@ -99,32 +160,15 @@ std::string Texts::date(long long unix_seconds) const {
 }
 
 namespace {
-icu::Locale icu_locale(const std::string& language) {
-    return icu::Locale(language == "lv" ? "lv_LV" : "en_GB");
-}
-} // namespace
-
-namespace {
-// `value` rounded half away from zero to `decimals` places (never "-0"), written by ICU for
-// `locale`, in `unit` when one is given (an ISO 4217 currency).
-std::string format_decimal(double value, int decimals, const icu::Locale& locale,
-                           const std::string& currency) {
+// `value` rounded half away from zero to `decimals` places (never "-0"), written by
+// `formatter`.
+std::string format_decimal(double value, int decimals,
+                           const icu::number::LocalizedNumberFormatter& formatter) {
     const double scale = std::pow(10.0, decimals);
     double rounded = std::round(value * scale) / scale;
     if (rounded == 0)
         rounded = 0;
     UErrorCode status = U_ZERO_ERROR;
-    icu::number::LocalizedNumberFormatter formatter =
-        icu::number::NumberFormatter::withLocale(locale)
-            .precision(icu::number::Precision::fixedFraction(decimals))
-            .roundingMode(UNUM_ROUND_HALFUP);
-    if (!currency.empty()) {
-        icu::UnicodeString iso = icu::UnicodeString::fromUTF8(currency);
-        icu::CurrencyUnit unit(iso.getTerminatedBuffer(), status);
-        if (U_FAILURE(status))
-            throw std::logic_error("ICU does not know the currency " + currency);
-        formatter = formatter.unit(unit);
-    }
     icu::UnicodeString text = formatter.formatDouble(rounded, status).toString(status);
     if (U_FAILURE(status))
         throw std::logic_error(std::string("ICU cannot format a number: ") + u_errorName(status));
@@ -139,13 +183,13 @@ std::string format_decimal(double value, int decimals, const icu::Locale& locale
 std::string Texts::number(double value, int decimals) const {
     if (!std::isfinite(value))
         return value > 0 ? "\u221E" : "\u2014";
-    return format_decimal(value, decimals, icu_locale(m_language), "");
+    return format_decimal(value, decimals, icu()->formatter(decimals, ""));
 }
 
 std::string Texts::money(double amount, const std::string& currency, int decimals) const {
     if (!std::isfinite(amount))
         return number(amount, 0);
-    return format_decimal(amount, decimals, icu_locale(m_language), currency);
+    return format_decimal(amount, decimals, icu()->formatter(decimals, currency));
 }
 
 std::string Texts::count(const std::string& key, long long count) const {
@@ -154,11 +198,9 @@ std::string Texts::count(const std::string& key, long long count) const {
 
 std::string Texts::count(const std::string& key, long long count,
                          std::map<std::string, std::string> values) const {
-    UErrorCode status = U_ZERO_ERROR;
-    std::unique_ptr<icu::PluralRules> rules(
-        icu::PluralRules::forLocale(icu_locale(m_language), status));
+    const icu::PluralRules* rules = icu()->plural_rules.get();
     std::string form = "other";
-    if (U_SUCCESS(status) && rules) {
+    if (rules) {
         rules->select(static_cast<int32_t>(count)).toUTF8String(form = std::string());
     }
     std::string chosen = key + "." + form;
@@ -196,10 +238,8 @@ std::string Texts::join(const std::vector<std::string>& words) const {
 }
 
 void Texts::sort_names(std::vector<std::string>& names) const {
-    UErrorCode status = U_ZERO_ERROR;
-    std::unique_ptr<icu::Collator> collator(
-        icu::Collator::createInstance(icu_locale(m_language), status));
-    if (U_FAILURE(status) || !collator) {
+    const icu::Collator* collator = icu()->collator.get();
+    if (!collator) {
         std::sort(names.begin(), names.end());
         return;
     }

@@ -4,6 +4,7 @@
 // the web pages share it.
 
 #include <map>
+#include <memory>
 #include <string>
 #include <vector>
 
@@ -46,8 +47,13 @@ public:
     // Sorts names as the language does (ICU collation: "Č" after "C" in Latvian).
     void sort_names(std::vector<std::string>& names) const;
 
+    struct Icu; // ICU formatters, plural rules and collator, made once per language and shared
+
 private:
+    std::shared_ptr<Icu> icu() const;
+
     std::string m_language;
+    mutable std::shared_ptr<Icu> m_icu;
     std::map<std::string, std::string> m_texts;
     std::map<std::string, std::vector<std::string>> m_lists;
 };

@@ -539,6 +539,22 @@ ImportFile read_import_file(const std::string& path) {
             return file;
         }
     }
+    // Every other CSV (network exports, rosters, ownership sheets) is read whole; real ones are
+    // a few megabytes (a year of days, a list of posts or employees), so a larger file is
+    // refused before it is read instead of taking memory without bound.
+    if (!ends_with(path, ".yaml") && !ends_with(path, ".yml")) {
+        const uintmax_t size = std::filesystem::is_regular_file(path, error)
+                                   ? std::filesystem::file_size(path, error)
+                                   : 0;
+        if (!error && size > k_whole_import_limit)
+            throw UsageError(
+                "'" + path + "' is " + std::to_string(size / (1024 * 1024)) +
+                " MB; planner reads a file of this kind whole, up to " +
+                std::to_string(k_whole_import_limit / (1024 * 1024)) +
+                " MB. Export a shorter date range and import the parts one after another, or "
+                "write the figures in the generic layout (date,channel,profile,metric,value), "
+                "which is read as a stream at any size (docs/metrics-import.md)");
+    }
     model::InputFile whole = model::read_input_file(path);
     if (whole.error)
         throw UsageError("'" + path + "': " + *whole.error);

@@ -5,6 +5,7 @@
 #include "model/workspace.hpp"
 
 #include <optional>
+#include <cstdint>
 #include <string>
 #include <string_view>
 
@@ -33,8 +34,12 @@ struct ImportFile {
     bool streamed = false;
 };
 
+// The largest CSV read whole (network exports, rosters, ownership sheets): 64 MB.
+inline constexpr uintmax_t k_whole_import_limit = uintmax_t{64} << 20;
+
 // The file at `path` for import: whole, or, for a generic analytics CSV, its first lines with
-// `streamed` set. Throws UsageError when it cannot be read (a folder, a missing file).
+// `streamed` set. Throws UsageError when it cannot be read (a folder, a missing file) and when
+// a CSV to be read whole is larger than k_whole_import_limit.
 ImportFile read_import_file(const std::string& path);
 
 enum class ImportKind { plan, roster, raci, metrics };

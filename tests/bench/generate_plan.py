@@ -3,7 +3,7 @@
 
 Usage: generate_plan.py PEOPLE SEED OUTPUT [standard|dense]
 
-PEOPLE is 100 to 100000; the same PEOPLE and SEED always give the same file, byte for byte.
+PEOPLE is 100 to 1000000; the same PEOPLE and SEED always give the same file, byte for byte.
 OUTPUT is a path, or "-" for standard output. Standard library only.
 
 The plan looks like a large social-media organisation: teams of about eight people (a lead,
@@ -227,8 +227,8 @@ def main(argv):
     except ValueError:
         sys.stderr.write("generate_plan.py: PEOPLE and SEED must be whole numbers\n")
         return 2
-    if not 100 <= people <= 100000:
-        sys.stderr.write("generate_plan.py: PEOPLE must be between 100 and 100000\n")
+    if not 100 <= people <= 1000000:
+        sys.stderr.write("generate_plan.py: PEOPLE must be between 100 and 1000000\n")
         return 2
     text = generate(people, seed, dense=len(argv) == 5 and argv[4] == "dense")
     if argv[3] == "-":

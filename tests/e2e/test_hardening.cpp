@@ -566,3 +566,38 @@ TEST_CASE("control characters from bad ids are not echoed raw to the terminal") 
     CHECK(run.err.find('\x1b') == std::string::npos);
     CHECK_THAT(run.err, Catch::Contains("\\x1B"));
 }
+
+TEST_CASE("an export too large to read whole is refused before it is read, nothing stored") {
+    TempDir dir("too-large-export");
+    small_team_workspace(dir);
+    const std::string before = dir.read("t.db");
+    // A Meta-style header (read whole, not the generic layout), then a sparse tail: 65 MB on
+    // paper, no disk used.
+    dir.write("big.csv", "Date,Primary,Reach\n");
+    fs::resize_file(dir.file("big.csv"), (uintmax_t{65} << 20));
+    Run run = planner(dir, {"import", "t.db", "big.csv"});
+    CHECK(run.status == 2);
+    CHECK_THAT(run.err, Catch::Contains("'big.csv' is 65 MB") &&
+                            Catch::Contains("up to 64 MB") &&
+                            Catch::Contains("date,channel,profile,metric,value"));
+    CHECK(dir.read("t.db") == before);
+}
+
+TEST_CASE("check written in pieces gives the same bytes to a file as to standard output") {
+    TempDir dir("check-pieces");
+    // A plan large enough for many pieces (over 64 KiB of findings).
+    Run generated = shell(dir, "/usr/bin/python3 '" + std::string(PLANNER_SOURCE_DIR) +
+                                   "/tests/bench/generate_plan.py' 2000 1 big.yaml");
+    REQUIRE(generated.status == 0);
+    for (const char* format : {"text", "json", "csv"}) {
+        Run out = planner(dir, {"check", "big.yaml", "--fail-on", "never", "--format", format});
+        REQUIRE(out.status == 0);
+        CHECK(out.out.size() > (size_t{1} << 17));
+        Run file = planner(dir, {"check", "big.yaml", "--fail-on", "never", "--format", format,
+                                 "-o", "out.txt"});
+        REQUIRE(file.status == 0);
+        CHECK(dir.read("out.txt") == out.out);
+    }
+    for (const auto& entry : fs::directory_iterator(dir.path()))
+        CHECK(entry.path().filename().string().find(".planner-tmp-") == std::string::npos);
+}

@@ -72,14 +72,16 @@ int run_check_command(const ParsedArgs& args, Streams& streams) {
 
     const bool to_file = args.value("--output").value_or("-") != "-";
     const Colour colour = !to_file && colour_allowed(streams) ? Colour::on : Colour::off;
-    emit_output(
-        args, streams,
-        format == OutputFormat::json ? render_check_json(report)
-        : format == OutputFormat::csv
-            ? render_check_csv(report)
-            : fit_to_terminal(args, streams,
-                              render_check_text(report, colour, texts, text_width(args, streams))),
-        "the findings");
+    // Written in pieces: the findings of a very large plan run to hundreds of megabytes.
+    PiecedOutput output(args, streams, format == OutputFormat::text);
+    const TextSink sink = [&](std::string_view piece) { output.write(piece); };
+    if (format == OutputFormat::json)
+        render_check_json(report, sink);
+    else if (format == OutputFormat::csv)
+        render_check_csv(report, sink);
+    else
+        render_check_text(report, colour, texts, text_width(args, streams), sink);
+    output.finish("the findings");
     return fails(report, *fail_on) ? 1 : 0;
 }
 
