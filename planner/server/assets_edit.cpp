@@ -613,11 +613,21 @@ const std::string& asset_edit_js() {
     if (type === "number") return numberOr(w.value);
     return w.value.trim();
   }
+  // What the plan format assumes when a field is left empty (docs/plan-format.md), shown in
+  // the empty field.
+  var DEFAULTS = { "week.hours": 40, "week.start": "09:00", "week.end": "17:00", overhead: 0.2, timezone: "UTC",
+    "thresholds.overload": 1, "thresholds.underuse": 0.5, "thresholds.span_of_control": 8,
+    "thresholds.bus_factor": 2, "thresholds.max_responsible": 3, "thresholds.approval_steps": 4,
+    "thresholds.attainment_amber": 0.9, currency: "EUR", cost_loading: 0,
+    "workload.minutes_per_publish": 10, "workload.minutes_per_approval": 10, "care.response_minutes": 60,
+    "care.service_level": 0.8, "approval.steps": 1, priority: 2 };
   function buildFields(form, fields, e, base) {
     fields.forEach(function (f) {
       var key = f[0], type = f[1], value = getPath(e, key), path = base + "/" + key.split(".").map(esc).join("/");
       if (type === "rows") { form.appendChild(rowsField(key, f[2], list(value), path)); return; }
-      form.appendChild(field(fieldLabel(key), widget(type, key, value, f[2], { name: key }), path));
+      var attrs = { name: key };
+      if (DEFAULTS[key] !== undefined && type !== "time") attrs.placeholder = String(DEFAULTS[key]);
+      form.appendChild(field(fieldLabel(key), widget(type, key, value, f[2], attrs), path));
     });
   }
   function readFields(form, fields, old, e) {

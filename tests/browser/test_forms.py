@@ -309,6 +309,17 @@ def main():
         check(duty == {"id": "influencer-outreach", "name": "Influencer outreach", "hours_per_week": 4,
                        "skills": ["pr"]}, "the custom duty is in GET /api/plan: %r" % duty)
 
+        # Remove: a role people hold is refused with the reason; the custom duty goes.
+        before = text()
+        one("#edit-roles tr[data-id='owner'] .remove-entity").click()
+        wait.until(lambda d: one("#review").is_displayed() and one("#review-errors").text != "")
+        check("owner" in one("#review-errors").text and text() == before,
+              "removing a role Sam holds is refused: %r" % one("#review-errors").text)
+        one("#review-cancel").click()
+        one("#edit-duties tr[data-id='influencer-outreach'] .remove-entity").click()
+        save("remove the custom duty")
+        check(not get_plan(base, token).get("duties"), "the custom duty is gone from GET /api/plan")
+
         # A suppression: first without a reason (refused, message beside the field), then with one.
         one("#add-suppress").click()
         form = one("#form-suppress")
