@@ -350,9 +350,11 @@ const std::string& asset_edit_js() {
         el("td", { text: list(p.roles).map(roleName).join(", ") }),
         el("td", { className: "num", text: p.fte !== undefined ? String(p.fte) : (p.capacity_hours !== undefined ? p.capacity_hours + " h" : "1") }),
         el("td", { text: S["status_" + (p.status || "active")] || p.status }),
-        el("td", {}, [el("button", { type: "button", className: "edit-person", text: S.edit_edit })])
+        el("td", {}, [el("button", { type: "button", className: "edit-person", text: S.edit_edit }), document.createTextNode(" "),
+          el("button", { type: "button", className: "remove-person", text: S.edit_remove })])
       ]);
       tr.querySelector("button").addEventListener("click", function () { openPerson(p.id); });
+      tr.querySelector(".remove-person").addEventListener("click", function () { propose([{ op: "remove", path: "/people/" + esc(p.id) }]); });
       body.appendChild(tr);
     });
   }

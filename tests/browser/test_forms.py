@@ -264,8 +264,8 @@ def main():
         # The built plan against the sample.
         built, sample = get_plan(base, token), get_plan(sample_base, sample_token)
         diff = differences(normal(built), normal(sample))
-        check(not diff, "the team built in the browser is the small-team sample's:\n  " +
-              "\n  ".join(diff))
+        check(not diff, "the team built in the browser is the small-team sample's" +
+              "".join("\n  " + d for d in diff))
         check(sorted(p["id"] for p in built.get("people", [])) == ["priya", "sam", "tom"],
               "the built plan has the sample's people")
         check(len(built.get("assignments", [])) == len(sample["assignments"]),
