@@ -120,6 +120,7 @@ table.raci-edit td.via-all { color: var(--muted); font-style: italic; }
 .sub-row { display: flex; flex-wrap: wrap; gap: .4rem .8rem; align-items: flex-end; border-bottom: 1px solid #e3e7eb; padding: .3rem 0; }
 .sub-row .field { display: flex; flex-direction: column; gap: .2rem; }
 .sub-row .field > span:first-child { font-size: .85rem; color: var(--muted); }
+.sub-row .field-error { max-width: 16rem; }
 )CSS";
     return css;
 }

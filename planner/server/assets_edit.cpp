@@ -74,7 +74,8 @@ std::string form_strings(const ReportText& text) {
                                  "edit_kind_roi",
                                  "edit_kind_other",
                                  "edit_network_other",
-                                 "edit_duty_all"};
+                                 "edit_duty_all",
+                                 "edit_not_number"};
     std::string out;
     auto pair = [&](const std::string& key, const std::string& value) {
         out += "," + model::json_quote(key) + ":" + model::json_quote(value);
@@ -712,8 +713,21 @@ const std::string& asset_edit_js() {
     b.addEventListener("click", function () { openEntity(b.getAttribute("data-kind"), null); });
   });
   document.querySelectorAll(".entity-form").forEach(function (f) {
-    f.addEventListener("submit", function (ev) { ev.preventDefault(); propose(entityPatch(f)); });
+    f.addEventListener("submit", function (ev) { ev.preventDefault(); if (numbersRead(f)) propose(entityPatch(f)); });
   });
+  // A number field whose text the browser cannot read as a number gives an empty value: say
+  // so beside it rather than save the field as empty.
+  function numbersRead(form) {
+    form.querySelectorAll(".field-error").forEach(function (e) { e.textContent = ""; });
+    var ok = true;
+    form.querySelectorAll("input[type=number]").forEach(function (i) {
+      if (!i.validity || !i.validity.badInput) return;
+      ok = false;
+      var spot = i.parentNode.querySelector(".field-error");
+      if (spot) spot.textContent = S.edit_not_number;
+    });
+    return ok;
+  }
 
   // ---- accepted findings (suppress) and the plan's settings ----
   function channelName(id) {
@@ -817,7 +831,7 @@ const std::string& asset_edit_js() {
   $("add-suppress").addEventListener("click", function () { openSuppress(null); });
   $("form-suppress").addEventListener("submit", function (ev) { ev.preventDefault(); propose(suppressPatch(ev.target)); });
   $("open-settings").addEventListener("click", openSettings);
-  $("form-plan").addEventListener("submit", function (ev) { ev.preventDefault(); propose(settingsPatch(ev.target)); });
+  $("form-plan").addEventListener("submit", function (ev) { ev.preventDefault(); if (numbersRead(ev.target)) propose(settingsPatch(ev.target)); });
 
   // ---- the RACI grid ----
   function channelDuties() {
@@ -1035,7 +1049,7 @@ const std::string& asset_edit_js() {
     if (next) commit(next.patch, function (j) { state.undo.push({ patch: next.patch, undo: j.undo }); });
   });
   $("add-person").addEventListener("click", function () { openPerson(null); });
-  $("person-form").addEventListener("submit", function (e) { e.preventDefault(); propose(personPatch(e.target)); });
+  $("person-form").addEventListener("submit", function (e) { e.preventDefault(); if (numbersRead(e.target)) propose(personPatch(e.target)); });
   $("raw-form").addEventListener("submit", function (e) {
     e.preventDefault();
     try { propose(JSON.parse($("raw-patch").value)); }

@@ -302,6 +302,16 @@ def main():
         shot("kpi-invalid")
         one("#review-cancel").click()
 
+        # A number the browser cannot read: a message beside the field, nothing proposed.
+        one("#edit-goals tr[data-id='orders'] .edit-entity").click()
+        form = one("#form-goals")
+        rows(form, "kpis", [[("id", "k2"), ("metric", "reach"), ("target", "1e")]])
+        one("button[type=submit]", form).click()
+        spot = one("[data-rows=kpis] .sub-row:last-child [data-col=target]", form).text
+        check("number" in spot and not one("#review").is_displayed(),
+              "a target that is not a number is refused beside the field: %r" % spot)
+        one(".form-buttons button[type=button]", form).click()
+
         # A custom duty.
         entity("duties", [("id", "influencer-outreach"), ("name", "Influencer outreach"),
                           ("hours_per_week", "4"), ("skills", "pr")])
