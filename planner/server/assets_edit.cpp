@@ -424,7 +424,7 @@ const std::string& asset_edit_js() {
     form.appendChild(field(S.edit_days, checks("days", opts(DAYS, dayName), list(hours.days)), base + "/hours/days"));
     form.appendChild(field(S.edit_start, input("time", hours.start, { name: "start" }), base + "/hours/start"));
     form.appendChild(field(S.edit_end, input("time", hours.end, { name: "end" }), base + "/hours/end"));
-    form.appendChild(field(S.edit_timezone, input("text", p.timezone, { name: "timezone", list: "timezones", autocomplete: "off" }), base + "/timezone"));
+    form.appendChild(field(S.edit_timezone, input("text", p.timezone, { name: "timezone", list: "timezones", autocomplete: "off", placeholder: (state.plan.plan || {}).timezone || "UTC" }), base + "/timezone"));
     form.appendChild(field(S.edit_skills, input("text", list(p.skills).join(", "), { name: "skills" }), base + "/skills"));
     form.appendChild(field(S.edit_interests, checks("interests", list(state.plan.channels).map(function (c) { return { value: c.id, label: c.name || c.id }; }), list(p.interests)), base + "/interests"));
     var manager = el("select", { name: "reports_to" }, [el("option", { value: "", text: S.edit_none })]);
