@@ -116,6 +116,11 @@ table.raci-edit td.via-all { color: var(--muted); font-style: italic; }
 .move-group { background: #fff; border-radius: 6px; padding: .2rem 1rem .7rem; margin: .5rem 0; box-shadow: 0 1px 2px rgba(0,0,0,.06); }
 .absence { display: flex; gap: .4rem; margin: .2rem 0; }
 .whatif tr.changed td { font-weight: bold; background: #fff6e0; }
+.edit-form[hidden] { display: none; }
+.sub-row { display: flex; flex-wrap: wrap; gap: .4rem .8rem; align-items: flex-end; border-bottom: 1px solid #e3e7eb; padding: .3rem 0; }
+.sub-row .field { display: flex; flex-direction: column; gap: .2rem; }
+.sub-row .field > span:first-child { font-size: .85rem; color: var(--muted); }
+.sub-row .field-error { max-width: 16rem; }
 )CSS";
     return css;
 }
