@@ -15,6 +15,7 @@
 //   GET  /edit                            the editor (assets/edit.js)
 //   GET  /api/plan  /api/session  /api/findings  /api/rebalance
 //   POST /api/plan  /api/plan/preview     JSON Patch edits (docs/serve.md "Edit API")
+//   POST /api/scenario[?lang=]            a what-if patch evaluated beside the plan, not saved
 
 #include "planner/reports/report_text.hpp"
 #include "planner/server/http.hpp"
@@ -53,6 +54,7 @@ private:
     Response page(const Request& request, const std::string& slug, bool json);
     Response download(const Request& request);
     Response rebalance_json();
+    Response scenario(const Request& request);
     Response error_page(int status, const std::string& language, const std::string& key);
     std::string language_of(const Request& request) const;
 
