@@ -1,6 +1,7 @@
 // The edit API, request by request: GET/POST /api/plan on a copy of a commented sample file,
 // every JSON Patch operation, every error (stale version, invalid value, unknown id, reporting
 // cycle, failed test, malformed patch), CSRF and Origin on the new POST endpoints.
+#include "model/json_patch.hpp"
 #include "model/json_value.hpp"
 #include "planner/server/app.hpp"
 #include "planner/server/site.hpp"
@@ -382,4 +383,114 @@ TEST_CASE("every one-click fix the samples offer is accepted and removes its fin
     for (const char* kind : {"assign", "backup", "accountable", "move", "owner", "reports_to",
                              "no_manager", "role"})
         CHECK(kinds.count(kind) == 1);
+}
+
+TEST_CASE("a what-if scenario is evaluated beside the plan and never saved", "[edit-api][scenario]") {
+    EditFixture f;
+    // A hire and a new channel: staffing, findings and overload on both sides.
+    const std::string patch =
+        R"([{"op":"add","path":"/people/nina","value":{"id":"nina","name":"Nina Ozola",)"
+        R"("roles":["community"],"capacity_hours":20}},)"
+        R"({"op":"add","path":"/channels/tiktok","value":{"id":"tiktok","network":"tiktok",)"
+        R"("name":"TikTok","workload":{"posts_per_week":4,"hours_per_post":2}}}])";
+    Response r = f.post(patch, "1", true, "http://127.0.0.1:8766", "/api/scenario");
+    INFO(r.body);
+    REQUIRE(r.status == 200);
+    planner::model::JsonParseError error;
+    auto json = planner::model::parse_json(r.body, error);
+    REQUIRE(json);
+    const auto* now = json->find("now");
+    const auto* scenario = json->find("scenario");
+    REQUIRE(now);
+    REQUIRE(scenario);
+    // Nobody creates or publishes on the new channel: COV001 appears there.
+    bool tiktok = false;
+    for (const auto& x : json->find("appeared")->items)
+        tiktok = tiktok || (x.find("check")->text == "COV001" &&
+                            x.find("subject")->text.rfind("channel:tiktok/", 0) == 0);
+    CHECK(tiktok);
+    CHECK(planner::model::write_json(*now->find("findings")) !=
+          planner::model::write_json(*scenario->find("findings")));
+    // The hire adds FTE in place for the community role.
+    auto in_place = [](const planner::model::Json* side, const std::string& role) {
+        for (const auto& x : side->find("roles")->items)
+            if (x.find("id")->text == role)
+                return x.find("in_place")->text;
+        return std::string("?");
+    };
+    CHECK(in_place(now, "community") != in_place(scenario, "community"));
+    CHECK(now->find("overloaded")->is_array());
+    // Nothing saved, the version unchanged.
+    CHECK(slurp(f.plan) == f.original);
+    CHECK(f.version() == "\"1\"");
+    // Keeping it is an ordinary POST /api/plan of the same patch.
+    Response keep = f.post(patch, "1");
+    REQUIRE(keep.status == 200);
+    CHECK(slurp(f.plan).find("Nina Ozola") != std::string::npos);
+}
+
+TEST_CASE("a scenario against a stale version or with an invalid change is refused",
+          "[edit-api][scenario]") {
+    EditFixture f;
+    const std::string hire = R"([{"op":"replace","path":"/people/priya/fte","value":0.8}])";
+    REQUIRE(f.post(hire, "1").status == 200);
+    Response stale = f.post(hire, "1", true, "http://127.0.0.1:8766", "/api/scenario");
+    CHECK(stale.status == 409);
+    Response invalid = f.post(R"([{"op":"replace","path":"/people/priya/fte","value":"x"}])", "2",
+                              true, "http://127.0.0.1:8766", "/api/scenario");
+    CHECK(invalid.status == 422);
+    CHECK(invalid.body.find("\"errors\":[{\"path\":\"/people/priya/fte\"") != std::string::npos);
+    Response no_csrf = f.post(hire, "2", false, "http://127.0.0.1:8766", "/api/scenario");
+    CHECK(no_csrf.status == 403);
+}
+
+TEST_CASE("accepting one rebalance move changes only that move's assignments",
+          "[edit-api][rebalance]") {
+    for (const char* sample : {"checks-workload.yaml", "latvian-retail.yaml", "audit-group.yaml"}) {
+        INFO(sample);
+        planner::model::JsonParseError error;
+        std::vector<std::pair<std::string, std::string>> groups; // key, patch
+        {
+            EditFixture f(sample);
+            Response r = f.app->handle(f.get("/api/rebalance"));
+            REQUIRE(r.status == 200);
+            auto json = planner::model::parse_json(r.body, error);
+            REQUIRE(json);
+            for (const auto& g : json->find("groups")->items)
+                if (!g.find("patch")->items.empty())
+                    groups.emplace_back(g.find("key")->text,
+                                        planner::model::write_json(*g.find("patch")));
+        }
+        for (const auto& [key, patch] : groups) {
+            EditFixture f(sample);
+            INFO(key << " " << patch);
+            auto plan_of = [&] {
+                auto j = planner::model::parse_json(f.app->handle(f.get("/api/plan")).body, error);
+                REQUIRE(j);
+                return *j->find("plan");
+            };
+            const planner::model::Json before = plan_of();
+            Response r = f.post(patch, "1");
+            INFO(r.body);
+            REQUIRE(r.status == 200);
+            const planner::model::Json after = plan_of();
+            // What changed: assignments of this duty on this channel, nothing else.
+            const auto changed = planner::model::diff_json(before, after);
+            CHECK_FALSE(changed.empty());
+            const std::string duty = key.substr(0, key.find(':'));
+            const std::string channel = key.substr(key.find(':') + 1);
+            for (const auto& op : changed) {
+                INFO(op.op << " " << op.path);
+                REQUIRE(op.path.rfind("/assignments/", 0) == 0);
+                std::string element = op.path.substr(13, op.path.find('/', 13) - 13);
+                // PERSON:DUTY:CHANNEL[:PROFILE]
+                std::string rest = element.substr(element.find(':') + 1);
+                CHECK((rest == duty + ":" + channel ||
+                       rest.rfind(duty + ":" + channel + ":", 0) == 0));
+            }
+            // And the patch names no value it leaves as it was.
+            auto ops = planner::model::parse_json(patch, error);
+            CHECK(ops->items.size() == changed.size());
+        }
+    }
 }
