@@ -231,7 +231,7 @@ Response App::route(const Request& request) {
     if (path == "/assets/edit.js") {
         Response r;
         r.content_type = "text/javascript; charset=utf-8";
-        r.body = asset_edit_js();
+        r.body = asset_edit_js() + asset_scenario_js();
         return r;
     }
     if (path == "/edit")

@@ -69,5 +69,8 @@ const std::string& asset_edit_js();
 // The editor page's markup (assets_edit.cpp): an empty frame that edit.js fills from the API,
 // with the page's words in a data attribute (no inline script).
 std::string editor_shell(const ReportText& text, const std::string& language);
+// The what-if scenario's frame and script (assets_scenario.cpp), part of the editor page.
+std::string scenario_shell(const ReportText& text);
+const std::string& asset_scenario_js();
 
 } // namespace planner::server

@@ -116,6 +116,10 @@ table.raci-edit td.via-all { color: var(--muted); font-style: italic; }
 .move-group { background: #fff; border-radius: 6px; padding: .2rem 1rem .7rem; margin: .5rem 0; box-shadow: 0 1px 2px rgba(0,0,0,.06); }
 .absence { display: flex; gap: .4rem; margin: .2rem 0; }
 .whatif tr.changed td { font-weight: bold; background: #fff6e0; }
+.scenario { background: #f5f9fd; border: 1px solid #c9dcee; border-radius: 6px; padding: .4rem 1rem .8rem; margin: 1rem 0; }
+.scenario .scn-kinds { display: flex; gap: 1rem; margin: .5rem 0; }
+.whatif td.changed { font-weight: bold; background: #fff6e0; }
+.edit-findings button.fix { margin-left: .5rem; }
 )CSS";
     return css;
 }

@@ -150,6 +150,7 @@ std::string editor_shell(const ReportText& text, const std::string& language) {
          "</p><div class=\"table-wrap\"><table class=\"matrix raci-edit\" "
          "id=\"raci-grid\"></table></div><div id=\"raci-cell\" class=\"edit-form\" hidden></div>";
     b += "<h2>" + t("edit_rebalance") + "</h2><div id=\"moves\"></div>";
+    b += scenario_shell(text); // assets_scenario.cpp
     b += "<h2>" + t("edit_advanced") +
          "</h2><form id=\"raw-form\" class=\"edit-form\"><textarea "
          "id=\"raw-patch\" rows=\"3\" cols=\"80\" spellcheck=\"false\">[{\"op\": \"replace\", "
@@ -560,7 +561,7 @@ const std::string& asset_edit_js() {
           el("span", { className: "badge", text: f.check }), document.createTextNode(" " + f.message + " "),
           el("span", { className: "p-note", text: f.recommendation })]);
         if (f.fix) {
-          var b = el("button", { type: "button", className: "fix", text: S.edit_fix + ": " + f.fix.label });
+          var b = el("button", { type: "button", className: "fix", "data-kind": f.fix.kind, text: S.edit_fix + ": " + f.fix.label });
           b.addEventListener("click", function () { propose(f.fix.patch); });
           li.appendChild(b);
         }
@@ -677,6 +678,8 @@ const std::string& asset_edit_js() {
     var next = state.redo.pop();
     if (next) commit(next.patch, function (j) { state.undo.push({ patch: next.patch, undo: j.undo }); });
   });
+  // A scenario kept (assets_scenario.cpp) changed the plan: read it again.
+  document.addEventListener("planner:plan-changed", function () { load(); });
   $("add-person").addEventListener("click", function () { openPerson(null); });
   $("person-form").addEventListener("submit", function (e) { e.preventDefault(); propose(personPatch(e.target)); });
   $("raw-form").addEventListener("submit", function (e) {
