@@ -226,10 +226,12 @@ const std::string& asset_scenario_js() {
         roles[r.id][side[0]] = r;
       });
     });
-    var head = el("tr", {}, [el("th", { text: S.scn_role })]);
+    var head = el("tr", {}, [el("th", { text: S.scn_role, rowspan: "2" })]);
+    var sub = el("tr");
     [S.scn_need, S.scn_in_place, S.scn_gap].forEach(function (h) {
-      head.appendChild(el("th", { text: h + " \u00b7 " + S.scn_now }));
-      head.appendChild(el("th", { text: h + " \u00b7 " + S.scn_with }));
+      head.appendChild(el("th", { text: h, colspan: "2", className: "num" }));
+      sub.appendChild(el("th", { text: S.scn_now, className: "num" }));
+      sub.appendChild(el("th", { text: S.scn_with, className: "num" }));
     });
     var body = order.map(function (id) {
       var r = roles[id], a = r.now || {}, b = r.scenario || {};
@@ -238,7 +240,7 @@ const std::string& asset_scenario_js() {
       return tr;
     });
     box.appendChild(el("h3", { text: S.scn_staffing }));
-    box.appendChild(el("div", { className: "table-wrap" }, [el("table", { className: "data whatif scn-staffing" }, [el("thead", {}, [head]), el("tbody", {}, body)])]));
+    box.appendChild(el("div", { className: "table-wrap" }, [el("table", { className: "data whatif scn-staffing" }, [el("thead", {}, [head, sub]), el("tbody", {}, body)])]));
     function people(side) {
       return side.overloaded.length ? side.overloaded.map(function (p) { return p.person + " (" + p.utilisation + ")"; }).join(", ") : S.scn_nobody;
     }
