@@ -78,8 +78,8 @@ std::vector<Finding> find_overloaded_people(const CheckContext& context) {
                 if (!largest->profile) { // a profile's share is not the duty's
                     change = duty_change("move", *candidate, duties[largest->duty_index]);
                     change.from = load.person.str();
-                    change.hours = std::min({excess, largest->hours,
-                                             std::max(context.free_hours(*candidate), 0.0)});
+                    change.hours = std::min(
+                        {excess, largest->hours, std::max(context.free_hours(*candidate), 0.0)});
                 }
             } else {
                 recommendation = context.say("LOAD001.do_hire", values);

@@ -79,8 +79,8 @@ bool is_plain_responsible(const Json& a) {
 
 // assign, backup, accountable: the person's assignment for the duty made (or turned into)
 // the kind asked.
-std::optional<std::vector<PatchOperation>>
-role_patch(const Json& plan_json, const FindingChange& c) {
+std::optional<std::vector<PatchOperation>> role_patch(const Json& plan_json,
+                                                      const FindingChange& c) {
     const std::string key = assignment_key(c.person, c);
     const Json* old = find_assignment(plan_json, key);
     Json next = new_assignment(c.person, c);
@@ -99,8 +99,8 @@ role_patch(const Json& plan_json, const FindingChange& c) {
 
 // move: `hours` of the duty from `from` (or from nobody) to `person`, as shares of the duty.
 // Only the two people's shares change: the others' resolved shares stay as they were.
-std::optional<std::vector<PatchOperation>>
-move_patch(const PlanFacts& facts, const Json& plan_json, const FindingChange& c) {
+std::optional<std::vector<PatchOperation>> move_patch(const PlanFacts& facts, const Json& plan_json,
+                                                      const FindingChange& c) {
     const auto& duties = facts.index().channel_duties();
     std::optional<size_t> index;
     for (size_t i = 0; i < duties.size(); ++i)
@@ -130,8 +130,8 @@ move_patch(const PlanFacts& facts, const Json& plan_json, const FindingChange& c
         if (left < 0.0005)
             ops.push_back({"remove", path, "", std::nullopt});
         else
-            ops.push_back({old->find("share") ? "replace" : "add", path + "/share", "",
-                           share_value(left)});
+            ops.push_back(
+                {old->find("share") ? "replace" : "add", path + "/share", "", share_value(left)});
     }
     const std::string key = assignment_key(c.person, c);
     const Json* old = find_assignment(plan_json, key);
@@ -186,8 +186,8 @@ std::optional<FindingFix> finding_fix(const PlanFacts& facts, const Json& plan_j
         fix.patch.push_back({"add", path + "/owner", "", Json::make_string(c.person)});
     } else if (c.kind == "reports_to") {
         for (const std::string& id : c.people)
-            fix.patch.push_back({"add", "/people/" + model::pointer_escape(id) + "/reports_to",
-                                 "", Json::make_string(c.person)});
+            fix.patch.push_back({"add", "/people/" + model::pointer_escape(id) + "/reports_to", "",
+                                 Json::make_string(c.person)});
         fix.values["count"] = std::to_string(c.people.size());
         if (fix.patch.empty())
             return std::nullopt;

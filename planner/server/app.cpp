@@ -165,7 +165,8 @@ std::string fix_json(const SiteState& state, const Finding& f, const ReportText&
     std::map<std::string, std::string> values = fix->values;
     if (fix->hours > 0) {
         std::string hours = page_number(fix->hours, 1, language);
-        if (hours.size() > 2 && hours.compare(hours.size() - 2, 2, language == "lv" ? ",0" : ".0") == 0)
+        if (hours.size() > 2 &&
+            hours.compare(hours.size() - 2, 2, language == "lv" ? ",0" : ".0") == 0)
             hours.resize(hours.size() - 2);
         values["hours"] = hours;
     }

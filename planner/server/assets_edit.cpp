@@ -552,7 +552,7 @@ const std::string& asset_edit_js() {
 
   // ---- findings, moves ----
   function loadFindings() {
-    api("GET", "/api/findings").then(function (r) {
+    api("GET", "/api/findings?lang=" + (root.getAttribute("data-lang") || "en")).then(function (r) {
       var ul = $("edit-findings");
       ul.textContent = "";
       if (!r.json.findings.length) ul.appendChild(el("li", { text: S.edit_no_findings }));

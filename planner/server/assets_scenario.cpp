@@ -10,14 +10,14 @@ namespace planner::server {
 
 std::string scenario_shell(const ReportText& text) {
     static const char* keys[] = {
-        "scn_start",      "scn_hire",     "scn_leave",        "scn_channel",     "scn_role",
-        "scn_name",       "scn_person",   "scn_status",       "scn_network",     "scn_posts",
-        "scn_add",        "scn_changes",  "scn_empty",        "scn_hire_item",   "scn_leave_item",
-        "scn_channel_item", "scn_now",    "scn_with",         "scn_findings",    "scn_staffing",
-        "scn_need",       "scn_in_place", "scn_gap",          "scn_overloaded",  "scn_nobody",
-        "scn_appear",     "scn_disappear", "scn_keep",        "scn_drop",        "scn_kept",
-        "scn_dropped",    "scn_remove",   "scn_new_hire",     "edit_fte",        "edit_invalid",
-        "edit_stale",     "status_active", "status_vacancy"};
+        "scn_start",        "scn_hire",      "scn_leave",     "scn_channel",    "scn_role",
+        "scn_name",         "scn_person",    "scn_status",    "scn_network",    "scn_posts",
+        "scn_add",          "scn_changes",   "scn_empty",     "scn_hire_item",  "scn_leave_item",
+        "scn_channel_item", "scn_now",       "scn_with",      "scn_findings",   "scn_staffing",
+        "scn_need",         "scn_in_place",  "scn_gap",       "scn_overloaded", "scn_nobody",
+        "scn_appear",       "scn_disappear", "scn_keep",      "scn_drop",       "scn_kept",
+        "scn_dropped",      "scn_remove",    "scn_new_hire",  "edit_fte",       "edit_invalid",
+        "edit_stale",       "status_active", "status_vacancy"};
     std::string strings = "{";
     bool first = true;
     for (const char* k : keys) {
@@ -32,14 +32,14 @@ std::string scenario_shell(const ReportText& text) {
     using exporters::html_escape;
     auto t = [&](const char* key) { return html_escape(text.get(std::string("web.") + key)); };
     std::string b = "<section id=\"scenario\" class=\"scenario\" data-strings=\"" +
-                    html_escape(strings) + "\"><h2>" + t("scn_title") + "</h2><p>" +
-                    t("scn_lead") + "</p>";
+                    html_escape(strings) + "\"><h2>" + t("scn_title") + "</h2><p>" + t("scn_lead") +
+                    "</p>";
     b += "<button type=\"button\" id=\"scn-start\">" + t("scn_start") +
          "</button><span id=\"scn-status\" role=\"status\"></span>";
     b += "<div id=\"scn-body\" hidden><div class=\"scn-kinds\" role=\"group\">";
     for (const char* kind : {"hire", "leave", "channel"})
-        b += std::string("<label><input type=\"radio\" name=\"scn-kind\" value=\"") + kind +
-             "\"" + (std::string(kind) == "hire" ? " checked" : "") + "> " +
+        b += std::string("<label><input type=\"radio\" name=\"scn-kind\" value=\"") + kind + "\"" +
+             (std::string(kind) == "hire" ? " checked" : "") + "> " +
              t((std::string("scn_") + kind).c_str()) + "</label> ";
     b += "</div><form id=\"scn-form\" class=\"edit-form\" novalidate></form>";
     b += "<h3>" + t("scn_changes") + "</h3><ul id=\"scn-changes\"></ul>";

@@ -63,12 +63,12 @@ std::string side_json(const PlanFacts& facts, const CheckReport& report,
         std::string name = p.person.str();
         if (const model::Person* person = facts.index().person(p.person))
             name = model::display_name(*person);
-        out += (first ? "" : ",") + std::string("{\"id\":") + model::json_quote(p.person.str()) +
-               ",\"person\":" + model::json_quote(name) + ",\"utilisation\":" +
-               model::json_quote(infinite ? std::string("\u221e")
-                                          : exporters::format_fixed(*p.utilisation * 100, 0) +
-                                                "%") +
-               "}";
+        out +=
+            (first ? "" : ",") + std::string("{\"id\":") + model::json_quote(p.person.str()) +
+            ",\"person\":" + model::json_quote(name) + ",\"utilisation\":" +
+            model::json_quote(infinite ? std::string("\u221e")
+                                       : exporters::format_fixed(*p.utilisation * 100, 0) + "%") +
+            "}";
         first = false;
     }
     return out + "]}";
@@ -90,12 +90,12 @@ EditAnswer evaluate_scenario(const SiteState& state, const std::string& patch,
     }
     if (if_match != state.version) {
         answer.status = 409;
-        answer.body = "{\"error\":" +
-                      model::json_quote("the plan changed since version " +
-                                        std::to_string(if_match) + "; it is now version " +
-                                        std::to_string(state.version) +
-                                        ": read it again and redo the scenario") +
-                      ",\"version\":" + std::to_string(state.version) + "}";
+        answer.body =
+            "{\"error\":" +
+            model::json_quote("the plan changed since version " + std::to_string(if_match) +
+                              "; it is now version " + std::to_string(state.version) +
+                              ": read it again and redo the scenario") +
+            ",\"version\":" + std::to_string(state.version) + "}";
         return answer;
     }
     EditResult result = apply_edit_text(state.stored->json, state.facts->plan(), patch);
@@ -108,8 +108,8 @@ EditAnswer evaluate_scenario(const SiteState& state, const std::string& patch,
                       ",\"message\":" + model::json_quote(result.messages[i].message) + "}";
         answer.body = "{\"error\":" +
                       model::json_quote("the scenario is not a valid plan; nothing was changed") +
-                      ",\"version\":" + std::to_string(state.version) +
-                      ",\"errors\":" + errors + "]}";
+                      ",\"version\":" + std::to_string(state.version) + ",\"errors\":" + errors +
+                      "]}";
         return answer;
     }
     const ReportText text = ReportText::load(language);

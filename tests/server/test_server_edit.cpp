@@ -380,12 +380,13 @@ TEST_CASE("every one-click fix the samples offer is accepted and removes its fin
     for (const std::string& c : checks)
         seen_checks += c + " ";
     INFO("kinds: " << seen << "checks: " << seen_checks);
-    for (const char* kind : {"assign", "backup", "accountable", "move", "owner", "reports_to",
-                             "no_manager", "role"})
+    for (const char* kind :
+         {"assign", "backup", "accountable", "move", "owner", "reports_to", "no_manager", "role"})
         CHECK(kinds.count(kind) == 1);
 }
 
-TEST_CASE("a what-if scenario is evaluated beside the plan and never saved", "[edit-api][scenario]") {
+TEST_CASE("a what-if scenario is evaluated beside the plan and never saved",
+          "[edit-api][scenario]") {
     EditFixture f;
     // A hire and a new channel: staffing, findings and overload on both sides.
     const std::string patch =
