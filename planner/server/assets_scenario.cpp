@@ -110,10 +110,17 @@ const std::string& asset_scenario_js() {
     list(sc.plan.assignments).forEach(function (a) {
       if (a.person === id) ops.push({ op: "remove", path: "/assignments/" + esc(assignmentKey(a)) });
     });
+    var gone = {}; // people an earlier change of the scenario removes already
+    sc.changes.forEach(function (c) { if (c.leaves) gone[c.leaves] = true; });
     list(sc.plan.people).forEach(function (p) {
-      if (p.id === id || p.reports_to !== id) return;
+      if (p.id === id || gone[p.id] || p.reports_to !== id) return;
       var path = "/people/" + esc(p.id) + "/reports_to";
-      ops.push(me.reports_to && me.reports_to !== p.id ? { op: "replace", path: path, value: me.reports_to } : { op: "remove", path: path });
+      var boss = me.reports_to, steps = 0; // the nearest manager who stays
+      while (boss && gone[boss] && steps++ < 1000) {
+        var b = list(sc.plan.people).filter(function (q) { return q.id === boss; })[0];
+        boss = b ? b.reports_to : undefined;
+      }
+      ops.push(boss && boss !== p.id && boss !== id ? { op: "replace", path: path, value: boss } : { op: "remove", path: path });
     });
     list(sc.plan.goals).forEach(function (g) {
       if (g.owner === id) ops.push({ op: "remove", path: "/goals/" + esc(g.id) + "/owner" });

@@ -322,12 +322,15 @@ bool has_finding(const EditFixture& f, const std::string& check, const std::stri
 
 } // namespace
 
-// Applies every fix `f` offers, each on a fresh copy made by `make`; the finding must
+// Applies a fix of each check and kind `make()` offers, each on a fresh copy; the finding must
 // disappear, except that a share move may leave a person less overloaded but still over.
 void apply_every_fix(const std::function<std::unique_ptr<EditFixture>()>& make,
                      std::set<std::string>& kinds, std::set<std::string>& checks) {
     std::vector<OfferedFix> fixes = offered_fixes(*make());
+    std::set<std::string> tried; // one fix of each check and kind: a large sample has many
     for (const OfferedFix& fix : fixes) {
+        if (!tried.insert(fix.check + " " + fix.kind).second)
+            continue;
         auto f = make(); // each fix on a fresh copy of the plan
         const std::string version = f->version();
         INFO(fix.check << " " << fix.subject << " " << fix.patch);
@@ -345,7 +348,7 @@ void apply_every_fix(const std::function<std::unique_ptr<EditFixture>()>& make,
     }
 }
 
-TEST_CASE("every one-click fix the samples offer is accepted and removes its finding",
+TEST_CASE("each kind of one-click fix the samples offer is accepted and removes its finding",
           "[edit-api][fixes]") {
     std::set<std::string> kinds;
     std::set<std::string> checks;
