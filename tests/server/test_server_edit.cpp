@@ -359,7 +359,8 @@ TEST_CASE("each kind of one-click fix the samples offer is accepted and removes 
         apply_every_fix([&] { return std::make_unique<EditFixture>(sample); }, kinds, checks);
     }
     // What no sample shows: a person managing themselves (ORG001), a person without a role
-    // (ORG005), a channel nobody is Accountable for whose people share a manager (COV002).
+    // (ORG005), a channel nobody is Accountable for whose people share a manager (COV002),
+    // posts nobody approves (GOV001), KPIs nobody reports on (GOAL005).
     auto broken = [] {
         auto f = std::make_unique<EditFixture>("small-team.yaml");
         std::string text = f->original;
@@ -371,6 +372,8 @@ TEST_CASE("each kind of one-click fix the samples offer is accepted and removes 
         cut("    capacity_hours: 10\n", "    capacity_hours: 10\n    reports_to: sam\n");
         cut("    roles: [content-creator]\n", "");
         cut("  - {person: sam, duty: all, channel: facebook, raci: A}\n", "");
+        cut("  - {person: sam, duty: approve, channel: instagram}\n", ""); // GOV001
+        cut("  - {person: sam, duty: report, channel: facebook}\n", "");   // GOAL005
         std::ofstream(f->plan, std::ios::binary | std::ios::trunc) << text;
         f->site->reload();
         return f;
@@ -386,6 +389,10 @@ TEST_CASE("each kind of one-click fix the samples offer is accepted and removes 
     for (const char* kind :
          {"assign", "backup", "accountable", "move", "owner", "reports_to", "no_manager", "role"})
         CHECK(kinds.count(kind) == 1);
+    for (const char* check :
+         {"COV001", "COV002", "COV004", "COV005", "COV007", "GOAL005", "GOAL006", "GOV001",
+          "LOAD001", "LOAD003", "ORG001", "ORG003", "ORG005"})
+        CHECK(checks.count(check) == 1);
 }
 
 TEST_CASE("a what-if scenario is evaluated beside the plan and never saved",
