@@ -241,9 +241,12 @@ Response App::route(const Request& request) {
         return json_response(200, "{\"csrf\":" + model::json_quote(m_config.csrf) + "}");
     if (request.method == "GET" && path == "/api/findings") {
         auto state = m_site.current();
-        auto report = state->findings();
         const std::string language = language_of(request);
         const ReportText text = ReportText::load(language);
+        // The cached findings are English; another language is worded for this request.
+        auto report = language == "en"
+                          ? state->findings()
+                          : std::make_shared<const CheckReport>(run_checks(*state->facts, text));
         std::string out = "{\"version\":" + std::to_string(state->version) + ",\"findings\":[";
         for (size_t i = 0; i < report->findings.size(); ++i) {
             const Finding& f = report->findings[i];

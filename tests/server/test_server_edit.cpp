@@ -505,3 +505,14 @@ TEST_CASE("accepting one rebalance move changes only that move's assignments",
         }
     }
 }
+
+TEST_CASE("findings and their fixes in the page's language", "[edit-api][fixes]") {
+    EditFixture f("latvian-retail.yaml");
+    Response en = f.app->handle(f.get("/api/findings"));
+    Response lv = f.app->handle(f.get("/api/findings?lang=lv"));
+    REQUIRE(lv.status == 200);
+    CHECK(en.body.find(" as backup\"") != std::string::npos);
+    CHECK(lv.body.find(" kā aizvietotājs\"") != std::string::npos);
+    CHECK(lv.body.find("nobody covers it") == std::string::npos);
+    CHECK(en.body.find("nobody covers it") != std::string::npos);
+}
