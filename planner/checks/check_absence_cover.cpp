@@ -149,7 +149,9 @@ std::vector<Finding> find_absence_gaps(const CheckContext& context) {
             return true;
         };
         std::string recommendation;
+        FindingChange change;
         if (auto candidate = context.candidate_for(duties[i].duty, covering, present)) {
+            change = duty_change("backup", *candidate, duties[i]);
             values["candidate"] = context.candidate_clause(*candidate, duties[i].duty);
             recommendation = context.say("COV007.do_candidate", values);
         } else if (absent.size() > 1) {
@@ -164,6 +166,7 @@ std::vector<Finding> find_absence_gaps(const CheckContext& context) {
                                          {"dates", join_list(ranges_evidence)},
                                          {"absent", context.names(absent)}},
                                         std::move(recommendation)));
+        findings.back().change = std::move(change);
     }
     return findings;
 }

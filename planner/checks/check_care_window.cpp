@@ -266,7 +266,9 @@ std::vector<Finding> find_care_window_gaps(const CheckContext& context) {
             return works_during(context, zones, person, worst_gap);
         };
         std::string recommendation;
+        FindingChange change;
         if (auto candidate = context.candidate_for(engage, coverage.responsible, acceptable)) {
+            change = duty_change("assign", *candidate, duty);
             values["person"] = context.name(*candidate);
             values["candidate"] = context.candidate_clause(*candidate, engage);
             recommendation = context.say("COV006.do_candidate", values);
@@ -284,6 +286,7 @@ std::vector<Finding> find_care_window_gaps(const CheckContext& context) {
                           {"worst_gap_first_on", worst_date},
                           {"responsible", context.names(coverage.responsible)}},
                          std::move(recommendation)));
+        findings.back().change = std::move(change);
     }
     return findings;
 }

@@ -291,4 +291,15 @@ Finding make_finding(std::string_view check, std::string subject, std::string me
     return finding;
 }
 
+FindingChange duty_change(std::string kind, const model::PersonId& person,
+                          const model::ChannelDuty& duty) {
+    FindingChange change;
+    change.kind = std::move(kind);
+    change.person = person.str();
+    change.duty = duty.duty.str();
+    if (duty.channel)
+        change.channel = duty.channel->str();
+    return change;
+}
+
 } // namespace planner

@@ -115,6 +115,11 @@ std::string join_words(const std::vector<std::string>& words);
 // "a, b, c" (for evidence)
 std::string join_list(const std::vector<std::string>& words, const std::string& separator = ", ");
 
+// The change a recommendation names about a channel duty (FindingChange, kinds assign, backup,
+// accountable, move).
+FindingChange duty_change(std::string kind, const model::PersonId& person,
+                          const model::ChannelDuty& duty);
+
 Finding make_finding(std::string_view check, std::string subject, std::string message,
                      std::vector<std::pair<std::string, std::string>> evidence,
                      std::string recommendation);

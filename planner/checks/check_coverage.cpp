@@ -50,15 +50,18 @@ std::vector<Finding> find_duties_without_responsible(const CheckContext& context
             {"duty_id", duties[i].duty.str()},
             {"duty_name", context.duty_name(duties[i].duty)}};
         std::string recommendation;
+        FindingChange change;
         if (auto candidate = context.candidate_for(duties[i].duty, {})) {
             values["candidate"] = context.candidate_clause(*candidate, duties[i].duty);
             recommendation = context.say("COV001.do_candidate", values);
+            change = duty_change("assign", *candidate, duties[i]);
         } else {
             recommendation = context.say("COV001.do_hire", values);
         }
         findings.push_back(make_finding("COV001", model::channel_duty_subject(duties[i]),
                                         context.say("COV001.message", values), std::move(evidence),
                                         std::move(recommendation)));
+        findings.back().change = std::move(change);
     }
     return findings;
 }
@@ -93,6 +96,8 @@ std::vector<Finding> find_duties_without_accountable(const CheckContext& context
         findings.push_back(make_finding("COV002", model::channel_duty_subject(duties[i]),
                                         context.say("COV002.message", {{"duty", phrase}}),
                                         std::move(evidence), std::move(recommendation)));
+        if (best != nullptr)
+            findings.back().change = duty_change("accountable", best->first, duties[i]);
     }
     return findings;
 }
@@ -140,8 +145,10 @@ std::vector<Finding> find_single_points_of_failure(const CheckContext& context) 
         const int needed = bus_factor - able;
         values["ask"] = context.say_count("COV004.ask", needed, values);
         std::string recommendation;
+        FindingChange change;
         if (auto candidate = context.candidate_for(duties[i].duty, exclude)) {
             values["candidate"] = context.candidate_clause(*candidate, duties[i].duty);
+            change = duty_change("backup", *candidate, duties[i]);
             recommendation =
                 context.say(needed == 1 ? "COV004.do_candidate" : "COV004.do_first", values);
         } else {
@@ -153,6 +160,7 @@ std::vector<Finding> find_single_points_of_failure(const CheckContext& context) 
                                          {"bus_factor", std::to_string(bus_factor)},
                                          {"covered_by", context.names(coverage.able)}},
                                         std::move(recommendation)));
+        findings.back().change = std::move(change);
     }
     return findings;
 }
@@ -176,9 +184,11 @@ std::vector<Finding> find_duties_covered_by_vacancies(const CheckContext& contex
         std::string message =
             context.say_count("COV005.message", static_cast<long long>(covering.size()), values);
         std::string recommendation;
+        FindingChange change;
         if (auto candidate = context.candidate_for(duties[i].duty, covering)) {
             values["candidate"] = context.candidate_clause(*candidate, duties[i].duty);
             recommendation = context.say("COV005.do_candidate", values);
+            change = duty_change("assign", *candidate, duties[i]);
         } else {
             recommendation = context.say("COV005.do", values);
         }
@@ -187,6 +197,7 @@ std::vector<Finding> find_duties_covered_by_vacancies(const CheckContext& contex
                                         {{"hours_per_week", format_hours(duties[i].hours)},
                                          {"vacancies", context.names(covering)}},
                                         std::move(recommendation)));
+        findings.back().change = std::move(change);
     }
     return findings;
 }

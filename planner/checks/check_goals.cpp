@@ -41,6 +41,20 @@ std::string suggested_metric(model::GoalKind kind) {
     return "";
 }
 
+// The one-click form of the recommendation below: the team's head as the owner.
+FindingChange owner_change(const CheckContext& context, const model::Goal& goal,
+                           const model::Kpi* kpi) {
+    FindingChange change;
+    if (auto head = context.team_head()) {
+        change.kind = "owner";
+        change.person = head->str();
+        change.target = goal.id.str();
+        if (kpi != nullptr)
+            change.kpi = kpi->id.str();
+    }
+    return change;
+}
+
 std::string owner_recommendation(const CheckContext& context, const std::string& what) {
     if (auto head = context.team_head())
         return context.say("GOAL006.do_head", {{"what", what}, {"head", context.name(*head)}});
@@ -152,7 +166,12 @@ std::vector<Finding> find_unmeasured_channels(const CheckContext& context) {
         std::map<std::string, std::string> values = {{"channel", name},
                                                      {"kpis", join_list(kpi_ids)}};
         std::string recommendation;
+        FindingChange change;
         if (auto candidate = context.candidate_for(report, {})) {
+            change.kind = "assign";
+            change.person = candidate->str();
+            change.duty = report.str();
+            change.channel = channel.id.str();
             values["candidate"] = context.candidate_clause(*candidate, report);
             recommendation = context.say("GOAL005.do_candidate", values);
         } else {
@@ -164,6 +183,7 @@ std::vector<Finding> find_unmeasured_channels(const CheckContext& context) {
             {{"kpis", join_list(kpi_ids)},
              {"reporting_hours_per_week", format_hours(channel.workload.reporting_hours_per_week)}},
             std::move(recommendation)));
+        findings.back().change = std::move(change);
     }
     return findings;
 }
@@ -191,12 +211,14 @@ std::vector<Finding> find_missing_owners(const CheckContext& context) {
             findings.push_back(make_finding(
                 "GOAL006", "goal:" + goal.id.str(), context.say("GOAL006.message", values),
                 {{"owner", "missing"}}, owner_recommendation(context, what)));
+            findings.back().change = owner_change(context, goal, nullptr);
         } else if (auto issue = problem(*goal.owner)) {
             values["owner"] = issue->first;
             findings.push_back(make_finding(
                 "GOAL006", "goal:" + goal.id.str(), context.say("GOAL006.message_owner", values),
                 {{"owner", goal.owner->str()}, {"status", issue->second}},
                 owner_recommendation(context, what)));
+            findings.back().change = owner_change(context, goal, nullptr);
         }
         for (const model::Kpi& kpi : goal.kpis) {
             if (!kpi.owner)
@@ -209,6 +231,7 @@ std::vector<Finding> find_missing_owners(const CheckContext& context) {
                                              {{"kpi", kpi.id.str()}, {"owner", issue->first}}),
                                  {{"owner", kpi.owner->str()}, {"status", issue->second}},
                                  owner_recommendation(context, kpi_what)));
+                findings.back().change = owner_change(context, goal, &kpi);
             }
         }
     }

@@ -52,7 +52,12 @@ std::vector<Finding> find_channels_without_approver(const CheckContext& context)
             responsible_people(context.graph().covers(channel.id, create));
         std::map<std::string, std::string> values = {{"channel", name}};
         std::string recommendation;
+        FindingChange change;
         if (auto candidate = context.candidate_for(approve, creators)) {
+            change.kind = "assign";
+            change.person = candidate->str();
+            change.duty = approve.str();
+            change.channel = channel.id.str();
             values["candidate"] = context.candidate_clause(*candidate, approve);
             recommendation = context.say("GOV001.do_candidate", values);
         } else {
@@ -64,6 +69,7 @@ std::vector<Finding> find_channels_without_approver(const CheckContext& context)
                          {{"approval_steps", std::to_string(channel.approval.steps)},
                           {"posts_per_week", format_hours(channel.workload.posts_per_week)}},
                          std::move(recommendation)));
+        findings.back().change = std::move(change);
     }
     return findings;
 }
@@ -87,7 +93,12 @@ std::vector<Finding> find_self_approval(const CheckContext& context) {
         std::string approver = context.name(approvers.front());
         std::map<std::string, std::string> values = {{"channel", name}, {"approver", approver}};
         std::string recommendation;
+        FindingChange change;
         if (auto candidate = context.candidate_for(approve, creators)) {
+            change.kind = "assign";
+            change.person = candidate->str();
+            change.duty = approve.str();
+            change.channel = channel.id.str();
             values["candidate"] = context.candidate_clause(*candidate, approve);
             recommendation = context.say("GOV002.do_candidate", values);
         } else {
@@ -98,6 +109,7 @@ std::vector<Finding> find_self_approval(const CheckContext& context) {
                          context.say("GOV002.message", values),
                          {{"approver", approver}, {"creators", context.names(creators)}},
                          std::move(recommendation)));
+        findings.back().change = std::move(change);
     }
     return findings;
 }

@@ -50,6 +50,10 @@ std::vector<Finding> find_reporting_cycles(const CheckContext& context) {
             cycle.size() == 1
                 ? context.say("ORG001.do_self", {{"person", context.name(cycle.front())}})
                 : context.say("ORG001.do", {{"people", context.names(cycle)}})));
+        if (cycle.size() == 1) {
+            findings.back().change.kind = "no_manager";
+            findings.back().change.person = cycle.front().str();
+        }
     }
     return findings;
 }
@@ -86,19 +90,27 @@ std::vector<Finding> find_several_heads(const CheckContext& context) {
     for (const PersonId& id : heads)
         ids.push_back(id.str());
     std::string recommendation;
+    FindingChange change;
     if (auto head = context.team_head()) {
+        change.kind = "reports_to";
+        change.person = head->str();
+        for (const PersonId& id : heads)
+            if (id != *head)
+                change.people.push_back(id.str());
         std::size_t tree = context.graph().reporting_tree_size(*head);
         recommendation = context.say_count("ORG003.do_head", static_cast<long long>(tree),
                                            {{"head", context.name(*head)}});
     } else {
         recommendation = context.say("ORG003.do");
     }
-    return {make_finding(
+    Finding finding = make_finding(
         "ORG003", "plan",
         context.say_count("ORG003.message", static_cast<long long>(heads.size()),
                           {{"people", some_names(context, heads)}}),
         {{"people_without_manager", std::to_string(heads.size())}, {"people", join_list(ids)}},
-        std::move(recommendation))};
+        std::move(recommendation));
+    finding.change = std::move(change);
+    return {finding};
 }
 
 std::vector<Finding> find_unfilled_roles(const CheckContext& context) {
@@ -171,6 +183,11 @@ std::vector<Finding> find_people_without_role(const CheckContext& context) {
                                         context.say("ORG005.message", {{"person", name}}),
                                         {{"status", std::string(model::to_string(person.status))}},
                                         std::move(recommendation)));
+        if (best != nullptr) {
+            findings.back().change.kind = "role";
+            findings.back().change.person = person.id.str();
+            findings.back().change.target = best->id.str();
+        }
     }
     return findings;
 }

@@ -63,6 +63,7 @@ std::vector<Finding> find_overloaded_people(const CheckContext& context) {
                 largest = &item;
         values["excess"] = context.hours(excess);
         std::string recommendation;
+        FindingChange change;
         if (largest != nullptr && largest->duty_index < duties.size()) {
             const model::DutyId& duty = duties[largest->duty_index].duty;
             values["duty"] = context.duty_phrase(largest->duty_index);
@@ -74,6 +75,12 @@ std::vector<Finding> find_overloaded_people(const CheckContext& context) {
                     })) {
                 values["candidate"] = context.candidate_clause(*candidate, duty);
                 recommendation = context.say("LOAD001.do_candidate", values);
+                if (!largest->profile) { // a profile's share is not the duty's
+                    change = duty_change("move", *candidate, duties[largest->duty_index]);
+                    change.from = load.person.str();
+                    change.hours = std::min(
+                        {excess, largest->hours, std::max(context.free_hours(*candidate), 0.0)});
+                }
             } else {
                 recommendation = context.say("LOAD001.do_hire", values);
             }
@@ -90,6 +97,7 @@ std::vector<Finding> find_overloaded_people(const CheckContext& context) {
             std::move(recommendation));
         if (infinite || *load.utilisation > 1.25 * overload + k_tolerance)
             finding.severity = Severity::error;
+        finding.change = std::move(change);
         findings.push_back(std::move(finding));
     }
     return findings;
@@ -180,8 +188,11 @@ std::vector<Finding> find_undershared_duties(const CheckContext& context) {
             {"hours", context.hours(duty.hours)},
             {"sum", context.texts().share(duty.responsible_share)}};
         std::string recommendation;
+        FindingChange change;
         if (auto candidate = context.candidate_for(
                 duty_id, {}, [&](const model::Person& p) { return has_free_hours(context, p); })) {
+            change = duty_change("move", *candidate, duties[duty.duty_index]);
+            change.hours = open_hours;
             values["candidate"] = context.candidate_clause(*candidate, duty_id);
             recommendation = context.say("LOAD003.do_candidate", values);
         } else {
@@ -194,6 +205,7 @@ std::vector<Finding> find_undershared_duties(const CheckContext& context) {
                           {"shares", shares_text(context, duty)},
                           {"unassigned_hours", format_hours(open_hours)}},
                          std::move(recommendation)));
+        findings.back().change = std::move(change);
     }
     return findings;
 }

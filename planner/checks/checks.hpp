@@ -19,6 +19,29 @@ enum class Severity { error, warning, info };
 std::string_view to_string(Severity severity);
 std::optional<Severity> parse_severity(std::string_view text);
 
+// The concrete change a recommendation names, as data: planner/editing/finding_fixes.hpp turns
+// it into a JSON Patch for a one-click fix. Empty `kind`: the recommendation names none.
+//   assign      make `person` Responsible for `duty` on `channel` (no channel: not bound)
+//   backup      make `person` a backup for it
+//   accountable make `person` Accountable for it
+//   move        move `hours` a week of it from `from` to `person` (`from` empty: hours
+//               nobody carries)
+//   owner       make `person` the owner of the goal `target` (of its KPI `kpi` when set)
+//   reports_to  set the manager of each of `people` to `person`
+//   no_manager  remove the `reports_to` of `person`
+//   role        give `person` the role `target`
+struct FindingChange {
+    std::string kind;
+    std::string person;
+    std::string from;
+    std::string duty;
+    std::string channel;
+    std::string target;
+    std::string kpi;
+    std::vector<std::string> people;
+    double hours = 0;
+};
+
 struct Finding {
     std::string check; // "COV004"
     Severity severity = Severity::warning;
@@ -26,6 +49,7 @@ struct Finding {
     std::string message; // one sentence for people: display names, not ids
     std::vector<std::pair<std::string, std::string>> evidence; // figures, in a fixed order
     std::string recommendation;
+    FindingChange change; // the change `recommendation` names, when it names one
 };
 
 // One entry of the catalogue. Ids are stable forever.

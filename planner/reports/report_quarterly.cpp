@@ -445,7 +445,8 @@ exporters::Document build_quarterly_report(const PlanFacts& facts, const Quarter
                         t.get("quarterly.no_data_finding",
                               {{"kpi", k.kpi_id}, {"quarter", quarter}, {"metric", k.metric}}),
                         {},
-                        ""});
+                        "",
+                        {}});
             sort_findings(findings);
             if (findings.empty())
                 s.blocks.push_back(ex::Paragraph{t.get("common.no_findings")});

@@ -9,10 +9,12 @@
 #include "model/json_value.hpp"
 #include "model/plan_queries.hpp"
 #include "planner/core/output_format.hpp"
+#include "planner/editing/finding_fixes.hpp"
 #include "planner/rebalance/rebalance.hpp"
 #include "planner/reports/quarterly_input.hpp"
 #include "planner/reports/report_text.hpp"
 #include "planner/reports/reports.hpp"
+#include "planner/server/scenario.hpp"
 #include "planner/server/security.hpp"
 
 #include <optional>
@@ -143,34 +145,34 @@ Response json_response(int status, std::string body) {
     return r;
 }
 
-// A one-click fix: the patch that makes the change a finding's recommendation names, as JSON
-// ("null" when it names none). COV004 "Name a backup for ...: PERSON performs ..." adds PERSON
-// as a backup of the duty.
-std::string fix_json(const model::Plan& plan, const Finding& f) {
-    if (f.check != "COV004" || f.subject.rfind("channel:", 0) != 0)
+// A number for the page's language: "2.5" / "2,5".
+std::string page_number(double value, int decimals, const std::string& language) {
+    std::string text = ex::format_fixed(value, decimals);
+    if (language == "lv")
+        std::replace(text.begin(), text.end(), '.', ',');
+    return text;
+}
+
+// A one-click fix (planner/editing/finding_fixes.hpp) as JSON: the button's words in the
+// page's language and the patch; "null" when the recommendation names no concrete change.
+std::string fix_json(const SiteState& state, const Finding& f, const ReportText& text,
+                     const std::string& language) {
+    if (!state.stored)
         return "null";
-    auto colon = f.recommendation.find(": ");
-    if (colon == std::string::npos)
+    auto fix = finding_fix(*state.facts, state.stored->json, f);
+    if (!fix)
         return "null";
-    std::string rest = f.recommendation.substr(colon + 2);
-    const model::Person* who = nullptr;
-    for (const model::Person& p : plan.people) {
-        const std::string& name = model::display_name(p);
-        if (rest.compare(0, name.size(), name) == 0 &&
-            (!who || name.size() > model::display_name(*who).size()))
-            who = &p;
+    std::map<std::string, std::string> values = fix->values;
+    if (fix->hours > 0) {
+        std::string hours = page_number(fix->hours, 1, language);
+        if (hours.size() > 2 &&
+            hours.compare(hours.size() - 2, 2, language == "lv" ? ",0" : ".0") == 0)
+            hours.resize(hours.size() - 2);
+        values["hours"] = hours;
     }
-    std::string target = f.subject.substr(8);
-    auto slash = target.find('/');
-    if (!who || slash == std::string::npos)
-        return "null";
-    std::string channel = target.substr(0, slash), duty = target.substr(slash + 1);
-    std::string key = who->id.str() + ":" + duty + ":" + channel;
-    return "{\"label\":" + model::json_quote(model::display_name(*who) + " as backup") +
-           ",\"patch\":[{\"op\":\"add\",\"path\":" + model::json_quote("/assignments/" + key) +
-           ",\"value\":{\"person\":" + model::json_quote(who->id.str()) +
-           ",\"duty\":" + model::json_quote(duty) + ",\"channel\":" + model::json_quote(channel) +
-           ",\"backup\":true}}]}";
+    return "{\"label\":" + model::json_quote(text.get(fix->label_key, values)) +
+           ",\"kind\":" + model::json_quote(f.change.kind) +
+           ",\"patch\":" + model::write_json(model::patch_to_json(fix->patch)) + "}";
 }
 
 // If-Match: "7", W/"7" or 7. Nothing when absent or not a version.
@@ -200,6 +202,8 @@ Response App::route(const Request& request) {
         r.headers.emplace_back("ETag", "\"" + std::to_string(answer.version) + "\"");
         return r;
     }
+    if (request.method == "POST" && path == "/api/scenario")
+        return scenario(request);
     if (request.method == "GET" && path == "/api/plan") {
         auto state = m_site.current();
         std::string plan = state->stored ? model::write_json(state->stored->json) : "null";
@@ -228,7 +232,7 @@ Response App::route(const Request& request) {
     if (path == "/assets/edit.js") {
         Response r;
         r.content_type = "text/javascript; charset=utf-8";
-        r.body = asset_edit_js();
+        r.body = asset_edit_js() + asset_scenario_js();
         return r;
     }
     if (path == "/edit")
@@ -237,7 +241,12 @@ Response App::route(const Request& request) {
         return json_response(200, "{\"csrf\":" + model::json_quote(m_config.csrf) + "}");
     if (request.method == "GET" && path == "/api/findings") {
         auto state = m_site.current();
-        auto report = state->findings();
+        const std::string language = language_of(request);
+        const ReportText text = ReportText::load(language);
+        // The cached findings are English; another language is worded for this request.
+        auto report = language == "en"
+                          ? state->findings()
+                          : std::make_shared<const CheckReport>(run_checks(*state->facts, text));
         std::string out = "{\"version\":" + std::to_string(state->version) + ",\"findings\":[";
         for (size_t i = 0; i < report->findings.size(); ++i) {
             const Finding& f = report->findings[i];
@@ -246,7 +255,7 @@ Response App::route(const Request& request) {
                    ",\"subject\":" + model::json_quote(f.subject) +
                    ",\"message\":" + model::json_quote(f.message) +
                    ",\"recommendation\":" + model::json_quote(f.recommendation) +
-                   ",\"fix\":" + fix_json(state->facts->plan(), f) + "}";
+                   ",\"fix\":" + fix_json(*state, f, text, language) + "}";
         }
         return json_response(200, out + "]}");
     }
@@ -561,6 +570,19 @@ Response App::download(const Request& request) {
             }
         return text_response(404, "404: the report has no table '" + id + "'.\n");
     }
+    return r;
+}
+
+// POST /api/scenario: the page's scenario evaluated beside the plan, never saved.
+Response App::scenario(const Request& request) {
+    auto version = version_of(request.header("If-Match"));
+    if (!version)
+        return json_response(428, "{\"error\":\"send the version the scenario was made "
+                                  "against in If-Match, as GET /api/plan gives it in ETag\"}");
+    auto state = m_site.current();
+    EditAnswer answer = evaluate_scenario(*state, request.body, *version, language_of(request));
+    Response r = json_response(answer.status, answer.body);
+    r.headers.emplace_back("ETag", "\"" + std::to_string(answer.version) + "\"");
     return r;
 }
 

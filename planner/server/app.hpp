@@ -15,6 +15,7 @@
 //   GET  /edit                            the editor (assets/edit.js)
 //   GET  /api/plan  /api/session  /api/findings  /api/rebalance
 //   POST /api/plan  /api/plan/preview     JSON Patch edits (docs/serve.md "Edit API")
+//   POST /api/scenario[?lang=]            a what-if patch evaluated beside the plan, not saved
 
 #include "planner/reports/report_text.hpp"
 #include "planner/server/http.hpp"
@@ -53,6 +54,7 @@ private:
     Response page(const Request& request, const std::string& slug, bool json);
     Response download(const Request& request);
     Response rebalance_json();
+    Response scenario(const Request& request);
     Response error_page(int status, const std::string& language, const std::string& key);
     std::string language_of(const Request& request) const;
 
@@ -67,5 +69,8 @@ const std::string& asset_edit_js();
 // The editor page's markup (assets_edit.cpp): an empty frame that edit.js fills from the API,
 // with the page's words in a data attribute (no inline script).
 std::string editor_shell(const ReportText& text, const std::string& language);
+// The what-if scenario's frame and script (assets_scenario.cpp), part of the editor page.
+std::string scenario_shell(const ReportText& text);
+const std::string& asset_scenario_js();
 
 } // namespace planner::server

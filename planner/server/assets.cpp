@@ -121,6 +121,10 @@ table.raci-edit td.via-all { color: var(--muted); font-style: italic; }
 .sub-row .field { display: flex; flex-direction: column; gap: .2rem; }
 .sub-row .field > span:first-child { font-size: .85rem; color: var(--muted); }
 .sub-row .field-error { max-width: 16rem; }
+.scenario { background: #f5f9fd; border: 1px solid #c9dcee; border-radius: 6px; padding: .4rem 1rem .8rem; margin: 1rem 0; }
+.scenario .scn-kinds { display: flex; gap: 1rem; margin: .5rem 0; }
+.whatif td.changed { font-weight: bold; background: #fff6e0; }
+.edit-findings button.fix { margin-left: .5rem; }
 )CSS";
     return css;
 }

@@ -267,6 +267,7 @@ std::string editor_shell(const ReportText& text, const std::string& language) {
          "</p><div class=\"table-wrap\"><table class=\"matrix raci-edit\" "
          "id=\"raci-grid\"></table></div><div id=\"raci-cell\" class=\"edit-form\" hidden></div>";
     b += "<h2>" + t("edit_rebalance") + "</h2><div id=\"moves\"></div>";
+    b += scenario_shell(text); // assets_scenario.cpp
     b += "<h2>" + t("edit_advanced") +
          "</h2><form id=\"raw-form\" class=\"edit-form\"><textarea "
          "id=\"raw-patch\" rows=\"3\" cols=\"80\" spellcheck=\"false\">[{\"op\": \"replace\", "
@@ -923,7 +924,7 @@ const std::string& asset_edit_js() {
 
   // ---- findings, moves ----
   function loadFindings() {
-    api("GET", "/api/findings").then(function (r) {
+    api("GET", "/api/findings?lang=" + (root.getAttribute("data-lang") || "en")).then(function (r) {
       var ul = $("edit-findings");
       ul.textContent = "";
       if (!r.json.findings.length) ul.appendChild(el("li", { text: S.edit_no_findings }));
@@ -932,7 +933,7 @@ const std::string& asset_edit_js() {
           el("span", { className: "badge", text: f.check }), document.createTextNode(" " + f.message + " "),
           el("span", { className: "p-note", text: f.recommendation })]);
         if (f.fix) {
-          var b = el("button", { type: "button", className: "fix", text: S.edit_fix + ": " + f.fix.label });
+          var b = el("button", { type: "button", className: "fix", "data-kind": f.fix.kind, text: S.edit_fix + ": " + f.fix.label });
           b.addEventListener("click", function () { propose(f.fix.patch); });
           li.appendChild(b);
         }
@@ -1048,6 +1049,8 @@ const std::string& asset_edit_js() {
     var next = state.redo.pop();
     if (next) commit(next.patch, function (j) { state.undo.push({ patch: next.patch, undo: j.undo }); });
   });
+  // A scenario kept (assets_scenario.cpp) changed the plan: read it again.
+  document.addEventListener("planner:plan-changed", function () { load(); });
   $("add-person").addEventListener("click", function () { openPerson(null); });
   $("person-form").addEventListener("submit", function (e) { e.preventDefault(); if (numbersRead(e.target)) propose(personPatch(e.target)); });
   $("raw-form").addEventListener("submit", function (e) {

@@ -149,24 +149,28 @@ def main():
               "the RACI cell is an assignment line in the file")
         shot("raci")
 
-        # A one-click fix: its finding disappears.
-        fixes = css("#edit-findings button.fix")
-        check(len(fixes) > 0, "some finding offers a one-click fix")
-        if fixes:
+        # One-click fixes of two kinds (a backup, then a new Responsible or owner): each
+        # finding disappears.
+        for kinds in (("backup",), ("assign", "owner", "accountable", "role")):
+            wait.until(lambda d: len(css("#edit-findings li")) > 0)
+            fixes = [b for b in css("#edit-findings button.fix") if b.get_attribute("data-kind") in kinds]
+            check(len(fixes) > 0, "some finding offers a one-click fix of kind %s" % "/".join(kinds))
+            if not fixes:
+                continue
             item = fixes[0].find_element(By.XPATH, "..")
             key = (item.get_attribute("data-check"), item.get_attribute("data-subject"))
             fixes[0].click()
             wait.until(lambda d: d.find_element(By.ID, "review").is_displayed())
             gone = driver.find_element(By.ID, "review-findings").text
             check(key[0] in gone, "the review says the finding will be gone: %r" % gone)
-            review_and_save("one-click fix")
+            review_and_save("one-click fix " + key[0])
             wait.until(lambda d: len(css("#edit-findings li")) > 0)
             still = [li for li in css("#edit-findings li")
                      if (li.get_attribute("data-check"), li.get_attribute("data-subject")) == key]
             check(not still, "the fixed finding %s %s disappeared" % key)
             status = driver.find_element(By.ID, "edit-status").text
             check("1 gone" in status or "gone" in status, "the findings change is reported: %r" % status)
-            shot("fixed")
+            shot("fixed-" + key[0])
 
         # Accept a rebalance move.
         wait.until(lambda d: len(css("#moves .accept-move")) > 0)
@@ -186,6 +190,52 @@ def main():
         wait.until(lambda d: text() == after_move)
         check(True, "undo and redo restore the file")
 
+        # A what-if scenario, dropped: the plan is unchanged.
+        def scenario(changes):
+            driver.find_element(By.ID, "scn-start").click()
+            wait.until(lambda d: d.find_element(By.ID, "scn-body").is_displayed())
+            for kind, fill in changes:
+                driver.find_element(By.CSS_SELECTOR, "[name=scn-kind][value=%s]" % kind).click()
+                fill()
+                driver.find_element(By.ID, "scn-add").click()
+                wait.until(lambda d: d.find_element(By.ID, "scn-keep").is_enabled())
+            return driver.find_element(By.ID, "scn-compare").text
+
+        def hire():
+            name = driver.find_element(By.CSS_SELECTOR, "#scn-form [name=name]")
+            name.clear()
+            name.send_keys("Ilze Kalna")
+
+        def channel():
+            name = driver.find_element(By.CSS_SELECTOR, "#scn-form [name=name]")
+            name.clear()
+            name.send_keys("TikTok")
+
+        def leave():
+            Select(driver.find_element(By.CSS_SELECTOR, "#scn-form [name=person]")).select_by_index(0)
+
+        before = text()
+        compare = scenario([("channel", channel), ("leave", leave)])
+        check("TikTok" in compare or len(css("#scn-appeared li")) > 0,
+              "the scenario shows the findings a new channel adds")
+        check(len(css("#scn-compare .scn-staffing tbody tr")) > 0, "the scenario shows staffing per role")
+        check(len(css("#scn-changes li")) == 2, "the scenario lists its two changes")
+        shot("scenario")
+        driver.find_element(By.ID, "scn-drop").click()
+        wait.until(lambda d: not d.find_element(By.ID, "scn-body").is_displayed())
+        check(text() == before, "a dropped scenario leaves the plan as it was")
+
+        # A scenario kept: the plan file gets the hire.
+        scenario([("hire", hire)])
+        staffing = driver.find_element(By.CSS_SELECTOR, "#scn-compare .scn-staffing").text
+        check(staffing != "", "the hire's staffing is shown: %r" % staffing[:120])
+        people = len(css("#edit-people tbody tr"))
+        driver.find_element(By.ID, "scn-keep").click()
+        wait.until(lambda d: "Ilze Kalna" in text())
+        wait.until(lambda d: len(css("#edit-people tbody tr")) == people + 1)
+        check("name: \"Ilze Kalna\"" in text(), "a kept scenario is saved to the plan file")
+        comments_kept("keep a scenario")
+
         errors = [e for e in driver.get_log("browser") if e["level"] in ("SEVERE", "ERROR")
                   and "422" not in e["message"]]
         check(not errors, "no console error %s" % errors)
@@ -193,6 +243,10 @@ def main():
         wait.until(lambda d: len(css("#edit-people tbody tr")) > 0)
         check(driver.find_element(By.ID, "add-person").text == "Pievienot cilvēku", "the editor speaks Latvian")
         shot("lv")
+        compare = scenario([("channel", channel)])
+        check("Ar scenāriju" in compare, "the scenario speaks Latvian: %r" % compare[:80])
+        shot("scenario-lv")
+        driver.find_element(By.ID, "scn-drop").click()
 
         # From an empty plan, with no YAML: a role, a channel, a person, a RACI cell.
         empty = os.path.join(work, "empty.yaml")

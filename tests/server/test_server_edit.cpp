@@ -1,6 +1,8 @@
 // The edit API, request by request: GET/POST /api/plan on a copy of a commented sample file,
 // every JSON Patch operation, every error (stale version, invalid value, unknown id, reporting
 // cycle, failed test, malformed patch), CSRF and Origin on the new POST endpoints.
+#include "model/json_patch.hpp"
+#include "model/json_value.hpp"
 #include "planner/server/app.hpp"
 #include "planner/server/site.hpp"
 
@@ -9,6 +11,9 @@
 #include <cstdlib>
 #include <filesystem>
 #include <fstream>
+#include <functional>
+#include <memory>
+#include <set>
 #include <sstream>
 
 #include <unistd.h>
@@ -279,4 +284,235 @@ TEST_CASE("scripts may send the token with each API request instead of the cooki
     r.headers.emplace_back("X-CSRF-Token", f.app->config().csrf);
     r.headers.emplace_back("Origin", "http://127.0.0.1:8766");
     CHECK(f.app->handle(r).status == 200);
+}
+
+namespace {
+
+// The findings of GET /api/findings that carry a fix: check, subject, kind and patch.
+struct OfferedFix {
+    std::string check, subject, kind, patch;
+};
+std::vector<OfferedFix> offered_fixes(const EditFixture& f) {
+    Response r = f.app->handle(f.get("/api/findings"));
+    REQUIRE(r.status == 200);
+    planner::model::JsonParseError error;
+    auto json = planner::model::parse_json(r.body, error);
+    REQUIRE(json);
+    std::vector<OfferedFix> out;
+    for (const auto& finding : json->find("findings")->items) {
+        const auto* fix = finding.find("fix");
+        if (!fix || !fix->is_object())
+            continue;
+        out.push_back({finding.find("check")->text, finding.find("subject")->text,
+                       fix->find("kind")->text, planner::model::write_json(*fix->find("patch"))});
+    }
+    return out;
+}
+
+bool has_finding(const EditFixture& f, const std::string& check, const std::string& subject) {
+    Response r = f.app->handle(f.get("/api/findings"));
+    planner::model::JsonParseError error;
+    auto json = planner::model::parse_json(r.body, error);
+    REQUIRE(json);
+    for (const auto& x : json->find("findings")->items)
+        if (x.find("check")->text == check && x.find("subject")->text == subject)
+            return true;
+    return false;
+}
+
+} // namespace
+
+// Applies a fix of each check and kind `make()` offers, each on a fresh copy; the finding must
+// disappear, except that a share move may leave a person less overloaded but still over.
+void apply_every_fix(const std::function<std::unique_ptr<EditFixture>()>& make,
+                     std::set<std::string>& kinds, std::set<std::string>& checks) {
+    std::vector<OfferedFix> fixes = offered_fixes(*make());
+    std::set<std::string> tried; // one fix of each check and kind: a large sample has many
+    for (const OfferedFix& fix : fixes) {
+        if (!tried.insert(fix.check + " " + fix.kind).second)
+            continue;
+        auto f = make(); // each fix on a fresh copy of the plan
+        const std::string version = f->version();
+        INFO(fix.check << " " << fix.subject << " " << fix.patch);
+        REQUIRE(has_finding(*f, fix.check, fix.subject));
+        const std::string before = f->app->handle(f->get("/workload.json")).body;
+        Response r = f->post(fix.patch, version);
+        INFO(r.body);
+        REQUIRE(r.status == 200);
+        if (fix.check == "LOAD001" && fix.kind == "move" && has_finding(*f, fix.check, fix.subject))
+            CHECK(f->app->handle(f->get("/workload.json")).body != before); // a part moved
+        else
+            CHECK_FALSE(has_finding(*f, fix.check, fix.subject));
+        kinds.insert(fix.kind);
+        checks.insert(fix.check);
+    }
+}
+
+TEST_CASE("each kind of one-click fix the samples offer is accepted and removes its finding",
+          "[edit-api][fixes]") {
+    std::set<std::string> kinds;
+    std::set<std::string> checks;
+    for (const char* sample :
+         {"small-team.yaml", "latvian-retail.yaml", "checks-coverage.yaml",
+          "checks-organisation.yaml", "checks-workload.yaml", "audit-group.yaml"}) {
+        INFO(sample);
+        apply_every_fix([&] { return std::make_unique<EditFixture>(sample); }, kinds, checks);
+    }
+    // What no sample shows: a person managing themselves (ORG001), a person without a role
+    // (ORG005), a channel nobody is Accountable for whose people share a manager (COV002),
+    // posts nobody approves (GOV001), KPIs nobody reports on (GOAL005).
+    auto broken = [] {
+        auto f = std::make_unique<EditFixture>("small-team.yaml");
+        std::string text = f->original;
+        auto cut = [&](const std::string& what, const std::string& with) {
+            auto at = text.find(what);
+            REQUIRE(at != std::string::npos);
+            text.replace(at, what.size(), with);
+        };
+        cut("    capacity_hours: 10\n", "    capacity_hours: 10\n    reports_to: sam\n");
+        cut("    roles: [content-creator]\n", "");
+        cut("  - {person: sam, duty: all, channel: facebook, raci: A}\n", "");
+        cut("  - {person: sam, duty: approve, channel: instagram}\n", ""); // GOV001
+        cut("  - {person: sam, duty: report, channel: facebook}\n", "");   // GOAL005
+        std::ofstream(f->plan, std::ios::binary | std::ios::trunc) << text;
+        f->site->reload();
+        return f;
+    };
+    apply_every_fix(broken, kinds, checks);
+    std::string seen;
+    for (const std::string& k : kinds)
+        seen += k + " ";
+    std::string seen_checks;
+    for (const std::string& c : checks)
+        seen_checks += c + " ";
+    INFO("kinds: " << seen << "checks: " << seen_checks);
+    for (const char* kind :
+         {"assign", "backup", "accountable", "move", "owner", "reports_to", "no_manager", "role"})
+        CHECK(kinds.count(kind) == 1);
+    for (const char* check :
+         {"COV001", "COV002", "COV004", "COV005", "COV007", "GOAL005", "GOAL006", "GOV001",
+          "LOAD001", "LOAD003", "ORG001", "ORG003", "ORG005"})
+        CHECK(checks.count(check) == 1);
+}
+
+TEST_CASE("a what-if scenario is evaluated beside the plan and never saved",
+          "[edit-api][scenario]") {
+    EditFixture f;
+    // A hire and a new channel: staffing, findings and overload on both sides.
+    const std::string patch =
+        R"([{"op":"add","path":"/people/nina","value":{"id":"nina","name":"Nina Ozola",)"
+        R"("roles":["community"],"capacity_hours":20}},)"
+        R"({"op":"add","path":"/channels/tiktok","value":{"id":"tiktok","network":"tiktok",)"
+        R"("name":"TikTok","workload":{"posts_per_week":4,"hours_per_post":2}}}])";
+    Response r = f.post(patch, "1", true, "http://127.0.0.1:8766", "/api/scenario");
+    INFO(r.body);
+    REQUIRE(r.status == 200);
+    planner::model::JsonParseError error;
+    auto json = planner::model::parse_json(r.body, error);
+    REQUIRE(json);
+    const auto* now = json->find("now");
+    const auto* scenario = json->find("scenario");
+    REQUIRE(now);
+    REQUIRE(scenario);
+    // Nobody creates or publishes on the new channel: COV001 appears there.
+    bool tiktok = false;
+    for (const auto& x : json->find("appeared")->items)
+        tiktok = tiktok || (x.find("check")->text == "COV001" &&
+                            x.find("subject")->text.rfind("channel:tiktok/", 0) == 0);
+    CHECK(tiktok);
+    CHECK(planner::model::write_json(*now->find("findings")) !=
+          planner::model::write_json(*scenario->find("findings")));
+    // The hire adds FTE in place for the community role.
+    auto in_place = [](const planner::model::Json* side, const std::string& role) {
+        for (const auto& x : side->find("roles")->items)
+            if (x.find("id")->text == role)
+                return x.find("in_place")->text;
+        return std::string("?");
+    };
+    CHECK(in_place(now, "community") != in_place(scenario, "community"));
+    CHECK(now->find("overloaded")->is_array());
+    // Nothing saved, the version unchanged.
+    CHECK(slurp(f.plan) == f.original);
+    CHECK(f.version() == "\"1\"");
+    // Keeping it is an ordinary POST /api/plan of the same patch.
+    Response keep = f.post(patch, "1");
+    REQUIRE(keep.status == 200);
+    CHECK(slurp(f.plan).find("Nina Ozola") != std::string::npos);
+}
+
+TEST_CASE("a scenario against a stale version or with an invalid change is refused",
+          "[edit-api][scenario]") {
+    EditFixture f;
+    const std::string hire = R"([{"op":"replace","path":"/people/priya/fte","value":0.8}])";
+    REQUIRE(f.post(hire, "1").status == 200);
+    Response stale = f.post(hire, "1", true, "http://127.0.0.1:8766", "/api/scenario");
+    CHECK(stale.status == 409);
+    Response invalid = f.post(R"([{"op":"replace","path":"/people/priya/fte","value":"x"}])", "2",
+                              true, "http://127.0.0.1:8766", "/api/scenario");
+    CHECK(invalid.status == 422);
+    CHECK(invalid.body.find("\"errors\":[{\"path\":\"/people/priya/fte\"") != std::string::npos);
+    Response no_csrf = f.post(hire, "2", false, "http://127.0.0.1:8766", "/api/scenario");
+    CHECK(no_csrf.status == 403);
+}
+
+TEST_CASE("accepting one rebalance move changes only that move's assignments",
+          "[edit-api][rebalance]") {
+    for (const char* sample : {"checks-workload.yaml", "latvian-retail.yaml", "audit-group.yaml"}) {
+        INFO(sample);
+        planner::model::JsonParseError error;
+        std::vector<std::pair<std::string, std::string>> groups; // key, patch
+        {
+            EditFixture f(sample);
+            Response r = f.app->handle(f.get("/api/rebalance"));
+            REQUIRE(r.status == 200);
+            auto json = planner::model::parse_json(r.body, error);
+            REQUIRE(json);
+            for (const auto& g : json->find("groups")->items)
+                if (!g.find("patch")->items.empty())
+                    groups.emplace_back(g.find("key")->text,
+                                        planner::model::write_json(*g.find("patch")));
+        }
+        for (const auto& [key, patch] : groups) {
+            EditFixture f(sample);
+            INFO(key << " " << patch);
+            auto plan_of = [&] {
+                auto j = planner::model::parse_json(f.app->handle(f.get("/api/plan")).body, error);
+                REQUIRE(j);
+                return *j->find("plan");
+            };
+            const planner::model::Json before = plan_of();
+            Response r = f.post(patch, "1");
+            INFO(r.body);
+            REQUIRE(r.status == 200);
+            const planner::model::Json after = plan_of();
+            // What changed: assignments of this duty on this channel, nothing else.
+            const auto changed = planner::model::diff_json(before, after);
+            CHECK_FALSE(changed.empty());
+            const std::string duty = key.substr(0, key.find(':'));
+            const std::string channel = key.substr(key.find(':') + 1);
+            for (const auto& op : changed) {
+                INFO(op.op << " " << op.path);
+                REQUIRE(op.path.rfind("/assignments/", 0) == 0);
+                std::string element = op.path.substr(13, op.path.find('/', 13) - 13);
+                // PERSON:DUTY:CHANNEL[:PROFILE]
+                std::string rest = element.substr(element.find(':') + 1);
+                CHECK((rest == duty + ":" + channel ||
+                       rest.rfind(duty + ":" + channel + ":", 0) == 0));
+            }
+            // And the patch names no value it leaves as it was.
+            auto ops = planner::model::parse_json(patch, error);
+            CHECK(ops->items.size() == changed.size());
+        }
+    }
+}
+
+TEST_CASE("findings and their fixes in the page's language", "[edit-api][fixes]") {
+    EditFixture f("latvian-retail.yaml");
+    Response en = f.app->handle(f.get("/api/findings"));
+    Response lv = f.app->handle(f.get("/api/findings?lang=lv"));
+    REQUIRE(lv.status == 200);
+    CHECK(en.body.find(" as backup\"") != std::string::npos);
+    CHECK(lv.body.find(" kā aizvietotājs\"") != std::string::npos);
+    CHECK(lv.body.find("nobody covers it") == std::string::npos);
+    CHECK(en.body.find("nobody covers it") != std::string::npos);
 }
