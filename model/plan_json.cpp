@@ -1,6 +1,8 @@
 #include "model/plan_json.hpp"
 
 #include <regex>
+#include <set>
+#include <string_view>
 
 namespace planner::model {
 
@@ -108,12 +110,19 @@ std::string flow_text(const Json& v) {
 
 struct Writer {
     std::string out;
-    std::vector<std::string> line_paths; // by line, 0-based
+    // The JSON Pointer of each line (0-based), only when asked for: building them costs as
+    // much as writing the text, and they are needed only to place error messages.
+    bool with_paths = true;
+    std::vector<std::string> line_paths;
 
     void line(const std::string& text, const std::string& path) {
         out += text;
         out += '\n';
-        line_paths.push_back(path);
+        if (with_paths)
+            line_paths.push_back(path);
+    }
+    std::string child_path(const std::string& path, const std::string& segment) const {
+        return with_paths ? path + "/" + pointer_escape(segment) : std::string();
     }
 
     // A mapping's members at `indent`; the first one after `first_prefix` when given
@@ -125,7 +134,7 @@ struct Writer {
             std::string prefix =
                 first && !first_prefix.empty() ? first_prefix : std::string(indent, ' ');
             first = false;
-            std::string child = path + "/" + pointer_escape(key);
+            std::string child = child_path(path, key);
             if (is_scalar(value)) {
                 line(prefix + key_text(key) + ": " + scalar_text(value), child);
             } else if (value.is_object()) {
@@ -140,12 +149,14 @@ struct Writer {
 
     void sequence(const Json& list, size_t indent, const std::string& path,
                   const std::string& collection) {
-        bool keyed = keyed_collection(collection, list);
+        bool keyed = with_paths && keyed_collection(collection, list);
         for (size_t i = 0; i < list.items.size(); ++i) {
             const Json& item = list.items[i];
-            std::string name = keyed ? element_key(collection, item) : std::string();
-            std::string child =
-                path + "/" + pointer_escape(name.empty() ? std::to_string(i) : name);
+            std::string child;
+            if (with_paths) {
+                std::string name = keyed ? element_key(collection, item) : std::string();
+                child = child_path(path, name.empty() ? std::to_string(i) : name);
+            }
             std::string dash = std::string(indent, ' ') + "- ";
             if (is_scalar(item)) {
                 line(dash + scalar_text(item), child);
@@ -184,6 +195,46 @@ Json yaml_to_json(const YamlTree& tree, uint32_t index) {
         out.set(key.text, yaml_to_json(tree, tree.child(node, i + 1)));
     }
     return out;
+}
+
+bool yaml_equals_json(const YamlTree& tree, uint32_t index, const Json& json) {
+    const YamlNode& node = tree.node(index);
+    if (node.kind == YamlKind::scalar)
+        return !json.is_container() && yaml_scalar_to_json(node) == json;
+    if (node.kind == YamlKind::sequence) {
+        if (!json.is_array() || json.items.size() != node.child_count)
+            return false;
+        for (uint32_t i = 0; i < node.child_count; ++i)
+            if (!yaml_equals_json(tree, tree.child(node, i), json.items[i]))
+                return false;
+        return true;
+    }
+    if (!json.is_object())
+        return false;
+    const uint32_t entries = node.child_count / 2;
+    auto key = [&](uint32_t e) -> const std::string& {
+        return tree.node(tree.child(node, 2 * e)).text;
+    };
+    bool twice = false;
+    if (entries <= 16) {
+        for (uint32_t e = 0; e < entries && !twice; ++e)
+            for (uint32_t f = e + 1; f < entries && !twice; ++f)
+                twice = key(e) == key(f);
+    } else {
+        std::set<std::string_view> keys;
+        for (uint32_t e = 0; e < entries && !twice; ++e)
+            twice = !keys.insert(key(e)).second;
+    }
+    if (twice)
+        return yaml_to_json(tree, index) == json; // a key given twice: the last one counts
+    if (json.members.size() != entries)
+        return false;
+    for (uint32_t e = 0; e < entries; ++e) {
+        const Json* value = json.find(key(e));
+        if (!value || !yaml_equals_json(tree, tree.child(node, 2 * e + 1), *value))
+            return false;
+    }
+    return true;
 }
 
 std::optional<Json> plan_text_to_json(std::string_view text, YamlError& error) {
@@ -239,6 +290,7 @@ std::string element_key(const std::string& collection, const Json& element) {
 
 std::string json_to_yaml(const Json& json) {
     Writer w;
+    w.with_paths = false;
     if (json.is_object())
         w.mapping(json, 0, "", "");
     else
@@ -260,12 +312,16 @@ PlanJsonCheck read_plan_json(const Json& json) {
         return result;
     }
     Writer w;
+    w.with_paths = false;
     w.mapping(json, 0, "", "");
     PlanReadResult read = read_plan_text("plan", w.out);
     if (read.ok()) {
         result.plan = std::move(read.plan);
         return result;
     }
+    // The same text again, with the path of each line, to place the messages.
+    w = Writer();
+    w.mapping(json, 0, "", "");
     static const std::regex at_line(R"(at line (\d+))");
     auto path_of = [&](int line) -> std::string {
         if (line >= 1 && static_cast<size_t>(line) <= w.line_paths.size())

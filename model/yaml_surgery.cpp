@@ -342,16 +342,23 @@ private:
 
 } // namespace
 
-std::optional<std::string> edit_yaml_in_place(std::string_view text, const Json& target) {
-    YamlTree tree;
-    YamlError error;
-    if (!tree.parse(text, error) || tree.empty())
-        return std::nullopt;
+std::shared_ptr<const ParsedYaml> ParsedYaml::parse(std::string text, YamlError& error) {
+    std::shared_ptr<ParsedYaml> parsed(new ParsedYaml(std::move(text)));
+    if (!parsed->m_tree.parse(parsed->m_text, error))
+        return nullptr;
+    return parsed;
+}
+
+std::shared_ptr<const ParsedYaml> edit_yaml_in_place(const ParsedYaml& before, const Json& target) {
+    const YamlTree& tree = before.tree();
+    const std::string& text = before.text();
+    if (tree.empty())
+        return nullptr;
     Surgeon surgeon(text, tree);
     try {
         surgeon.walk(tree.root(), target, "");
     } catch (const CannotEdit&) {
-        return std::nullopt;
+        return nullptr;
     }
     auto& edits = surgeon.edits;
     std::stable_sort(edits.begin(), edits.end(), [](const Edit& a, const Edit& b) {
@@ -363,14 +370,28 @@ std::optional<std::string> edit_yaml_in_place(std::string_view text, const Json&
     size_t limit = out.size();
     for (const Edit& e : edits) {
         if (e.end > limit || e.begin > e.end)
-            return std::nullopt; // overlapping edits
+            return nullptr; // overlapping edits
         out.replace(e.begin, e.end - e.begin, e.text);
         limit = e.begin;
     }
-    YamlTree check;
-    if (!check.parse(out, error) || check.empty() || !(yaml_to_json(check, check.root()) == target))
+    // Read back: the whole new text parsed, and equal to the target.
+    YamlError error;
+    auto after = ParsedYaml::parse(std::move(out), error);
+    if (!after || after->tree().empty() ||
+        !yaml_equals_json(after->tree(), after->tree().root(), target))
+        return nullptr;
+    return after;
+}
+
+std::optional<std::string> edit_yaml_in_place(std::string_view text, const Json& target) {
+    YamlError error;
+    auto before = ParsedYaml::parse(std::string(text), error);
+    if (!before)
         return std::nullopt;
-    return out;
+    auto after = edit_yaml_in_place(*before, target);
+    if (!after)
+        return std::nullopt;
+    return after->text();
 }
 
 } // namespace planner::model

@@ -14,6 +14,7 @@
 #include <cmath>
 #include <ctime>
 #include <memory>
+#include <mutex>
 #include <stdexcept>
 
 namespace planner {
@@ -105,14 +106,22 @@ icu::Locale icu_locale(const std::string& language) {
 } // namespace
 
 namespace {
-// `value` rounded half away from zero to `decimals` places (never "-0"), written by ICU for
-// `locale`, in `unit` when one is given (an ISO 4217 currency).
-std::string format_decimal(double value, int decimals, const icu::Locale& locale,
-                           const std::string& currency) {
-    const double scale = std::pow(10.0, decimals);
-    double rounded = std::round(value * scale) / scale;
-    if (rounded == 0)
-        rounded = 0;
+// ICU builds a number formatter from the locale's resource data, which costs far more than
+// formatting one number (the checks format thousands per run): formatters are built once per
+// locale, decimals and currency and shared. A LocalizedNumberFormatter is immutable and safe
+// to use from several threads.
+const icu::number::LocalizedNumberFormatter& number_formatter(const icu::Locale& locale,
+                                                              int decimals,
+                                                              const std::string& currency) {
+    static std::mutex mutex;
+    static std::map<std::string, std::unique_ptr<const icu::number::LocalizedNumberFormatter>>
+        formatters;
+    const std::string key =
+        std::string(locale.getName()) + "/" + std::to_string(decimals) + "/" + currency;
+    std::lock_guard<std::mutex> lock(mutex);
+    auto found = formatters.find(key);
+    if (found != formatters.end())
+        return *found->second;
     UErrorCode status = U_ZERO_ERROR;
     icu::number::LocalizedNumberFormatter formatter =
         icu::number::NumberFormatter::withLocale(locale)
@@ -125,12 +134,45 @@ std::string format_decimal(double value, int decimals, const icu::Locale& locale
             throw std::logic_error("ICU does not know the currency " + currency);
         formatter = formatter.unit(unit);
     }
+    auto& slot = formatters[key];
+    slot = std::make_unique<const icu::number::LocalizedNumberFormatter>(std::move(formatter));
+    return *slot;
+}
+
+// `value` rounded half away from zero to `decimals` places (never "-0"), written by ICU for
+// `locale`, in `unit` when one is given (an ISO 4217 currency).
+std::string format_decimal(double value, int decimals, const icu::Locale& locale,
+                           const std::string& currency) {
+    const double scale = std::pow(10.0, decimals);
+    double rounded = std::round(value * scale) / scale;
+    if (rounded == 0)
+        rounded = 0;
+    UErrorCode status = U_ZERO_ERROR;
+    const icu::number::LocalizedNumberFormatter& formatter =
+        number_formatter(locale, decimals, currency);
     icu::UnicodeString text = formatter.formatDouble(rounded, status).toString(status);
     if (U_FAILURE(status))
         throw std::logic_error(std::string("ICU cannot format a number: ") + u_errorName(status));
     std::string out;
     text.toUTF8String(out);
     return out;
+}
+
+// The plural rules of a locale, built once (as the formatters above).
+const icu::PluralRules* plural_rules(const icu::Locale& locale) {
+    static std::mutex mutex;
+    static std::map<std::string, std::unique_ptr<icu::PluralRules>> rules;
+    std::lock_guard<std::mutex> lock(mutex);
+    auto found = rules.find(locale.getName());
+    if (found != rules.end())
+        return found->second.get();
+    UErrorCode status = U_ZERO_ERROR;
+    std::unique_ptr<icu::PluralRules> made(icu::PluralRules::forLocale(locale, status));
+    if (U_FAILURE(status))
+        made.reset();
+    auto& slot = rules[locale.getName()];
+    slot = std::move(made);
+    return slot.get();
 }
 } // namespace
 
@@ -154,11 +196,9 @@ std::string Texts::count(const std::string& key, long long count) const {
 
 std::string Texts::count(const std::string& key, long long count,
                          std::map<std::string, std::string> values) const {
-    UErrorCode status = U_ZERO_ERROR;
-    std::unique_ptr<icu::PluralRules> rules(
-        icu::PluralRules::forLocale(icu_locale(m_language), status));
+    const icu::PluralRules* rules = plural_rules(icu_locale(m_language));
     std::string form = "other";
-    if (U_SUCCESS(status) && rules) {
+    if (rules) {
         rules->select(static_cast<int32_t>(count)).toUTF8String(form = std::string());
     }
     std::string chosen = key + "." + form;

@@ -47,10 +47,13 @@ EditablePlan load_editable_plan(const std::string& path) {
         out.text = bytes.str();
     }
     model::YamlError error;
-    auto json = model::plan_text_to_json(out.text, error);
-    if (!json)
+    auto parsed = model::ParsedYaml::parse(out.text, error);
+    if (!parsed)
         throw InputError(path + ": the plan could not be read again", {error.message});
-    out.json = std::move(*json);
+    out.json = parsed->tree().empty() ? Json::make_object()
+                                      : model::yaml_to_json(parsed->tree(), parsed->tree().root());
+    if (!out.workspace)
+        out.parsed = std::move(parsed);
     return out;
 }
 
@@ -184,13 +187,20 @@ EditResult apply_edit_text(const Json& current, const model::Plan& before,
 }
 
 SavedText text_after_edit(const EditablePlan& stored, const Json& json, const model::Plan& plan) {
-    if (!stored.workspace)
-        if (auto edited = model::edit_yaml_in_place(stored.text, json))
-            return SavedText{std::move(*edited), true};
-    return SavedText{model::write_plan_yaml(plan), stored.workspace};
+    if (!stored.workspace) {
+        std::shared_ptr<const model::ParsedYaml> before = stored.parsed;
+        if (!before || before->text() != stored.text) {
+            model::YamlError error;
+            before = model::ParsedYaml::parse(stored.text, error);
+        }
+        if (before)
+            if (auto edited = model::edit_yaml_in_place(*before, json))
+                return SavedText{edited->text(), true, edited};
+    }
+    return SavedText{model::write_plan_yaml(plan), stored.workspace, nullptr};
 }
 
-bool save_edit(EditablePlan& stored, const Json& json, const model::Plan& plan) {
+bool save_edit(EditablePlan& stored, Json json, const model::Plan& plan) {
     SavedText saved = text_after_edit(stored, json, plan);
     if (stored.workspace) {
         try {
@@ -206,12 +216,13 @@ bool save_edit(EditablePlan& stored, const Json& json, const model::Plan& plan) 
         if (auto canonical = model::plan_text_to_json(saved.text, error))
             stored.json = std::move(*canonical);
         else
-            stored.json = json;
+            stored.json = std::move(json);
     } else {
         replace_file(stored.path, saved.text);
-        stored.json = json;
+        stored.json = std::move(json);
     }
     stored.text = std::move(saved.text);
+    stored.parsed = std::move(saved.parsed);
     return saved.in_place;
 }
 

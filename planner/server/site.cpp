@@ -133,7 +133,9 @@ std::shared_ptr<const SiteState> Site::current() {
         m_state = read(true);
     }
     if (m_state->stored && !m_history.count(m_state->version)) {
-        m_history[m_state->version] = std::make_shared<const model::Json>(m_state->stored->json);
+        // Shares the stored plan's JSON (immutable once served) instead of copying it.
+        m_history[m_state->version] =
+            std::shared_ptr<const model::Json>(m_state->stored, &m_state->stored->json);
         while (m_history.size() > 64)
             m_history.erase(m_history.begin());
     }
@@ -256,8 +258,13 @@ EditAnswer Site::edit(const std::string& patch, std::uint64_t if_match, bool pre
             ",\"after\":" + summary_json(*facts, *after) + "}";
         return answer;
     }
-    auto stored = std::make_shared<EditablePlan>(*state->stored);
-    bool in_place = save_edit(*stored, result.json, facts->plan());
+    // The new stored form: the old one's text (and its parse), the patched JSON moved in.
+    auto stored = std::make_shared<EditablePlan>();
+    stored->path = state->stored->path;
+    stored->workspace = state->stored->workspace;
+    stored->text = state->stored->text;
+    stored->parsed = state->stored->parsed;
+    bool in_place = save_edit(*stored, std::move(result.json), facts->plan());
     auto next = std::make_shared<SiteState>();
     next->version = state->version + 1;
     next->facts = facts;
@@ -268,7 +275,7 @@ EditAnswer Site::edit(const std::string& patch, std::uint64_t if_match, bool pre
     next->m_findings = after;
     m_signature = signature();
     m_state = next;
-    m_history[next->version] = std::make_shared<const model::Json>(stored->json);
+    m_history[next->version] = std::shared_ptr<const model::Json>(stored, &stored->json);
     while (m_history.size() > 64)
         m_history.erase(m_history.begin());
     answer.version = next->version;

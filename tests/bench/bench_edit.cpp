@@ -80,7 +80,9 @@ int main(int argc, char** argv) {
         facts_checks_ms.push_back(ms_since(t));
 
         t = Clock::now();
-        auto edited = model::edit_yaml_in_place(s->stored->text, json);
+        // From the parse kept with the stored text (as Site::edit does): the read-back only.
+        auto edited = s->stored->parsed ? model::edit_yaml_in_place(*s->stored->parsed, json)
+                                        : nullptr;
         surgery_ms.push_back(ms_since(t));
         if (!edited) {
             std::fprintf(stderr, "the edit could not be made in place\n");
