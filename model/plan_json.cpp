@@ -40,6 +40,18 @@ bool is_json_number(std::string_view s) {
     return i == s.size();
 }
 
+// What a plain scalar reads as, without building it.
+Json::Type plain_type(const std::string& text) {
+    if (text == "true" || text == "True" || text == "TRUE" || text == "false" ||
+        text == "False" || text == "FALSE")
+        return Json::Type::boolean;
+    if (text.empty() || text == "~" || text == "null" || text == "Null" || text == "NULL")
+        return Json::Type::null;
+    if (is_json_number(text))
+        return Json::Type::number;
+    return Json::Type::string;
+}
+
 Json classify_plain(const std::string& text) {
     if (text == "true" || text == "True" || text == "TRUE")
         return Json::make_bool(true);
@@ -65,7 +77,7 @@ bool plain_safe(const std::string& s) {
     }
     if (s[0] == '-' || s[0] == '.' || s[0] == '+')
         return false;
-    return classify_plain(s).type == Json::Type::string;
+    return plain_type(s) == Json::Type::string;
 }
 
 std::string scalar_text(const Json& v) {
@@ -379,10 +391,23 @@ Json yaml_to_json(const YamlTree& tree, uint32_t index) {
     return out;
 }
 
+bool yaml_scalar_equals_json(const YamlNode& node, const Json& json) {
+    if (json.is_container())
+        return false;
+    if (!node.plain)
+        return json.type == Json::Type::string && json.text == node.text;
+    const Json::Type type = plain_type(node.text);
+    if (type != json.type)
+        return false;
+    if (type == Json::Type::string || (type == Json::Type::number && json.text == node.text))
+        return json.text == node.text;
+    return classify_plain(node.text) == json; // booleans, null, numbers written otherwise
+}
+
 bool yaml_equals_json(const YamlTree& tree, uint32_t index, const Json& json) {
     const YamlNode& node = tree.node(index);
     if (node.kind == YamlKind::scalar)
-        return !json.is_container() && yaml_scalar_to_json(node) == json;
+        return yaml_scalar_equals_json(node, json);
     if (node.kind == YamlKind::sequence) {
         if (!json.is_array() || json.items.size() != node.child_count)
             return false;

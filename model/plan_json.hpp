@@ -25,7 +25,9 @@ namespace planner::model {
 // Quoted scalars are always strings.
 Json yaml_scalar_to_json(const YamlNode& node);
 Json yaml_to_json(const YamlTree& tree, uint32_t node);
-// yaml_to_json(tree, node) == json, without building the JSON.
+// yaml_scalar_to_json(node) == json and yaml_to_json(tree, node) == json, without building the
+// JSON.
+bool yaml_scalar_equals_json(const YamlNode& node, const Json& json);
 bool yaml_equals_json(const YamlTree& tree, uint32_t node, const Json& json);
 
 // Parses plan YAML text into its JSON form; nothing on a syntax error (`error` set).

@@ -40,6 +40,10 @@ private:
 };
 
 // As above, starting from a parsed text; the result comes parsed (it was read back).
-std::shared_ptr<const ParsedYaml> edit_yaml_in_place(const ParsedYaml& before, const Json& target);
+// `before_json`, when given, is the JSON form of `before` (plan_text_to_json of its text): only
+// where it differs from `target` is the text walked. (A wrong one cannot corrupt the file: the
+// read-back still compares the whole result with `target`.)
+std::shared_ptr<const ParsedYaml> edit_yaml_in_place(const ParsedYaml& before, const Json& target,
+                                                     const Json* before_json = nullptr);
 
 } // namespace planner::model

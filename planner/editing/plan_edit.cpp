@@ -188,13 +188,17 @@ EditResult apply_edit_text(const Json& current, const model::Plan& before,
 
 SavedText text_after_edit(const EditablePlan& stored, const Json& json, const model::Plan& plan) {
     if (!stored.workspace) {
+        // The kept parse, when it is of this text; its JSON form is then `stored.json`, and
+        // only where that differs from the new JSON is the text walked.
         std::shared_ptr<const model::ParsedYaml> before = stored.parsed;
+        const Json* before_json = &stored.json;
         if (!before || before->text() != stored.text) {
             model::YamlError error;
             before = model::ParsedYaml::parse(stored.text, error);
+            before_json = nullptr;
         }
         if (before)
-            if (auto edited = model::edit_yaml_in_place(*before, json))
+            if (auto edited = model::edit_yaml_in_place(*before, json, before_json))
                 return SavedText{edited->text(), true, edited};
     }
     return SavedText{model::write_plan_yaml(plan), stored.workspace, nullptr};
