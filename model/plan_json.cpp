@@ -42,8 +42,8 @@ bool is_json_number(std::string_view s) {
 
 // What a plain scalar reads as, without building it.
 Json::Type plain_type(const std::string& text) {
-    if (text == "true" || text == "True" || text == "TRUE" || text == "false" ||
-        text == "False" || text == "FALSE")
+    if (text == "true" || text == "True" || text == "TRUE" || text == "false" || text == "False" ||
+        text == "FALSE")
         return Json::Type::boolean;
     if (text.empty() || text == "~" || text == "null" || text == "Null" || text == "NULL")
         return Json::Type::null;

@@ -27,8 +27,7 @@ public:
 
     // `old`, when known, is the node's JSON form (yaml_to_json): where it equals the target
     // there is nothing to change, and the subtree is not walked.
-    void walk(uint32_t index, const Json& target, const std::string& collection,
-              const Json* old) {
+    void walk(uint32_t index, const Json& target, const std::string& collection, const Json* old) {
         if (old && *old == target)
             return;
         const YamlNode& node = m_tree.node(index);

@@ -110,9 +110,8 @@ namespace {
 // formatting one number (the checks format thousands per run): formatters are built once per
 // locale, decimals and currency and shared. A LocalizedNumberFormatter is immutable and safe
 // to use from several threads.
-const icu::number::LocalizedNumberFormatter& number_formatter(const icu::Locale& locale,
-                                                              int decimals,
-                                                              const std::string& currency) {
+const icu::number::LocalizedNumberFormatter&
+number_formatter(const icu::Locale& locale, int decimals, const std::string& currency) {
     static std::mutex mutex;
     static std::map<std::string, std::unique_ptr<const icu::number::LocalizedNumberFormatter>>
         formatters;

@@ -15,6 +15,7 @@
 #include <map>
 #include <set>
 #include <sstream>
+#include <unordered_map>
 
 #include <cerrno>
 #include <cstring>
@@ -91,11 +92,13 @@ void replace_file(const std::string& path, const std::string& bytes) {
 
 // People in a reporting cycle, each with the cycle as names.
 std::map<std::string, std::vector<std::string>> reporting_cycles(const model::Plan& plan) {
-    std::map<std::string, const model::Person*> by_id;
+    std::unordered_map<std::string, const model::Person*> by_id;
+    by_id.reserve(plan.people.size());
     for (const model::Person& p : plan.people)
         by_id[p.id.str()] = &p;
     std::map<std::string, std::vector<std::string>> out;
-    std::map<std::string, int> state; // 1 on the current path, 2 done
+    std::unordered_map<std::string, int> state; // 1 on the current path, 2 done
+    state.reserve(plan.people.size());
     for (const model::Person& start : plan.people) {
         std::vector<std::string> path;
         std::string at = start.id.str();
@@ -144,9 +147,12 @@ EditResult apply_edit(const Json& current, const model::Plan& before,
             result.messages.push_back({e.path, e.message});
         return result;
     }
-    auto old_cycles = reporting_cycles(before);
+    // The plan before is searched only when the new one has a cycle (rarely).
+    std::optional<std::map<std::string, std::vector<std::string>>> old_cycles;
     for (const auto& [id, names] : reporting_cycles(*check.plan)) {
-        if (old_cycles.count(id))
+        if (!old_cycles)
+            old_cycles = reporting_cycles(before);
+        if (old_cycles->count(id))
             continue;
         std::string chain;
         for (size_t i = 0; i < names.size(); ++i)

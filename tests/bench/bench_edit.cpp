@@ -13,8 +13,8 @@
 
 #include <algorithm>
 #include <chrono>
-#include <ctime>
 #include <cstdio>
+#include <ctime>
 #include <filesystem>
 #include <string>
 #include <vector>
@@ -51,8 +51,8 @@ void report(const char* label, std::vector<double> ms, int part) {
     double p99 = ms[std::min(ms.size() - 1, (ms.size() * 99) / 100)];
     std::vector<double>& cpu = g_cpu[part];
     std::sort(cpu.begin(), cpu.end());
-    std::printf("%-40s median %8.1f ms   p99 %8.1f ms   CPU median %8.1f ms   (%zu runs)\n",
-                label, median, p99, cpu[cpu.size() / 2], ms.size());
+    std::printf("%-40s median %8.1f ms   p99 %8.1f ms   CPU median %8.1f ms   (%zu runs)\n", label,
+                median, p99, cpu[cpu.size() / 2], ms.size());
 }
 } // namespace
 

@@ -123,8 +123,7 @@ const char* k_odd_plan = R"({
 
 } // namespace
 
-TEST_CASE("the YAML tree built with the text is the tree the parser makes of it",
-          "[plan-json]") {
+TEST_CASE("the YAML tree built with the text is the tree the parser makes of it", "[plan-json]") {
     for (const std::string& path : sample_plans()) {
         INFO(path);
         Json plan = plan_json_of(slurp(path));

@@ -291,7 +291,9 @@ TEST_CASE("after each edit the served state is what reading the saved file gives
         R"([{"op":"replace","path":"/people/priya/fte","value":0.5}])",
         R"([{"op":"remove","path":"/people/priya/interests"}])",
     };
-    auto key = [](const planner::Finding& x) { return x.check + " " + x.subject + " " + x.message; };
+    auto key = [](const planner::Finding& x) {
+        return x.check + " " + x.subject + " " + x.message;
+    };
     for (const char* patch : patches) {
         INFO(patch);
         auto before = f.site->current();
