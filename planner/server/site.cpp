@@ -10,6 +10,7 @@
 
 #include <cstdio>
 #include <ctime>
+#include <future>
 #include <sys/stat.h>
 
 namespace planner::server {
@@ -243,12 +244,17 @@ EditAnswer Site::edit(const std::string& patch, std::uint64_t if_match, bool pre
         return answer;
     }
     auto facts = std::make_shared<const PlanFacts>(std::move(*result.plan));
-    auto before = state->findings();
-    auto after = std::make_shared<const CheckReport>(run_checks(*facts));
-    FindingChanges changes = compare_findings(*before, *after);
-    std::string findings = "\"appeared\":" + findings_json(changes.appeared) +
-                           ",\"disappeared\":" + findings_json(changes.disappeared);
+    std::shared_ptr<const CheckReport> before, after;
+    std::string findings;
+    auto run_the_checks = [&]() {
+        before = state->findings();
+        after = std::make_shared<const CheckReport>(run_checks(*facts));
+        FindingChanges changes = compare_findings(*before, *after);
+        findings = "\"appeared\":" + findings_json(changes.appeared) +
+                   ",\"disappeared\":" + findings_json(changes.disappeared);
+    };
     if (preview) {
+        run_the_checks();
         SavedText text = text_after_edit(*state->stored, result.json, facts->plan());
         answer.body =
             "{\"version\":" + std::to_string(state->version) + ",\"diff\":" +
@@ -264,7 +270,23 @@ EditAnswer Site::edit(const std::string& patch, std::uint64_t if_match, bool pre
     stored->workspace = state->stored->workspace;
     stored->text = state->stored->text;
     stored->parsed = state->stored->parsed;
-    bool in_place = save_edit(*stored, std::move(result.json), facts->plan());
+    // The save (the in-place edit and its read-back, then fsync and rename) and the undo patch
+    // run on a second thread while this one runs the checks. The answer waits for both: an
+    // accepted patch is saved before it is answered, and a failed save fails the request.
+    struct Saved {
+        bool in_place = false;
+        std::string undo;
+    };
+    std::future<Saved> saving = std::async(std::launch::async, [&]() {
+        Saved out;
+        out.in_place = save_edit(*stored, std::move(result.json), facts->plan());
+        out.undo = model::write_json(
+            model::patch_to_json(model::diff_json(stored->json, state->stored->json)));
+        return out;
+    });
+    run_the_checks();
+    Saved saved = saving.get();
+    const bool in_place = saved.in_place;
     auto next = std::make_shared<SiteState>();
     next->version = state->version + 1;
     next->facts = facts;
@@ -279,8 +301,7 @@ EditAnswer Site::edit(const std::string& patch, std::uint64_t if_match, bool pre
     while (m_history.size() > 64)
         m_history.erase(m_history.begin());
     answer.version = next->version;
-    const std::string undo = model::write_json(
-        model::patch_to_json(model::diff_json(stored->json, state->stored->json)));
+    const std::string& undo = saved.undo;
     answer.body = "{\"version\":" + std::to_string(next->version) + ",\"saved\":" +
                   (state->from_workspace ? "\"workspace\""
                    : in_place            ? "\"in place\""

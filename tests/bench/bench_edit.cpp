@@ -2,7 +2,10 @@
 // POST /api/plan) applies a JSON Patch to the plan's JSON form, checks it with the plan
 // file's rules, saves the YAML file in place, builds the new plan's facts and runs every
 // check to say which findings appeared and disappeared. Over REPEATS edits that change one
-// person's FTE back and forth, on a copy of PLAN. Prints figures; passes or fails nothing.
+// person's FTE back and forth, on a copy of PLAN. The parts are measured apart first, each
+// as Site::edit does it (the in-place edit from the parse kept with the stored text); the
+// total is Site::edit itself, where the save runs beside the checks. Prints wall and CPU
+// time (medians, p99); passes or fails nothing.
 //
 //     bench_edit PLAN [REPEATS]
 #include "model/json_patch.hpp"
