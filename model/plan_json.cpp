@@ -274,7 +274,7 @@ struct TreeWriter {
             else
                 out.append(indent, ' ');
             if (first)
-                index = add(YamlKind::mapping, out.size() + (plain_safe(key) ? 0 : 1));
+                index = add(YamlKind::mapping, out.size()); // at the key, quote included
             first = false;
             kids.push_back(key_node(key));
             if (is_scalar(value)) {
