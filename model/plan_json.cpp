@@ -42,6 +42,11 @@ bool is_json_number(std::string_view s) {
 
 // What a plain scalar reads as, without building it.
 Json::Type plain_type(const std::string& text) {
+    // Most texts are words: only these first characters may start a boolean, null or number.
+    const char first = text.empty() ? '~' : text[0];
+    if (!(first == 't' || first == 'T' || first == 'f' || first == 'F' || first == 'n' ||
+          first == 'N' || first == '~' || first == '-' || (first >= '0' && first <= '9')))
+        return Json::Type::string;
     if (text == "true" || text == "True" || text == "TRUE" || text == "false" || text == "False" ||
         text == "FALSE")
         return Json::Type::boolean;

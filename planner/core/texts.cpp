@@ -107,20 +107,22 @@ icu::Locale icu_locale(const std::string& language) {
 
 namespace {
 // ICU builds a number formatter from the locale's resource data, which costs far more than
-// formatting one number (the checks format thousands per run): formatters are built once per
-// locale, decimals and currency and shared. A LocalizedNumberFormatter is immutable and safe
-// to use from several threads.
+// formatting one number (the checks format thousands per run): each thread builds a
+// formatter once per locale, decimals and currency, and keeps it.
 const icu::number::LocalizedNumberFormatter&
 number_formatter(const icu::Locale& locale, int decimals, const std::string& currency) {
-    static std::mutex mutex;
-    static std::map<std::string, std::unique_ptr<const icu::number::LocalizedNumberFormatter>>
-        formatters;
-    const std::string key =
-        std::string(locale.getName()) + "/" + std::to_string(decimals) + "/" + currency;
-    std::lock_guard<std::mutex> lock(mutex);
-    auto found = formatters.find(key);
-    if (found != formatters.end())
-        return *found->second;
+    // Per thread (no lock on the way to a number); a thread needs only a few.
+    struct Entry {
+        std::string locale;
+        int decimals;
+        std::string currency;
+        std::unique_ptr<const icu::number::LocalizedNumberFormatter> formatter;
+    };
+    thread_local std::vector<Entry> formatters;
+    const char* name = locale.getName();
+    for (const Entry& e : formatters)
+        if (e.decimals == decimals && e.currency == currency && e.locale == name)
+            return *e.formatter;
     UErrorCode status = U_ZERO_ERROR;
     icu::number::LocalizedNumberFormatter formatter =
         icu::number::NumberFormatter::withLocale(locale)
@@ -133,9 +135,10 @@ number_formatter(const icu::Locale& locale, int decimals, const std::string& cur
             throw std::logic_error("ICU does not know the currency " + currency);
         formatter = formatter.unit(unit);
     }
-    auto& slot = formatters[key];
-    slot = std::make_unique<const icu::number::LocalizedNumberFormatter>(std::move(formatter));
-    return *slot;
+    formatters.push_back(
+        Entry{name, decimals, currency,
+              std::make_unique<const icu::number::LocalizedNumberFormatter>(std::move(formatter))});
+    return *formatters.back().formatter;
 }
 
 // `value` rounded half away from zero to `decimals` places (never "-0"), written by ICU for
