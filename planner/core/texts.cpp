@@ -14,7 +14,6 @@
 #include <cmath>
 #include <ctime>
 #include <memory>
-#include <mutex>
 #include <stdexcept>
 
 namespace planner {
@@ -106,23 +105,14 @@ icu::Locale icu_locale(const std::string& language) {
 } // namespace
 
 namespace {
-// ICU builds a number formatter from the locale's resource data, which costs far more than
-// formatting one number (the checks format thousands per run): each thread builds a
-// formatter once per locale, decimals and currency, and keeps it.
-const icu::number::LocalizedNumberFormatter&
-number_formatter(const icu::Locale& locale, int decimals, const std::string& currency) {
-    // Per thread (no lock on the way to a number); a thread needs only a few.
-    struct Entry {
-        std::string locale;
-        int decimals;
-        std::string currency;
-        std::unique_ptr<const icu::number::LocalizedNumberFormatter> formatter;
-    };
-    thread_local std::vector<Entry> formatters;
-    const char* name = locale.getName();
-    for (const Entry& e : formatters)
-        if (e.decimals == decimals && e.currency == currency && e.locale == name)
-            return *e.formatter;
+// `value` rounded half away from zero to `decimals` places (never "-0"), written by ICU for
+// `locale`, in `unit` when one is given (an ISO 4217 currency).
+std::string format_decimal(double value, int decimals, const icu::Locale& locale,
+                           const std::string& currency) {
+    const double scale = std::pow(10.0, decimals);
+    double rounded = std::round(value * scale) / scale;
+    if (rounded == 0)
+        rounded = 0;
     UErrorCode status = U_ZERO_ERROR;
     icu::number::LocalizedNumberFormatter formatter =
         icu::number::NumberFormatter::withLocale(locale)
@@ -135,46 +125,12 @@ number_formatter(const icu::Locale& locale, int decimals, const std::string& cur
             throw std::logic_error("ICU does not know the currency " + currency);
         formatter = formatter.unit(unit);
     }
-    formatters.push_back(
-        Entry{name, decimals, currency,
-              std::make_unique<const icu::number::LocalizedNumberFormatter>(std::move(formatter))});
-    return *formatters.back().formatter;
-}
-
-// `value` rounded half away from zero to `decimals` places (never "-0"), written by ICU for
-// `locale`, in `unit` when one is given (an ISO 4217 currency).
-std::string format_decimal(double value, int decimals, const icu::Locale& locale,
-                           const std::string& currency) {
-    const double scale = std::pow(10.0, decimals);
-    double rounded = std::round(value * scale) / scale;
-    if (rounded == 0)
-        rounded = 0;
-    UErrorCode status = U_ZERO_ERROR;
-    const icu::number::LocalizedNumberFormatter& formatter =
-        number_formatter(locale, decimals, currency);
     icu::UnicodeString text = formatter.formatDouble(rounded, status).toString(status);
     if (U_FAILURE(status))
         throw std::logic_error(std::string("ICU cannot format a number: ") + u_errorName(status));
     std::string out;
     text.toUTF8String(out);
     return out;
-}
-
-// The plural rules of a locale, built once (as the formatters above).
-const icu::PluralRules* plural_rules(const icu::Locale& locale) {
-    static std::mutex mutex;
-    static std::map<std::string, std::unique_ptr<icu::PluralRules>> rules;
-    std::lock_guard<std::mutex> lock(mutex);
-    auto found = rules.find(locale.getName());
-    if (found != rules.end())
-        return found->second.get();
-    UErrorCode status = U_ZERO_ERROR;
-    std::unique_ptr<icu::PluralRules> made(icu::PluralRules::forLocale(locale, status));
-    if (U_FAILURE(status))
-        made.reset();
-    auto& slot = rules[locale.getName()];
-    slot = std::move(made);
-    return slot.get();
 }
 } // namespace
 
@@ -198,9 +154,11 @@ std::string Texts::count(const std::string& key, long long count) const {
 
 std::string Texts::count(const std::string& key, long long count,
                          std::map<std::string, std::string> values) const {
-    const icu::PluralRules* rules = plural_rules(icu_locale(m_language));
+    UErrorCode status = U_ZERO_ERROR;
+    std::unique_ptr<icu::PluralRules> rules(
+        icu::PluralRules::forLocale(icu_locale(m_language), status));
     std::string form = "other";
-    if (rules) {
+    if (U_SUCCESS(status) && rules) {
         rules->select(static_cast<int32_t>(count)).toUTF8String(form = std::string());
     }
     std::string chosen = key + "." + form;
