@@ -26,8 +26,9 @@ struct EditablePlan {
     std::string text;
     model::Json json;
     // `text` parsed, kept so that the next edit need not parse it again (used only while its
-    // text is `text`); empty for a workspace.
-    std::shared_ptr<const model::ParsedYaml> parsed;
+    // text is `text`); empty for a workspace. Mutable so that the server can drop it from the
+    // versions it keeps only for their JSON (the parse is as large as the JSON).
+    mutable std::shared_ptr<const model::ParsedYaml> parsed;
 };
 
 // Reads PLAN (a YAML file or a workspace). InputError/UsageError/WorkspaceError as

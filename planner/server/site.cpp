@@ -54,6 +54,12 @@ std::shared_ptr<const RenderedPages> render(const SiteState& state, const std::s
     }
     return rendered;
 }
+// A state replaced by a newer one stays in the version history for its JSON only: its YAML
+// parse, kept for the next edit, is dropped (only Site::edit reads it, under Site's lock).
+void retire(const std::shared_ptr<const SiteState>& old, const SiteState& now) {
+    if (old && old->stored && old->stored != now.stored)
+        old->stored->parsed.reset();
+}
 } // namespace
 
 std::shared_ptr<const RenderedPages> SiteState::pages(const std::string& language) const {
@@ -131,7 +137,9 @@ std::shared_ptr<const SiteState> Site::current() {
     Signature now = signature();
     if (!(now == m_signature)) {
         m_signature = now;
+        auto previous = m_state;
         m_state = read(true);
+        retire(previous, *m_state);
     }
     if (m_state->stored && !m_history.count(m_state->version)) {
         // Shares the stored plan's JSON (immutable once served) instead of copying it.
@@ -297,6 +305,7 @@ EditAnswer Site::edit(const std::string& patch, std::uint64_t if_match, bool pre
     next->m_findings = after;
     m_signature = signature();
     m_state = next;
+    retire(state, *next);
     m_history[next->version] = std::shared_ptr<const model::Json>(stored, &stored->json);
     while (m_history.size() > 64)
         m_history.erase(m_history.begin());
@@ -316,7 +325,9 @@ std::shared_ptr<const SiteState> Site::reload() {
     Signature now = signature();
     bool changed = !(now == m_signature);
     m_signature = now;
+    auto previous = m_state;
     m_state = read(changed);
+    retire(previous, *m_state);
     return m_state;
 }
 

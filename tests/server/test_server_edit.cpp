@@ -302,6 +302,7 @@ TEST_CASE("after each edit the served state is what reading the saved file gives
         REQUIRE(answer.status == 200);
         auto state = f.site->current();
         REQUIRE(state->version == before->version + 1); // not re-read from disk
+        CHECK_FALSE(before->stored->parsed);            // the old version keeps its JSON only
         Site fresh(f.plan.string());
         auto read = fresh.current();
         CHECK(state->stored->text == slurp(f.plan));
