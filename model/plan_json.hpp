@@ -25,6 +25,10 @@ namespace planner::model {
 // Quoted scalars are always strings.
 Json yaml_scalar_to_json(const YamlNode& node);
 Json yaml_to_json(const YamlTree& tree, uint32_t node);
+// yaml_scalar_to_json(node) == json and yaml_to_json(tree, node) == json, without building the
+// JSON.
+bool yaml_scalar_equals_json(const YamlNode& node, const Json& json);
+bool yaml_equals_json(const YamlTree& tree, uint32_t node, const Json& json);
 
 // Parses plan YAML text into its JSON form; nothing on a syntax error (`error` set).
 std::optional<Json> plan_text_to_json(std::string_view text, YamlError& error);
@@ -47,8 +51,17 @@ struct PlanJsonCheck {
 };
 
 // Writes `json` as block YAML (each value on its own line), reads it with the plan file's
-// rules, and ties each error to the JSON Pointer of the line it is about.
-PlanJsonCheck read_plan_json(const Json& json);
+// rules, and ties each error to the JSON Pointer of the line it is about. The YAML parser is
+// skipped when json_to_yaml_tree can build its tree; `parse_text` parses the text always
+// (the same result, slower: for tests that compare the two).
+PlanJsonCheck read_plan_json(const Json& json, bool parse_text = false);
+
+// json_to_yaml's text of a plan's JSON (a non-empty object) and, made together with it, the
+// tree the YAML parser builds from that text (the same nodes, texts and positions). False,
+// and nothing made, when the JSON holds a string the parser alone may judge (not printable
+// in YAML, invalid UTF-8, a key over 200 bytes) or no members: then parse the text. `tree`
+// points into `text`: keep it, unmoved, while the tree is used.
+bool json_to_yaml_tree(const Json& json, std::string& text, YamlTree& tree);
 
 // The JSON as block YAML, plain where safe, double-quoted otherwise: readable, and read back
 // by plan_text_to_json as the same JSON.

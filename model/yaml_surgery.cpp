@@ -25,20 +25,24 @@ public:
 
     std::vector<Edit> edits;
 
-    void walk(uint32_t index, const Json& target, const std::string& collection) {
+    // `old`, when known, is the node's JSON form (yaml_to_json): where it equals the target
+    // there is nothing to change, and the subtree is not walked.
+    void walk(uint32_t index, const Json& target, const std::string& collection, const Json* old) {
+        if (old && *old == target)
+            return;
         const YamlNode& node = m_tree.node(index);
         if (node.kind == YamlKind::scalar) {
-            if (!target.is_container() && yaml_scalar_to_json(node) == target)
+            if (yaml_scalar_equals_json(node, target))
                 return;
             replace_scalar(node, target);
             return;
         }
         if (node.kind == YamlKind::mapping && target.is_object()) {
-            walk_mapping(index, target);
+            walk_mapping(index, target, old && old->is_object() ? old : nullptr);
             return;
         }
         if (node.kind == YamlKind::sequence && target.is_array()) {
-            walk_sequence(index, target, collection);
+            walk_sequence(index, target, collection, old && old->is_array() ? old : nullptr);
             return;
         }
         // Another kind of value: written in flow style where the old one stood.
@@ -114,9 +118,11 @@ private:
         edits.push_back({b(node), e(node), std::move(text)});
     }
 
-    void walk_mapping(uint32_t index, const Json& target) {
+    void walk_mapping(uint32_t index, const Json& target, const Json* old) {
         const YamlNode& node = m_tree.node(index);
         const uint32_t entries = node.child_count / 2;
+        if (old && old->members.size() != entries)
+            old = nullptr; // a key given twice: entries and members do not pair up
         std::vector<std::string> present;
         for (uint32_t e = 0; e < entries; ++e) {
             const YamlNode& key = m_tree.node(m_tree.child(node, 2 * e));
@@ -125,7 +131,8 @@ private:
             if (!value)
                 remove_entry(node, e);
             else
-                walk(m_tree.child(node, 2 * e + 1), *value, key.text);
+                walk(m_tree.child(node, 2 * e + 1), *value, key.text,
+                     old ? old->find(key.text) : nullptr);
         }
         std::vector<std::pair<std::string, const Json*>> added;
         for (const auto& [k, v] : target.members)
@@ -220,8 +227,31 @@ private:
         edits.push_back({b(key), b(*next_key), ""});
     }
 
-    void walk_sequence(uint32_t index, const Json& target, const std::string& collection) {
+    void walk_sequence(uint32_t index, const Json& target, const std::string& collection,
+                       const Json* old_list) {
         const YamlNode& node = m_tree.node(index);
+        if (old_list && old_list->items.size() != node.child_count)
+            old_list = nullptr;
+        auto old_item = [&](size_t i) { return old_list ? &old_list->items[i] : nullptr; };
+        // The same elements in the same order (a value changed): each walked against its own.
+        if (old_list && old_list->items.size() == target.items.size()) {
+            bool keyed = keyed_collection(collection, target);
+            bool same = true;
+            for (size_t i = 0; i < target.items.size() && same; ++i) {
+                const YamlNode& item = m_tree.node(m_tree.child(node, static_cast<uint32_t>(i)));
+                if (keyed && item.kind == YamlKind::mapping && target.items[i].is_object())
+                    same = element_key(collection, old_list->items[i]) ==
+                           element_key(collection, target.items[i]);
+                else
+                    same = !keyed;
+            }
+            if (same) {
+                for (size_t i = 0; i < target.items.size(); ++i)
+                    walk(m_tree.child(node, static_cast<uint32_t>(i)), target.items[i], "",
+                         &old_list->items[i]);
+                return;
+            }
+        }
         // Keys straight from the YAML (converting 10,000 people to JSON to key them is slow).
         bool keyed = keyed_collection(collection, target);
         std::vector<std::string> old_keys(node.child_count);
@@ -240,12 +270,6 @@ private:
                     shallow.set(k.text, yaml_scalar_to_json(v));
             }
             old_keys[i] = element_key(collection, shallow);
-        }
-        std::vector<Json> old;
-        if (!keyed) {
-            old.reserve(node.child_count);
-            for (uint32_t i = 0; i < node.child_count; ++i)
-                old.push_back(yaml_to_json(m_tree, m_tree.child(node, i)));
         }
         std::vector<const Json*> appended;
         if (keyed) {
@@ -274,16 +298,19 @@ private:
                 kept[found] = true;
                 last_matched = found;
                 any = true;
-                walk(m_tree.child(node, static_cast<uint32_t>(found)), target.items[t], "");
+                walk(m_tree.child(node, static_cast<uint32_t>(found)), target.items[t], "",
+                     old_item(found));
             }
             for (size_t i = 0; i < count; ++i)
                 if (!kept[i])
                     remove_item(node, static_cast<uint32_t>(i));
         } else {
-            size_t common = std::min(old.size(), target.items.size());
+            const size_t count = node.child_count;
+            size_t common = std::min(count, target.items.size());
             for (size_t i = 0; i < common; ++i)
-                walk(m_tree.child(node, static_cast<uint32_t>(i)), target.items[i], "");
-            for (size_t i = common; i < old.size(); ++i)
+                walk(m_tree.child(node, static_cast<uint32_t>(i)), target.items[i], "",
+                     old_item(i));
+            for (size_t i = common; i < count; ++i)
                 remove_item(node, static_cast<uint32_t>(i));
             for (size_t i = common; i < target.items.size(); ++i)
                 appended.push_back(&target.items[i]);
@@ -342,16 +369,24 @@ private:
 
 } // namespace
 
-std::optional<std::string> edit_yaml_in_place(std::string_view text, const Json& target) {
-    YamlTree tree;
-    YamlError error;
-    if (!tree.parse(text, error) || tree.empty())
-        return std::nullopt;
+std::shared_ptr<const ParsedYaml> ParsedYaml::parse(std::string text, YamlError& error) {
+    std::shared_ptr<ParsedYaml> parsed(new ParsedYaml(std::move(text)));
+    if (!parsed->m_tree.parse(parsed->m_text, error))
+        return nullptr;
+    return parsed;
+}
+
+std::shared_ptr<const ParsedYaml> edit_yaml_in_place(const ParsedYaml& before, const Json& target,
+                                                     const Json* before_json) {
+    const YamlTree& tree = before.tree();
+    const std::string& text = before.text();
+    if (tree.empty())
+        return nullptr;
     Surgeon surgeon(text, tree);
     try {
-        surgeon.walk(tree.root(), target, "");
+        surgeon.walk(tree.root(), target, "", before_json);
     } catch (const CannotEdit&) {
-        return std::nullopt;
+        return nullptr;
     }
     auto& edits = surgeon.edits;
     std::stable_sort(edits.begin(), edits.end(), [](const Edit& a, const Edit& b) {
@@ -363,14 +398,28 @@ std::optional<std::string> edit_yaml_in_place(std::string_view text, const Json&
     size_t limit = out.size();
     for (const Edit& e : edits) {
         if (e.end > limit || e.begin > e.end)
-            return std::nullopt; // overlapping edits
+            return nullptr; // overlapping edits
         out.replace(e.begin, e.end - e.begin, e.text);
         limit = e.begin;
     }
-    YamlTree check;
-    if (!check.parse(out, error) || check.empty() || !(yaml_to_json(check, check.root()) == target))
+    // Read back: the whole new text parsed, and equal to the target.
+    YamlError error;
+    auto after = ParsedYaml::parse(std::move(out), error);
+    if (!after || after->tree().empty() ||
+        !yaml_equals_json(after->tree(), after->tree().root(), target))
+        return nullptr;
+    return after;
+}
+
+std::optional<std::string> edit_yaml_in_place(std::string_view text, const Json& target) {
+    YamlError error;
+    auto before = ParsedYaml::parse(std::string(text), error);
+    if (!before)
         return std::nullopt;
-    return out;
+    auto after = edit_yaml_in_place(*before, target);
+    if (!after)
+        return std::nullopt;
+    return after->text();
 }
 
 } // namespace planner::model

@@ -41,15 +41,30 @@ std::string tidy_message(const char* raw) {
 }
 } // namespace
 
+namespace {
+std::vector<size_t> line_starts(std::string_view text) {
+    std::vector<size_t> starts(1, 0);
+    if (!text.empty())
+        for (const char *p = text.data(), *end = p + text.size();
+             (p = static_cast<const char*>(std::memchr(p, '\n', static_cast<size_t>(end - p))));)
+            starts.push_back(static_cast<size_t>(++p - text.data()));
+    return starts;
+}
+} // namespace
+
+void YamlTree::assign(std::string_view text, std::vector<YamlNode> nodes,
+                      std::vector<uint32_t> children) {
+    m_text = text;
+    m_nodes = std::move(nodes);
+    m_children = std::move(children);
+    m_line_starts = line_starts(text);
+}
+
 bool YamlTree::parse(std::string_view text, YamlError& error) {
     m_text = text;
     m_nodes.clear();
     m_children.clear();
-    m_line_starts.assign(1, 0);
-    if (!text.empty())
-        for (const char *p = text.data(), *end = p + text.size();
-             (p = static_cast<const char*>(std::memchr(p, '\n', static_cast<size_t>(end - p))));)
-            m_line_starts.push_back(static_cast<size_t>(++p - text.data()));
+    m_line_starts = line_starts(text);
     // Roughly one node per six bytes in typical plans; reserving avoids moving the arena
     // while it grows (a 33 MB plan has about 4.8 million nodes).
     m_nodes.reserve(text.size() / 6 + 16);

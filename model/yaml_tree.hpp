@@ -47,6 +47,11 @@ public:
     // Parses one document. On a syntax error returns false and sets `error`.
     bool parse(std::string_view text, YamlError& error);
 
+    // A tree built without the parser, for YAML text this program wrote together with the
+    // nodes the parser would make of it (model/plan_json.cpp): positions as the parser gives
+    // them; `children` as the nodes' first_child and child_count index it.
+    void assign(std::string_view text, std::vector<YamlNode> nodes, std::vector<uint32_t> children);
+
     bool empty() const { return m_nodes.empty(); }
     uint32_t root() const { return 0; }
     const YamlNode& node(uint32_t index) const { return m_nodes[index]; }

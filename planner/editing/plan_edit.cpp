@@ -15,6 +15,7 @@
 #include <map>
 #include <set>
 #include <sstream>
+#include <unordered_map>
 
 #include <cerrno>
 #include <cstring>
@@ -47,10 +48,13 @@ EditablePlan load_editable_plan(const std::string& path) {
         out.text = bytes.str();
     }
     model::YamlError error;
-    auto json = model::plan_text_to_json(out.text, error);
-    if (!json)
+    auto parsed = model::ParsedYaml::parse(out.text, error);
+    if (!parsed)
         throw InputError(path + ": the plan could not be read again", {error.message});
-    out.json = std::move(*json);
+    out.json = parsed->tree().empty() ? Json::make_object()
+                                      : model::yaml_to_json(parsed->tree(), parsed->tree().root());
+    if (!out.workspace)
+        out.parsed = std::move(parsed);
     return out;
 }
 
@@ -88,11 +92,13 @@ void replace_file(const std::string& path, const std::string& bytes) {
 
 // People in a reporting cycle, each with the cycle as names.
 std::map<std::string, std::vector<std::string>> reporting_cycles(const model::Plan& plan) {
-    std::map<std::string, const model::Person*> by_id;
+    std::unordered_map<std::string, const model::Person*> by_id;
+    by_id.reserve(plan.people.size());
     for (const model::Person& p : plan.people)
         by_id[p.id.str()] = &p;
     std::map<std::string, std::vector<std::string>> out;
-    std::map<std::string, int> state; // 1 on the current path, 2 done
+    std::unordered_map<std::string, int> state; // 1 on the current path, 2 done
+    state.reserve(plan.people.size());
     for (const model::Person& start : plan.people) {
         std::vector<std::string> path;
         std::string at = start.id.str();
@@ -141,9 +147,12 @@ EditResult apply_edit(const Json& current, const model::Plan& before,
             result.messages.push_back({e.path, e.message});
         return result;
     }
-    auto old_cycles = reporting_cycles(before);
+    // The plan before is searched only when the new one has a cycle (rarely).
+    std::optional<std::map<std::string, std::vector<std::string>>> old_cycles;
     for (const auto& [id, names] : reporting_cycles(*check.plan)) {
-        if (old_cycles.count(id))
+        if (!old_cycles)
+            old_cycles = reporting_cycles(before);
+        if (old_cycles->count(id))
             continue;
         std::string chain;
         for (size_t i = 0; i < names.size(); ++i)
@@ -184,13 +193,24 @@ EditResult apply_edit_text(const Json& current, const model::Plan& before,
 }
 
 SavedText text_after_edit(const EditablePlan& stored, const Json& json, const model::Plan& plan) {
-    if (!stored.workspace)
-        if (auto edited = model::edit_yaml_in_place(stored.text, json))
-            return SavedText{std::move(*edited), true};
-    return SavedText{model::write_plan_yaml(plan), stored.workspace};
+    if (!stored.workspace) {
+        // The kept parse, when it is of this text; its JSON form is then `stored.json`, and
+        // only where that differs from the new JSON is the text walked.
+        std::shared_ptr<const model::ParsedYaml> before = stored.parsed;
+        const Json* before_json = &stored.json;
+        if (!before || before->text() != stored.text) {
+            model::YamlError error;
+            before = model::ParsedYaml::parse(stored.text, error);
+            before_json = nullptr;
+        }
+        if (before)
+            if (auto edited = model::edit_yaml_in_place(*before, json, before_json))
+                return SavedText{edited->text(), true, edited};
+    }
+    return SavedText{model::write_plan_yaml(plan), stored.workspace, nullptr};
 }
 
-bool save_edit(EditablePlan& stored, const Json& json, const model::Plan& plan) {
+bool save_edit(EditablePlan& stored, Json json, const model::Plan& plan) {
     SavedText saved = text_after_edit(stored, json, plan);
     if (stored.workspace) {
         try {
@@ -206,12 +226,13 @@ bool save_edit(EditablePlan& stored, const Json& json, const model::Plan& plan) 
         if (auto canonical = model::plan_text_to_json(saved.text, error))
             stored.json = std::move(*canonical);
         else
-            stored.json = json;
+            stored.json = std::move(json);
     } else {
         replace_file(stored.path, saved.text);
-        stored.json = json;
+        stored.json = std::move(json);
     }
     stored.text = std::move(saved.text);
+    stored.parsed = std::move(saved.parsed);
     return saved.in_place;
 }
 

@@ -7,6 +7,7 @@
 #include "model/json_patch.hpp"
 #include "model/json_value.hpp"
 #include "model/plan.hpp"
+#include "model/yaml_surgery.hpp"
 #include "planner/checks/checks.hpp"
 #include "planner/core/plan_facts.hpp"
 #include "planner/rebalance/rebalance.hpp"
@@ -24,6 +25,10 @@ struct EditablePlan {
     bool workspace = false;
     std::string text;
     model::Json json;
+    // `text` parsed, kept so that the next edit need not parse it again (used only while its
+    // text is `text`); empty for a workspace. Mutable so that the server can drop it from the
+    // versions it keeps only for their JSON (the parse is as large as the JSON).
+    mutable std::shared_ptr<const model::ParsedYaml> parsed;
 };
 
 // Reads PLAN (a YAML file or a workspace). InputError/UsageError/WorkspaceError as
@@ -61,13 +66,14 @@ EditResult apply_edit_text(const model::Json& current, const model::Plan& before
 struct SavedText {
     std::string text;
     bool in_place = true;
+    std::shared_ptr<const model::ParsedYaml> parsed; // `text` parsed, when in place
 };
 SavedText text_after_edit(const EditablePlan& stored, const model::Json& json,
                           const model::Plan& plan);
 
 // Writes the edit: the YAML file atomically, or the workspace's plan in one transaction.
 // Updates `stored`. Returns whether the file was changed in place.
-bool save_edit(EditablePlan& stored, const model::Json& json, const model::Plan& plan);
+bool save_edit(EditablePlan& stored, model::Json json, const model::Plan& plan);
 
 // Findings by check and subject: those of `after` that `before` did not have, and back.
 struct FindingChanges {

@@ -10,6 +10,7 @@
 
 #include <cstdio>
 #include <ctime>
+#include <future>
 #include <sys/stat.h>
 
 namespace planner::server {
@@ -52,6 +53,12 @@ std::shared_ptr<const RenderedPages> render(const SiteState& state, const std::s
         rendered->pages.emplace(page.slug, std::move(out));
     }
     return rendered;
+}
+// A state replaced by a newer one stays in the version history for its JSON only: its YAML
+// parse, kept for the next edit, is dropped (only Site::edit reads it, under Site's lock).
+void retire(const std::shared_ptr<const SiteState>& old, const SiteState& now) {
+    if (old && old->stored && old->stored != now.stored)
+        old->stored->parsed.reset();
 }
 } // namespace
 
@@ -130,10 +137,14 @@ std::shared_ptr<const SiteState> Site::current() {
     Signature now = signature();
     if (!(now == m_signature)) {
         m_signature = now;
+        auto previous = m_state;
         m_state = read(true);
+        retire(previous, *m_state);
     }
     if (m_state->stored && !m_history.count(m_state->version)) {
-        m_history[m_state->version] = std::make_shared<const model::Json>(m_state->stored->json);
+        // Shares the stored plan's JSON (immutable once served) instead of copying it.
+        m_history[m_state->version] =
+            std::shared_ptr<const model::Json>(m_state->stored, &m_state->stored->json);
         while (m_history.size() > 64)
             m_history.erase(m_history.begin());
     }
@@ -241,12 +252,17 @@ EditAnswer Site::edit(const std::string& patch, std::uint64_t if_match, bool pre
         return answer;
     }
     auto facts = std::make_shared<const PlanFacts>(std::move(*result.plan));
-    auto before = state->findings();
-    auto after = std::make_shared<const CheckReport>(run_checks(*facts));
-    FindingChanges changes = compare_findings(*before, *after);
-    std::string findings = "\"appeared\":" + findings_json(changes.appeared) +
-                           ",\"disappeared\":" + findings_json(changes.disappeared);
+    std::shared_ptr<const CheckReport> before, after;
+    std::string findings;
+    auto run_the_checks = [&]() {
+        before = state->findings();
+        after = std::make_shared<const CheckReport>(run_checks(*facts));
+        FindingChanges changes = compare_findings(*before, *after);
+        findings = "\"appeared\":" + findings_json(changes.appeared) +
+                   ",\"disappeared\":" + findings_json(changes.disappeared);
+    };
     if (preview) {
+        run_the_checks();
         SavedText text = text_after_edit(*state->stored, result.json, facts->plan());
         answer.body =
             "{\"version\":" + std::to_string(state->version) + ",\"diff\":" +
@@ -256,8 +272,29 @@ EditAnswer Site::edit(const std::string& patch, std::uint64_t if_match, bool pre
             ",\"after\":" + summary_json(*facts, *after) + "}";
         return answer;
     }
-    auto stored = std::make_shared<EditablePlan>(*state->stored);
-    bool in_place = save_edit(*stored, result.json, facts->plan());
+    // The new stored form: the old one's text (and its parse), the patched JSON moved in.
+    auto stored = std::make_shared<EditablePlan>();
+    stored->path = state->stored->path;
+    stored->workspace = state->stored->workspace;
+    stored->text = state->stored->text;
+    stored->parsed = state->stored->parsed;
+    // The save (the in-place edit and its read-back, then fsync and rename) and the undo patch
+    // run on a second thread while this one runs the checks. The answer waits for both: an
+    // accepted patch is saved before it is answered, and a failed save fails the request.
+    struct Saved {
+        bool in_place = false;
+        std::string undo;
+    };
+    std::future<Saved> saving = std::async(std::launch::async, [&]() {
+        Saved out;
+        out.in_place = save_edit(*stored, std::move(result.json), facts->plan());
+        out.undo = model::write_json(
+            model::patch_to_json(model::diff_json(stored->json, state->stored->json)));
+        return out;
+    });
+    run_the_checks();
+    Saved saved = saving.get();
+    const bool in_place = saved.in_place;
     auto next = std::make_shared<SiteState>();
     next->version = state->version + 1;
     next->facts = facts;
@@ -268,12 +305,12 @@ EditAnswer Site::edit(const std::string& patch, std::uint64_t if_match, bool pre
     next->m_findings = after;
     m_signature = signature();
     m_state = next;
-    m_history[next->version] = std::make_shared<const model::Json>(stored->json);
+    retire(state, *next);
+    m_history[next->version] = std::shared_ptr<const model::Json>(stored, &stored->json);
     while (m_history.size() > 64)
         m_history.erase(m_history.begin());
     answer.version = next->version;
-    const std::string undo = model::write_json(
-        model::patch_to_json(model::diff_json(stored->json, state->stored->json)));
+    const std::string& undo = saved.undo;
     answer.body = "{\"version\":" + std::to_string(next->version) + ",\"saved\":" +
                   (state->from_workspace ? "\"workspace\""
                    : in_place            ? "\"in place\""
@@ -288,7 +325,9 @@ std::shared_ptr<const SiteState> Site::reload() {
     Signature now = signature();
     bool changed = !(now == m_signature);
     m_signature = now;
+    auto previous = m_state;
     m_state = read(changed);
+    retire(previous, *m_state);
     return m_state;
 }
 

@@ -3,6 +3,7 @@
 // cycle, failed test, malformed patch), CSRF and Origin on the new POST endpoints.
 #include "model/json_patch.hpp"
 #include "model/json_value.hpp"
+#include "model/plan_writer.hpp"
 #include "planner/server/app.hpp"
 #include "planner/server/site.hpp"
 
@@ -515,4 +516,40 @@ TEST_CASE("findings and their fixes in the page's language", "[edit-api][fixes]"
     CHECK(lv.body.find(" kā aizvietotājs\"") != std::string::npos);
     CHECK(lv.body.find("nobody covers it") == std::string::npos);
     CHECK(en.body.find("nobody covers it") != std::string::npos);
+}
+TEST_CASE("after each edit the served state is what reading the saved file gives", "[edit-api]") {
+    EditFixture f;
+    const char* patches[] = {
+        R"([{"op":"replace","path":"/people/priya/fte","value":0.8}])",
+        R"([{"op":"remove","path":"/assignments/tom:engage:facebook"}])",
+        R"([{"op":"add","path":"/people/ilze","value":{"name":"Ilze","fte":0.5,"reports_to":"sam"}}])",
+        R"([{"op":"replace","path":"/people/priya/fte","value":0.5}])",
+        R"([{"op":"remove","path":"/people/priya/interests"}])",
+    };
+    auto key = [](const planner::Finding& x) {
+        return x.check + " " + x.subject + " " + x.message;
+    };
+    for (const char* patch : patches) {
+        INFO(patch);
+        auto before = f.site->current();
+        EditAnswer answer = f.site->edit(patch, before->version, false);
+        INFO(answer.body);
+        REQUIRE(answer.status == 200);
+        auto state = f.site->current();
+        REQUIRE(state->version == before->version + 1); // not re-read from disk
+        CHECK_FALSE(before->stored->parsed);            // the old version keeps its JSON only
+        Site fresh(f.plan.string());
+        auto read = fresh.current();
+        CHECK(state->stored->text == slurp(f.plan));
+        REQUIRE(state->stored->parsed);
+        CHECK(state->stored->parsed->text() == state->stored->text);
+        CHECK(state->stored->json == read->stored->json);
+        CHECK(planner::model::write_plan_yaml(state->facts->plan()) ==
+              planner::model::write_plan_yaml(read->facts->plan()));
+        auto kept = state->findings();
+        auto again = read->findings();
+        REQUIRE(kept->findings.size() == again->findings.size());
+        for (size_t i = 0; i < kept->findings.size(); ++i)
+            CHECK(key(kept->findings[i]) == key(again->findings[i]));
+    }
 }
