@@ -160,11 +160,11 @@ std::vector<Finding> find_contractor_work_for_staff(const CheckContext& context)
                 context.say("COST003.do", {{"clause", context.candidate_clause(*candidate, duty)},
                                            {"saved", money(context, saved, currency)}})));
             if (!item.profile) { // a profile's share is not the duty's
-                FindingChange& change = findings.back().change;
-                change = duty_change("move", *candidate,
-                                     context.index().channel_duties()[item.duty_index]);
+                FindingChange change = duty_change(
+                    "move", *candidate, context.index().channel_duties()[item.duty_index]);
                 change.from = person.id.str();
                 change.hours = item.hours;
+                findings.back().change = std::move(change);
             }
         }
     }

@@ -51,8 +51,10 @@ std::vector<Finding> find_reporting_cycles(const CheckContext& context) {
                 ? context.say("ORG001.do_self", {{"person", context.name(cycle.front())}})
                 : context.say("ORG001.do", {{"people", context.names(cycle)}})));
         if (cycle.size() == 1) {
-            findings.back().change.kind = "no_manager";
-            findings.back().change.person = cycle.front().str();
+            FindingChange change;
+            change.kind = "no_manager";
+            change.person = cycle.front().str();
+            findings.back().change = std::move(change);
         }
     }
     return findings;
@@ -184,9 +186,11 @@ std::vector<Finding> find_people_without_role(const CheckContext& context) {
                                         {{"status", std::string(model::to_string(person.status))}},
                                         std::move(recommendation)));
         if (best != nullptr) {
-            findings.back().change.kind = "role";
-            findings.back().change.person = person.id.str();
-            findings.back().change.target = best->id.str();
+            FindingChange change;
+            change.kind = "role";
+            change.person = person.id.str();
+            change.target = best->id.str();
+            findings.back().change = std::move(change);
         }
     }
     return findings;

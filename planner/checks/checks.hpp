@@ -5,6 +5,7 @@
 
 #include "model/plan.hpp"
 
+#include <memory>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -42,6 +43,28 @@ struct FindingChange {
     double hours = 0;
 };
 
+// A finding's change, kept out of line: most findings name none, and a large plan has more
+// than a million findings. Reads as a FindingChange (an empty one when there is none);
+// assigning an empty change (no kind) stores nothing.
+class FindingChangeRef {
+public:
+    FindingChangeRef() = default;
+    FindingChangeRef& operator=(FindingChange change) {
+        m_change = change.kind.empty() ? nullptr
+                                       : std::make_shared<const FindingChange>(std::move(change));
+        return *this;
+    }
+    const FindingChange& get() const {
+        static const FindingChange none;
+        return m_change ? *m_change : none;
+    }
+    const FindingChange* operator->() const { return &get(); }
+    explicit operator bool() const { return m_change != nullptr; }
+
+private:
+    std::shared_ptr<const FindingChange> m_change; // shared by copies; never changed in place
+};
+
 struct Finding {
     std::string check; // "COV004"
     Severity severity = Severity::warning;
@@ -49,7 +72,7 @@ struct Finding {
     std::string message; // one sentence for people: display names, not ids
     std::vector<std::pair<std::string, std::string>> evidence; // figures, in a fixed order
     std::string recommendation;
-    FindingChange change; // the change `recommendation` names, when it names one
+    FindingChangeRef change; // the change `recommendation` names, when it names one
 };
 
 // One entry of the catalogue. Ids are stable forever.

@@ -155,7 +155,7 @@ std::optional<std::vector<PatchOperation>> move_patch(const PlanFacts& facts, co
 
 std::optional<FindingFix> finding_fix(const PlanFacts& facts, const Json& plan_json,
                                       const Finding& finding) {
-    const FindingChange& c = finding.change;
+    const FindingChange& c = finding.change.get();
     if (c.kind.empty() || !known_person(facts, c.person))
         return std::nullopt;
     FindingFix fix;

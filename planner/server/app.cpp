@@ -171,7 +171,7 @@ std::string fix_json(const SiteState& state, const Finding& f, const ReportText&
         values["hours"] = hours;
     }
     return "{\"label\":" + model::json_quote(text.get(fix->label_key, values)) +
-           ",\"kind\":" + model::json_quote(f.change.kind) +
+           ",\"kind\":" + model::json_quote(f.change->kind) +
            ",\"patch\":" + model::write_json(model::patch_to_json(fix->patch)) + "}";
 }
 
