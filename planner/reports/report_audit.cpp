@@ -379,8 +379,8 @@ ex::Section kpi_coverage(const Plan& plan, const PlanIndex& index, const ReportT
     }
     ex::Table table;
     table.id = "kpi_coverage";
-    table.columns = {{"goal", t.get("audit.col_goal"), ex::Alignment::left, 2.2},
-                     {"kpi", t.get("audit.col_kpi"), ex::Alignment::left, 2.2},
+    table.columns = {{"goal", t.get("audit.col_goal"), ex::Alignment::left, 1.4},
+                     {"kpi", t.get("audit.col_kpi"), ex::Alignment::left, 3},
                      {"target", t.get("audit.col_target"), ex::Alignment::right, 0.9, true},
                      {"owner", t.get("audit.col_owner"), ex::Alignment::left, 1.4},
                      {"reported_by", t.get("audit.col_measured"), ex::Alignment::left, 1.8}};
@@ -411,8 +411,11 @@ ex::Section kpi_coverage(const Plan& plan, const PlanIndex& index, const ReportT
                               k.metric == "follower_growth" || k.metric == "response_rate" ||
                               k.metric == "roi";
             const auto target_text = [&](double v) {
-                return rate ? t.get("common.percent", {{"value", t.number(v * 100, 1)}})
-                            : t.number(v, v < 1 ? 3 : 0);
+                if (rate)
+                    return t.get("common.percent", {{"value", t.number(v * 100, 1)}});
+                if (k.metric == "response_minutes")
+                    return t.get("quarterly.minutes", {{"value", t.number(v, 0)}});
+                return t.number(v, v < 1 ? 3 : 0);
             };
             table.rows.push_back(
                 {display_name(g), kpi,
