@@ -57,7 +57,8 @@ namespace {
 
 // Page breaks inside running text: a paragraph of up to three lines is never split, a longer
 // one leaves at least two lines at the page foot; a bold paragraph (a finding's title, a
-// lead-in) also keeps with two lines of what follows.
+// lead-in) also keeps with what usually follows it: two lines of evidence and a two-line
+// recommendation box.
 void draw_kept_together(Flow& flow, std::string_view text, const TextStyle& style, double leading,
                         double keep_after) {
     const std::size_t lines =
@@ -78,7 +79,8 @@ void draw_paragraph(Flow& flow, const Paragraph& paragraph) {
         break;
     case ParagraphStyle::strong:
         draw_kept_together(flow, paragraph.text, {FontWeight::bold, type::k_body, theme.text},
-                           type::k_body_leading, 2 * type::k_note_leading);
+                           type::k_body_leading,
+                           2 * type::k_note_leading + 2 * type::k_body_leading + 18);
         break;
     case ParagraphStyle::lead:
         draw_kept_together(flow, paragraph.text, {FontWeight::regular, type::k_lead, theme.text},
