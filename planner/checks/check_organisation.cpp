@@ -35,18 +35,14 @@ std::vector<Finding> find_reporting_cycles(const CheckContext& context) {
     std::vector<Finding> findings;
     for (const std::vector<PersonId>& cycle : context.graph().reporting_cycles()) {
         std::vector<std::string> names;
-        std::vector<std::string> ids;
         for (const PersonId& id : cycle) {
             names.push_back(context.name(id));
-            ids.push_back(id.str());
         }
         names.push_back(names.front());
-        ids.push_back(ids.front());
         findings.push_back(make_finding(
             "ORG001", "person:" + cycle.front().str(),
             context.say("ORG001.message", {{"cycle", join_list(names, " \u2192 ")}}),
-            {{"cycle", "reporting cycle: " + join_list(ids, " -> ")},
-             {"people", std::to_string(cycle.size())}},
+            {{"cycle", join_list(names, " \u2192 ")}, {"people", std::to_string(cycle.size())}},
             cycle.size() == 1
                 ? context.say("ORG001.do_self", {{"person", context.name(cycle.front())}})
                 : context.say("ORG001.do", {{"people", context.names(cycle)}})));
