@@ -1,5 +1,6 @@
 #include "planner/reports/report_common.hpp"
 
+#include "exporters/org_layout.hpp"
 #include "planner/checks/evidence_words.hpp"
 
 #include <algorithm>
@@ -410,36 +411,23 @@ struct OrgShape {
 };
 
 OrgShape org_shape(const ex::OrgChart& chart) {
+    // The same tree the chart draws: a link that would close a reporting cycle is dropped, so
+    // everyone is in it and the figures agree with the boxes.
+    const ex::OrgTree tree = ex::build_org_tree(chart.nodes);
     OrgShape shape;
     const size_t n = chart.nodes.size();
     for (size_t i = 0; i < n; ++i)
         shape.position.emplace(chart.nodes[i].id, i);
-    shape.children.resize(n);
-    shape.depth.assign(n, -1);
+    shape.children = tree.children;
+    shape.depth = tree.depth;
     shape.team.assign(n, 0);
-    std::vector<size_t> roots;
-    for (size_t i = 0; i < n; ++i) {
-        auto parent = chart.nodes[i].parent_id ? shape.position.find(*chart.nodes[i].parent_id)
-                                               : shape.position.end();
-        if (parent == shape.position.end() || parent->second == i)
-            roots.push_back(i);
-        else
-            shape.children[parent->second].push_back(i);
-    }
-    for (size_t r : roots) {
-        shape.depth[r] = 0;
-        shape.order.push_back(r);
-    }
+    shape.order = tree.roots;
     for (size_t i = 0; i < shape.order.size(); ++i)
         for (size_t child : shape.children[shape.order[i]])
-            if (shape.depth[child] < 0) {
-                shape.depth[child] = shape.depth[shape.order[i]] + 1;
-                shape.order.push_back(child);
-            }
+            shape.order.push_back(child);
     for (size_t i = shape.order.size(); i-- > 0;)
         for (size_t child : shape.children[shape.order[i]])
-            if (shape.depth[child] == shape.depth[shape.order[i]] + 1)
-                shape.team[shape.order[i]] += 1 + shape.team[child];
+            shape.team[shape.order[i]] += 1 + shape.team[child];
     return shape;
 }
 
