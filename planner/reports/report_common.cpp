@@ -541,8 +541,12 @@ void append_org_chart(const ReportText& text, exporters::OrgChart chart,
             continue;
         top.nodes.push_back(node);
     }
+    // People, as the summary counts them: vacancies are boxes of the chart but nobody yet.
+    const auto people = static_cast<size_t>(
+        std::count_if(chart.nodes.begin(), chart.nodes.end(),
+                      [](const ex::OrgNode& node) { return !node.has(ex::OrgMark::vacancy); }));
     blocks.push_back(
-        ex::Paragraph{text.get("org.large_lead", {{"people", count(chart.nodes.size())},
+        ex::Paragraph{text.get("org.large_lead", {{"people", count(people)},
                                                   {"levels", std::to_string(levels + 1)},
                                                   {"file", "org_chart.csv"}}),
                       ex::ParagraphStyle::body});
