@@ -12,6 +12,13 @@ using model::PersonId;
 
 namespace {
 
+// A person's status in the language of the findings ("active", "strādā").
+std::string status_words(const CheckContext& context, model::PersonStatus status) {
+    const std::string key = "common.status_" + std::string(model::to_string(status));
+    return context.texts().has(key) ? context.texts().get(key)
+                                    : std::string(model::to_string(status));
+}
+
 // At most `limit` names, then "and N others".
 std::string some_names(const CheckContext& context, const std::vector<PersonId>& ids,
                        size_t limit = 5) {
@@ -78,9 +85,9 @@ std::vector<Finding> find_several_heads(const CheckContext& context) {
     std::vector<PersonId> heads = context.graph().people_without_manager();
     if (heads.size() < 2)
         return {};
-    std::vector<std::string> ids;
+    std::vector<std::string> names;
     for (const PersonId& id : heads)
-        ids.push_back(id.str());
+        names.push_back(context.name(id));
     std::string recommendation;
     if (auto head = context.team_head()) {
         std::size_t tree = context.graph().reporting_tree_size(*head);
@@ -93,7 +100,7 @@ std::vector<Finding> find_several_heads(const CheckContext& context) {
         "ORG003", "plan",
         context.say_count("ORG003.message", static_cast<long long>(heads.size()),
                           {{"people", some_names(context, heads)}}),
-        {{"people_without_manager", std::to_string(heads.size())}, {"people", join_list(ids)}},
+        {{"people_without_manager", std::to_string(heads.size())}, {"people", join_list(names)}},
         std::move(recommendation))};
 }
 
@@ -165,7 +172,7 @@ std::vector<Finding> find_people_without_role(const CheckContext& context) {
                 : context.say("ORG005.do", {{"person", name}});
         findings.push_back(make_finding("ORG005", "person:" + person.id.str(),
                                         context.say("ORG005.message", {{"person", name}}),
-                                        {{"status", std::string(model::to_string(person.status))}},
+                                        {{"status", status_words(context, person.status)}},
                                         std::move(recommendation)));
     }
     return findings;
