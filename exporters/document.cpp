@@ -2,6 +2,7 @@
 
 #include "exporters/export_error.hpp"
 
+#include <algorithm>
 #include <charconv>
 #include <chrono>
 #include <cstdlib>
@@ -98,6 +99,33 @@ std::string_view block_type_name(const Block& block) {
     };
     static_assert(std::size(k_names) == std::variant_size_v<Block>);
     return k_names[block.index()];
+}
+
+bool OrgNode::has(OrgMark mark) const {
+    return std::find(marks.begin(), marks.end(), mark) != marks.end();
+}
+
+std::vector<OrgMark> marks_present(const OrgChart& chart) {
+    std::vector<OrgMark> present;
+    for (const OrgMark mark : {OrgMark::overloaded, OrgMark::vacancy, OrgMark::leaving}) {
+        if (std::any_of(chart.nodes.begin(), chart.nodes.end(),
+                        [mark](const OrgNode& node) { return node.has(mark); })) {
+            present.push_back(mark);
+        }
+    }
+    return present;
+}
+
+std::string_view org_mark_name(OrgMark mark) {
+    switch (mark) {
+    case OrgMark::overloaded:
+        return "overloaded";
+    case OrgMark::vacancy:
+        return "vacancy";
+    case OrgMark::leaving:
+        return "leaving";
+    }
+    return "";
 }
 
 } // namespace planner::exporters

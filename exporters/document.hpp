@@ -197,20 +197,41 @@ struct LineChart {
     std::optional<ReferenceLine> reference; // e.g. the target
 };
 
+// What a node of an org chart is highlighted for; a node may have several. Each kind is drawn
+// in its own colour and with its own marker, so that it also reads in greyscale.
+enum class OrgMark { overloaded, vacancy, leaving };
+
 struct OrgNode {
     std::string id;
     std::string label;                    // a name, or "Vacancy"
     std::string sublabel;                 // a role
     std::optional<std::string> parent_id; // nullopt, or an id not in the chart: a root
-    bool highlight = false;               // drawn in the accent colour (a vacancy, an overload)
+    std::vector<OrgMark> marks;           // in OrgMark order, each at most once
+    std::string detail; // a manager's span of control and team size; empty for others
+    bool highlighted() const { return !marks.empty(); }
+    bool has(OrgMark mark) const;
+};
+
+struct OrgLegendEntry {
+    OrgMark mark;
+    std::string label; // "Overloaded"
 };
 
 // Nodes in any order; children are drawn in the order they appear. A parent link that would
-// close a cycle is treated as absent.
+// close a cycle is treated as absent. The legend names every kind of mark; a renderer shows
+// only the kinds some node has, and the note (what the detail line means) when any node has
+// a detail.
 struct OrgChart {
     std::string title;
     std::vector<OrgNode> nodes;
+    std::vector<OrgLegendEntry> legend;
+    std::string legend_title; // "Legend"
+    std::string detail_note;  // "Span: direct reports. Team: everyone under the manager."
 };
+
+// The marks some node of the chart has, in OrgMark order.
+std::vector<OrgMark> marks_present(const OrgChart& chart);
+std::string_view org_mark_name(OrgMark mark); // "overloaded", "vacancy", "leaving"
 
 struct MatrixLegendEntry {
     std::string code;    // "R"

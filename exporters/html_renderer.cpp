@@ -385,6 +385,11 @@ std::string render_line_chart(const LineChart& chart) {
 
 // The org chart: a collapsible tree of nested lists (readable at any size; the script adds
 // search, expand and collapse), with an SVG overview of the top levels above it.
+// The page highlights vacancies and overloads (its note says so); a leaving mark is the PDF's.
+bool html_highlight(const OrgNode& node) {
+    return node.has(OrgMark::vacancy) || node.has(OrgMark::overloaded);
+}
+
 std::string render_org_chart(const OrgChart& chart, const HtmlOptions& options) {
     OrgTree tree = build_org_tree(chart.nodes);
     std::string out = "<div class=\"org-chart\">";
@@ -423,10 +428,11 @@ std::string render_org_chart(const OrgChart& chart, const HtmlOptions& options) 
             }
             for (const OrgBox& box : layout.boxes) {
                 const OrgNode& node = top[box.node];
-                out += "<g class=\"org-box" + std::string(node.highlight ? " highlight" : "") +
-                       "\"><rect x=\"" + number(box.top_left.x) + "\" y=\"" +
-                       number(box.top_left.y) + "\" width=\"" + number(lo.box_width) +
-                       "\" height=\"" + number(lo.box_height) + "\" rx=\"4\"/>" +
+                out += "<g class=\"org-box" +
+                       std::string(html_highlight(node) ? " highlight" : "") + "\"><rect x=\"" +
+                       number(box.top_left.x) + "\" y=\"" + number(box.top_left.y) + "\" width=\"" +
+                       number(lo.box_width) + "\" height=\"" + number(lo.box_height) +
+                       "\" rx=\"4\"/>" +
                        svg_text(box.top_left.x + lo.box_width / 2, box.top_left.y + 15,
                                 shorten(node.label, 20), "org-name", "middle") +
                        svg_text(box.top_left.x + lo.box_width / 2, box.top_left.y + 29,
@@ -447,8 +453,8 @@ std::string render_org_chart(const OrgChart& chart, const HtmlOptions& options) 
     auto open_node = [&](size_t i) {
         const OrgNode& node = chart.nodes[i];
         std::string label =
-            "<span class=\"org-node" + std::string(node.highlight ? " highlight" : "") + "\">" +
-            "<span class=\"org-name\">" + html_escape(node.label) +
+            "<span class=\"org-node" + std::string(html_highlight(node) ? " highlight" : "") +
+            "\">" + "<span class=\"org-name\">" + html_escape(node.label) +
             "</span> <span class=\"org-role\">" + html_escape(node.sublabel) + "</span></span>";
         if (tree.children[i].empty()) {
             out += "<li class=\"leaf\">" + label + "</li>";

@@ -188,9 +188,20 @@ void write_block(JsonWriter& json, const OrgChart& chart) {
         } else {
             json.write_null();
         }
-        json.field_bool("highlight", node.highlight).end_object();
+        json.field_bool("highlight", node.highlighted()).key("marks").begin_array();
+        for (const OrgMark mark : node.marks) {
+            json.write_string(org_mark_name(mark));
+        }
+        json.end_array().field("detail", node.detail).end_object();
     }
-    json.end_array();
+    json.end_array().key("legend").begin_array();
+    for (const OrgLegendEntry& entry : chart.legend) {
+        json.begin_object()
+            .field("mark", org_mark_name(entry.mark))
+            .field("label", entry.label)
+            .end_object();
+    }
+    json.end_array().field("detail_note", chart.detail_note);
 }
 
 void write_block(JsonWriter& json, const Matrix& matrix) {

@@ -451,6 +451,20 @@ void PdfCanvas::fill_circle(Point centre, double radius, Rgb colour) {
     HPDF_Page_Fill(page);
 }
 
+void PdfCanvas::fill_polygon(const std::vector<Point>& points, Rgb colour) {
+    if (m_impl->skip_drawing() || points.size() < 3) {
+        return;
+    }
+    HPDF_Page page = m_impl->page();
+    m_impl->set_fill(colour);
+    HPDF_Page_MoveTo(page, static_cast<HPDF_REAL>(points[0].x), m_impl->to_pdf_y(points[0].y));
+    for (std::size_t i = 1; i < points.size(); ++i) {
+        HPDF_Page_LineTo(page, static_cast<HPDF_REAL>(points[i].x), m_impl->to_pdf_y(points[i].y));
+    }
+    HPDF_Page_ClosePath(page);
+    HPDF_Page_Fill(page);
+}
+
 Size PdfCanvas::draw_png(const std::string& path, double x, double top, double max_width,
                          double max_height) {
     if (m_impl->skip_drawing()) {

@@ -93,6 +93,7 @@ public:
     void line(Point from, Point to, const StrokeStyle& style);
     void polyline(const std::vector<Point>& points, const StrokeStyle& style);
     void fill_circle(Point centre, double radius, Rgb colour);
+    void fill_polygon(const std::vector<Point>& points, Rgb colour);
 
     // The PNG scaled to fit max_width x max_height, aspect kept, top-left at (x, top). Returns
     // the size drawn. Throws ExportError when the file is missing or not a PNG libharu reads.

@@ -4,6 +4,7 @@
 
 #include "exporters/org_layout.hpp"
 #include "exporters/pdf_blocks.hpp"
+#include "exporters/text_wrap.hpp"
 
 #include <algorithm>
 
@@ -13,32 +14,188 @@ namespace {
 constexpr double k_min_scale = 0.78; // below this, labels get too small to read
 constexpr double k_label_size = 7.4;
 constexpr double k_sublabel_size = 6.5;
+constexpr double k_min_name_size = 0.62; // a name shrinks to this part of its size to fit
+constexpr double k_marker = 6.5;         // a mark's marker, points across at scale 1
+
+// Each mark has its colour and a shape of its own (so that it reads in greyscale too), and a
+// vacancy's box has a dashed border: a seat nobody holds yet.
+Rgb mark_colour(const Theme& theme, OrgMark mark) {
+    switch (mark) {
+    case OrgMark::overloaded:
+        return theme.status(StatusColour::red);
+    case OrgMark::vacancy:
+        return theme.status(StatusColour::amber);
+    case OrgMark::leaving:
+        return {0x5b, 0x4a, 0x8c};
+    }
+    return theme.muted;
+}
+
+Rgb mark_tint(const Theme& theme, OrgMark mark) {
+    switch (mark) {
+    case OrgMark::overloaded:
+        return theme.status_tint(StatusColour::red);
+    case OrgMark::vacancy:
+        return theme.status_tint(StatusColour::amber);
+    case OrgMark::leaving:
+        return {0xe7, 0xe3, 0xf1};
+    }
+    return theme.white;
+}
+
+// overloaded: a triangle; vacancy: a square; leaving: a circle; each on a white halo so that
+// it stands out on a box edge or a tinted fill.
+void draw_marker(PdfCanvas& canvas, const Theme& theme, OrgMark mark, Point centre, double size) {
+    const double r = size / 2;
+    canvas.fill_circle(centre, r + 1.1 * size / k_marker, theme.white);
+    const Rgb colour = mark_colour(theme, mark);
+    switch (mark) {
+    case OrgMark::overloaded:
+        canvas.fill_polygon({{centre.x, centre.y - r * 1.05},
+                             {centre.x + r * 1.1, centre.y + r * 0.85},
+                             {centre.x - r * 1.1, centre.y + r * 0.85}},
+                            colour);
+        break;
+    case OrgMark::vacancy:
+        canvas.fill_rect(centre.x - r * 0.85, centre.y - r * 0.85, 1.7 * r, 1.7 * r, colour);
+        break;
+    case OrgMark::leaving:
+        canvas.fill_circle(centre, r * 0.95, colour);
+        break;
+    }
+}
+
+// The text at the largest size from `size` down to `size * smallest` that fits in width; when
+// even that does not fit, cut with an ellipsis.
+std::pair<std::string, double> fit_text(Flow& flow, const std::string& text, FontWeight weight,
+                                        double size, double smallest, double width) {
+    const double natural = flow.canvas().text_width(text, weight, size);
+    if (natural <= width) {
+        return {text, size};
+    }
+    const double fitted = std::max(size * smallest, size * width / natural);
+    return {truncate_to_width(text, width, flow.measure(weight, fitted)), fitted};
+}
+
+bool any_detail(const OrgChart& chart) {
+    return std::any_of(chart.nodes.begin(), chart.nodes.end(),
+                       [](const OrgNode& node) { return !node.detail.empty(); });
+}
 
 void draw_box(Flow& flow, const OrgNode& node, double x, double y, double width, double height,
-              double scale) {
+              double scale, bool detail_line) {
     PdfCanvas& canvas = flow.canvas();
     const Theme& theme = flow.theme();
-    const Rgb accent = node.highlight ? theme.status(StatusColour::amber) : theme.primary;
+    const bool marked = node.highlighted();
+    const Rgb accent = marked ? mark_colour(theme, node.marks.front()) : theme.primary;
     canvas.fill_rect(x, y, width, height,
-                     node.highlight ? theme.status_tint(StatusColour::amber) : theme.white);
+                     marked ? mark_tint(theme, node.marks.front()) : theme.white);
     canvas.stroke_rect(x, y, width, height,
-                       {node.highlight ? accent : theme.rule, 0.6 * scale, LineDash::solid});
+                       {marked ? accent : theme.rule, (marked ? 0.8 : 0.6) * scale,
+                        node.has(OrgMark::vacancy) ? LineDash::dashed : LineDash::solid});
     canvas.fill_rect(x, y, width, 2.2 * scale, accent);
-    const double pad = 5 * scale;
-    const TextStyle label{FontWeight::bold, k_label_size * scale, theme.text};
-    const TextStyle sublabel{FontWeight::regular, k_sublabel_size * scale, theme.muted};
+    const double pad = 4 * scale;
     const double room = width - 2 * pad;
     const bool two_lines = !node.sublabel.empty();
-    const double label_baseline = y + (two_lines ? 13.5 : 18.5) * scale;
-    canvas.text_aligned(x + pad, room, label_baseline,
-                        truncate_to_width(node.label, room, flow.measure(label.weight, label.size)),
-                        label, Alignment::centre);
+    // Baselines: one line centred; name and role; name, role and the manager's figures.
+    const double label_baseline =
+        y + (detail_line ? (two_lines ? 12.5 : 16) : (two_lines ? 13.5 : 18.5)) * scale;
+    const auto [name, name_size] =
+        fit_text(flow, node.label, FontWeight::bold, k_label_size * scale, k_min_name_size, room);
+    canvas.text_aligned(x + pad, room, label_baseline, name,
+                        {FontWeight::bold, name_size, theme.text}, Alignment::centre);
     if (two_lines) {
-        canvas.text_aligned(
-            x + pad, room, y + 23.5 * scale,
-            truncate_to_width(node.sublabel, room, flow.measure(sublabel.weight, sublabel.size)),
-            sublabel, Alignment::centre);
+        const auto [role, role_size] =
+            fit_text(flow, node.sublabel, FontWeight::regular, k_sublabel_size * scale, 0.85, room);
+        canvas.text_aligned(x + pad, room, y + (detail_line ? 22 : 23.5) * scale, role,
+                            {FontWeight::regular, role_size, theme.muted}, Alignment::centre);
     }
+    if (detail_line && !node.detail.empty()) {
+        const auto [detail, detail_size] =
+            fit_text(flow, node.detail, FontWeight::bold, k_sublabel_size * scale, 0.85, room);
+        canvas.text_aligned(x + pad, room, y + 32 * scale, detail,
+                            {FontWeight::bold, detail_size, theme.primary_text}, Alignment::centre);
+    }
+    // Markers sit on the top edge at the right, away from the connector at the centre.
+    double marker_x = x + width - 6 * scale;
+    for (auto it = node.marks.rbegin(); it != node.marks.rend(); ++it) {
+        draw_marker(canvas, theme, *it, {marker_x, y + 1.1 * scale}, k_marker * scale);
+        marker_x -= (k_marker + 3.5) * scale;
+    }
+}
+
+// The legend: a framed box with one entry (marker and label) per kind of mark the chart
+// shows, and the note on what a manager's figures mean.
+struct LegendLayout {
+    std::vector<const OrgLegendEntry*> entries;
+    std::vector<std::string> note_lines;
+    double height = 0;
+};
+
+constexpr double k_legend_pad = 5;
+constexpr double k_legend_row = 11;
+constexpr double k_legend_leading = 9.5;
+constexpr double k_legend_gap_after = 6;
+
+LegendLayout lay_out_legend(const Flow& flow, const OrgChart& chart) {
+    LegendLayout legend;
+    for (const OrgMark mark : marks_present(chart)) {
+        for (const OrgLegendEntry& entry : chart.legend) {
+            if (entry.mark == mark) {
+                legend.entries.push_back(&entry);
+                break;
+            }
+        }
+    }
+    if (!chart.detail_note.empty() && any_detail(chart)) {
+        legend.note_lines = wrap_text(chart.detail_note, flow.width() - 2 * k_legend_pad,
+                                      flow.measure(FontWeight::regular, type::k_small));
+    }
+    if (legend.entries.empty() && legend.note_lines.empty()) {
+        return legend;
+    }
+    legend.height = 2 * k_legend_pad + (legend.entries.empty() ? 0 : k_legend_row) +
+                    static_cast<double>(legend.note_lines.size()) * k_legend_leading +
+                    k_legend_gap_after;
+    return legend;
+}
+
+void draw_legend(Flow& flow, const OrgChart& chart, const LegendLayout& legend) {
+    if (legend.height <= 0) {
+        return;
+    }
+    PdfCanvas& canvas = flow.canvas();
+    const Theme& theme = flow.theme();
+    const double box_height = legend.height - k_legend_gap_after;
+    flow.ensure_space(box_height);
+    const double top = flow.y();
+    canvas.fill_rect(flow.left(), top, flow.width(), box_height, theme.tint_light);
+    canvas.stroke_rect(flow.left(), top, flow.width(), box_height,
+                       {theme.rule, 0.6, LineDash::solid});
+    double baseline = top + k_legend_pad + canvas.cap_height(FontWeight::bold, type::k_small) + 1;
+    if (!legend.entries.empty()) {
+        const TextStyle title{FontWeight::bold, type::k_small, theme.text};
+        const TextStyle label{FontWeight::regular, type::k_small, theme.text};
+        double x = flow.left() + k_legend_pad;
+        if (!chart.legend_title.empty()) {
+            canvas.text(x, baseline, chart.legend_title, title);
+            x += canvas.text_width(chart.legend_title, title.weight, title.size) + 10;
+        }
+        const double marker_y = baseline - canvas.cap_height(label.weight, label.size) / 2;
+        for (const OrgLegendEntry* entry : legend.entries) {
+            draw_marker(canvas, theme, entry->mark, {x + k_marker / 2, marker_y}, k_marker);
+            x += k_marker + 3;
+            canvas.text(x, baseline, entry->label, label);
+            x += canvas.text_width(entry->label, label.weight, label.size) + 14;
+        }
+        baseline += k_legend_row;
+    }
+    const TextStyle note{FontWeight::regular, type::k_small, theme.muted};
+    for (const std::string& line : legend.note_lines) {
+        canvas.text(flow.left() + k_legend_pad, baseline, line, note);
+        baseline += k_legend_leading;
+    }
+    flow.advance(legend.height);
 }
 
 // Depth-first order with, per row, whether each ancestor level still has siblings to come.
@@ -100,21 +257,31 @@ void draw_outline(Flow& flow, const OrgChart& chart, const OrgTree& tree) {
             canvas.line({elbow, middle}, {x, middle}, line);
         }
         const OrgNode& node = chart.nodes[row.node];
-        canvas.fill_rect(x, middle - 3, 6, 6,
-                         node.highlight ? theme.status(StatusColour::amber) : theme.primary);
-        const double text_x = x + 10;
-        const double name_width = std::min(canvas.text_width(node.label, label.weight, label.size),
-                                           flow.right() - text_x);
-        canvas.text(text_x, middle + ascent / 2,
-                    truncate_to_width(node.label, flow.right() - text_x,
-                                      flow.measure(label.weight, label.size)),
-                    label);
-        const double sub_x = text_x + name_width + 8;
-        if (!node.sublabel.empty() && sub_x < flow.right() - 20) {
-            canvas.text(sub_x, middle + ascent / 2,
-                        truncate_to_width(node.sublabel, flow.right() - sub_x,
-                                          flow.measure(sublabel.weight, sublabel.size)),
-                        sublabel);
+        if (node.marks.empty()) {
+            canvas.fill_rect(x, middle - 3, 6, 6, theme.primary);
+        }
+        double text_x = x + 10;
+        // Marks follow the tree line's square, one marker each.
+        for (std::size_t m = 0; m < node.marks.size(); ++m) {
+            draw_marker(canvas, theme, node.marks[m], {x + 3 + 9 * static_cast<double>(m), middle},
+                        k_marker);
+            text_x = x + 3 + 9 * static_cast<double>(m) + 7;
+        }
+        const auto [name, name_size] = fit_text(flow, node.label, label.weight, label.size,
+                                                k_min_name_size, flow.right() - text_x);
+        canvas.text(text_x, middle + ascent / 2, name, {label.weight, name_size, label.colour});
+        double sub_x = text_x + canvas.text_width(name, label.weight, name_size) + 8;
+        for (const std::string* part : {&node.sublabel, &node.detail}) {
+            if (part->empty() || sub_x >= flow.right() - 20) {
+                continue;
+            }
+            const TextStyle style = part == &node.detail
+                                        ? TextStyle{FontWeight::bold, 7.5, theme.primary_text}
+                                        : sublabel;
+            const std::string shown = truncate_to_width(*part, flow.right() - sub_x,
+                                                        flow.measure(style.weight, style.size));
+            canvas.text(sub_x, middle + ascent / 2, shown, style);
+            sub_x += canvas.text_width(shown, style.weight, style.size) + 8;
         }
         flow.advance(k_row);
     }
@@ -128,7 +295,7 @@ struct Choice {
 
 // From the most spread out arrangement to the most compact: the first that fits width x height
 // at a readable scale wins; if none does, the one with the largest scale.
-Choice choose_layout(const OrgTree& tree, double width, double height) {
+Choice choose_layout(const OrgTree& tree, double width, double height, bool detail_line) {
     struct Arrangement {
         LeafPlacement leaves;
         std::optional<int> comb_depth;
@@ -149,6 +316,9 @@ Choice choose_layout(const OrgTree& tree, double width, double height) {
             options.max_width = max_width;
             options.leaves = arrangement.leaves;
             options.comb_depth = arrangement.comb_depth;
+            if (detail_line) {
+                options.box_height = 38;
+            }
             OrgLayout layout = lay_out_org_tree(tree, options);
             const double scale = std::min({1.0, width / layout.width, height / layout.height});
             if (scale > best.scale + 1e-6) {
@@ -171,14 +341,17 @@ void draw_org_chart(Flow& flow, const OrgChart& chart) {
         return;
     }
     const OrgTree tree = build_org_tree(chart.nodes);
-    const double title_room = chart.title.empty() ? 0 : 20;
+    const LegendLayout legend = lay_out_legend(flow, chart);
+    const bool detail_line = any_detail(chart);
+    const double title_room = (chart.title.empty() ? 0 : 20) + legend.height;
     // Fit the rest of this page if that keeps the chart readable, else a fresh page.
-    Choice choice = choose_layout(tree, flow.width(), flow.remaining() - title_room);
+    Choice choice = choose_layout(tree, flow.width(), flow.remaining() - title_room, detail_line);
     if (choice.scale < k_min_scale) {
-        choice = choose_layout(tree, flow.width(), flow.page_height() - title_room);
+        choice = choose_layout(tree, flow.width(), flow.page_height() - title_room, detail_line);
     }
     if (choice.scale < k_min_scale) {
-        flow.draw_block_title(chart.title, 3 * 15);
+        flow.draw_block_title(chart.title, legend.height + 3 * 15);
+        draw_legend(flow, chart, legend);
         draw_outline(flow, chart, tree);
         flow.advance(type::k_block_gap);
         return;
@@ -187,11 +360,12 @@ void draw_org_chart(Flow& flow, const OrgChart& chart) {
     const OrgLayoutOptions& options = choice.options;
     const double scale = choice.scale;
     const double height = layout.height * scale;
-    flow.draw_block_title(chart.title, height);
-    flow.ensure_space(height);
+    flow.draw_block_title(chart.title, legend.height + height);
+    flow.ensure_space(legend.height + height);
+    draw_legend(flow, chart, legend);
     const double origin_x = flow.left() + (flow.width() - layout.width * scale) / 2;
-    const double origin_y = flow.y() + 2;
-    const StrokeStyle connector{flow.theme().rule, 0.9 * scale, LineDash::solid};
+    const double origin_y = flow.y() + 4;
+    const StrokeStyle connector{flow.theme().muted, 0.9 * scale, LineDash::solid};
     for (const std::vector<Point>& line : layout.connectors) {
         std::vector<Point> scaled;
         for (const Point& point : line) {
@@ -202,9 +376,9 @@ void draw_org_chart(Flow& flow, const OrgChart& chart) {
     for (const OrgBox& box : layout.boxes) {
         draw_box(flow, chart.nodes[box.node], origin_x + box.top_left.x * scale,
                  origin_y + box.top_left.y * scale, options.box_width * scale,
-                 options.box_height * scale, scale);
+                 options.box_height * scale, scale, detail_line);
     }
-    flow.advance(height + 4 + type::k_block_gap);
+    flow.advance(height + 6 + type::k_block_gap);
 }
 
 } // namespace planner::exporters

@@ -35,8 +35,9 @@ void draw_block(Flow& flow, const Block& block) {
 }
 
 // Whether the heading of section, drawn here, would end up alone at the foot of the page: a
-// rehearsal draws it, the headings of any first subsections, and the first block, and
-// compares the page the block starts on with the heading's page.
+// rehearsal draws it, the headings of any first subsections, and the first block (after a
+// lead paragraph, the block it introduces), and compares the page that block starts on with
+// the heading's page.
 bool heading_would_be_orphaned(Flow& flow, const Section& section, int level) {
     PdfCanvas& canvas = flow.canvas();
     const double y = flow.y();
@@ -50,9 +51,18 @@ bool heading_would_be_orphaned(Flow& flow, const Section& section, int level) {
         ++level;
         draw_heading(flow, next->title, std::min(level, 3));
     }
+    // A lead paragraph belongs with the table or chart it introduces: the heading keeps with
+    // that block, not with the lead alone.
+    std::size_t first = 0;
+    if (next->blocks.size() >= 2 && std::holds_alternative<Paragraph>(next->blocks[0]) &&
+        !std::holds_alternative<Paragraph>(next->blocks[1]) &&
+        !std::holds_alternative<PageBreak>(next->blocks[1])) {
+        draw_block(flow, next->blocks[0]);
+        first = 1;
+    }
     canvas.mark_rehearsal();
-    if (!next->blocks.empty()) {
-        draw_block(flow, next->blocks.front());
+    if (next->blocks.size() > first) {
+        draw_block(flow, next->blocks[first]);
     }
     const std::optional<std::size_t> block_page = canvas.end_rehearsal();
     flow.set_y(y);

@@ -219,10 +219,24 @@ public:
         m_flow.draw_block_title(m_table.title, keep);
         m_flow.ensure_space(start);
         draw_header();
+        const TextStyle footnote_style{FontWeight::regular, type::k_note - 0.5, m_theme.muted};
+        // The footnote never stands alone at a page top: the last row goes with it.
+        const double footnote_height =
+            m_table.footnote.empty()
+                ? 0
+                : 4 + static_cast<double>(
+                          wrap_text(m_table.footnote, m_flow.width(),
+                                    m_flow.measure(footnote_style.weight, footnote_style.size))
+                              .size()) *
+                          (type::k_note_leading - 0.5);
         for (std::size_t r = 0; r < m_table.rows.size(); ++r) {
             LaidOutRow row = r == 0 ? first : lay_out(r);
             clamp_to_page(row);
-            if (row.height > m_flow.remaining() || !tail_fits(r, row)) {
+            const bool last = r + 1 == m_table.rows.size();
+            const bool footnote_fits = !last || r == 0 ||
+                                       row.height + footnote_height <= m_flow.remaining() ||
+                                       footnote_height > m_flow.page_height() / 4;
+            if (row.height > m_flow.remaining() || !tail_fits(r, row) || !footnote_fits) {
                 m_flow.new_page();
                 {
                     // A continued table says so, titled or not.
@@ -241,8 +255,7 @@ public:
                              {m_theme.rule, 0.7, LineDash::solid});
         if (!m_table.footnote.empty()) {
             m_flow.advance(4);
-            m_flow.draw_wrapped(m_table.footnote, m_flow.left(), m_flow.width(),
-                                {FontWeight::regular, type::k_note - 0.5, m_theme.muted},
+            m_flow.draw_wrapped(m_table.footnote, m_flow.left(), m_flow.width(), footnote_style,
                                 type::k_note_leading - 0.5);
         }
         m_flow.advance(type::k_block_gap);

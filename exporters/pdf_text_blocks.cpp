@@ -53,24 +53,42 @@ void draw_heading(Flow& flow, std::string_view title, int level) {
     flow.advance(look.space_after);
 }
 
+namespace {
+
+// Page breaks inside running text: a paragraph of up to three lines is never split, a longer
+// one leaves at least two lines at the page foot; a bold paragraph (a finding's title, a
+// lead-in) also keeps with what usually follows it: two lines of evidence and a two-line
+// recommendation box.
+void draw_kept_together(Flow& flow, std::string_view text, const TextStyle& style, double leading,
+                        double keep_after) {
+    const std::size_t lines =
+        wrap_text(text, flow.width(), flow.measure(style.weight, style.size)).size();
+    const std::size_t kept = lines <= 3 ? lines : 2;
+    flow.ensure_space(static_cast<double>(kept) * leading + keep_after);
+    flow.draw_wrapped(text, flow.left(), flow.width(), style, leading);
+}
+
+} // namespace
+
 void draw_paragraph(Flow& flow, const Paragraph& paragraph) {
     const Theme& theme = flow.theme();
     switch (paragraph.style) {
     case ParagraphStyle::body:
-        flow.draw_wrapped(paragraph.text, flow.left(), flow.width(),
-                          {FontWeight::regular, type::k_body, theme.text}, type::k_body_leading);
+        draw_kept_together(flow, paragraph.text, {FontWeight::regular, type::k_body, theme.text},
+                           type::k_body_leading, 0);
         break;
     case ParagraphStyle::strong:
-        flow.draw_wrapped(paragraph.text, flow.left(), flow.width(),
-                          {FontWeight::bold, type::k_body, theme.text}, type::k_body_leading);
+        draw_kept_together(flow, paragraph.text, {FontWeight::bold, type::k_body, theme.text},
+                           type::k_body_leading,
+                           2 * type::k_note_leading + 2 * type::k_body_leading + 18);
         break;
     case ParagraphStyle::lead:
-        flow.draw_wrapped(paragraph.text, flow.left(), flow.width(),
-                          {FontWeight::regular, type::k_lead, theme.text}, type::k_lead_leading);
+        draw_kept_together(flow, paragraph.text, {FontWeight::regular, type::k_lead, theme.text},
+                           type::k_lead_leading, 0);
         break;
     case ParagraphStyle::note:
-        flow.draw_wrapped(paragraph.text, flow.left(), flow.width(),
-                          {FontWeight::regular, type::k_note, theme.muted}, type::k_note_leading);
+        draw_kept_together(flow, paragraph.text, {FontWeight::regular, type::k_note, theme.muted},
+                           type::k_note_leading, 0);
         break;
     case ParagraphStyle::callout: {
         constexpr double k_bar = 3;

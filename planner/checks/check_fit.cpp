@@ -96,7 +96,8 @@ std::vector<Finding> find_missing_skills(const CheckContext& context) {
             "FIT002", "person:" + person.id.str(),
             context.say_count("FIT002.message", static_cast<long long>(missing.size()), values),
             {{"missing", join_list(missing)},
-             {"skills", person.skills.empty() ? std::string("none") : join_list(person.skills)}},
+             {"skills",
+              person.skills.empty() ? context.say("FIT002.no_skills") : join_list(person.skills)}},
             context.say_count("FIT002.do", static_cast<long long>(missing.size()), values)));
     }
     return findings;

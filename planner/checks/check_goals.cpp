@@ -61,6 +61,23 @@ std::string owner_recommendation(const CheckContext& context, const std::string&
     return context.say("GOAL006.do", {{"what", what}});
 }
 
+// A metric as a reader names it ("Engagement rate"); the key when the templates have none.
+std::string metric_words(const CheckContext& context, const std::string& metric) {
+    return context.texts().has("metric_labels." + metric)
+               ? context.texts().get("metric_labels." + metric)
+               : metric;
+}
+
+// A KPI by its metric's name and, when it has its own, its channel: "Engagement rate ·
+// Instagram"; plans give KPIs no names of their own.
+std::string kpi_words(const CheckContext& context, const model::Kpi& kpi) {
+    std::string words = metric_words(context, kpi.metric);
+    if (kpi.channel)
+        if (const model::Channel* channel = context.index().channel(*kpi.channel))
+            words += " \xC2\xB7 " + model::display_name(*channel);
+    return words;
+}
+
 } // namespace
 
 std::vector<Finding> find_goals_without_kpi(const CheckContext& context) {
@@ -70,7 +87,7 @@ std::vector<Finding> find_goals_without_kpi(const CheckContext& context) {
             continue;
         std::string metric = suggested_metric(goal.kind);
         auto values = goal_values(context, goal);
-        values["metric"] = metric;
+        values["metric"] = metric.empty() ? metric : metric_words(context, metric);
         std::string recommendation =
             context.say(metric.empty() ? "GOAL001.do" : "GOAL001.do_metric", values);
         findings.push_back(make_finding("GOAL001", "goal:" + goal.id.str(),
@@ -89,8 +106,8 @@ std::vector<Finding> find_kpis_without_target(const CheckContext& context) {
             if (kpi.target)
                 continue;
             auto values = goal_values(context, goal);
-            values["kpi"] = kpi.id.str();
-            values["metric"] = kpi.metric;
+            values["kpi"] = kpi_words(context, kpi);
+            values["metric"] = metric_words(context, kpi.metric);
             findings.push_back(make_finding("GOAL002", "kpi:" + kpi.id.str(),
                                             context.say("GOAL002.message", values),
                                             {{"metric", kpi.metric}, {"goal", goal.id.str()}},
@@ -224,13 +241,14 @@ std::vector<Finding> find_missing_owners(const CheckContext& context) {
             if (!kpi.owner)
                 continue; // the goal's owner, judged above
             if (auto issue = problem(*kpi.owner)) {
-                const std::string kpi_what = context.say("kpi_of", {{"kpi", kpi.id.str()}});
-                findings.push_back(
-                    make_finding("GOAL006", "kpi:" + kpi.id.str(),
-                                 context.say("GOAL006.message_kpi_owner",
-                                             {{"kpi", kpi.id.str()}, {"owner", issue->first}}),
-                                 {{"owner", kpi.owner->str()}, {"status", issue->second}},
-                                 owner_recommendation(context, kpi_what)));
+                const std::string kpi_what =
+                    context.say("kpi_of", {{"kpi", kpi_words(context, kpi)}});
+                findings.push_back(make_finding(
+                    "GOAL006", "kpi:" + kpi.id.str(),
+                    context.say("GOAL006.message_kpi_owner",
+                                {{"kpi", kpi_words(context, kpi)}, {"owner", issue->first}}),
+                    {{"owner", kpi.owner->str()}, {"status", issue->second}},
+                    owner_recommendation(context, kpi_what)));
                 findings.back().change = owner_change(context, goal, &kpi);
             }
         }

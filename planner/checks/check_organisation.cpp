@@ -12,6 +12,13 @@ using model::PersonId;
 
 namespace {
 
+// A person's status in the language of the findings ("active", "strādā").
+std::string status_words(const CheckContext& context, model::PersonStatus status) {
+    const std::string key = "common.status_" + std::string(model::to_string(status));
+    return context.texts().has(key) ? context.texts().get(key)
+                                    : std::string(model::to_string(status));
+}
+
 // At most `limit` names, then "and N others".
 std::string some_names(const CheckContext& context, const std::vector<PersonId>& ids,
                        size_t limit = 5) {
@@ -35,18 +42,14 @@ std::vector<Finding> find_reporting_cycles(const CheckContext& context) {
     std::vector<Finding> findings;
     for (const std::vector<PersonId>& cycle : context.graph().reporting_cycles()) {
         std::vector<std::string> names;
-        std::vector<std::string> ids;
         for (const PersonId& id : cycle) {
             names.push_back(context.name(id));
-            ids.push_back(id.str());
         }
         names.push_back(names.front());
-        ids.push_back(ids.front());
         findings.push_back(make_finding(
             "ORG001", "person:" + cycle.front().str(),
             context.say("ORG001.message", {{"cycle", join_list(names, " \u2192 ")}}),
-            {{"cycle", "reporting cycle: " + join_list(ids, " -> ")},
-             {"people", std::to_string(cycle.size())}},
+            {{"cycle", join_list(names, " \u2192 ")}, {"people", std::to_string(cycle.size())}},
             cycle.size() == 1
                 ? context.say("ORG001.do_self", {{"person", context.name(cycle.front())}})
                 : context.say("ORG001.do", {{"people", context.names(cycle)}})));
@@ -88,9 +91,9 @@ std::vector<Finding> find_several_heads(const CheckContext& context) {
     std::vector<PersonId> heads = context.graph().people_without_manager();
     if (heads.size() < 2)
         return {};
-    std::vector<std::string> ids;
+    std::vector<std::string> names;
     for (const PersonId& id : heads)
-        ids.push_back(id.str());
+        names.push_back(context.name(id));
     std::string recommendation;
     FindingChange change;
     if (auto head = context.team_head()) {
@@ -109,7 +112,7 @@ std::vector<Finding> find_several_heads(const CheckContext& context) {
         "ORG003", "plan",
         context.say_count("ORG003.message", static_cast<long long>(heads.size()),
                           {{"people", some_names(context, heads)}}),
-        {{"people_without_manager", std::to_string(heads.size())}, {"people", join_list(ids)}},
+        {{"people_without_manager", std::to_string(heads.size())}, {"people", join_list(names)}},
         std::move(recommendation));
     finding.change = std::move(change);
     return {finding};
@@ -183,7 +186,7 @@ std::vector<Finding> find_people_without_role(const CheckContext& context) {
                 : context.say("ORG005.do", {{"person", name}});
         findings.push_back(make_finding("ORG005", "person:" + person.id.str(),
                                         context.say("ORG005.message", {{"person", name}}),
-                                        {{"status", std::string(model::to_string(person.status))}},
+                                        {{"status", status_words(context, person.status)}},
                                         std::move(recommendation)));
         if (best != nullptr) {
             FindingChange change;

@@ -379,9 +379,8 @@ ex::Section kpi_coverage(const Plan& plan, const PlanIndex& index, const ReportT
     }
     ex::Table table;
     table.id = "kpi_coverage";
-    table.columns = {{"goal", t.get("audit.col_goal"), ex::Alignment::left, 2.2},
-                     {"kpi", t.get("audit.col_kpi"), ex::Alignment::left, 1.3},
-                     {"metric", t.get("audit.col_metric"), ex::Alignment::left, 1.4},
+    table.columns = {{"goal", t.get("audit.col_goal"), ex::Alignment::left, 1.4},
+                     {"kpi", t.get("audit.col_kpi"), ex::Alignment::left, 3},
                      {"target", t.get("audit.col_target"), ex::Alignment::right, 0.9, true},
                      {"owner", t.get("audit.col_owner"), ex::Alignment::left, 1.4},
                      {"reported_by", t.get("audit.col_measured"), ex::Alignment::left, 1.8}};
@@ -402,9 +401,25 @@ ex::Section kpi_coverage(const Plan& plan, const PlanIndex& index, const ReportT
             for (const auto& n : names)
                 by += (by.empty() ? "" : ", ") + n;
             std::optional<PersonId> owner = k.owner ? k.owner : g.owner;
+            // The KPI by its metric's name (and its own channel), not by its id.
+            std::string kpi =
+                t.has("metric_labels." + k.metric) ? t.get("metric_labels." + k.metric) : k.metric;
+            if (k.channel)
+                if (const Channel* channel = index.channel(*k.channel))
+                    kpi += " \xC2\xB7 " + display_name(*channel);
+            const bool rate = k.metric == "engagement_rate" || k.metric == "ctr" ||
+                              k.metric == "follower_growth" || k.metric == "response_rate" ||
+                              k.metric == "roi";
+            const auto target_text = [&](double v) {
+                if (rate)
+                    return t.get("common.percent", {{"value", t.number(v * 100, 1)}});
+                if (k.metric == "response_minutes")
+                    return t.get("quarterly.minutes", {{"value", t.number(v, 0)}});
+                return t.number(v, v < 1 ? 3 : 0);
+            };
             table.rows.push_back(
-                {display_name(g), k.id.str(), k.metric,
-                 k.target ? ex::Cell(t.number(*k.target, *k.target < 1 ? 3 : 0))
+                {display_name(g), kpi,
+                 k.target ? ex::Cell(target_text(*k.target))
                           : ex::Cell("\xE2\x80\x94", ex::StatusColour::amber),
                  owner ? ex::Cell(report::person_name(index, *owner))
                        : ex::Cell("\xE2\x80\x94", ex::StatusColour::amber),

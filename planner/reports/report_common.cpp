@@ -1,5 +1,6 @@
 #include "planner/reports/report_common.hpp"
 
+#include "exporters/org_layout.hpp"
 #include "planner/checks/evidence_words.hpp"
 
 #include <algorithm>
@@ -397,10 +398,50 @@ void append_workload(const ReportText& text, const PlanIndex& index, const Workl
     blocks.push_back(std::move(all));
 }
 
+namespace {
+
+// The reporting tree of an org chart's nodes: children, breadth-first order from the roots,
+// depth, and everyone under each node (vacancies included).
+struct OrgShape {
+    std::map<std::string, size_t> position;
+    std::vector<std::vector<size_t>> children;
+    std::vector<size_t> order;
+    std::vector<int> depth;
+    std::vector<size_t> team;
+};
+
+OrgShape org_shape(const ex::OrgChart& chart) {
+    // The same tree the chart draws: a link that would close a reporting cycle is dropped, so
+    // everyone is in it and the figures agree with the boxes.
+    const ex::OrgTree tree = ex::build_org_tree(chart.nodes);
+    OrgShape shape;
+    const size_t n = chart.nodes.size();
+    for (size_t i = 0; i < n; ++i)
+        shape.position.emplace(chart.nodes[i].id, i);
+    shape.children = tree.children;
+    shape.depth = tree.depth;
+    shape.team.assign(n, 0);
+    shape.order = tree.roots;
+    for (size_t i = 0; i < shape.order.size(); ++i)
+        for (size_t child : shape.children[shape.order[i]])
+            shape.order.push_back(child);
+    for (size_t i = shape.order.size(); i-- > 0;)
+        for (size_t child : shape.children[shape.order[i]])
+            shape.team[shape.order[i]] += 1 + shape.team[child];
+    return shape;
+}
+
+} // namespace
+
 exporters::OrgChart org_chart(const ReportText& text, const PlanIndex& index,
                               const Workload& workload) {
     ex::OrgChart chart;
     chart.title = text.get("staffing.org_chart");
+    chart.legend = {{ex::OrgMark::overloaded, text.get("org.overloaded")},
+                    {ex::OrgMark::vacancy, text.get("org.vacancy")},
+                    {ex::OrgMark::leaving, text.get("org.leaving")}};
+    chart.legend_title = text.get("org.legend_title");
+    chart.detail_note = text.get("org.detail_note");
     const Plan& plan = index.plan();
     std::map<std::string, const PersonLoad*> loads;
     for (const PersonLoad& p : workload.people)
@@ -420,86 +461,94 @@ exporters::OrgChart org_chart(const ReportText& text, const PlanIndex& index,
         if (p.reports_to)
             node.parent_id = p.reports_to->str();
         auto load = loads.find(p.id.str());
-        bool overloaded =
-            load != loads.end() && (!load->second->utilisation ||
-                                    *load->second->utilisation > plan.info.thresholds.overload);
-        node.highlight = vacancy || overloaded;
+        bool overloaded = !vacancy && load != loads.end() &&
+                          (!load->second->utilisation ||
+                           *load->second->utilisation > plan.info.thresholds.overload);
+        if (overloaded)
+            node.marks.push_back(ex::OrgMark::overloaded);
+        if (vacancy)
+            node.marks.push_back(ex::OrgMark::vacancy);
+        if (p.status == PersonStatus::leaving)
+            node.marks.push_back(ex::OrgMark::leaving);
         chart.nodes.push_back(std::move(node));
     }
+    // Each manager's span of control and the size of their team.
+    const OrgShape shape = org_shape(chart);
+    for (size_t i = 0; i < chart.nodes.size(); ++i)
+        if (!shape.children[i].empty())
+            chart.nodes[i].detail =
+                text.get("org.detail",
+                         {{"span", text.number(static_cast<double>(shape.children[i].size()), 0)},
+                          {"team", text.number(static_cast<double>(shape.team[i]), 0)}});
     return chart;
 }
 
 void append_org_chart(const ReportText& text, exporters::OrgChart chart,
                       std::vector<exporters::Block>& blocks) {
     constexpr size_t k_whole_chart = 80; // people drawn one by one up to this size
+    const OrgShape shape = org_shape(chart);
+    auto count = [&](size_t n) { return text.number(static_cast<double>(n), 0); };
     if (chart.nodes.size() <= k_whole_chart) {
+        // The teams: each manager with their direct reports and everyone under them.
+        ex::Table teams;
+        teams.id = "org_teams";
+        teams.title = text.get("org.teams_title");
+        teams.columns = {
+            {"manager", text.get("org.col_manager"), ex::Alignment::left, 2},
+            {"roles", text.get("common.role"), ex::Alignment::left, 2},
+            {"direct_reports", text.get("org.col_span"), ex::Alignment::right, 1, true},
+            {"team_size", text.get("org.col_team"), ex::Alignment::right, 1, true}};
+        for (size_t i : shape.order)
+            if (!shape.children[i].empty())
+                teams.rows.push_back({chart.nodes[i].label, chart.nodes[i].sublabel,
+                                      count(shape.children[i].size()), count(shape.team[i])});
         blocks.push_back(std::move(chart));
+        if (!teams.rows.empty())
+            blocks.push_back(std::move(teams));
         return;
     }
-    // Large teams: the head and the two levels under them, each box with the size of the team
-    // under it; everyone, with their manager and team size, is in org_chart.csv.
-    std::map<std::string, size_t> position;
-    for (size_t i = 0; i < chart.nodes.size(); ++i)
-        position[chart.nodes[i].id] = i;
-    std::vector<std::vector<size_t>> children(chart.nodes.size());
-    std::vector<size_t> roots;
-    for (size_t i = 0; i < chart.nodes.size(); ++i) {
-        auto parent =
-            chart.nodes[i].parent_id ? position.find(*chart.nodes[i].parent_id) : position.end();
-        if (parent == position.end())
-            roots.push_back(i);
-        else
-            children[parent->second].push_back(i);
-    }
-    std::vector<size_t> team(chart.nodes.size(), 0); // people under each node
-    std::vector<int> depth(chart.nodes.size(), -1);
-    std::vector<size_t> order; // breadth first from the roots
-    for (size_t r : roots) {
-        depth[r] = 0;
-        order.push_back(r);
-    }
-    for (size_t i = 0; i < order.size(); ++i)
-        for (size_t child : children[order[i]])
-            if (depth[child] < 0) {
-                depth[child] = depth[order[i]] + 1;
-                order.push_back(child);
-            }
-    for (size_t i = order.size(); i-- > 0;)
-        for (size_t child : children[order[i]])
-            team[order[i]] += 1 + team[child];
+    // Large teams: the head and the two levels under them, each manager's box with their span
+    // and the size of the team under them; everyone, with their manager, direct reports and
+    // team size, is in org_chart.csv.
     ex::Table all;
     all.id = "org_chart";
     all.printed = false;
     all.columns = {{"person", text.get("common.person"), ex::Alignment::left, 2},
                    {"roles", text.get("common.role"), ex::Alignment::left, 2},
                    {"reports_to", text.get("org.col_reports_to"), ex::Alignment::left, 2},
+                   {"direct_reports", text.get("org.col_span"), ex::Alignment::right, 1, true},
                    {"team_size", text.get("org.col_team"), ex::Alignment::right, 1, true}};
     ex::OrgChart top;
     top.title = chart.title;
+    top.legend = chart.legend;
+    top.legend_title = chart.legend_title;
+    top.detail_note = chart.detail_note;
     int levels = 2;
     size_t shown = 0;
-    for (size_t i : order)
-        shown += depth[i] <= levels ? 1 : 0;
+    for (size_t i : shape.order)
+        shown += shape.depth[i] <= levels ? 1 : 0;
     if (shown > k_whole_chart)
         levels = 1;
-    for (size_t i : order) {
+    for (size_t i : shape.order) {
         const ex::OrgNode& node = chart.nodes[i];
-        auto parent = node.parent_id ? position.find(*node.parent_id) : position.end();
+        auto parent = node.parent_id ? shape.position.find(*node.parent_id) : shape.position.end();
         all.rows.push_back({node.label, node.sublabel,
-                            parent == position.end() ? "" : chart.nodes[parent->second].label,
-                            text.number(static_cast<double>(team[i]), 0)});
-        if (depth[i] > levels)
+                            parent == shape.position.end() || parent->second == i
+                                ? ""
+                                : chart.nodes[parent->second].label,
+                            count(shape.children[i].size()), count(shape.team[i])});
+        if (shape.depth[i] > levels)
             continue;
-        ex::OrgNode box = node;
-        if (team[i] > 0)
-            box.sublabel += " \xC2\xB7 " + text.count("org.team", static_cast<long long>(team[i]));
-        top.nodes.push_back(std::move(box));
+        top.nodes.push_back(node);
     }
+    // People, as the summary counts them: vacancies are boxes of the chart but nobody yet.
+    const auto people = static_cast<size_t>(
+        std::count_if(chart.nodes.begin(), chart.nodes.end(),
+                      [](const ex::OrgNode& node) { return !node.has(ex::OrgMark::vacancy); }));
     blocks.push_back(
-        ex::Paragraph{text.get("org.large_lead",
-                               {{"people", text.number(static_cast<double>(chart.nodes.size()), 0)},
-                                {"levels", std::to_string(levels + 1)},
-                                {"file", "org_chart.csv"}}),
+        ex::Paragraph{text.get("org.large_lead", {{"people", count(people)},
+                                                  {"levels", std::to_string(levels + 1)},
+                                                  {"file", "org_chart.csv"}}),
                       ex::ParagraphStyle::body});
     blocks.push_back(std::move(top));
     blocks.push_back(std::move(all));

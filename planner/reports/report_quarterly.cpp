@@ -438,15 +438,17 @@ exporters::Document build_quarterly_report(const PlanFacts& facts, const Quarter
             std::vector<Finding> findings = checks.findings;
             for (const KpiResult& k : review.kpis)
                 if (k.status == KpiStatus::no_data)
-                    findings.push_back(Finding{
-                        "KPI",
-                        Severity::warning,
-                        "kpi:" + k.kpi_id,
-                        t.get("quarterly.no_data_finding",
-                              {{"kpi", k.kpi_id}, {"quarter", quarter}, {"metric", k.metric}}),
-                        {},
-                        "",
-                        {}});
+                    findings.push_back(
+                        Finding{"KPI",
+                                Severity::warning,
+                                "kpi:" + k.kpi_id,
+                                t.get("quarterly.no_data_finding",
+                                      {{"kpi", k.goal_name + ": " + metric_label(t, k.metric)},
+                                       {"quarter", quarter},
+                                       {"metric", metric_label(t, k.metric)}}),
+                                {},
+                                "",
+                                {}});
             sort_findings(findings);
             if (findings.empty())
                 s.blocks.push_back(ex::Paragraph{t.get("common.no_findings")});

@@ -460,9 +460,10 @@ exporters::Document build_staffing_report(const PlanFacts& facts, const ReportOp
             ex::Section s{text.get("staffing.org_chart"), {}, {}, ex::SectionStart::new_page};
             ex::OrgChart chart = report::org_chart(text, index, workload);
             chart.title.clear(); // the section's heading names it
-            report::append_org_chart(text, std::move(chart), s.blocks);
+            // The note first: after a page-filling chart it would stand alone on a page.
             s.blocks.push_back(
                 ex::Paragraph{text.get("staffing.org_chart_note"), ex::ParagraphStyle::note});
+            report::append_org_chart(text, std::move(chart), s.blocks);
             doc.sections.push_back(std::move(s));
         } else if (name == "roles") {
             doc.sections.push_back(roles_section(c));

@@ -69,11 +69,16 @@ inline Table make_workload_table(std::size_t rows) {
 inline OrgChart make_org_chart() {
     OrgChart chart;
     chart.title = "Team structure";
+    chart.legend = {{OrgMark::overloaded, "Overloaded"},
+                    {OrgMark::vacancy, "Vacancy"},
+                    {OrgMark::leaving, "Leaving"}};
+    chart.legend_title = "Highlights";
+    chart.detail_note = "Span: direct reports. Team: everyone under the manager.";
     const auto& names = latvian_names();
-    chart.nodes.push_back({"p0", names[0], "Head of social", std::nullopt, false});
+    chart.nodes.push_back({"p0", names[0], "Head of social", std::nullopt, {}, "span 4 · team 39"});
     const char* teams[] = {"Community lead", "Content lead", "Paid social lead", "Insights lead"};
     for (int t = 0; t < 4; ++t) {
-        chart.nodes.push_back({"p" + std::to_string(1 + t), names[1 + t], teams[t], "p0", false});
+        chart.nodes.push_back({"p" + std::to_string(1 + t), names[1 + t], teams[t], "p0", {}, ""});
     }
     std::size_t next = 5;
     // Team sizes 11, 9, 8, 7 = 35 below the leads.
@@ -90,7 +95,12 @@ inline OrgChart make_org_chart() {
             }
             chart.nodes.push_back({id, next == 17 ? "Vacancy" : names[next % names.size()],
                                    is_senior ? "Senior specialist" : "Specialist", parent,
-                                   next == 17});
+                                   next == 17  ? std::vector<OrgMark>{OrgMark::vacancy}
+                                   : next == 9 ? std::vector<OrgMark>{OrgMark::overloaded}
+                                   : next == 23
+                                       ? std::vector<OrgMark>{OrgMark::overloaded, OrgMark::leaving}
+                                       : std::vector<OrgMark>{},
+                                   ""});
             if (is_senior) {
                 senior = id;
             }

@@ -11,7 +11,7 @@ using namespace planner::exporters;
 namespace {
 
 OrgNode node(const std::string& id, std::optional<std::string> parent) {
-    return {id, id, "", std::move(parent), false};
+    return {id, id, "", std::move(parent), {}, ""};
 }
 
 bool overlaps(const OrgBox& a, const OrgBox& b, const OrgLayoutOptions& options) {

@@ -11,6 +11,7 @@
 
 #include <catch2/catch.hpp>
 
+#include <algorithm>
 #include <sstream>
 
 using namespace planner::exporters;
@@ -278,4 +279,39 @@ TEST_CASE("an empty document is a cover page only", "[pdf]") {
     write_pdf(document, dir / "empty.pdf");
     CHECK(pdf_page_count(dir / "empty.pdf") == 1);
     CHECK_THAT(pdf_text(dir / "empty.pdf"), Catch::Contains("Nothing yet"));
+}
+
+TEST_CASE("an org chart's legend lists the kinds of highlight it shows, and managers' figures",
+          "[pdf]") {
+    TempDir dir;
+    Document document;
+    document.metadata.title = "Org";
+    document.metadata.created_unix = 1735689600;
+    Section section;
+    section.title = "Organisation";
+    OrgChart chart = planner::exporters::testing::make_org_chart();
+    section.blocks.push_back(chart);
+    // The same chart without overloads or leavers: those legend entries go.
+    for (OrgNode& node : chart.nodes) {
+        node.marks.erase(std::remove_if(node.marks.begin(), node.marks.end(),
+                                        [](OrgMark m) { return m != OrgMark::vacancy; }),
+                         node.marks.end());
+        node.detail.clear();
+    }
+    section.blocks.push_back(PageBreak{});
+    section.blocks.push_back(chart);
+    document.sections.push_back(section);
+    const auto pdf = dir / "org.pdf";
+    write_pdf(document, pdf);
+    REQUIRE(pdf_page_count(pdf) == 3);
+    const std::string first = flattened(pdf_text(pdf, 2));
+    for (const char* word : {"Highlights", "Overloaded", "Vacancy", "Leaving", "span 4 · team 39",
+                             "Span: direct reports. Team: everyone under the manager."}) {
+        CHECK_THAT(first, Catch::Contains(word));
+    }
+    const std::string second = flattened(pdf_text(pdf, 3));
+    CHECK_THAT(second, Catch::Contains("Highlights"));
+    CHECK_THAT(second, !Catch::Contains("Overloaded"));
+    CHECK_THAT(second, !Catch::Contains("Leaving"));
+    CHECK_THAT(second, !Catch::Contains("Span:"));
 }

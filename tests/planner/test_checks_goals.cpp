@@ -55,7 +55,7 @@ TEST_CASE("GOAL001: a goal without KPI") {
     CHECK(findings[0].message ==
           "The goal \"Be known\" has no KPI, so nobody can tell whether it is met.");
     CHECK(findings[0].recommendation ==
-          "Add a KPI to the goal \"Be known\", for example followers_gained, with a target for "
+          "Add a KPI to the goal \"Be known\", for example Followers gained, with a target for "
           "the quarter.");
     std::string measured =
         with(yaml, "channels: [ig]}\n",
@@ -70,7 +70,7 @@ TEST_CASE("GOAL002: a KPI without target") {
     REQUIRE(findings.size() == 1);
     CHECK(findings[0].subject == "kpi:ig-rate");
     CHECK(findings[0].message ==
-          "The KPI ig-rate (engagement_rate) of the goal \"Grow engagement\" "
+          "The KPI Engagement rate \u00b7 Instagram of the goal \"Grow engagement\" "
           "has no target, so its result cannot be judged.");
     CHECK(found(clean_yaml(), "GOAL002").empty());
 }
@@ -128,8 +128,9 @@ TEST_CASE("GOAL006: goal and KPI owners that are missing, vacancies or unknown")
     findings = found(vacancy, "GOAL006");
     REQUIRE(findings.size() == 1);
     CHECK(findings[0].subject == "kpi:ig-rate");
-    CHECK(findings[0].message == "The KPI ig-rate is owned by Head of social, a vacancy: nobody "
-                                 "answers for it until the hire starts.");
+    CHECK(findings[0].message ==
+          "The KPI Engagement rate \u00b7 Instagram is owned by Head of social, a vacancy: nobody "
+          "answers for it until the hire starts.");
     CHECK(found(clean_yaml(), "GOAL006").empty());
 }
 

@@ -11,7 +11,10 @@ For the sample workspace (the golden tests' one) in English and Latvian, and for
     Latvian outputs of `check` (text, JSON and CSV: the findings' messages and
     recommendations), `workload` and `staff`; the English outputs do contain them (so that the
     test can fail);
-  - the audit and the staffing plan of 1,000 people have at most 60 pages.
+  - the audit and the staffing plan of 1,000 people have at most 60 pages;
+  - the staffing plan's org chart has a legend naming the kinds of highlight the plan has
+    (overloaded, vacancy, leaving) and, for each manager, the span of control and the team's
+    headcount, worked out here from the plan's reporting lines.
 Exit 1 with every failure listed."""
 import csv
 import json
@@ -87,6 +90,62 @@ def check_text(label, text, names, ids):
     return flat
 
 
+def org_of(plan_path):
+    """{person id: (reports_to or None, status)} from the plan's people section."""
+    people, current, inside = {}, None, False
+    with open(plan_path, encoding="utf-8") as f:
+        for line in f:
+            if re.match(r"^people:", line):
+                inside = True
+                continue
+            if inside and re.match(r"^\S", line):
+                break
+            if not inside:
+                continue
+            m = re.match(r"^  - id:\s*(\S+)", line)
+            if m:
+                current = m.group(1)
+                people[current] = [None, "active"]
+                continue
+            m = re.match(r"^    (reports_to|status):\s*(\S+)", line)
+            if m and current:
+                people[current][0 if m.group(1) == "reports_to" else 1] = m.group(2)
+    return people
+
+
+def check_org_chart(label, text, people, overloaded, lang):
+    """The legend words for the kinds present and every manager's span and team size."""
+    flat = re.sub(r"\s+", " ", text)
+    words = {"en": {"title": "Highlights", "overloaded": "Overloaded", "vacancy": "Vacancy",
+                    "leaving": "Leaving", "span": "Direct reports",
+                    "detail": "span {span} · team {team}"},
+             "lv": {"title": "Apzīmējumi", "overloaded": "Pārslogots", "vacancy": "Vakance",
+                    "leaving": "Aiziet no darba", "span": "Tiešie padotie",
+                    "detail": "padotie {span} · komanda {team}"}}[lang]
+    kinds = {status for _, status in people.values()} & {"vacancy", "leaving"}
+    if overloaded:
+        kinds.add("overloaded")
+    if kinds and words["title"] not in flat:
+        failures.append(f"{label}: no org chart legend ('{words['title']}')")
+    for kind in sorted(kinds):
+        if words[kind] not in flat:
+            failures.append(f"{label}: the org chart legend lacks '{words[kind]}'")
+    children = {}
+    for person, (boss, _) in people.items():
+        if boss in people:
+            children.setdefault(boss, []).append(person)
+
+    def team(person):
+        return sum(1 + team(child) for child in children.get(person, []))
+
+    if children and words["span"] not in flat:
+        failures.append(f"{label}: no '{words['span']}' column in the teams table")
+    for manager, reports in sorted(children.items()):
+        detail = words["detail"].format(span=len(reports), team=team(manager))
+        if detail not in flat:
+            failures.append(f"{label}: manager {manager} lacks '{detail}' in the org chart")
+
+
 work = tempfile.mkdtemp(prefix="planner-report-text.")
 try:
     shutil.copytree(os.path.join(samples, "metrics"), os.path.join(work, "metrics"))
@@ -103,6 +162,10 @@ try:
         names = [row[next(iter(row))] for row in csv.DictReader(f)]
     names = [n for n in names if n and ":" not in n]  # vacancies are labelled, not named
     english = english_sentences()
+    people = org_of(os.path.join(work, "latvian-retail.yaml"))
+    findings = json.loads(run(["check", "team.db", "--fail-on", "never", "--format", "json"],
+                              work))["findings"]
+    overloaded = any(f["check"] == "LOAD001" for f in findings)
     for kind in ("staffing", "audit", "quarterly"):
         for lang in ("en", "lv"):
             pdf = os.path.join(work, f"{kind}-{lang}.pdf")
@@ -111,6 +174,8 @@ try:
             label = f"{kind} ({lang})"
             check_text(label, text, names if kind == "staffing" else [],
                        all_ids if kind == "audit" else [])
+            if kind == "staffing":
+                check_org_chart(label, text, people, overloaded, lang)
             if lang == "lv":
                 for sentence in english_in(text, english):
                     failures.append(f"{label}: English template text '{sentence}'")
