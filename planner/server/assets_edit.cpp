@@ -312,6 +312,8 @@ const std::string& asset_edit_js() {
   function api(method, path, body) {
     var headers = { "Content-Type": "application/json" };
     if (method !== "GET") { headers["X-CSRF-Token"] = state.csrf; headers["If-Match"] = '"' + state.version + '"'; }
+    // The messages of a refused change come in the page's language.
+    if (method !== "GET") path += (path.indexOf("?") < 0 ? "?" : "&") + "lang=" + encodeURIComponent(root.getAttribute("data-lang") || "en");
     return fetch(path, { method: method, headers: headers, credentials: "same-origin",
                          body: body === undefined ? undefined : JSON.stringify(body) })
       .then(function (r) { return r.json().then(function (j) { return { status: r.status, json: j }; }); });
