@@ -32,8 +32,29 @@ std::string regex_escape(const std::string& text) {
     return out;
 }
 
+// A {name} of the catalogue: lower-case letters and '_' (other braces, as in a JSON example,
+// are text), with ".case" in a translation.
+bool is_placeholder(const std::string& name) {
+    if (name.empty())
+        return false;
+    for (char c : name)
+        if (!((c >= 'a' && c <= 'z') || c == '_' || c == '.'))
+            return false;
+    return true;
+}
+
+bool is_noun(const std::string& name) {
+    return name == "what" || name == "kind" || name == "noun";
+}
+
+// The English noun phrases of the catalogue as one alternative, for {what}, {kind} and {noun}:
+// a message matches only with a noun the catalogue can translate.
+const std::string& nouns_regex();
+
 // What a placeholder's text may be.
 std::string group_for(const std::string& name) {
+    if (is_noun(name))
+        return "(" + nouns_regex() + ")";
     if (name == "did_you_mean")
         return R"(((?: \(did you mean '[^']*'\?\))?))";
     if (name == "path")
@@ -47,8 +68,9 @@ std::string group_for(const std::string& name) {
     return "(.+?)";
 }
 
-Pattern make_pattern(const std::string& key, const std::string& text) {
-    Pattern p{key, {}, {}};
+// The regular expression of a pattern; without `names`: its placeholders do not capture (a
+// noun phrase inside a message's pattern).
+std::string pattern_regex(const std::string& text, std::vector<std::string>* names) {
     std::string re;
     for (size_t i = 0; i < text.size();) {
         size_t open = text.find('{', i);
@@ -57,21 +79,50 @@ Pattern make_pattern(const std::string& key, const std::string& text) {
             re += regex_escape(text.substr(i));
             break;
         }
-        re += regex_escape(text.substr(i, open - i));
         std::string name = text.substr(open + 1, close - open - 1);
+        if (!is_placeholder(name)) {
+            re += regex_escape(text.substr(i, open + 1 - i));
+            i = open + 1;
+            continue;
+        }
+        re += regex_escape(text.substr(i, open - i));
+        if (!names) {
+            re += "(?:.+?)";
+            i = close + 1;
+            continue;
+        }
+        std::vector<std::string>& seen_names = *names;
         size_t seen = 0;
-        while (seen < p.names.size() && p.names[seen] != name)
+        while (seen < seen_names.size() && seen_names[seen] != name)
             ++seen;
-        if (seen < p.names.size()) {
+        if (seen < seen_names.size()) {
             re += "\\" + std::to_string(seen + 1);
         } else {
             re += group_for(name);
-            p.names.push_back(name);
+            seen_names.push_back(name);
         }
         i = close + 1;
     }
+    return re;
+}
+
+Pattern make_pattern(const std::string& key, const std::string& text) {
+    Pattern p{key, {}, {}};
+    std::string re = pattern_regex(text, &p.names);
     p.regex = std::regex(re, std::regex::ECMAScript | std::regex::optimize);
     return p;
+}
+
+const std::string& nouns_regex() {
+    static const std::string made = [] {
+        Texts english = Texts::load("en");
+        std::string out;
+        for (const std::string& key : english.keys_under("plan_messages.words"))
+            out += (out.empty() ? "" : "|") +
+                   pattern_regex(english.get("plan_messages.words." + key), nullptr);
+        return "(?:" + out + ")";
+    }();
+    return made;
 }
 
 struct Catalogue {
@@ -138,6 +189,10 @@ std::optional<std::string> fill_translated(const Texts& texts, const std::string
             continue;
         }
         std::string name = text.substr(i + 1, close - i - 1);
+        if (!is_placeholder(name)) {
+            out += text[i++];
+            continue;
+        }
         std::string form;
         if (size_t dot = name.find('.'); dot != std::string::npos) {
             form = name.substr(dot + 1);
