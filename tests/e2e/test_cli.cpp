@@ -125,7 +125,7 @@ TEST_CASE("check --lang lv gives an invalid plan's errors in Latvian, each at it
     auto run = planner(dir, {"check", "bad.yaml", "--lang", "lv"});
     CHECK(run.status == 2);
     CHECK(run.err ==
-          "bad.yaml:4:13: 'overhead' jābūt no 0 līdz 0.9, nevis 3\n"
+          "bad.yaml:4:13: laukam 'overhead' jābūt no 0 līdz 0.9, nevis 3\n"
           "    4 |   overhead: 3\n"
           "      |             ^\n"
           "bad.yaml:5:3: nezināma atslēga 'colour' sadaļā 'plan'\n"

@@ -194,7 +194,7 @@ TEST_CASE("POST /api/plan?lang=lv: the messages of a refused change are in Latvi
     };
     const std::vector<Case> cases = {
         {R"([{"op":"replace","path":"/people/priya/fte","value":3}])",
-         "'fte' jābūt no 0 līdz 1, nevis 3",
+         "laukam 'fte' jābūt no 0 līdz 1, nevis 3",
          {"must be between", "not 3"}},
         {R"([{"op":"replace","path":"/people/zed/fte","value":1}])",
          "plānā nav cilvēka 'zed'",
