@@ -6,6 +6,7 @@
 
 #include "model/suggest.hpp"
 #include "model/workspace.hpp"
+#include "planner/core/plan_messages.hpp"
 
 #include <filesystem>
 #include <new>
@@ -252,7 +253,24 @@ int run_command(const CommandSpec& c, const std::vector<std::string>& args, Stre
         if (option != "--output" && option != "--output-dir")
             inputs.insert(inputs.end(), values.begin(), values.end());
     exporters::InputFiles guard(inputs);
-    return c.handler(parsed, streams);
+    try {
+        return c.handler(parsed, streams);
+    } catch (const InputError& e) {
+        // A command given --lang tells the plan file's errors in that language.
+        const std::string language = parsed.value_or("--lang", "en");
+        if (language == "en")
+            throw;
+        std::optional<Texts> texts;
+        try {
+            texts = Texts::load(language);
+        } catch (const Error&) {
+            throw e;
+        }
+        std::vector<std::string> lines;
+        for (const std::string& line : e.lines())
+            lines.push_back(translate_plan_line(*texts, line));
+        throw InputError(translate_plan_message(*texts, e.what()), std::move(lines));
+    }
 }
 } // namespace
 

@@ -112,6 +112,15 @@ struct Texts::Icu {
     }
 };
 
+std::vector<std::string> Texts::keys_under(const std::string& prefix) const {
+    const std::string start = prefix + ".";
+    std::vector<std::string> out;
+    for (auto it = m_texts.lower_bound(start);
+         it != m_texts.end() && it->first.compare(0, start.size(), start) == 0; ++it)
+        out.push_back(it->first.substr(start.size()));
+    return out;
+}
+
 std::shared_ptr<Texts::Icu> Texts::icu() const {
     // Made by load(); a default-constructed Texts makes it on first use.
     if (!m_icu)

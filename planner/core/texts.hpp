@@ -22,6 +22,9 @@ public:
                     const std::map<std::string, std::string>& values = {}) const;
     std::vector<std::string> list(const std::string& key) const;
     bool has(const std::string& key) const { return m_texts.count(key) > 0; }
+    // The keys of the texts under `prefix` ("plan_messages.words"), without the prefix and its
+    // dot, in sorted order.
+    std::vector<std::string> keys_under(const std::string& prefix) const;
     // "26 November 2026" / "2026. gada 26. novembrī" for a Unix time.
     std::string date(long long unix_seconds) const;
     // Decimal numbers as the language writes them, by ICU ("1,234.5" / "1 234,5").

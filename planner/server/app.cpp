@@ -197,7 +197,8 @@ Response App::route(const Request& request) {
             return json_response(428, "{\"error\":\"send the version the change was made "
                                       "against in If-Match, as GET /api/plan gives it in "
                                       "ETag\"}");
-        EditAnswer answer = m_site.edit(request.body, *version, path == "/api/plan/preview");
+        EditAnswer answer =
+            m_site.edit(request.body, *version, path == "/api/plan/preview", language_of(request));
         Response r = json_response(answer.status, answer.body);
         r.headers.emplace_back("ETag", "\"" + std::to_string(answer.version) + "\"");
         return r;

@@ -313,6 +313,9 @@ const std::string& asset_edit_js() {
   function api(method, path, body) {
     var headers = { "Content-Type": "application/json" };
     if (method !== "GET") { headers["X-CSRF-Token"] = state.csrf; headers["If-Match"] = '"' + state.version + '"'; }
+    // The messages of a refused change come in the page's language.
+    if (method !== "GET")
+      path += (path.indexOf("?") < 0 ? "?" : "&") + "lang=" + encodeURIComponent(root.getAttribute("data-lang") || "en");
     return fetch(path, { method: method, headers: headers, credentials: "same-origin",
                          body: body === undefined ? undefined : JSON.stringify(body) })
       .then(function (r) { return r.json().then(function (j) { return { status: r.status, json: j }; }); });
@@ -369,14 +372,15 @@ const std::string& asset_edit_js() {
   }
   // Where a message of the edit API goes: every field named by its path (a duplicate id names
   // two rows), in a new element's form the field under /KIND/new/...; a missing key ("is
-  // missing 'reason'") beside that key's field; else beside the nearest enclosing field.
+  // missing 'reason'", in Latvian "trūkst 'reason'") beside that key's field; else beside the
+  // nearest enclosing field.
   function errorSpots(path, message) {
     function find(p) {
       var q = function (x) { return document.querySelectorAll('[data-error-for="' + x.replace(/"/g, '\\"') + '"]'); };
       var found = q(p);
       return found.length ? found : q(p.replace(/^\/(\w+)\/[^/]+/, "/$1/new"));
     }
-    var missing = /missing '(\w+)'/.exec(message || "");
+    var missing = /(?:missing|tr\u016bkst) '(\w+)'/.exec(message || "");
     if (missing && path.lastIndexOf("/") > 0) {
       var sibling = find(path.slice(0, path.lastIndexOf("/")) + "/" + missing[1]);
       if (sibling.length) return Array.prototype.slice.call(sibling);

@@ -5,6 +5,7 @@
 #include "model/json_patch.hpp"
 #include "model/plan_json.hpp"
 #include "model/workspace.hpp"
+#include "planner/core/plan_messages.hpp"
 #include "planner/reports/report_text.hpp"
 #include "planner/staffing/staffing.hpp"
 
@@ -193,16 +194,18 @@ std::string summary_json(const PlanFacts& facts, const CheckReport& report) {
            ",\"warnings\":" + std::to_string(report.counts.warning) + "}";
 }
 
-std::string messages_json(const std::vector<EditMessage>& messages) {
+std::string messages_json(const std::vector<EditMessage>& messages, const Texts& texts) {
     std::string out = "[";
     for (size_t i = 0; i < messages.size(); ++i)
         out += (i ? "," : "") + std::string("{\"path\":") + model::json_quote(messages[i].path) +
-               ",\"message\":" + model::json_quote(messages[i].message) + "}";
+               ",\"message\":" +
+               model::json_quote(translate_plan_message(texts, messages[i].message)) + "}";
     return out + "]";
 }
 } // namespace
 
-EditAnswer Site::edit(const std::string& patch, std::uint64_t if_match, bool preview) {
+EditAnswer Site::edit(const std::string& patch, std::uint64_t if_match, bool preview,
+                      const std::string& language) {
     auto state = current();
     std::lock_guard<std::mutex> lock(m_mutex);
     if (m_state != state) // changed on disk between the two locks: judge against the newest
@@ -243,12 +246,14 @@ EditAnswer Site::edit(const std::string& patch, std::uint64_t if_match, bool pre
     EditResult result = apply_edit_text(state->stored->json, state->facts->plan(), patch);
     if (result.status != EditStatus::applied) {
         answer.status = result.status == EditStatus::test_failed ? 409 : 422;
+        const Texts texts = Texts::load(language);
         answer.body = "{\"error\":" +
-                      model::json_quote(result.status == EditStatus::test_failed
-                                            ? "a test operation failed; nothing was changed"
-                                            : "the change is not valid; nothing was changed") +
+                      model::json_quote(translate_plan_message(
+                          texts, result.status == EditStatus::test_failed
+                                     ? "a test operation failed; nothing was changed"
+                                     : "the change is not valid; nothing was changed")) +
                       ",\"version\":" + std::to_string(state->version) +
-                      ",\"errors\":" + messages_json(result.messages) + "}";
+                      ",\"errors\":" + messages_json(result.messages, texts) + "}";
         return answer;
     }
     auto facts = std::make_shared<const PlanFacts>(std::move(*result.plan));

@@ -74,8 +74,10 @@ public:
 
     // POST /api/plan: applies a JSON Patch made against version `if_match` and saves it at
     // once (409 stale, 422 invalid). With `preview`, nothing is saved: the answer has the
-    // diff of the file and the findings that would appear and disappear.
-    EditAnswer edit(const std::string& patch, std::uint64_t if_match, bool preview);
+    // diff of the file and the findings that would appear and disappear. The messages of an
+    // invalid patch are in `language` (en or lv: planner/core/plan_messages.hpp).
+    EditAnswer edit(const std::string& patch, std::uint64_t if_match, bool preview,
+                    const std::string& language = "en");
 
 private:
     struct Signature {

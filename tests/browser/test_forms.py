@@ -382,6 +382,20 @@ def main():
         one("#edit-channels tr[data-id='instagram'] .edit-entity").click()
         days = one("#form-channels [data-group='care.days']").text
         check("Pirmdiena" in days and "mon" not in days, "the care days are named in Latvian: %r" % days)
+        # A refused change: the API's message in Latvian, beside the field it names.
+        one("#add-suppress").click()
+        form = one("#form-suppress")
+        wait.until(lambda d: form.get_attribute("data-ready") == "1")
+        Select(one("[name=check]", form)).select_by_value("GOAL004")
+        one("button[type=submit]", form).click()
+        wait.until(lambda d: one("#review").is_displayed())
+        wait.until(lambda d: one("#review-errors").text != "")
+        spots = [s.text for s in css("#form-suppress [data-error-for$='/reason']") if s.text]
+        review = one("#review-errors").text
+        check(spots and "trūkst 'reason'" in spots[0] and "missing" not in review,
+              "a suppression without a reason gets a Latvian message beside the reason: %r (review: %r)"
+              % (spots, review))
+        one("#review-cancel").click()
         shot("lv")
     finally:
         driver.quit()

@@ -117,6 +117,39 @@ TEST_CASE("an invalid plan gives every error with its location and status 2") {
                      "planner: error: the plan has 2 errors; fix them and run again\n");
 }
 
+TEST_CASE("check --lang lv gives an invalid plan's errors in Latvian, each at its place") {
+    TempDir dir("invalid-lv");
+    dir.write("bad.yaml", "version: 1\nplan:\n  name: x\n  overhead: 3\n  colour: red\n"
+                          "people:\n  - {id: a, reports_to: b, status: actve}\n"
+                          "  - {id: a}\n");
+    auto run = planner(dir, {"check", "bad.yaml", "--lang", "lv"});
+    CHECK(run.status == 2);
+    CHECK(run.err ==
+          "bad.yaml:4:13: laukam 'overhead' jābūt no 0 līdz 0.9, nevis 3\n"
+          "    4 |   overhead: 3\n"
+          "      |             ^\n"
+          "bad.yaml:5:3: nezināma atslēga 'colour' sadaļā 'plan'\n"
+          "    5 |   colour: red\n"
+          "      |   ^\n"
+          "bad.yaml:7:25: plānā nav cilvēka 'b'\n"
+          "    7 |   - {id: a, reports_to: b, status: actve}\n"
+          "      |                         ^\n"
+          "bad.yaml:7:36: 'actve' nav derīga 'status' vērtība (varbūt domājāt 'active'?); "
+          "izvēlieties vienu no šīm: active, vacancy, leaving, contractor\n"
+          "    7 |   - {id: a, reports_to: b, status: actve}\n"
+          "      |                                    ^\n"
+          "bad.yaml:8:10: cilvēka id 'a' atkārtojas (pirmoreiz 7. rindā); katram ierakstam "
+          "vajag savu id\n"
+          "    8 |   - {id: a}\n"
+          "      |          ^\n"
+          "planner: error: kļūdu skaits plānā: 5; izlabojiet tās un palaidiet vēlreiz\n");
+    // Without --lang the same errors are in English.
+    auto english = planner(dir, {"check", "bad.yaml"});
+    CHECK(english.status == 2);
+    CHECK(english.err.find("unknown key 'colour' in plan") != std::string::npos);
+    CHECK(english.err.find("nezināma") == std::string::npos);
+}
+
 namespace {
 // The small-team sample with line `number` (1-based) replaced by `replacement`.
 std::string sample_with_line(int number, const std::string& replacement) {

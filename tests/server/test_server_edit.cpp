@@ -190,6 +190,55 @@ TEST_CASE("POST /api/plan: invalid value, unknown id, cycle and malformed patche
     CHECK(f.version() == "\"1\"");
 }
 
+TEST_CASE("POST /api/plan?lang=lv: the messages of a refused change are in Latvian", "[edit-api]") {
+    EditFixture f;
+    const std::string origin = "http://127.0.0.1:8766";
+    struct Case {
+        std::string patch;
+        std::string latvian;              // a part of the expected message
+        std::vector<std::string> english; // words of the English message that must be gone
+    };
+    const std::vector<Case> cases = {
+        {R"([{"op":"replace","path":"/people/priya/fte","value":3}])",
+         "laukam 'fte' jābūt no 0 līdz 1, nevis 3",
+         {"must be between", "not 3"}},
+        {R"([{"op":"replace","path":"/people/zed/fte","value":1}])",
+         "plānā nav cilvēka 'zed'",
+         {"there is no", "person", "in the plan"}},
+        {R"([{"op":"add","path":"/people/priya/roles/-","value":"no-such-role"}])",
+         "plānā nav lomas 'no-such-role'",
+         {"unknown", "role "}},
+        {R"([{"op":"add","path":"/people/sam/reports_to","value":"tom"}])",
+         "tā rastos pakļautības cikls: Sam Taylor \u2192 Tom Hughes \u2192 Sam Taylor",
+         {"reporting cycle", "someone", "outside"}},
+        {R"([{"op":"add","path":"/people/priya/status","value":"actve"}])",
+         "'actve' nav derīga 'status' vērtība (varbūt domājāt 'active'?)",
+         {"is not a valid", "did you mean", "choose one of"}},
+    };
+    for (const Case& c : cases) {
+        Response r = f.post(c.patch, "1", true, origin, "/api/plan?lang=lv");
+        INFO(r.body);
+        CHECK(r.status == 422);
+        CHECK(r.body.find(c.latvian) != std::string::npos);
+        CHECK(r.body.find("izmaiņa nav derīga; nekas netika mainīts") != std::string::npos);
+        for (const std::string& word : c.english)
+            CHECK(r.body.find(word) == std::string::npos);
+        // The same change without lang is answered in the server's language, English here.
+        Response en = f.post(c.patch, "1", true, origin, "/api/plan");
+        CHECK(en.body.find(c.latvian) == std::string::npos);
+        CHECK(en.body.find(c.english.front()) != std::string::npos);
+    }
+    // Several operations: the operation's number and the message within it.
+    Response r = f.post(R"([{"op":"replace","path":"/people/priya/fte","value":0.5},
+                            {"op":"remove","path":"/people/zed"}])",
+                        "1", true, origin, "/api/plan/preview?lang=lv");
+    INFO(r.body);
+    CHECK(r.status == 422);
+    CHECK(r.body.find("2. operācija (remove /people/zed): plānā nav cilvēka 'zed'") !=
+          std::string::npos);
+    CHECK(slurp(f.plan) == f.original);
+}
+
 TEST_CASE("the edit endpoints need the CSRF token and the app's Origin", "[edit-api]") {
     EditFixture f;
     const std::string patch = R"([{"op":"replace","path":"/people/priya/fte","value":0.8}])";

@@ -101,8 +101,9 @@ CommandSpec check_command() {
         "Exit status: 0 when no open finding is at or above --fail-on (default error), 1 when "
         "one is, 2 on a usage or input error. `--fail-on never` always exits 0 on a valid "
         "plan.\n\n"
-        "--lang lv words the findings, their recommendations and the text output in Latvian "
-        "(check ids, subjects and JSON/CSV keys stay as they are).";
+        "--lang lv words the findings, their recommendations, the text output and an "
+        "invalid plan file's errors in Latvian (check ids, subjects and JSON/CSV keys stay as "
+        "they are).";
     spec.options = {format_option(k_analysis_formats),
                     {"--fail-on", "", "LEVEL",
                      "error, warning, info or never: the mildest open finding that fails the "
