@@ -132,7 +132,34 @@ private:
             single.push_back(std::move(blocks));
             return single;
         }
-        return pack(blocks, m_options.max_width - k_gutter);
+        // Wrapped: people without reports first, so that the rows of a manager's reports come
+        // one after another under the manager and the teams below them follow; a row's
+        // connector then does not run under another manager's people. Unless that takes more
+        // a taller or wider chart than the plan's order (it would have to shrink).
+        std::vector<SubtreeBlock> as_given = blocks; // pack() moves the blocks out
+        Rows in_order = pack(as_given, m_options.max_width - k_gutter);
+        std::stable_partition(blocks.begin(), blocks.end(),
+                              [](const SubtreeBlock& block) { return block.boxes.size() == 1; });
+        Rows solo_first = pack(blocks, m_options.max_width - k_gutter);
+        auto widest = [this](const Rows& rows) {
+            double width = 0;
+            for (const auto& row : rows)
+                width = std::max(width, width_of(row));
+            return width;
+        };
+        auto height = [](const Rows& rows) {
+            double total = 0;
+            for (const auto& row : rows) {
+                double tallest = 0;
+                for (const SubtreeBlock& block : row)
+                    tallest = std::max(tallest, block.height);
+                total += tallest;
+            }
+            return total;
+        };
+        const bool no_larger = height(solo_first) <= height(in_order) + 0.01 &&
+                               widest(solo_first) <= widest(in_order) + 0.01;
+        return no_larger ? solo_first : in_order;
     }
 
     SubtreeBlock with_parent(std::size_t node, const Rows& rows) const {

@@ -113,3 +113,27 @@ TEST_CASE("the 40-person sample fits a portrait page in a compact arrangement", 
     const double scale = std::min({1.0, 482 / layout.width, 680 / layout.height});
     CHECK(scale >= 0.78);
 }
+
+TEST_CASE("wrapped reports put people without reports first, teams below them", "[org]") {
+    // The head's first report leads a team; six people without reports follow. Wrapped, the
+    // six come first so that no row's connector runs under the team lead's people.
+    std::vector<OrgNode> nodes = {node("head", std::nullopt), node("lead", "head"),
+                                  node("lead-a", "lead"), node("lead-b", "lead")};
+    for (int i = 0; i < 6; ++i)
+        nodes.push_back(node("solo" + std::to_string(i), "head"));
+    OrgLayoutOptions options;
+    options.max_width = 480;
+    const OrgLayout layout = lay_out_org_tree(build_org_tree(nodes), options);
+    check_layout(nodes, options);
+    auto top_of = [&](const std::string& id) {
+        for (const OrgBox& box : layout.boxes)
+            if (nodes[box.node].id == id)
+                return box.top_left.y;
+        FAIL("no box for " << id);
+        return 0.0;
+    };
+    for (int i = 0; i < 6; ++i) {
+        CHECK(top_of("solo" + std::to_string(i)) <= top_of("lead"));
+        CHECK(top_of("solo" + std::to_string(i)) < top_of("lead-a"));
+    }
+}
