@@ -22,18 +22,6 @@ std::string number(double value, const std::string& language) {
     return text;
 }
 
-std::string findings_list(const std::vector<Finding>& findings) {
-    std::string out = "[";
-    for (size_t i = 0; i < findings.size(); ++i) {
-        const Finding& f = findings[i];
-        out += (i ? "," : "") + std::string("{\"check\":") + model::json_quote(f.check) +
-               ",\"severity\":" + model::json_quote(std::string(to_string(f.severity))) +
-               ",\"subject\":" + model::json_quote(f.subject) +
-               ",\"message\":" + model::json_quote(f.message) + "}";
-    }
-    return out + "]";
-}
-
 // One side of the comparison: findings by severity, staffing per role, overloaded people.
 std::string side_json(const PlanFacts& facts, const CheckReport& report,
                       const std::string& language) {
@@ -121,8 +109,8 @@ EditAnswer evaluate_scenario(const SiteState& state, const std::string& patch,
     answer.body = "{\"version\":" + std::to_string(state.version) +
                   ",\"now\":" + side_json(*state.facts, before, language) +
                   ",\"scenario\":" + side_json(scenario, after, language) +
-                  ",\"appeared\":" + findings_list(changes.appeared) +
-                  ",\"disappeared\":" + findings_list(changes.disappeared) + "}";
+                  ",\"appeared\":" + findings_json(changes.appeared) +
+                  ",\"disappeared\":" + findings_json(changes.disappeared) + "}";
     return answer;
 }
 

@@ -152,7 +152,6 @@ std::shared_ptr<const SiteState> Site::current() {
     return m_state;
 }
 
-namespace {
 std::string findings_json(const std::vector<Finding>& findings) {
     std::string out = "[";
     for (size_t i = 0; i < findings.size(); ++i) {
@@ -165,6 +164,8 @@ std::string findings_json(const std::vector<Finding>& findings) {
     }
     return out + "]";
 }
+
+namespace {
 
 // The plan in key figures, for the what-if comparison beside a change.
 std::string summary_json(const PlanFacts& facts, const CheckReport& report) {

@@ -17,6 +17,10 @@
 
 namespace planner::server {
 
+// Findings as the edit API answers them: [{check, severity, subject, message,
+// recommendation}, ...].
+std::string findings_json(const std::vector<Finding>& findings);
+
 // One page, rendered: the HTML body (the document sections) and its JSON twin.
 struct RenderedPage {
     std::string slug;
