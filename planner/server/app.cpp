@@ -12,6 +12,7 @@
 #include "planner/editing/finding_fixes.hpp"
 #include "planner/rebalance/rebalance.hpp"
 #include "planner/reports/quarterly_input.hpp"
+#include "planner/reports/report_common.hpp"
 #include "planner/reports/report_text.hpp"
 #include "planner/reports/reports.hpp"
 #include "planner/server/scenario.hpp"
@@ -248,14 +249,17 @@ Response App::route(const Request& request) {
         auto report = language == "en"
                           ? state->findings()
                           : std::make_shared<const CheckReport>(run_checks(*state->facts, text));
+        // Worded as the pages word them (no markup: `planner staff` reads planner staff).
+        const model::PlanIndex& index = state->facts->index();
         std::string out = "{\"version\":" + std::to_string(state->version) + ",\"findings\":[";
         for (size_t i = 0; i < report->findings.size(); ++i) {
             const Finding& f = report->findings[i];
             out += (i ? "," : "") + std::string("{\"check\":") + model::json_quote(f.check) +
                    ",\"severity\":" + model::json_quote(std::string(to_string(f.severity))) +
                    ",\"subject\":" + model::json_quote(f.subject) +
-                   ",\"message\":" + model::json_quote(f.message) +
-                   ",\"recommendation\":" + model::json_quote(f.recommendation) +
+                   ",\"message\":" + model::json_quote(report::clean_text(index, f.message)) +
+                   ",\"recommendation\":" +
+                   model::json_quote(report::clean_text(index, f.recommendation)) +
                    ",\"fix\":" + fix_json(*state, f, text, language) + "}";
         }
         return json_response(200, out + "]}");

@@ -111,6 +111,8 @@ table.raci-edit td.raci-cell { cursor: pointer; min-width: 2.6rem; text-align: c
 table.raci-edit td.raci-cell:hover { outline: 2px solid var(--accent); }
 table.raci-edit td.via-all { color: var(--muted); font-style: italic; }
 .edit-findings li { margin: .3rem 0; }
+.edit-findings { max-height: 26rem; overflow-y: auto; border: 1px solid #e3e7eb; border-radius: 6px; padding: .3rem 1rem .3rem 2rem; }
+.edit-jumps { margin: .4rem 0 1rem; font-size: .95rem; line-height: 1.7; } .edit-jumps span { color: var(--muted); } .edit-jumps a { color: var(--accent); }
 .edit-findings .badge { font-family: monospace; background: var(--grey); padding: 0 .3rem; border-radius: 3px; }
 .edit-findings .sev-error .badge { background: #f6d5d4; } .edit-findings .sev-warning .badge { background: #fbe7c6; }
 .move-group { background: #fff; border-radius: 6px; padding: .2rem 1rem .7rem; margin: .5rem 0; box-shadow: 0 1px 2px rgba(0,0,0,.06); }

@@ -123,6 +123,7 @@ std::string form_sections(const std::function<std::string(const char*)>& t) {
 std::string editor_shell(const ReportText& text, const std::string& language) {
     static const char* keys[] = {"edit_lead",
                                  "edit_undo",
+                                 "edit_jump",
                                  "edit_redo",
                                  "edit_people",
                                  "edit_add_person",
@@ -233,6 +234,7 @@ std::string editor_shell(const ReportText& text, const std::string& language) {
     b += "<div class=\"edit-bar\"><button type=\"button\" id=\"undo\" disabled>" + t("edit_undo") +
          "</button><button type=\"button\" id=\"redo\" disabled>" + t("edit_redo") +
          "</button><span id=\"edit-status\" role=\"status\"></span></div>";
+    b += "<div id=\"edit-jumps\" class=\"edit-jumps\" role=\"navigation\"></div>";
     b += "<section id=\"review\" class=\"review\" hidden><h2>" + t("edit_review") +
          "</h2><div id=\"review-compare\"></div><pre id=\"review-diff\"></pre><div "
          "id=\"review-findings\"></div><div "
@@ -1067,6 +1069,20 @@ const std::string& asset_edit_js() {
     var dl = $("timezones");
     zones.forEach(function (z) { dl.appendChild(el("option", { value: z })); });
   } catch (x) { /* an older browser: the field stays free text */ }
+  // "Go to": a link to each section of the page, so the forms are one click away however
+  // long the findings list is.
+  (function () {
+    var nav = $("edit-jumps");
+    if (!nav) return;
+    nav.appendChild(el("span", { text: S.edit_jump + " " }));
+    var n = 0;
+    document.querySelectorAll("#editor h2").forEach(function (h) {
+      if (h.closest("#review") || h.closest("[hidden]")) return;
+      if (!h.id) h.id = "edit-section-" + (++n);
+      if (nav.children.length > 1) nav.appendChild(document.createTextNode(" · "));
+      nav.appendChild(el("a", { href: "#" + h.id, text: h.textContent }));
+    });
+  })();
   api("GET", "/api/session").then(function (r) { state.csrf = r.json.csrf; return load(); });
 })();
 )JS";

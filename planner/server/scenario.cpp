@@ -109,8 +109,9 @@ EditAnswer evaluate_scenario(const SiteState& state, const std::string& patch,
     answer.body = "{\"version\":" + std::to_string(state.version) +
                   ",\"now\":" + side_json(*state.facts, before, language) +
                   ",\"scenario\":" + side_json(scenario, after, language) +
-                  ",\"appeared\":" + findings_json(changes.appeared) +
-                  ",\"disappeared\":" + findings_json(changes.disappeared) + "}";
+                  ",\"appeared\":" + findings_json(changes.appeared, scenario.index()) +
+                  ",\"disappeared\":" + findings_json(changes.disappeared, state.facts->index()) +
+                  "}";
     return answer;
 }
 

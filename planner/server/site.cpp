@@ -6,6 +6,7 @@
 #include "model/plan_json.hpp"
 #include "model/workspace.hpp"
 #include "planner/core/plan_messages.hpp"
+#include "planner/reports/report_common.hpp"
 #include "planner/reports/report_text.hpp"
 #include "planner/staffing/staffing.hpp"
 
@@ -152,15 +153,16 @@ std::shared_ptr<const SiteState> Site::current() {
     return m_state;
 }
 
-std::string findings_json(const std::vector<Finding>& findings) {
+std::string findings_json(const std::vector<Finding>& findings, const model::PlanIndex& index) {
     std::string out = "[";
     for (size_t i = 0; i < findings.size(); ++i) {
         const Finding& f = findings[i];
         out += (i ? "," : "") + std::string("{\"check\":") + model::json_quote(f.check) +
                ",\"severity\":" + model::json_quote(std::string(to_string(f.severity))) +
                ",\"subject\":" + model::json_quote(f.subject) +
-               ",\"message\":" + model::json_quote(f.message) +
-               ",\"recommendation\":" + model::json_quote(f.recommendation) + "}";
+               ",\"message\":" + model::json_quote(report::clean_text(index, f.message)) +
+               ",\"recommendation\":" +
+               model::json_quote(report::clean_text(index, f.recommendation)) + "}";
     }
     return out + "]";
 }
@@ -264,8 +266,8 @@ EditAnswer Site::edit(const std::string& patch, std::uint64_t if_match, bool pre
         before = state->findings();
         after = std::make_shared<const CheckReport>(run_checks(*facts));
         FindingChanges changes = compare_findings(*before, *after);
-        findings = "\"appeared\":" + findings_json(changes.appeared) +
-                   ",\"disappeared\":" + findings_json(changes.disappeared);
+        findings = "\"appeared\":" + findings_json(changes.appeared, facts->index()) +
+                   ",\"disappeared\":" + findings_json(changes.disappeared, state->facts->index());
     };
     if (preview) {
         run_the_checks();

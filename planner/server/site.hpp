@@ -18,8 +18,9 @@
 namespace planner::server {
 
 // Findings as the edit API answers them: [{check, severity, subject, message,
-// recommendation}, ...].
-std::string findings_json(const std::vector<Finding>& findings);
+// recommendation}, ...], worded as the pages word them (duty ids in backticks become names;
+// no markup) with the plan `index` they were found in.
+std::string findings_json(const std::vector<Finding>& findings, const model::PlanIndex& index);
 
 // One page, rendered: the HTML body (the document sections) and its JSON twin.
 struct RenderedPage {

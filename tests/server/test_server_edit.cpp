@@ -566,6 +566,19 @@ TEST_CASE("findings and their fixes in the page's language", "[edit-api][fixes]"
     CHECK(lv.body.find("nobody covers it") == std::string::npos);
     CHECK(en.body.find("nobody covers it") != std::string::npos);
 }
+
+TEST_CASE("the editor's findings are worded as the pages word them, without markup",
+          "[edit-api]") {
+    EditFixture f("latvian-retail.yaml");
+    for (const char* path : {"/api/findings", "/api/findings?lang=lv"}) {
+        Response r = f.app->handle(f.get(path));
+        REQUIRE(r.status == 200);
+        INFO(path);
+        // COST001 names a command in backticks in the check's own text.
+        CHECK(r.body.find("planner staff") != std::string::npos);
+        CHECK(r.body.find('`') == std::string::npos);
+    }
+}
 TEST_CASE("after each edit the served state is what reading the saved file gives", "[edit-api]") {
     EditFixture f;
     const char* patches[] = {
