@@ -233,17 +233,29 @@ CheckReport run_checks(const PlanFacts& facts) {
 
 CheckReport run_checks(const PlanFacts& facts, const Texts& texts) {
     const model::Plan& plan = facts.plan();
-    CheckContext context(facts, texts);
     std::vector<Finding> all;
-    for (const CheckEntry& entry : entries()) {
-        std::vector<Finding> found = entry.run(context);
-        all.insert(all.end(), std::make_move_iterator(found.begin()),
-                   std::make_move_iterator(found.end()));
+    {
+        // The context's tables are freed before the report is built: a large plan has over a
+        // million findings, and memory peaks here.
+        CheckContext context(facts, texts);
+        for (const CheckEntry& entry : entries()) {
+            std::vector<Finding> found = entry.run(context);
+            for (Finding& finding : found) {
+                // Texts are built by appending: keep only what they hold.
+                finding.message.shrink_to_fit();
+                finding.recommendation.shrink_to_fit();
+                for (auto& item : finding.evidence)
+                    item.second.shrink_to_fit();
+            }
+            all.insert(all.end(), std::make_move_iterator(found.begin()),
+                       std::make_move_iterator(found.end()));
+        }
     }
     sort_findings(all);
 
     CheckReport report;
     report.plan_name = plan.info.name;
+    report.findings.reserve(all.size());
     std::vector<bool> used(plan.suppressions.size(), false);
     for (Finding& finding : all) {
         auto suppression =
