@@ -92,6 +92,10 @@ struct Labels {
     std::string continued = "{title} (continued)";
     // Between the whole and the fraction of figures in charts: "." in English, "," in Latvian.
     std::string decimal_point = ".";
+    // Between groups of three digits: "," in English, a no-break space in Latvian; empty: none.
+    // Four-digit figures are grouped only when group_four_digits ("1,000" but "1000").
+    std::string group_separator;
+    bool group_four_digits = true;
 };
 
 // ---- Blocks -------------------------------------------------------------------------------
@@ -163,8 +167,14 @@ struct Table {
 enum class BarOrientation { vertical, horizontal };
 
 struct Series {
+    Series() = default;
+    Series(std::string name_, std::vector<double> values_, std::vector<std::string> labels_ = {})
+        : name(std::move(name_)), values(std::move(values_)), labels(std::move(labels_)) {}
     std::string name;           // legend text
     std::vector<double> values; // one per category
+    // The value labels as the report prints the same figures elsewhere (e.g. money from the
+    // table beside the chart), one per category; empty: formatted from the values.
+    std::vector<std::string> labels;
 };
 
 // A line across the value axis, e.g. {100, "capacity = 100%"}.

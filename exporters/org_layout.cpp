@@ -93,7 +93,8 @@ public:
 
 private:
     using Rows = std::vector<std::vector<SubtreeBlock>>;
-    static constexpr double k_gutter = 14; // room for the spine of wrapped rows
+    static constexpr double k_gutter = 14;        // room for the spine of wrapped rows
+    static constexpr double k_team_clearance = 7; // extra drop of a wrapped row below teams
 
     double width_of(const std::vector<SubtreeBlock>& row) const {
         if (row.empty()) {
@@ -132,34 +133,21 @@ private:
             single.push_back(std::move(blocks));
             return single;
         }
-        // Wrapped: people without reports first, so that the rows of a manager's reports come
-        // one after another under the manager and the teams below them follow; a row's
-        // connector then does not run under another manager's people. Unless that takes more
-        // a taller or wider chart than the plan's order (it would have to shrink).
-        std::vector<SubtreeBlock> as_given = blocks; // pack() moves the blocks out
-        Rows in_order = pack(as_given, m_options.max_width - k_gutter);
-        std::stable_partition(blocks.begin(), blocks.end(),
-                              [](const SubtreeBlock& block) { return block.boxes.size() == 1; });
-        Rows solo_first = pack(blocks, m_options.max_width - k_gutter);
-        auto widest = [this](const Rows& rows) {
-            double width = 0;
-            for (const auto& row : rows)
-                width = std::max(width, width_of(row));
-            return width;
-        };
-        auto height = [](const Rows& rows) {
-            double total = 0;
-            for (const auto& row : rows) {
-                double tallest = 0;
-                for (const SubtreeBlock& block : row)
-                    tallest = std::max(tallest, block.height);
-                total += tallest;
-            }
-            return total;
-        };
-        const bool no_larger = height(solo_first) <= height(in_order) + 0.01 &&
-                               widest(solo_first) <= widest(in_order) + 0.01;
-        return no_larger ? solo_first : in_order;
+        // Wrapped: the rows of people without reports first, then the rows of those who lead
+        // a team, so that the manager's direct reports come one row after another and the
+        // teams hang below them: a row's connector then runs under the manager's own people,
+        // not under another manager's team (with_parent() sets a row that follows teams apart).
+        std::vector<SubtreeBlock> solo;
+        std::vector<SubtreeBlock> leads;
+        for (SubtreeBlock& block : blocks)
+            (block.boxes.size() == 1 ? solo : leads).push_back(std::move(block));
+        Rows rows = pack(solo, m_options.max_width - k_gutter);
+        if (rows.back().empty())
+            rows.pop_back();
+        for (auto& row : pack(leads, m_options.max_width - k_gutter))
+            if (!row.empty())
+                rows.push_back(std::move(row));
+        return rows;
     }
 
     SubtreeBlock with_parent(std::size_t node, const Rows& rows) const {
@@ -177,11 +165,19 @@ private:
         out.width = std::max(box_w, indent + rows_width);
         double y = box_h;
         std::vector<double> bus_ys;
+        std::vector<double> row_tops;
         std::vector<std::vector<double>> anchors;
+        bool after_team = false;
         for (const auto& row : rows) {
             const double row_width = width_of(row);
             double x = wrapped ? indent : (out.width - row_width) / 2;
-            const double row_top = y + gap;
+            // A wrapped row under a row of teams drops a little further and its connector runs
+            // close above it: nearer the people it leads to than the team above.
+            const double row_top = y + gap + (after_team ? k_team_clearance : 0);
+            const double bus_drop = after_team ? k_team_clearance - 1 : gap / 2;
+            after_team = std::any_of(row.begin(), row.end(), [](const SubtreeBlock& block) {
+                return block.boxes.size() > 1;
+            });
             double row_height = 0;
             anchors.emplace_back();
             for (const SubtreeBlock& block : row) {
@@ -190,7 +186,8 @@ private:
                 x += block.width + m_options.horizontal_gap;
                 row_height = std::max(row_height, block.height);
             }
-            bus_ys.push_back(row_top - gap / 2);
+            bus_ys.push_back(row_top - bus_drop);
+            row_tops.push_back(row_top);
             y = row_top + row_height;
         }
         out.height = y;
@@ -217,9 +214,8 @@ private:
             if (to - from > 0.01) {
                 out.connectors.push_back({{from, bus_ys[r]}, {to, bus_ys[r]}});
             }
-            const double row_top = bus_ys[r] + gap / 2;
             for (const double anchor : anchors[r]) {
-                out.connectors.push_back({{anchor, bus_ys[r]}, {anchor, row_top}});
+                out.connectors.push_back({{anchor, bus_ys[r]}, {anchor, row_tops[r]}});
             }
         }
         if (wrapped) {

@@ -8,7 +8,9 @@
 //  - from a given depth on, a whole subtree may be drawn as one indented column: each person
 //    below their manager, shifted right by one step per level (OrgLayoutOptions::comb_depth);
 //  - when a row of child subtrees is wider than max_width, it wraps into several rows that
-//    hang off a spine on the left.
+//    hang off a spine on the left: first the rows of people without reports, then the rows
+//    of those who lead a team, so that a row's connector runs under the manager's own people;
+//    a row below a row of teams drops a little further, its connector close above it.
 // Connectors are orthogonal polylines that never cross a box.
 
 #include "exporters/document.hpp"

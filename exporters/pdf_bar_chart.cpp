@@ -18,6 +18,15 @@ double value_at(const Series& series, std::size_t category) {
                : 0;
 }
 
+// The series' own label for the value when it has one, else the value in the labels' format.
+std::string value_label(const Flow& flow, const BarChart& chart, std::size_t series,
+                        std::size_t category) {
+    const Series& of = chart.series[series];
+    if (category < of.labels.size())
+        return of.labels[category];
+    return format_data_value(value_at(of, category), chart.value_suffix, flow.labels());
+}
+
 ValueScale scale_for(const BarChart& chart) {
     double low = 0;
     double high = 0;
@@ -93,8 +102,7 @@ void draw_vertical(Flow& flow, const BarChart& chart) {
             canvas.fill_rect(x, std::min(y, zero), bar - (series_count > 1 ? 0.8 : 0),
                              std::abs(zero - y), theme.series[s % theme.series.size()]);
             if (series_count == 1) {
-                const std::string label =
-                    format_data_value(value, chart.value_suffix, flow.labels().decimal_point);
+                const std::string label = value_label(flow, chart, s, c);
                 if (canvas.text_width(label, value_style.weight, value_style.size) <= slot - 2) {
                     const double baseline = value >= 0 ? y - 2.5 : y + value_ascent + 2.5;
                     draw_value_label(flow, centre, baseline, label);
@@ -130,8 +138,7 @@ void draw_horizontal(Flow& flow, const BarChart& chart) {
     double value_room = 0;
     if (series_count == 1) {
         for (std::size_t c = 0; c < count; ++c) {
-            const std::string label = format_data_value(
-                value_at(chart.series[0], c), chart.value_suffix, flow.labels().decimal_point);
+            const std::string label = value_label(flow, chart, 0, c);
             value_room = std::max(
                 value_room, canvas.text_width(label, value_style.weight, value_style.size) + 4);
         }
@@ -170,10 +177,9 @@ void draw_horizontal(Flow& flow, const BarChart& chart) {
         for (const double tick : scale.ticks) {
             const double x = x_of(tick);
             canvas.line({x, top}, {x, top + height}, {theme.grid, 0.5, LineDash::solid});
-            canvas.text_aligned(
-                x - 30, 60, top + height + 10,
-                format_value(tick, scale.step, chart.value_suffix, flow.labels().decimal_point),
-                ticks, Alignment::centre);
+            canvas.text_aligned(x - 30, 60, top + height + 10,
+                                format_value(tick, scale.step, chart.value_suffix, flow.labels()),
+                                ticks, Alignment::centre);
         }
         struct ValueLabel {
             double x;
@@ -196,9 +202,8 @@ void draw_horizontal(Flow& flow, const BarChart& chart) {
                                  bar - (series_count > 1 ? 0.8 : 0),
                                  theme.series[s % theme.series.size()]);
                 if (series_count == 1) {
-                    value_labels.push_back({std::max(x, zero) + 3, middle,
-                                            format_data_value(value, chart.value_suffix,
-                                                              flow.labels().decimal_point)});
+                    value_labels.push_back(
+                        {std::max(x, zero) + 3, middle, value_label(flow, chart, s, c)});
                 }
             }
         }

@@ -19,7 +19,9 @@ void draw_bullet_list(Flow& flow, const BulletList& list);
 void draw_table(Flow& flow, const Table& table);
 void draw_bar_chart(Flow& flow, const BarChart& chart);
 void draw_line_chart(Flow& flow, const LineChart& chart);
-void draw_org_chart(Flow& flow, const OrgChart& chart);
+// keep_room: the height of what follows, kept free below the chart when that costs the chart
+// little, so that it stays on the chart's page.
+void draw_org_chart(Flow& flow, const OrgChart& chart, double keep_room = 0);
 void draw_matrix(Flow& flow, const Matrix& matrix);
 
 // The cover page (the current page of the canvas).

@@ -71,9 +71,25 @@ std::string format_value(double value, double step, std::string_view suffix,
     return text + std::string(suffix);
 }
 
-std::string format_data_value(double value, std::string_view suffix,
-                              std::string_view decimal_point) {
-    // As few decimals as show the value exactly, at most two.
+std::string format_value(double value, double step, std::string_view suffix, const Labels& labels) {
+    std::string text = format_value(value, step, "", labels.decimal_point);
+    if (!labels.group_separator.empty()) {
+        const std::size_t begin = text.empty() || text[0] != '-' ? 0 : 1;
+        std::size_t end = begin;
+        while (end < text.size() && text[end] >= '0' && text[end] <= '9')
+            ++end;
+        const std::size_t digits = end - begin;
+        if (digits > 4 || (digits == 4 && labels.group_four_digits)) {
+            for (std::size_t at = end; at > begin + 3; at -= 3)
+                text.insert(at - 3, labels.group_separator);
+        }
+    }
+    return text + std::string(suffix);
+}
+
+namespace {
+// As few decimals as show the value exactly, at most two.
+double data_step(double value) {
     double step = 0.01;
     for (const double candidate : {1.0, 0.1}) {
         const double scaled = value / candidate;
@@ -82,7 +98,17 @@ std::string format_data_value(double value, std::string_view suffix,
             break;
         }
     }
-    return format_value(value, step, suffix, decimal_point);
+    return step;
+}
+} // namespace
+
+std::string format_data_value(double value, std::string_view suffix, const Labels& labels) {
+    return format_value(value, data_step(value), suffix, labels);
+}
+
+std::string format_data_value(double value, std::string_view suffix,
+                              std::string_view decimal_point) {
+    return format_value(value, data_step(value), suffix, decimal_point);
 }
 
 TextStyle tick_style(const Theme& theme) {
@@ -102,8 +128,7 @@ double value_axis_room(const Flow& flow, const ValueScale& scale, std::string_vi
     const MeasureText measure = flow.measure(FontWeight::regular, type::k_small);
     double widest = 0;
     for (const double tick : scale.ticks) {
-        widest = std::max(
-            widest, measure(format_value(tick, scale.step, suffix, flow.labels().decimal_point)));
+        widest = std::max(widest, measure(format_value(tick, scale.step, suffix, flow.labels())));
     }
     return widest + 6 + (title.empty() ? 0 : 13);
 }
@@ -117,8 +142,7 @@ void draw_value_axis(Flow& flow, const UprightPlot& plot, std::string_view suffi
     for (const double tick : plot.scale.ticks) {
         const double y = plot.y_of(tick);
         canvas.line({plot.x, y}, {plot.x + plot.width, y}, {theme.grid, 0.5, LineDash::solid});
-        const std::string label =
-            format_value(tick, plot.scale.step, suffix, flow.labels().decimal_point);
+        const std::string label = format_value(tick, plot.scale.step, suffix, flow.labels());
         canvas.text_aligned(plot.x - 60, 55, y + ascent / 2, label, ticks, Alignment::right);
     }
     const double zero = plot.y_of(std::clamp(0.0, plot.scale.low, plot.scale.high));

@@ -24,13 +24,16 @@ struct ValueScale {
 ValueScale nice_scale(double low, double high, int target_ticks = 5);
 
 // value with as many decimals as the step needs, then the suffix: "12.5%", "40 h".
-// `decimal_point` replaces the "." (Labels::decimal_point).
+// `decimal_point` replaces the "." (Labels::decimal_point); `labels`, when given, also supplies
+// the digit grouping.
 std::string format_value(double value, double step, std::string_view suffix,
                          std::string_view decimal_point = ".");
+std::string format_value(double value, double step, std::string_view suffix, const Labels& labels);
 
 // A data value as a label: whole numbers without decimals, else one decimal (two below 1).
 std::string format_data_value(double value, std::string_view suffix,
                               std::string_view decimal_point = ".");
+std::string format_data_value(double value, std::string_view suffix, const Labels& labels);
 
 enum class LegendMarker { box, line, dashed_line };
 

@@ -111,8 +111,8 @@ void draw_line_chart(Flow& flow, const LineChart& chart) {
             canvas.fill_circle(point, 3, theme.white);
             canvas.fill_circle(point, 2.3, colour);
             if (label_points) {
-                const std::string label = format_data_value(*series.values[i], chart.value_suffix,
-                                                            flow.labels().decimal_point);
+                const std::string label =
+                    format_data_value(*series.values[i], chart.value_suffix, flow.labels());
                 if (canvas.text_width(label, value_style.weight, value_style.size) < slot - 2) {
                     draw_value_label(flow, point.x, point.y - 6, label);
                 }

@@ -334,7 +334,7 @@ Choice choose_layout(const OrgTree& tree, double width, double height, bool deta
 
 } // namespace
 
-void draw_org_chart(Flow& flow, const OrgChart& chart) {
+void draw_org_chart(Flow& flow, const OrgChart& chart, double keep_room) {
     if (chart.nodes.empty()) {
         flow.draw_block_title(chart.title, 0);
         flow.advance(type::k_block_gap);
@@ -344,8 +344,25 @@ void draw_org_chart(Flow& flow, const OrgChart& chart) {
     const LegendLayout legend = lay_out_legend(flow, chart);
     const bool detail_line = any_detail(chart);
     const double title_room = (chart.title.empty() ? 0 : 20) + legend.height;
-    // Fit the rest of this page if that keeps the chart readable, else a fresh page.
-    Choice choice = choose_layout(tree, flow.width(), flow.remaining() - title_room, detail_line);
+    // Fit the rest of this page if that keeps the chart readable, else a fresh page. Leaving
+    // keep_room below the chart for what follows, when that costs little, so that a short
+    // table does not stand alone on the next page.
+    Choice choice;
+    if (keep_room > 0) {
+        choice = choose_layout(tree, flow.width(), flow.remaining() - title_room - keep_room,
+                               detail_line);
+        if (choice.scale < k_min_scale) {
+            const Choice full =
+                choose_layout(tree, flow.width(), flow.page_height() - title_room, detail_line);
+            choice = choose_layout(tree, flow.width(), flow.page_height() - title_room - keep_room,
+                                   detail_line);
+            if (choice.scale < k_min_scale || choice.scale < 0.9 * full.scale)
+                choice.scale = 0; // not worth it: as without keep_room
+        }
+    }
+    if (choice.scale < k_min_scale) {
+        choice = choose_layout(tree, flow.width(), flow.remaining() - title_room, detail_line);
+    }
     if (choice.scale < k_min_scale) {
         choice = choose_layout(tree, flow.width(), flow.page_height() - title_room, detail_line);
     }

@@ -69,15 +69,41 @@ bool heading_would_be_orphaned(Flow& flow, const Section& section, int level) {
     return block_page && *block_page != heading_page;
 }
 
+// The height `block` takes from the top of a page, when that is at most a third of a page
+// (a short table or paragraph); else 0.
+double rehearsed_height(Flow& flow, const Block& block) {
+    PdfCanvas& canvas = flow.canvas();
+    const double y = flow.y();
+    canvas.begin_rehearsal();
+    flow.new_page();
+    const std::size_t page = canvas.current_page();
+    draw_block(flow, block);
+    const double height = flow.y() - flow.top();
+    const bool one_page = canvas.current_page() == page;
+    canvas.end_rehearsal();
+    flow.set_y(y);
+    return one_page && height <= flow.page_height() / 3 ? height : 0;
+}
+
 struct ContentsEntry {
     int level = 1;
     std::string title;
     std::size_t page = 0; // index, cover = 0
 };
 
+// The page on which the last section (of any level) started; none before the first.
+std::size_t contents_page_of_last(const std::vector<ContentsEntry>& contents) {
+    return contents.empty() ? static_cast<std::size_t>(-1) : contents.back().page;
+}
+
 void draw_section(Flow& flow, const Section& section, int level,
                   std::vector<ContentsEntry>& contents) {
-    if (section.start == SectionStart::new_page && !flow.at_page_top()) {
+    // A section starts a new page, unless the current page only holds the short tail of the
+    // section before (a page it ran over onto, less than a third full): then it follows that.
+    const bool short_tail = !contents.empty() &&
+                            flow.canvas().current_page() != contents_page_of_last(contents) &&
+                            flow.y() - flow.top() < flow.page_height() / 3;
+    if (section.start == SectionStart::new_page && !flow.at_page_top() && !short_tail) {
         flow.new_page();
     }
     if (!section.title.empty()) {
@@ -89,8 +115,15 @@ void draw_section(Flow& flow, const Section& section, int level,
             contents.push_back({level, section.title, flow.canvas().current_page()});
         }
     }
-    for (const Block& block : section.blocks) {
-        draw_block(flow, block);
+    for (std::size_t i = 0; i < section.blocks.size(); ++i) {
+        const Block& block = section.blocks[i];
+        // A chart followed by the section's last, short block: keep room for it below the chart.
+        if (const auto* chart = std::get_if<OrgChart>(&block);
+            chart && i + 1 == section.blocks.size() - 1) {
+            draw_org_chart(flow, *chart, rehearsed_height(flow, section.blocks[i + 1]));
+        } else {
+            draw_block(flow, block);
+        }
         flow.canvas().check("drawing a " + std::string(block_type_name(block)) + " in section '" +
                             section.title + "'");
     }

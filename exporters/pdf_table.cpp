@@ -142,14 +142,16 @@ std::vector<double> column_widths(const Table& table, double available, const Fl
     std::stable_sort(order.begin(), order.end(), [&](std::size_t a, std::size_t b) {
         return natural[a] - minimum[a] < natural[b] - minimum[b];
     });
+    // A column that does not get its full width keeps its claim on a share: the last column
+    // in this order must not take the whole rest and leave the others wrapping narrowly.
     std::size_t open = count;
     for (std::size_t i : order) {
         const double need = natural[i] - widths[i];
         if (need <= room / static_cast<double>(open)) {
             widths[i] = natural[i];
             room -= need;
+            --open;
         }
-        --open;
     }
     // Then up to the natural width, weighted by what each column still lacks.
     std::vector<double> lack(count, 0);

@@ -387,7 +387,7 @@ ex::Section kpi_coverage(const Plan& plan, const PlanIndex& index, const ReportT
     for (const Goal& g : plan.goals) {
         if (g.kpis.empty()) {
             table.rows.push_back(
-                {display_name(g), ex::Cell("\xE2\x80\x94", ex::StatusColour::red), "", "", "", ""});
+                {display_name(g), ex::Cell("\xE2\x80\x94", ex::StatusColour::red), "", "", ""});
             continue;
         }
         for (const Kpi& k : g.kpis) {

@@ -46,6 +46,9 @@ exporters::Document start_document(const Plan& plan, const ReportText& text,
     doc.labels.continued = text.get("labels.continued");
     const std::string half = text.number(0.5, 1); // "0.5", "0,5": the language's decimal point
     doc.labels.decimal_point = half.substr(1, half.size() - 2);
+    const std::string ten_thousand = text.number(10000, 0); // "10,000", "10 000"
+    doc.labels.group_separator = ten_thousand.substr(2, ten_thousand.size() - 5);
+    doc.labels.group_four_digits = text.number(1000, 0).size() > 4;
     return doc;
 }
 

@@ -135,7 +135,9 @@ ex::Section cost_section(const ReportText& t, const PlanFacts& facts,
                         t.get("staffing.cost_bar_hires"), t.get("staffing.cost_bar_planned")};
     chart.series.push_back({t.get("staffing.cost_series"),
                             {cost.current_total / 1000, cost.vacancy_total / 1000,
-                             cost.hires_total / 1000, cost.planned_total / 1000}});
+                             cost.hires_total / 1000, cost.planned_total / 1000},
+                            {t.money(cost.current_total, cur), t.money(cost.vacancy_total, cur),
+                             t.money(cost.hires_total, cur), t.money(cost.planned_total, cur)}});
     chart.value_axis_label = t.get("staffing.cost_axis", {{"currency", cur}});
     if (cost.budget)
         chart.reference =
@@ -236,6 +238,7 @@ ex::Section cost_section(const ReportText& t, const PlanFacts& facts,
     for (size_t i = 0; i < order.size() && (few_channels || i < k_top_rows); ++i) {
         by_channel.categories.push_back(cost.channels[order[i].second].name);
         series.values.push_back(cost.channels[order[i].second].cost_per_year / 1000);
+        series.labels.push_back(t.money(cost.channels[order[i].second].cost_per_year, cur));
     }
     by_channel.series.push_back(std::move(series));
     by_channel.value_axis_label = t.get("staffing.cost_axis", {{"currency", cur}});

@@ -21,9 +21,56 @@ bool overlaps(const OrgBox& a, const OrgBox& b, const OrgLayoutOptions& options)
            a.top_left.y < b.top_left.y + h - 0.01 && b.top_left.y < a.top_left.y + h - 0.01;
 }
 
+// A bus is a horizontal connector with the boxes it leads to at most half a gap below it. The boxes
+// right above it (at most one gap up, overlapping it sideways) must be their manager or the
+// manager's own reports: a line just under someone else's people reads as theirs. Returns
+// how many buses were checked.
+int check_buses(const std::vector<OrgNode>& nodes, const OrgTree& tree, const OrgLayout& layout,
+                const OrgLayoutOptions& options) {
+    constexpr std::size_t k_none = static_cast<std::size_t>(-1);
+    std::vector<std::size_t> parent(nodes.size(), k_none);
+    for (std::size_t i = 0; i < tree.children.size(); ++i)
+        for (const std::size_t child : tree.children[i])
+            parent[child] = i;
+    const double w = options.box_width;
+    const double h = options.box_height;
+    const double gap = options.vertical_gap;
+    int checked = 0;
+    for (const auto& line : layout.connectors) {
+        if (line.size() != 2 || std::abs(line[0].y - line[1].y) > 0.01)
+            continue;
+        const double y = line[0].y;
+        const double x0 = std::min(line[0].x, line[1].x);
+        const double x1 = std::max(line[0].x, line[1].x);
+        std::size_t manager = k_none;
+        for (const OrgBox& box : layout.boxes) {
+            const double centre = box.top_left.x + w / 2;
+            const double below = box.top_left.y - y;
+            if (below > 0.01 && below <= gap / 2 + 0.01 && centre >= x0 - 0.01 &&
+                centre <= x1 + 0.01) {
+                manager = parent[box.node];
+            }
+        }
+        if (manager == k_none)
+            continue;
+        ++checked;
+        for (const OrgBox& box : layout.boxes) {
+            const double above = y - (box.top_left.y + h);
+            const bool overlapping = box.top_left.x < x1 - 0.01 && box.top_left.x + w > x0 + 0.01;
+            if (above > 0 && above <= gap + 0.01 && overlapping) {
+                INFO("the connector to the reports of " << nodes[manager].id << " runs under "
+                                                        << nodes[box.node].id);
+                CHECK((box.node == manager || parent[box.node] == manager));
+            }
+        }
+    }
+    return checked;
+}
+
 void check_layout(const std::vector<OrgNode>& nodes, const OrgLayoutOptions& options) {
     const OrgTree tree = build_org_tree(nodes);
     const OrgLayout layout = lay_out_org_tree(tree, options);
+    check_buses(nodes, tree, layout, options);
     REQUIRE(layout.boxes.size() == nodes.size());
     std::vector<std::size_t> seen;
     for (const OrgBox& box : layout.boxes) {
@@ -135,5 +182,35 @@ TEST_CASE("wrapped reports put people without reports first, teams below them", 
     for (int i = 0; i < 6; ++i) {
         CHECK(top_of("solo" + std::to_string(i)) <= top_of("lead"));
         CHECK(top_of("solo" + std::to_string(i)) < top_of("lead-a"));
+    }
+}
+
+TEST_CASE("a wrapped row's connector never runs under another manager's people", "[org]") {
+    // As in the retail sample: the head's first reports lead teams of one and three people,
+    // five people without reports follow; they wrap into rows.
+    std::vector<OrgNode> nodes = {node("head", std::nullopt), node("lead1", "head"),
+                                  node("lead1-a", "lead1"), node("lead2", "head")};
+    for (int i = 0; i < 3; ++i)
+        nodes.push_back(node("lead2-" + std::to_string(i), "lead2"));
+    for (int i = 0; i < 5; ++i)
+        nodes.push_back(node("solo" + std::to_string(i), "head"));
+    // And a manager with so many teams that they take several rows.
+    nodes.push_back(node("big", std::nullopt));
+    for (int i = 0; i < 9; ++i) {
+        const std::string lead = "big" + std::to_string(i);
+        nodes.push_back(node(lead, "big"));
+        nodes.push_back(node(lead + "-a", lead));
+        nodes.push_back(node(lead + "-b", lead));
+    }
+    for (const LeafPlacement leaves : {LeafPlacement::side_by_side, LeafPlacement::stacked}) {
+        for (const double max_width : {482.0, 482 / 0.78}) {
+            OrgLayoutOptions options;
+            options.leaves = leaves;
+            options.max_width = max_width;
+            const OrgTree tree = build_org_tree(nodes);
+            const OrgLayout layout = lay_out_org_tree(tree, options);
+            CHECK(check_buses(nodes, tree, layout, options) >= 4);
+            check_layout(nodes, options);
+        }
     }
 }
