@@ -97,7 +97,7 @@ int main(int argc, char** argv) {
         auto checked = model::read_plan_json(json);
         stop(t, validate_ms, 1);
         t = Timer();
-        PlanFacts facts(std::move(*checked.plan));
+        PlanFacts facts(std::move(*checked.plan), *s->facts);
         CheckReport r = run_checks(facts);
         stop(t, facts_checks_ms, 2);
 
