@@ -189,6 +189,9 @@ std::vector<Finding> find_care_window_gaps(const CheckContext& context) {
     const double weeks = static_cast<double>(period.last_day - period.first_day + 1) / 7.0;
     ZoneCache zones;
     const model::DutyId engage("engage");
+    std::map<HoursKey, std::vector<Interval>> windows_by_care; // merged
+    std::map<HoursKey, std::vector<Interval>> spans_by_hours;  // over the whole period
+    std::map<std::tuple<HoursKey, Seconds, Seconds>, bool> works_by_hours;
 
     const auto& duties = context.index().channel_duties();
     for (size_t i = 0; i < duties.size(); ++i) {
@@ -206,27 +209,41 @@ std::vector<Finding> find_care_window_gaps(const CheckContext& context) {
         if (care_zone == nullptr)
             continue;
 
-        std::vector<Interval> windows;
-        for (std::int64_t day = period.first_day; day <= period.last_day; ++day)
-            if (care.days.contains(weekday_of_day(day)))
-                if (auto span = daily_span(*care_zone, day, care.start, care.end))
-                    windows.push_back(*span);
-        windows = merged(std::move(windows));
+        // Channels with the same care window share its spans: computed once per run.
+        const HoursKey care_key{care.timezone, care.days.bits(), care.start.minutes,
+                                care.end.minutes};
+        auto known_windows = windows_by_care.find(care_key);
+        if (known_windows == windows_by_care.end()) {
+            std::vector<Interval> spans;
+            for (std::int64_t day = period.first_day; day <= period.last_day; ++day)
+                if (care.days.contains(weekday_of_day(day)))
+                    if (auto span = daily_span(*care_zone, day, care.start, care.end))
+                        spans.push_back(*span);
+            known_windows = windows_by_care.emplace(care_key, merged(std::move(spans))).first;
+        }
+        const std::vector<Interval>& windows = known_windows->second;
         if (windows.empty())
             continue;
 
-        // People with the same zone and hours cover the same spans: compute each once.
+        // People with the same zone and hours cover the same spans: computed once per run.
         std::set<HoursKey> seen;
         std::vector<Interval> working;
         for (const PersonId& id : coverage.responsible) {
             const model::Person& person = context.person(id);
             const std::string& zone_name = model::time_zone(info, person);
             const model::ResolvedHours hours = model::working_hours(info, person);
-            if (!seen.insert({zone_name, hours.days.bits(), hours.start.minutes, hours.end.minutes})
-                     .second)
+            HoursKey key{zone_name, hours.days.bits(), hours.start.minutes, hours.end.minutes};
+            if (!seen.insert(key).second)
                 continue;
-            if (const date::time_zone* zone = zones.find(zone_name))
-                add_working_spans(*zone, hours, period.first_day - 1, period.last_day + 1, working);
+            auto known = spans_by_hours.find(key);
+            if (known == spans_by_hours.end()) {
+                std::vector<Interval> spans;
+                if (const date::time_zone* zone = zones.find(zone_name))
+                    add_working_spans(*zone, hours, period.first_day - 1, period.last_day + 1,
+                                      spans);
+                known = spans_by_hours.emplace(std::move(key), std::move(spans)).first;
+            }
+            working.insert(working.end(), known->second.begin(), known->second.end());
         }
         const std::vector<Interval> gaps = uncovered_parts(windows, merged(std::move(working)));
         if (gaps.empty())
@@ -263,7 +280,17 @@ std::vector<Finding> find_care_window_gaps(const CheckContext& context) {
         // Someone who performs `engage` and works during the worst gap.
         const Interval worst_gap = *worst;
         auto acceptable = [&](const model::Person& person) {
-            return works_during(context, zones, person, worst_gap);
+            const model::ResolvedHours hours = model::working_hours(info, person);
+            auto key = std::make_tuple(HoursKey{model::time_zone(info, person), hours.days.bits(),
+                                                hours.start.minutes, hours.end.minutes},
+                                       worst_gap.start, worst_gap.end);
+            auto known = works_by_hours.find(key);
+            if (known == works_by_hours.end())
+                known =
+                    works_by_hours
+                        .emplace(std::move(key), works_during(context, zones, person, worst_gap))
+                        .first;
+            return known->second;
         };
         std::string recommendation;
         FindingChange change;

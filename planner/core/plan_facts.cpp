@@ -12,12 +12,65 @@ std::vector<model::PersonId> distinct_sorted(std::vector<model::PersonId> ids) {
     return ids;
 }
 
+// The key TeamGraph files an assignment's channel duty under: none for a duty that is not
+// channel-bound.
+bool same_duty_key(const model::PlanIndex& a, const model::PlanIndex& b,
+                   const model::DutyId& duty) {
+    const model::DutyInfo* in_a = a.duty(duty);
+    const model::DutyInfo* in_b = b.duty(duty);
+    const bool bound_a = in_a == nullptr || in_a->channel_bound;
+    const bool bound_b = in_b == nullptr || in_b->channel_bound;
+    return bound_a == bound_b;
+}
+
+// True when TeamGraph(a) and TeamGraph(b) are the same graph: they read nothing else.
+bool same_graph_inputs(const model::PlanIndex& a, const model::PlanIndex& b) {
+    const model::Plan& plan_a = a.plan();
+    const model::Plan& plan_b = b.plan();
+    if (plan_a.people.size() != plan_b.people.size() ||
+        plan_a.roles.size() != plan_b.roles.size() ||
+        a.channel_duties().size() != b.channel_duties().size() ||
+        a.assignments().size() != b.assignments().size())
+        return false;
+    for (size_t i = 0; i < plan_a.people.size(); ++i) {
+        const model::Person& x = plan_a.people[i];
+        const model::Person& y = plan_b.people[i];
+        if (!(x.id == y.id) || x.reports_to != y.reports_to || x.roles != y.roles)
+            return false;
+    }
+    for (size_t i = 0; i < plan_a.roles.size(); ++i)
+        if (!(plan_a.roles[i].id == plan_b.roles[i].id))
+            return false;
+    for (size_t i = 0; i < a.channel_duties().size(); ++i) {
+        const model::ChannelDuty& x = a.channel_duties()[i];
+        const model::ChannelDuty& y = b.channel_duties()[i];
+        if (x.channel != y.channel || !(x.duty == y.duty))
+            return false;
+    }
+    for (size_t i = 0; i < a.assignments().size(); ++i) {
+        const model::Assignment& x = a.assignments()[i].assignment;
+        const model::Assignment& y = b.assignments()[i].assignment;
+        if (!(x.person == y.person) || !(x.duty == y.duty) || x.channel != y.channel ||
+            x.profile != y.profile || x.raci != y.raci || x.share != y.share ||
+            x.backup != y.backup || !same_duty_key(a, b, x.duty))
+            return false;
+    }
+    return true;
+}
+
 } // namespace
 
 PlanFacts::PlanFacts(model::Plan plan)
     : m_plan(std::make_unique<const model::Plan>(std::move(plan))),
       m_index(std::make_unique<const model::PlanIndex>(*m_plan)),
       m_workload(compute_workload(*m_index)) {}
+
+PlanFacts::PlanFacts(model::Plan plan, const PlanFacts& previous) : PlanFacts(std::move(plan)) {
+    if (same_graph_inputs(*m_index, previous.index())) {
+        m_graph = previous.graph_shared();
+        m_graph_reused = true;
+    }
+}
 
 PlanFacts::~PlanFacts() = default;
 
@@ -31,8 +84,14 @@ const DutyCoverage& PlanFacts::coverage(size_t duty_index) const {
     return m_coverage.at(duty_index);
 }
 
+std::shared_ptr<const model::TeamGraph> PlanFacts::graph_shared() const {
+    std::call_once(m_graph_once, [this] { build_graph_facts(); });
+    return m_graph;
+}
+
 void PlanFacts::build_graph_facts() const {
-    m_graph = std::make_unique<model::TeamGraph>(*m_index);
+    if (!m_graph) // else reused from the facts before an edit
+        m_graph = std::make_shared<const model::TeamGraph>(*m_index);
     const auto& channel_duties = m_index->channel_duties();
 
     // Resolved shares by channel duty, from the workload.

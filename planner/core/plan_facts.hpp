@@ -35,6 +35,13 @@ struct DutyCoverage {
 class PlanFacts {
 public:
     explicit PlanFacts(model::Plan plan);
+    // The same facts, with the team graph of `previous` (a plan before an edit) reused when
+    // what the graph is made of did not change: every person's id, reporting line and roles,
+    // the roles' ids, the channel duties and the expanded assignments, all in the same order.
+    // Otherwise as PlanFacts(plan). The result is the same either way.
+    PlanFacts(model::Plan plan, const PlanFacts& previous);
+    // True when this facts' graph is the one of the `previous` it was made from.
+    bool graph_reused() const { return m_graph_reused; }
     PlanFacts(const PlanFacts&) = delete;
     PlanFacts& operator=(const PlanFacts&) = delete;
     ~PlanFacts();
@@ -56,6 +63,7 @@ public:
                                                 const model::DutyId& duty) const;
 
 private:
+    std::shared_ptr<const model::TeamGraph> graph_shared() const;
     void build_graph_facts() const;
     void build_roles_by_duty() const;
 
@@ -64,7 +72,8 @@ private:
     Workload m_workload;
 
     mutable std::once_flag m_graph_once;
-    mutable std::unique_ptr<model::TeamGraph> m_graph;
+    mutable std::shared_ptr<const model::TeamGraph> m_graph; // shared with the next facts
+    bool m_graph_reused = false;
     mutable std::vector<DutyCoverage> m_coverage;
     mutable std::once_flag m_roles_once;
     mutable std::map<std::string, std::vector<size_t>, std::less<>> m_roles_by_duty;

@@ -13,9 +13,11 @@
 #include <algorithm>
 #include <cmath>
 #include <ctime>
+#include <functional>
 #include <memory>
 #include <mutex>
 #include <stdexcept>
+#include <unordered_map>
 
 namespace planner {
 
@@ -66,6 +68,14 @@ icu::Locale icu_locale(const std::string& language) {
 }
 } // namespace
 
+namespace {
+struct NumberKeyHash {
+    size_t operator()(const std::pair<int, double>& key) const {
+        return std::hash<double>()(key.second) * 31 + static_cast<size_t>(key.first);
+    }
+};
+} // namespace
+
 // ICU's formatters, plural rules and collator take locale data to build (most of the cost of
 // a number written by ICU), so each is made once per language and reused: they are immutable
 // once built and safe to use from several threads.
@@ -75,6 +85,12 @@ struct Texts::Icu {
     std::map<std::pair<int, std::string>, icu::number::LocalizedNumberFormatter> formatters;
     std::unique_ptr<icu::PluralRules> plural_rules;
     std::unique_ptr<icu::Collator> collator;
+    // Numbers already written (no currency), by places and the rounded value: the checks
+    // write the same few hours and percentages thousands of times. Bounded, so that a
+    // long-running server cannot grow it without limit; past the bound ICU writes each one.
+    std::mutex numbers_mutex;
+    std::unordered_map<std::pair<int, double>, std::string, NumberKeyHash> numbers;
+    static constexpr size_t k_numbers_kept = 65536;
 
     explicit Icu(const std::string& language) : locale(icu_locale(language)) {
         UErrorCode status = U_ZERO_ERROR;
@@ -192,7 +208,19 @@ std::string format_decimal(double value, int decimals,
 std::string Texts::number(double value, int decimals) const {
     if (!std::isfinite(value))
         return value > 0 ? "\u221E" : "\u2014";
-    return format_decimal(value, decimals, icu()->formatter(decimals, ""));
+    Icu& data = *icu();
+    const auto key = std::make_pair(decimals, value);
+    {
+        std::lock_guard<std::mutex> lock(data.numbers_mutex);
+        auto found = data.numbers.find(key);
+        if (found != data.numbers.end())
+            return found->second;
+    }
+    std::string text = format_decimal(value, decimals, data.formatter(decimals, ""));
+    std::lock_guard<std::mutex> lock(data.numbers_mutex);
+    if (data.numbers.size() < Icu::k_numbers_kept)
+        data.numbers.emplace(key, text);
+    return text;
 }
 
 std::string Texts::money(double amount, const std::string& currency, int decimals) const {

@@ -176,8 +176,8 @@ EditResult apply_edit_text(const Json& current, const model::Plan& before,
     model::JsonParseError error;
     auto json = model::parse_json(patch_text, error);
     EditResult result;
-    result.json = current;
     if (!json) {
+        result.json = current;
         result.messages.push_back({"", "the patch is not valid JSON (at byte " +
                                            std::to_string(error.offset + 1) +
                                            "): " + error.message});
@@ -186,6 +186,7 @@ EditResult apply_edit_text(const Json& current, const model::Plan& before,
     model::PatchFailure failure;
     auto ops = model::parse_patch(*json, failure);
     if (!ops) {
+        result.json = current;
         result.messages.push_back({failure.path, failure.message});
         return result;
     }

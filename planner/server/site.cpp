@@ -259,7 +259,7 @@ EditAnswer Site::edit(const std::string& patch, std::uint64_t if_match, bool pre
                       ",\"errors\":" + messages_json(result.messages, texts) + "}";
         return answer;
     }
-    auto facts = std::make_shared<const PlanFacts>(std::move(*result.plan));
+    auto facts = std::make_shared<const PlanFacts>(std::move(*result.plan), *state->facts);
     std::shared_ptr<const CheckReport> before, after;
     std::string findings;
     auto run_the_checks = [&]() {

@@ -7,11 +7,12 @@
 // total is Site::edit itself, where the save runs beside the checks. Prints wall and CPU
 // time (medians, p99); passes or fails nothing.
 //
-//     bench_edit PLAN [REPEATS]
+//     bench_edit PLAN [REPEATS [plain]]
 #include "model/json_patch.hpp"
 #include "model/plan_json.hpp"
 #include "model/yaml_surgery.hpp"
 #include "planner/checks/checks.hpp"
+#include "planner/core/heap.hpp"
 #include "planner/server/site.hpp"
 
 #include <algorithm>
@@ -61,10 +62,15 @@ void report(const char* label, std::vector<double> ms, int part) {
 
 int main(int argc, char** argv) {
     if (argc < 2) {
-        std::fprintf(stderr, "usage: bench_edit PLAN [REPEATS]\n");
+        std::fprintf(stderr, "usage: bench_edit PLAN [REPEATS [plain]]\n");
         return 2;
     }
     const int repeats = argc > 2 ? std::stoi(argv[2]) : 20;
+    // As the planner executable (and so `planner serve`) does; "plain" as a third argument
+    // leaves the heap as the C library sets it up, to compare.
+    const bool plain_heap = argc > 3 && std::string(argv[3]) == "plain";
+    if (!plain_heap)
+        planner::prepare_heap();
     fs::path copy =
         fs::temp_directory_path() / ("bench-edit-" + std::to_string(::getpid()) + ".yaml");
     fs::copy_file(argv[1], copy, fs::copy_options::overwrite_existing);
@@ -97,7 +103,7 @@ int main(int argc, char** argv) {
         auto checked = model::read_plan_json(json);
         stop(t, validate_ms, 1);
         t = Timer();
-        PlanFacts facts(std::move(*checked.plan));
+        PlanFacts facts(std::move(*checked.plan), *s->facts);
         CheckReport r = run_checks(facts);
         stop(t, facts_checks_ms, 2);
 
