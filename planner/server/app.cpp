@@ -245,10 +245,7 @@ Response App::route(const Request& request) {
         auto state = m_site.current();
         const std::string language = language_of(request);
         const ReportText text = ReportText::load(language);
-        // The cached findings are English; another language is worded for this request.
-        auto report = language == "en"
-                          ? state->findings()
-                          : std::make_shared<const CheckReport>(run_checks(*state->facts, text));
+        auto report = state->findings(language);
         // Worded as the pages word them (no markup: `planner staff` reads planner staff).
         const model::PlanIndex& index = state->facts->index();
         std::string out = "{\"version\":" + std::to_string(state->version) + ",\"findings\":[";

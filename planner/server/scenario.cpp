@@ -103,7 +103,7 @@ EditAnswer evaluate_scenario(const SiteState& state, const std::string& patch,
     const ReportText text = ReportText::load(language);
     const PlanFacts scenario(std::move(*result.plan));
     // The findings in the page's language on both sides (the cached ones are English).
-    const CheckReport before = run_checks(*state.facts, text);
+    const CheckReport& before = *state.findings(language);
     const CheckReport after = run_checks(scenario, text);
     const FindingChanges changes = compare_findings(before, after);
     answer.body = "{\"version\":" + std::to_string(state.version) +

@@ -127,11 +127,25 @@ std::shared_ptr<const SiteState> Site::read(bool after_change) {
     return state;
 }
 
-std::shared_ptr<const CheckReport> SiteState::findings() const {
+namespace {
+// The templates of `language`, read once per process (an edit must not parse them again).
+const Texts& texts_for(const std::string& language) {
+    static std::mutex mutex;
+    static std::map<std::string, std::unique_ptr<const Texts>> loaded;
+    std::lock_guard<std::mutex> lock(mutex);
+    std::unique_ptr<const Texts>& texts = loaded[language];
+    if (!texts)
+        texts = std::make_unique<const Texts>(Texts::load(language));
+    return *texts;
+}
+} // namespace
+
+std::shared_ptr<const CheckReport> SiteState::findings(const std::string& language) const {
     std::lock_guard<std::mutex> lock(m_mutex);
-    if (!m_findings)
-        m_findings = std::make_shared<const CheckReport>(run_checks(*facts));
-    return m_findings;
+    std::shared_ptr<const CheckReport>& found = m_findings[language];
+    if (!found)
+        found = std::make_shared<const CheckReport>(run_checks(*facts, texts_for(language)));
+    return found;
 }
 
 std::shared_ptr<const SiteState> Site::current() {
@@ -263,8 +277,9 @@ EditAnswer Site::edit(const std::string& patch, std::uint64_t if_match, bool pre
     std::shared_ptr<const CheckReport> before, after;
     std::string findings;
     auto run_the_checks = [&]() {
-        before = state->findings();
-        after = std::make_shared<const CheckReport>(run_checks(*facts));
+        // In the page's language: the review lists the findings that appear and disappear.
+        before = state->findings(language);
+        after = std::make_shared<const CheckReport>(run_checks(*facts, texts_for(language)));
         FindingChanges changes = compare_findings(*before, *after);
         findings = "\"appeared\":" + findings_json(changes.appeared, facts->index()) +
                    ",\"disappeared\":" + findings_json(changes.disappeared, state->facts->index());
@@ -310,7 +325,7 @@ EditAnswer Site::edit(const std::string& patch, std::uint64_t if_match, bool pre
     next->from_workspace = state->from_workspace;
     next->read_at = now_text();
     next->stored = stored;
-    next->m_findings = after;
+    next->m_findings[language] = after;
     m_signature = signature();
     m_state = next;
     retire(state, *next);

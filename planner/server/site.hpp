@@ -46,8 +46,8 @@ struct SiteState {
     std::string reload_error; // the change could not be read: the previous plan stays
     std::shared_ptr<const EditablePlan> stored; // the plan's text and JSON form, for editing
 
-    // The findings of this version, computed on first use.
-    std::shared_ptr<const CheckReport> findings() const;
+    // The findings of this version worded in `language` (en, lv), computed on first use.
+    std::shared_ptr<const CheckReport> findings(const std::string& language = "en") const;
 
     // The pages in `language`, built on first use.
     std::shared_ptr<const RenderedPages> pages(const std::string& language) const;
@@ -56,7 +56,7 @@ private:
     friend class Site;
     mutable std::mutex m_mutex;
     mutable std::map<std::string, std::shared_ptr<const RenderedPages>> m_pages;
-    mutable std::shared_ptr<const CheckReport> m_findings;
+    mutable std::map<std::string, std::shared_ptr<const CheckReport>> m_findings;
 };
 
 // The answer to an edit: an HTTP status and a JSON body.

@@ -567,8 +567,30 @@ TEST_CASE("findings and their fixes in the page's language", "[edit-api][fixes]"
     CHECK(en.body.find("nobody covers it") != std::string::npos);
 }
 
-TEST_CASE("the editor's findings are worded as the pages word them, without markup",
-          "[edit-api]") {
+TEST_CASE("a change's findings that appear are worded in the page's language", "[edit-api]") {
+    EditFixture f;
+    // Priya at a tenth of her time is overloaded: LOAD001 appears.
+    const std::string patch = R"([{"op":"replace","path":"/people/priya/fte","value":0.1}])";
+    const std::string origin = "http://127.0.0.1:8766";
+    Response lv = f.post(patch, "1", true, origin, "/api/plan/preview?lang=lv");
+    Response en = f.post(patch, "1", true, origin, "/api/plan/preview");
+    INFO(lv.body);
+    REQUIRE(lv.status == 200);
+    REQUIRE(en.status == 200);
+    const auto appeared = [](const std::string& body) {
+        const auto at = body.find("\"appeared\":");
+        return body.substr(at, body.find("\"disappeared\":") - at);
+    };
+    CHECK(appeared(en.body).find("is overloaded") != std::string::npos);
+    CHECK(appeared(lv.body).find("ir pārslogot") != std::string::npos);
+    CHECK(appeared(lv.body).find("overloaded") == std::string::npos);
+    // Saved from a Latvian page, the answer's lists are Latvian too.
+    Response saved = f.post(patch, "1", true, origin, "/api/plan?lang=lv");
+    REQUIRE(saved.status == 200);
+    CHECK(appeared(saved.body).find("ir pārslogot") != std::string::npos);
+}
+
+TEST_CASE("the editor's findings are worded as the pages word them, without markup", "[edit-api]") {
     EditFixture f("latvian-retail.yaml");
     for (const char* path : {"/api/findings", "/api/findings?lang=lv"}) {
         Response r = f.app->handle(f.get(path));
