@@ -530,7 +530,10 @@ void append_org_chart(const ReportText& text, exporters::OrgChart chart,
     size_t shown = 0;
     for (size_t i : shape.order)
         shown += shape.depth[i] <= levels ? 1 : 0;
-    if (shown > k_whole_chart)
+    // A summary that fits the page under its heading and lead (about 40 boxes); a larger one
+    // would stand on a page of its own and leave the heading alone on the page before.
+    constexpr size_t k_summary_chart = 40;
+    if (shown > k_summary_chart)
         levels = 1;
     for (size_t i : shape.order) {
         const ex::OrgNode& node = chart.nodes[i];
