@@ -176,8 +176,7 @@ OutputFile::OutputFile(const fs::path& target) : m_target(target), m_final(targe
     remove_stale_temporaries(folder);
     for (int attempt = 0; attempt < 100 && m_descriptor < 0; ++attempt) {
         m_temporary = temporary_name_beside(m_final);
-        m_descriptor =
-            ::open(m_temporary.c_str(), O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0666);
+        m_descriptor = ::open(m_temporary.c_str(), O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0666);
         if (m_descriptor < 0 && errno != EEXIST)
             fail(target, "cannot create a file in '" + folder.string() + "'", errno);
     }

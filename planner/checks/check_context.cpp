@@ -302,4 +302,14 @@ FindingChange duty_change(std::string kind, const model::PersonId& person,
     return change;
 }
 
+FindingChange duty_change(std::string kind, const model::PersonId& person,
+                          const model::DutyId& duty, const model::ChannelId& channel) {
+    FindingChange change;
+    change.kind = std::move(kind);
+    change.person = person.str();
+    change.duty = duty.str();
+    change.channel = channel.str();
+    return change;
+}
+
 } // namespace planner

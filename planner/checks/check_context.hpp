@@ -119,6 +119,9 @@ std::string join_list(const std::vector<std::string>& words, const std::string& 
 // accountable, move).
 FindingChange duty_change(std::string kind, const model::PersonId& person,
                           const model::ChannelDuty& duty);
+// The same for `duty` on `channel`.
+FindingChange duty_change(std::string kind, const model::PersonId& person,
+                          const model::DutyId& duty, const model::ChannelId& channel);
 
 Finding make_finding(std::string_view check, std::string subject, std::string message,
                      std::vector<std::pair<std::string, std::string>> evidence,

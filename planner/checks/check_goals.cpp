@@ -185,10 +185,7 @@ std::vector<Finding> find_unmeasured_channels(const CheckContext& context) {
         std::string recommendation;
         FindingChange change;
         if (auto candidate = context.candidate_for(report, {})) {
-            change.kind = "assign";
-            change.person = candidate->str();
-            change.duty = report.str();
-            change.channel = channel.id.str();
+            change = duty_change("assign", *candidate, report, channel.id);
             values["candidate"] = context.candidate_clause(*candidate, report);
             recommendation = context.say("GOAL005.do_candidate", values);
         } else {

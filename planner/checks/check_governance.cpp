@@ -54,10 +54,7 @@ std::vector<Finding> find_channels_without_approver(const CheckContext& context)
         std::string recommendation;
         FindingChange change;
         if (auto candidate = context.candidate_for(approve, creators)) {
-            change.kind = "assign";
-            change.person = candidate->str();
-            change.duty = approve.str();
-            change.channel = channel.id.str();
+            change = duty_change("assign", *candidate, approve, channel.id);
             values["candidate"] = context.candidate_clause(*candidate, approve);
             recommendation = context.say("GOV001.do_candidate", values);
         } else {
@@ -95,10 +92,7 @@ std::vector<Finding> find_self_approval(const CheckContext& context) {
         std::string recommendation;
         FindingChange change;
         if (auto candidate = context.candidate_for(approve, creators)) {
-            change.kind = "assign";
-            change.person = candidate->str();
-            change.duty = approve.str();
-            change.channel = channel.id.str();
+            change = duty_change("assign", *candidate, approve, channel.id);
             values["candidate"] = context.candidate_clause(*candidate, approve);
             recommendation = context.say("GOV002.do_candidate", values);
         } else {

@@ -124,9 +124,8 @@ template <class Render> std::string collected(Render render) {
 
 std::string render_check_text(const CheckReport& report, Colour colour, const Texts& texts,
                               int width) {
-    return collected([&](const TextSink& sink) {
-        render_check_text(report, colour, texts, width, sink);
-    });
+    return collected(
+        [&](const TextSink& sink) { render_check_text(report, colour, texts, width, sink); });
 }
 
 void render_check_text(const CheckReport& report, Colour colour, const Texts& texts, int width,
@@ -204,11 +203,12 @@ std::string render_check_csv(const CheckReport& report) {
 
 void render_check_csv(const CheckReport& report, const TextSink& sink) {
     std::string out;
-    exporters::append_csv_record(out, {"check", "severity", "subject", "message", "recommendation"});
+    exporters::append_csv_record(out,
+                                 {"check", "severity", "subject", "message", "recommendation"});
     for (const Finding& finding : report.findings) {
-        exporters::append_csv_record(out, {finding.check, std::string(to_string(finding.severity)),
-                                           finding.subject, finding.message,
-                                           finding.recommendation});
+        exporters::append_csv_record(out,
+                                     {finding.check, std::string(to_string(finding.severity)),
+                                      finding.subject, finding.message, finding.recommendation});
         if (out.size() >= k_piece) {
             sink(out);
             out.clear();

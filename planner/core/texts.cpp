@@ -66,9 +66,7 @@ namespace {
 icu::Locale icu_locale(const std::string& language) {
     return icu::Locale(language == "lv" ? "lv_LV" : "en_GB");
 }
-} // namespace
 
-namespace {
 struct NumberKeyHash {
     size_t operator()(const std::pair<int, double>& key) const {
         return std::hash<double>()(key.second) * 31 + static_cast<size_t>(key.first);

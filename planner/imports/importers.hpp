@@ -4,8 +4,8 @@
 
 #include "model/workspace.hpp"
 
-#include <optional>
 #include <cstdint>
+#include <optional>
 #include <string>
 #include <string_view>
 

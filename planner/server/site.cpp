@@ -263,7 +263,7 @@ EditAnswer Site::edit(const std::string& patch, std::uint64_t if_match, bool pre
     EditResult result = apply_edit_text(state->stored->json, state->facts->plan(), patch);
     if (result.status != EditStatus::applied) {
         answer.status = result.status == EditStatus::test_failed ? 409 : 422;
-        const Texts texts = Texts::load(language);
+        const Texts& texts = texts_for(language);
         answer.body = "{\"error\":" +
                       model::json_quote(translate_plan_message(
                           texts, result.status == EditStatus::test_failed

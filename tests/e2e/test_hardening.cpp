@@ -577,8 +577,7 @@ TEST_CASE("an export too large to read whole is refused before it is read, nothi
     fs::resize_file(dir.file("big.csv"), (uintmax_t{65} << 20));
     Run run = planner(dir, {"import", "t.db", "big.csv"});
     CHECK(run.status == 2);
-    CHECK_THAT(run.err, Catch::Contains("'big.csv' is 65 MB") &&
-                            Catch::Contains("up to 64 MB") &&
+    CHECK_THAT(run.err, Catch::Contains("'big.csv' is 65 MB") && Catch::Contains("up to 64 MB") &&
                             Catch::Contains("date,channel,profile,metric,value"));
     CHECK(dir.read("t.db") == before);
 }
@@ -593,8 +592,8 @@ TEST_CASE("check written in pieces gives the same bytes to a file as to standard
         Run out = planner(dir, {"check", "big.yaml", "--fail-on", "never", "--format", format});
         REQUIRE(out.status == 0);
         CHECK(out.out.size() > (size_t{1} << 17));
-        Run file = planner(dir, {"check", "big.yaml", "--fail-on", "never", "--format", format,
-                                 "-o", "out.txt"});
+        Run file = planner(
+            dir, {"check", "big.yaml", "--fail-on", "never", "--format", format, "-o", "out.txt"});
         REQUIRE(file.status == 0);
         CHECK(dir.read("out.txt") == out.out);
     }
