@@ -178,7 +178,9 @@ void PlanDecoder::decode_goals(uint32_t node, std::vector<Goal>& goals) {
     static const std::vector<std::string> kinds =
         names_of({GoalKind::engagement, GoalKind::customer_care, GoalKind::reach,
                   GoalKind::conversion, GoalKind::awareness, GoalKind::roi, GoalKind::other});
-    for (uint32_t item : m_yaml.sequence(node, "goals")) {
+    const std::vector<uint32_t> items = m_yaml.sequence(node, "goals");
+    goals.reserve(goals.size() + items.size());
+    for (uint32_t item : items) {
         auto e = m_yaml.mapping(item, "a goal",
                                 {"id", "name", "kind", "priority", "owner", "channels", "kpis"});
         if (m_yaml.node(item).kind != YamlKind::mapping)
@@ -251,7 +253,9 @@ Kpi PlanDecoder::decode_kpi(uint32_t item) {
 }
 
 void PlanDecoder::decode_channels(uint32_t node, std::vector<Channel>& channels) {
-    for (uint32_t item : m_yaml.sequence(node, "channels")) {
+    const std::vector<uint32_t> items = m_yaml.sequence(node, "channels");
+    channels.reserve(channels.size() + items.size());
+    for (uint32_t item : items) {
         auto e =
             m_yaml.mapping(item, "a channel",
                            {"id", "network", "name", "profiles", "workload", "care", "approval"});
@@ -393,7 +397,9 @@ void PlanDecoder::decode_duties(uint32_t node, std::vector<CustomDuty>& duties) 
 }
 
 void PlanDecoder::decode_roles(uint32_t node, std::vector<Role>& roles) {
-    for (uint32_t item : m_yaml.sequence(node, "roles")) {
+    const std::vector<uint32_t> items = m_yaml.sequence(node, "roles");
+    roles.reserve(roles.size() + items.size());
+    for (uint32_t item : items) {
         auto e = m_yaml.mapping(item, "a role", {"id", "name", "duties", "skills", "cost"});
         if (m_yaml.node(item).kind != YamlKind::mapping)
             continue;

@@ -43,7 +43,9 @@ WorkingHours PlanDecoder::decode_hours(uint32_t node, const std::string& what) {
 
 void PlanDecoder::decode_people(uint32_t node, std::vector<Person>& people) {
     static const std::vector<std::string> statuses = {"active", "vacancy", "leaving", "contractor"};
-    for (uint32_t item : m_yaml.sequence(node, "people")) {
+    const std::vector<uint32_t> items = m_yaml.sequence(node, "people");
+    people.reserve(people.size() + items.size()); // a large plan: no copies while growing
+    for (uint32_t item : items) {
         auto e = m_yaml.mapping(item, "a person",
                                 {"id", "name", "status", "roles", "fte", "capacity_hours",
                                  "reports_to", "timezone", "hours", "skills", "interests",
@@ -132,7 +134,9 @@ void PlanDecoder::decode_people(uint32_t node, std::vector<Person>& people) {
 
 void PlanDecoder::decode_assignments(uint32_t node, const Plan& plan,
                                      std::vector<Assignment>& out) {
-    for (uint32_t item : m_yaml.sequence(node, "assignments")) {
+    const std::vector<uint32_t> items = m_yaml.sequence(node, "assignments");
+    out.reserve(out.size() + items.size());
+    for (uint32_t item : items) {
         auto e =
             m_yaml.mapping(item, "an assignment",
                            {"person", "duty", "channel", "profile", "raci", "share", "backup"});

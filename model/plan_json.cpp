@@ -41,7 +41,7 @@ bool is_json_number(std::string_view s) {
 }
 
 // What a plain scalar reads as, without building it.
-Json::Type plain_type(const std::string& text) {
+Json::Type plain_type(std::string_view text) {
     // Most texts are words: only these first characters may start a boolean, null or number.
     const char first = text.empty() ? '~' : text[0];
     if (!(first == 't' || first == 'T' || first == 'f' || first == 'F' || first == 'n' ||
@@ -57,7 +57,7 @@ Json::Type plain_type(const std::string& text) {
     return Json::Type::string;
 }
 
-Json classify_plain(const std::string& text) {
+Json classify_plain(std::string_view text) {
     if (text == "true" || text == "True" || text == "TRUE")
         return Json::make_bool(true);
     if (text == "false" || text == "False" || text == "FALSE")
@@ -65,8 +65,8 @@ Json classify_plain(const std::string& text) {
     if (text.empty() || text == "~" || text == "null" || text == "Null" || text == "NULL")
         return Json{};
     if (is_json_number(text))
-        return Json::make_number(text);
-    return Json::make_string(text);
+        return Json::make_number(std::string(text));
+    return Json::make_string(std::string(text));
 }
 
 // Written plain, the text reads back as the same string (and looks like a plan's ids,
@@ -196,6 +196,7 @@ struct TreeWriter {
     std::string out;
     std::vector<YamlNode> nodes;
     std::vector<uint32_t> children;
+    YamlTextArena texts;
 
     uint32_t add(YamlKind kind, size_t offset) {
         YamlNode node;
@@ -223,7 +224,7 @@ struct TreeWriter {
             nodes[index].end = out.size() - 1;
             nodes[index].plain = false;
         }
-        nodes[index].text = value;
+        nodes[index].text = texts.keep(value);
         return index;
     }
     uint32_t key_node(const std::string& key) { return string_node(key, plain_safe(key)); }
@@ -372,7 +373,7 @@ bool yaml_tree_safe(const Json& v) {
 
 Json yaml_scalar_to_json(const YamlNode& node) {
     if (!node.plain)
-        return Json::make_string(node.text);
+        return Json::make_string(std::string(node.text));
     return classify_plain(node.text);
 }
 
@@ -391,7 +392,7 @@ Json yaml_to_json(const YamlTree& tree, uint32_t index) {
     out.members.reserve(node.child_count / 2);
     for (uint32_t i = 0; i + 1 < node.child_count; i += 2) {
         const YamlNode& key = tree.node(tree.child(node, i));
-        out.set(key.text, yaml_to_json(tree, tree.child(node, i + 1)));
+        out.set(std::string(key.text), yaml_to_json(tree, tree.child(node, i + 1)));
     }
     return out;
 }
@@ -424,7 +425,7 @@ bool yaml_equals_json(const YamlTree& tree, uint32_t index, const Json& json) {
     if (!json.is_object())
         return false;
     const uint32_t entries = node.child_count / 2;
-    auto key = [&](uint32_t e) -> const std::string& {
+    auto key = [&](uint32_t e) -> std::string_view {
         return tree.node(tree.child(node, 2 * e)).text;
     };
     bool twice = false;
@@ -506,7 +507,7 @@ bool json_to_yaml_tree(const Json& json, std::string& text, YamlTree& tree) {
     TreeWriter w;
     w.mapping(json, 0, "");
     text = std::move(w.out);
-    tree.assign(text, std::move(w.nodes), std::move(w.children));
+    tree.assign(text, std::move(w.nodes), std::move(w.children), std::move(w.texts));
     return true;
 }
 

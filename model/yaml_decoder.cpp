@@ -68,7 +68,7 @@ YamlDecoder::Entries YamlDecoder::mapping(uint32_t index, const std::string& wha
             error(key, "a key in " + what + " must be a plain word");
             continue;
         }
-        const std::string& name = key_node.text;
+        const std::string name(key_node.text);
         bool is_known = false;
         for (const auto& k : known)
             is_known = is_known || k == name;
@@ -118,14 +118,14 @@ bool YamlDecoder::scalar(uint32_t index, const std::string& key) {
 std::optional<std::string> YamlDecoder::text(uint32_t index, const std::string& key) {
     if (!scalar(index, key))
         return std::nullopt;
-    return node(index).text;
+    return std::string(node(index).text);
 }
 
 std::optional<double> YamlDecoder::number(uint32_t index, const std::string& key, double min,
                                           double max) {
     if (!scalar(index, key))
         return std::nullopt;
-    const std::string& t = node(index).text;
+    const std::string t(node(index).text);
     double value = 0;
     auto result = std::from_chars(t.data(), t.data() + t.size(), value);
     if (result.ec != std::errc() || result.ptr != t.data() + t.size() || !std::isfinite(value)) {
@@ -143,7 +143,7 @@ std::optional<double> YamlDecoder::number(uint32_t index, const std::string& key
 std::optional<int> YamlDecoder::integer(uint32_t index, const std::string& key, int min, int max) {
     if (!scalar(index, key))
         return std::nullopt;
-    const std::string& t = node(index).text;
+    const std::string t(node(index).text);
     int value = 0;
     auto result = std::from_chars(t.data(), t.data() + t.size(), value);
     if (result.ec != std::errc() || result.ptr != t.data() + t.size()) {
@@ -161,7 +161,7 @@ std::optional<int> YamlDecoder::integer(uint32_t index, const std::string& key, 
 std::optional<bool> YamlDecoder::boolean(uint32_t index, const std::string& key) {
     if (!scalar(index, key))
         return std::nullopt;
-    const std::string& t = node(index).text;
+    const std::string t(node(index).text);
     if (t == "true")
         return true;
     if (t == "false")
@@ -173,7 +173,7 @@ std::optional<bool> YamlDecoder::boolean(uint32_t index, const std::string& key)
 std::optional<std::string> YamlDecoder::id(uint32_t index, const std::string& key) {
     if (!scalar(index, key))
         return std::nullopt;
-    const std::string& t = node(index).text;
+    const std::string t(node(index).text);
     if (!is_valid_id(t)) {
         error(index, quoted(t) + " is not a valid id; use 1-64 characters of a-z, 0-9, _ and -, "
                                  "starting with a letter or digit");
@@ -204,7 +204,7 @@ std::optional<TimeOfDay> YamlDecoder::time(uint32_t index, const std::string& ke
         return std::nullopt;
     auto value = parse_time_of_day(node(index).text);
     if (!value)
-        error(index, quoted(node(index).text) + " is not a time for " + quoted(key) +
+        error(index, quoted(std::string(node(index).text)) + " is not a time for " + quoted(key) +
                          "; write \"HH:MM\" in 24-hour form, e.g. \"09:00\"");
     return value;
 }
@@ -214,7 +214,7 @@ std::optional<Date> YamlDecoder::date(uint32_t index, const std::string& key) {
         return std::nullopt;
     auto value = parse_date(node(index).text);
     if (!value)
-        error(index, quoted(node(index).text) + " is not a date for " + quoted(key) +
+        error(index, quoted(std::string(node(index).text)) + " is not a date for " + quoted(key) +
                          "; write YYYY-MM-DD, e.g. 2027-02-01");
     return value;
 }
@@ -224,8 +224,8 @@ std::optional<Quarter> YamlDecoder::quarter(uint32_t index, const std::string& k
         return std::nullopt;
     auto value = parse_quarter(node(index).text);
     if (!value)
-        error(index, quoted(node(index).text) + " is not a quarter for " + quoted(key) +
-                         "; write YYYY-Qn, e.g. 2027-Q1");
+        error(index, quoted(std::string(node(index).text)) + " is not a quarter for " +
+                         quoted(key) + "; write YYYY-Qn, e.g. 2027-Q1");
     return value;
 }
 

@@ -53,7 +53,7 @@ public:
     void missing(uint32_t node, const std::string& what, const std::string& key);
 
     const YamlTree& tree() const { return m_tree; }
-    const YamlNode& node(uint32_t index) const { return m_tree.node(index); }
+    YamlNode node(uint32_t index) const { return m_tree.node(index); }
     YamlPosition position(uint32_t node) const { return m_tree.position(m_tree.node(node).offset); }
 
 private:

@@ -69,10 +69,10 @@ private:
     }
     // The end of a block container: its last descendant's end, quotes included.
     size_t last_end(const YamlNode& node) const {
-        const YamlNode* n = &node;
-        while (n->kind != YamlKind::scalar && !flow(*n) && n->child_count)
-            n = &m_tree.node(m_tree.child(*n, n->child_count - 1));
-        return e(*n);
+        YamlNode n = node;
+        while (n.kind != YamlKind::scalar && !flow(n) && n.child_count)
+            n = m_tree.node(m_tree.child(n, n.child_count - 1));
+        return e(n);
     }
     size_t line_start(size_t offset) const {
         size_t p = m_text.rfind('\n', offset == 0 ? 0 : offset - 1);
@@ -126,12 +126,12 @@ private:
         std::vector<std::string> present;
         for (uint32_t e = 0; e < entries; ++e) {
             const YamlNode& key = m_tree.node(m_tree.child(node, 2 * e));
-            present.push_back(key.text);
+            present.emplace_back(key.text);
             const Json* value = target.find(key.text);
             if (!value)
                 remove_entry(node, e);
             else
-                walk(m_tree.child(node, 2 * e + 1), *value, key.text,
+                walk(m_tree.child(node, 2 * e + 1), *value, std::string(key.text),
                      old ? old->find(key.text) : nullptr);
         }
         std::vector<std::pair<std::string, const Json*>> added;
@@ -205,8 +205,10 @@ private:
         const uint32_t entries = node.child_count / 2;
         const YamlNode& key = m_tree.node(m_tree.child(node, 2 * entry));
         const YamlNode& value = m_tree.node(m_tree.child(node, 2 * entry + 1));
-        const YamlNode* next_key =
-            entry + 1 < entries ? &m_tree.node(m_tree.child(node, 2 * entry + 2)) : nullptr;
+        const std::optional<YamlNode> next_key =
+            entry + 1 < entries
+                ? std::optional<YamlNode>(m_tree.node(m_tree.child(node, 2 * entry + 2)))
+                : std::nullopt;
         if (flow(node)) {
             if (next_key)
                 edits.push_back({b(key), b(*next_key), ""});
@@ -267,7 +269,7 @@ private:
                 const YamlNode& k = m_tree.node(m_tree.child(item, e));
                 const YamlNode& v = m_tree.node(m_tree.child(item, e + 1));
                 if (v.kind == YamlKind::scalar)
-                    shallow.set(k.text, yaml_scalar_to_json(v));
+                    shallow.set(std::string(k.text), yaml_scalar_to_json(v));
             }
             old_keys[i] = element_key(collection, shallow);
         }

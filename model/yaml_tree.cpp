@@ -5,6 +5,7 @@
 #include <algorithm>
 #include <cstdio>
 #include <cstring>
+#include <functional>
 #include <map>
 #include <memory>
 
@@ -42,33 +43,112 @@ std::string tidy_message(const char* raw) {
 } // namespace
 
 namespace {
-std::vector<size_t> line_starts(std::string_view text) {
-    std::vector<size_t> starts(1, 0);
-    if (!text.empty())
+// Offsets of each line's first byte (texts are at most YamlTree::k_max_text bytes).
+std::vector<uint32_t> line_starts(std::string_view text) {
+    std::vector<uint32_t> starts(1, 0);
+    if (!text.empty() && text.size() <= YamlTree::k_max_text)
         for (const char *p = text.data(), *end = p + text.size();
              (p = static_cast<const char*>(std::memchr(p, '\n', static_cast<size_t>(end - p))));)
-            starts.push_back(static_cast<size_t>(++p - text.data()));
+            starts.push_back(static_cast<uint32_t>(++p - text.data()));
     return starts;
 }
 } // namespace
 
+std::string_view YamlTextArena::keep(std::string_view text) {
+    if (text.empty())
+        return {};
+    if (text.size() > m_left) {
+        const size_t size = std::max(k_chunk, text.size());
+        m_chunks.push_back(std::make_unique<char[]>(size));
+        m_free = m_chunks.back().get();
+        m_left = size;
+    }
+    std::copy(text.begin(), text.end(), m_free);
+    std::string_view kept(m_free, text.size());
+    m_free += text.size();
+    m_left -= text.size();
+    return kept;
+}
+
+YamlTree::Packed YamlTree::pack(const YamlNode& node) {
+    Packed packed;
+    packed.offset = static_cast<uint32_t>(node.offset);
+    packed.end = static_cast<uint32_t>(node.end);
+    packed.kind = node.kind;
+    packed.plain = node.plain;
+    if (node.kind != YamlKind::scalar) {
+        packed.a = node.first_child;
+        packed.b = node.child_count;
+        return packed;
+    }
+    const std::less_equal<const char*> at_or_before;
+    if (node.text.empty()) {
+        packed.a = packed.b = 0;
+    } else if (at_or_before(m_text.data(), node.text.data()) &&
+               at_or_before(node.text.data() + node.text.size(), m_text.data() + m_text.size())) {
+        packed.a = static_cast<uint32_t>(node.text.data() - m_text.data());
+        packed.b = static_cast<uint32_t>(node.text.size());
+    } else {
+        packed.in_arena = true;
+        packed.a = static_cast<uint32_t>(m_arena_texts.size());
+        m_arena_texts.push_back(node.text);
+    }
+    return packed;
+}
+
+YamlNode YamlTree::node(uint32_t index) const {
+    const Packed& packed = m_nodes[index];
+    YamlNode node;
+    node.kind = packed.kind;
+    node.plain = packed.plain;
+    node.offset = packed.offset;
+    node.end = packed.end;
+    if (packed.kind != YamlKind::scalar) {
+        node.first_child = packed.a;
+        node.child_count = packed.b;
+    } else if (packed.in_arena) {
+        node.text = m_arena_texts[packed.a];
+    } else {
+        node.text = m_text.substr(packed.a, packed.b);
+    }
+    return node;
+}
+
+size_t YamlTree::text_size(const Packed& node) const {
+    return node.in_arena ? m_arena_texts[node.a].size() : node.b;
+}
+
 void YamlTree::assign(std::string_view text, std::vector<YamlNode> nodes,
-                      std::vector<uint32_t> children) {
+                      std::vector<uint32_t> children, YamlTextArena arena) {
     m_text = text;
-    m_nodes = std::move(nodes);
+    m_arena = std::move(arena); // moving keeps the nodes' views into it valid
+    m_arena_texts.clear();
+    m_nodes.clear();
+    m_nodes.reserve(nodes.size());
+    for (const YamlNode& node : nodes)
+        m_nodes.push_back(pack(node));
     m_children = std::move(children);
     m_line_starts = line_starts(text);
 }
 
 bool YamlTree::parse(std::string_view text, YamlError& error) {
     m_text = text;
+    m_arena = YamlTextArena();
+    m_arena_texts.clear();
     m_nodes.clear();
     m_children.clear();
+    m_line_starts.clear();
+    if (text.size() > k_max_text) {
+        error = YamlError{0, YamlPosition{1, 1},
+                          "the file is larger than 4 GB; a plan file is far smaller: check that "
+                          "this is the plan"};
+        return false;
+    }
     m_line_starts = line_starts(text);
-    // Roughly one node per six bytes in typical plans; reserving avoids moving the arena
-    // while it grows (a 33 MB plan has about 4.8 million nodes).
-    m_nodes.reserve(text.size() / 6 + 16);
-    m_children.reserve(text.size() / 6 + 16);
+    // Roughly one node per eight bytes in typical plans; reserving avoids moving the arena
+    // while it grows (a 33 MB plan has about 4.2 million nodes).
+    m_nodes.reserve(text.size() / 8 + 16);
+    m_children.reserve(text.size() / 8 + 16);
 
     fy_diag_cfg diag_cfg;
     fy_diag_cfg_default(&diag_cfg);
@@ -111,7 +191,7 @@ bool YamlTree::parse(std::string_view text, YamlError& error) {
             return;
         anchors[token_text(anchor)] = index;
         if (m_nodes[index].kind == YamlKind::scalar)
-            anchored_size[index] = m_nodes[index].text.size() + 1;
+            anchored_size[index] = text_size(m_nodes[index]) + 1;
         else
             anchored_start[index] = expanded;
     };
@@ -136,7 +216,7 @@ bool YamlTree::parse(std::string_view text, YamlError& error) {
             node.kind = event->type == FYET_MAPPING_START ? YamlKind::mapping : YamlKind::sequence;
             node.offset = offset;
             auto index = static_cast<uint32_t>(m_nodes.size());
-            m_nodes.push_back(std::move(node));
+            m_nodes.push_back(pack(node));
             ++expanded;
             remember_anchor(event, index);
             attach(index);
@@ -147,20 +227,18 @@ bool YamlTree::parse(std::string_view text, YamlError& error) {
         case FYET_SEQUENCE_END: {
             OpenContainer done = stack.back();
             stack.pop_back();
-            YamlNode& node = m_nodes[done.node];
-            node.first_child = static_cast<uint32_t>(m_children.size());
-            node.child_count = static_cast<uint32_t>(pending.size() - done.first_pending);
+            Packed& node = m_nodes[done.node];
+            node.a = static_cast<uint32_t>(m_children.size());                   // first child
+            node.b = static_cast<uint32_t>(pending.size() - done.first_pending); // child count
             m_children.insert(m_children.end(),
                               pending.begin() + static_cast<std::ptrdiff_t>(done.first_pending),
                               pending.end());
             pending.resize(done.first_pending);
             // A flow collection ends at its bracket; a block one with its last child.
             if (node.offset < text.size() && (text[node.offset] == '{' || text[node.offset] == '['))
-                node.end = std::max(end_offset, node.offset);
+                node.end = static_cast<uint32_t>(std::max<size_t>(end_offset, node.offset));
             else
-                node.end = node.child_count
-                               ? m_nodes[m_children[node.first_child + node.child_count - 1]].end
-                               : node.offset;
+                node.end = node.b ? m_nodes[m_children[node.a + node.b - 1]].end : node.offset;
             if (auto open = anchored_start.find(done.node); open != anchored_start.end()) {
                 anchored_size[done.node] = expanded - open->second;
                 anchored_start.erase(open);
@@ -176,13 +254,19 @@ bool YamlTree::parse(std::string_view text, YamlError& error) {
             if (value) {
                 size_t length = 0;
                 const char* chars = fy_token_get_text(value, &length);
-                if (chars)
-                    node.text.assign(chars, length);
+                // libfyaml gives a view into the text for most scalars; others (escapes,
+                // folded lines) are kept in the arena.
+                const std::less_equal<const char*> at_or_before;
+                if (chars != nullptr && at_or_before(text.data(), chars) &&
+                    at_or_before(chars + length, text.data() + text.size()))
+                    node.text = std::string_view(chars, length);
+                else if (chars != nullptr)
+                    node.text = m_arena.keep(std::string_view(chars, length));
             }
             node.plain = !value || fy_token_scalar_style(value) == FYSS_PLAIN;
             expanded += node.text.size() + 1;
             auto index = static_cast<uint32_t>(m_nodes.size());
-            m_nodes.push_back(std::move(node));
+            m_nodes.push_back(pack(node));
             remember_anchor(event, index);
             attach(index);
             break;
@@ -219,9 +303,9 @@ bool YamlTree::parse(std::string_view text, YamlError& error) {
             } else {
                 // A copy of the named node at the alias's position: messages about the node
                 // itself point at the alias (its children are shared with the anchor).
-                YamlNode copy = m_nodes[found->second];
-                copy.offset = offset;
-                copy.end = std::max(end_offset, offset);
+                Packed copy = m_nodes[found->second];
+                copy.offset = static_cast<uint32_t>(offset);
+                copy.end = static_cast<uint32_t>(std::max(end_offset, offset));
                 auto index = static_cast<uint32_t>(m_nodes.size());
                 m_nodes.push_back(std::move(copy));
                 attach(index);
@@ -259,16 +343,17 @@ bool YamlTree::parse(std::string_view text, YamlError& error) {
 }
 
 bool YamlTree::is_null(uint32_t index) const {
-    const YamlNode& n = m_nodes[index];
+    const YamlNode n = node(index);
     return n.kind == YamlKind::scalar && n.plain &&
            (n.text.empty() || n.text == "~" || n.text == "null" || n.text == "Null" ||
             n.text == "NULL");
 }
 
 YamlPosition YamlTree::position(size_t offset) const {
-    auto it = std::upper_bound(m_line_starts.begin(), m_line_starts.end(), offset);
-    size_t line_index = static_cast<size_t>(it - m_line_starts.begin()) - 1;
-    size_t start = m_line_starts[line_index];
+    const std::vector<uint32_t>& starts = m_line_starts;
+    auto it = std::upper_bound(starts.begin(), starts.end(), offset);
+    size_t line_index = static_cast<size_t>(it - starts.begin()) - 1;
+    size_t start = starts[line_index];
     size_t end = std::min(offset, m_text.size());
     return YamlPosition{static_cast<int>(line_index + 1),
                         static_cast<int>(utf8_length(m_text.substr(start, end - start)) + 1)};

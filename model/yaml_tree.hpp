@@ -6,6 +6,7 @@
 // The parser library stays behind this interface.
 
 #include <cstdint>
+#include <memory>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -15,6 +16,20 @@ namespace planner::model {
 
 enum class YamlKind : uint8_t { scalar, mapping, sequence };
 
+// Where the scalar texts of a tree live when they are not a slice of the parsed text: chunks
+// that never move, so that views into them stay valid while the arena lives (moving the arena
+// keeps them valid too).
+class YamlTextArena {
+public:
+    std::string_view keep(std::string_view text);
+
+private:
+    static constexpr size_t k_chunk = size_t{1} << 20;
+    std::vector<std::unique_ptr<char[]>> m_chunks;
+    char* m_free = nullptr; // the free bytes at the end of the last chunk
+    size_t m_left = 0;
+};
+
 struct YamlNode {
     YamlKind kind = YamlKind::scalar;
     bool plain = true;        // a plain (unquoted) scalar
@@ -22,7 +37,9 @@ struct YamlNode {
     uint32_t child_count = 0; // for a mapping: 2 x entries
     size_t offset = 0;        // byte offset of the node's start in the text
     size_t end = 0;           // byte offset just past the node (quotes, brackets included)
-    std::string text;         // scalar text
+    // Scalar text: a view into the parsed text or into the tree's arena. A tree of a large
+    // plan has millions of nodes, and a string per node took 12 times the file's size.
+    std::string_view text;
 };
 
 struct YamlPosition {
@@ -47,14 +64,24 @@ public:
     // Parses one document. On a syntax error returns false and sets `error`.
     bool parse(std::string_view text, YamlError& error);
 
+    YamlTree() = default;
+    // Nodes view the tree's arena: a copy would view the original's.
+    YamlTree(const YamlTree&) = delete;
+    YamlTree& operator=(const YamlTree&) = delete;
+    YamlTree(YamlTree&&) = default;
+    YamlTree& operator=(YamlTree&&) = default;
+
     // A tree built without the parser, for YAML text this program wrote together with the
     // nodes the parser would make of it (model/plan_json.cpp): positions as the parser gives
-    // them; `children` as the nodes' first_child and child_count index it.
-    void assign(std::string_view text, std::vector<YamlNode> nodes, std::vector<uint32_t> children);
+    // them; `children` as the nodes' first_child and child_count index it; node texts view
+    // `text` or `arena`.
+    void assign(std::string_view text, std::vector<YamlNode> nodes, std::vector<uint32_t> children,
+                YamlTextArena arena);
 
     bool empty() const { return m_nodes.empty(); }
     uint32_t root() const { return 0; }
-    const YamlNode& node(uint32_t index) const { return m_nodes[index]; }
+    // The node, made from its packed form (nodes are kept in 20 bytes each).
+    YamlNode node(uint32_t index) const;
     uint32_t child(const YamlNode& parent, uint32_t i) const {
         return m_children[parent.first_child + i];
     }
@@ -63,11 +90,31 @@ public:
 
     YamlPosition position(size_t offset) const;
 
+    // Texts longer than this are refused by parse (offsets are kept in 32 bits).
+    static constexpr size_t k_max_text = 0xFFFFFFF0u;
+
 private:
+    // A node in 20 bytes: a large plan has tens of millions. For a scalar, `a` and `b` are
+    // its text's offset and length in m_text, or (`in_arena`) `a` indexes m_arena_texts; for
+    // a container they are first_child and child_count.
+    struct Packed {
+        uint32_t offset = 0;
+        uint32_t end = 0;
+        uint32_t a = 0;
+        uint32_t b = 0;
+        YamlKind kind = YamlKind::scalar;
+        bool plain = true;
+        bool in_arena = false;
+    };
+    Packed pack(const YamlNode& node);
+    size_t text_size(const Packed& node) const;
+
     std::string_view m_text;
-    std::vector<YamlNode> m_nodes;
+    YamlTextArena m_arena;
+    std::vector<std::string_view> m_arena_texts;
+    std::vector<Packed> m_nodes;
     std::vector<uint32_t> m_children;
-    std::vector<size_t> m_line_starts;
+    std::vector<uint32_t> m_line_starts;
 };
 
 // Offset and description of the first invalid UTF-8 sequence, if any.

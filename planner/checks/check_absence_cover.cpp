@@ -64,7 +64,7 @@ std::string format_range(const DayRange& range, const std::string& separator) {
 } // namespace
 
 std::vector<Finding> find_absence_gaps(const CheckContext& context) {
-    std::vector<Finding> findings;
+    FindingOutput findings(context);
     const model::PlanInfo& info = context.info();
     std::int64_t lower = std::numeric_limits<std::int64_t>::min() / 4;
     std::int64_t upper = std::numeric_limits<std::int64_t>::max() / 4;

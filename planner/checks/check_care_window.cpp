@@ -183,7 +183,7 @@ using HoursKey = std::tuple<std::string, std::uint8_t, int, int>;
 } // namespace
 
 std::vector<Finding> find_care_window_gaps(const CheckContext& context) {
-    std::vector<Finding> findings;
+    FindingOutput findings(context);
     const model::PlanInfo& info = context.info();
     const Period period = period_of(info);
     const double weeks = static_cast<double>(period.last_day - period.first_day + 1) / 7.0;

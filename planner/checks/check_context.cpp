@@ -43,6 +43,15 @@ std::string CheckContext::say_hours(const std::string& key, double hours,
     return m_texts.get("check_text." + key + ".other", all);
 }
 
+void FindingOutput::push_back(Finding finding) {
+    const CheckContext::FindingBatchSink* sink = m_context.finding_sink();
+    if (sink != nullptr && m_items.size() >= k_batch) {
+        (*sink)(m_items);
+        m_items.clear();
+    }
+    m_items.push_back(std::move(finding));
+}
+
 CheckContext::CheckContext(const PlanFacts& facts, const Texts& texts)
     : m_facts(facts), m_texts(texts) {
     const model::Plan& plan = facts.plan();

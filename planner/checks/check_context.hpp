@@ -19,6 +19,24 @@
 
 namespace planner {
 
+class CheckContext;
+
+// The findings a check function makes, used as a vector (push_back, back) and returned as one.
+// With the context's finding sink set, all but the last batch of findings are handed to the
+// sink as they are made; the function's result holds the rest. Order is kept.
+class FindingOutput {
+public:
+    static constexpr size_t k_batch = 4096;
+    explicit FindingOutput(const CheckContext& context) : m_context(context) {}
+    void push_back(Finding finding);
+    Finding& back() { return m_items.back(); }
+    operator std::vector<Finding>() { return std::move(m_items); }
+
+private:
+    const CheckContext& m_context;
+    std::vector<Finding> m_items;
+};
+
 class CheckContext {
 public:
     CheckContext(const PlanFacts& facts, const Texts& texts);
@@ -89,7 +107,14 @@ public:
     // "Olga Petrova performs `engage` and has 11 free hours a week" for a candidate.
     std::string candidate_clause(const model::PersonId& candidate, const model::DutyId& duty) const;
 
+    // Where findings go as they are made, in batches (FindingOutput), when set: run_checks keeps
+    // them compactly at once instead of holding a large check's findings all as objects.
+    using FindingBatchSink = std::function<void(std::vector<Finding>& batch)>;
+    void set_finding_sink(const FindingBatchSink* sink) { m_finding_sink = sink; }
+    const FindingBatchSink* finding_sink() const { return m_finding_sink; }
+
 private:
+    const FindingBatchSink* m_finding_sink = nullptr;
     const PlanFacts& m_facts;
     const Texts& m_texts;
     std::unordered_map<std::string, size_t> m_person_position; // into plan.people

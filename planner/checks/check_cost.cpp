@@ -28,7 +28,7 @@ std::string evidence_amount(double amount, bool rate = false) {
 } // namespace
 
 std::vector<Finding> find_team_over_budget(const CheckContext& context) {
-    std::vector<Finding> findings;
+    FindingOutput findings(context);
     if (!context.info().budget)
         return findings;
     const double budget = *context.info().budget;
@@ -59,7 +59,7 @@ std::vector<Finding> find_team_over_budget(const CheckContext& context) {
 }
 
 std::vector<Finding> find_missing_costs(const CheckContext& context) {
-    std::vector<Finding> findings;
+    FindingOutput findings(context);
     const model::Plan& plan = context.plan();
     bool any = false;
     for (const model::Role& role : plan.roles)
@@ -125,7 +125,7 @@ std::vector<Finding> find_missing_costs(const CheckContext& context) {
 }
 
 std::vector<Finding> find_contractor_work_for_staff(const CheckContext& context) {
-    std::vector<Finding> findings;
+    FindingOutput findings(context);
     const model::Plan& plan = context.plan();
     const std::string currency = currency_of(plan.info);
     for (const PersonLoad& load : context.workload().people) {

@@ -33,7 +33,7 @@ bool is_vacancy(const CheckContext& context, const PersonId& id) {
 } // namespace
 
 std::vector<Finding> find_duties_without_responsible(const CheckContext& context) {
-    std::vector<Finding> findings;
+    FindingOutput findings(context);
     const auto& duties = context.index().channel_duties();
     for (size_t i = 0; i < duties.size(); ++i) {
         const DutyCoverage& coverage = context.coverage(i);
@@ -67,7 +67,7 @@ std::vector<Finding> find_duties_without_responsible(const CheckContext& context
 }
 
 std::vector<Finding> find_duties_without_accountable(const CheckContext& context) {
-    std::vector<Finding> findings;
+    FindingOutput findings(context);
     const auto& duties = context.index().channel_duties();
     for (size_t i = 0; i < duties.size(); ++i) {
         const DutyCoverage& coverage = context.coverage(i);
@@ -103,7 +103,7 @@ std::vector<Finding> find_duties_without_accountable(const CheckContext& context
 }
 
 std::vector<Finding> find_duties_with_several_accountable(const CheckContext& context) {
-    std::vector<Finding> findings;
+    FindingOutput findings(context);
     const auto& duties = context.index().channel_duties();
     for (size_t i = 0; i < duties.size(); ++i) {
         const DutyCoverage& coverage = context.coverage(i);
@@ -122,7 +122,7 @@ std::vector<Finding> find_duties_with_several_accountable(const CheckContext& co
 }
 
 std::vector<Finding> find_single_points_of_failure(const CheckContext& context) {
-    std::vector<Finding> findings;
+    FindingOutput findings(context);
     const int bus_factor = context.info().thresholds.bus_factor;
     const auto& duties = context.index().channel_duties();
     for (size_t i = 0; i < duties.size(); ++i) {
@@ -166,7 +166,7 @@ std::vector<Finding> find_single_points_of_failure(const CheckContext& context) 
 }
 
 std::vector<Finding> find_duties_covered_by_vacancies(const CheckContext& context) {
-    std::vector<Finding> findings;
+    FindingOutput findings(context);
     const auto& duties = context.index().channel_duties();
     for (size_t i = 0; i < duties.size(); ++i) {
         const DutyCoverage& coverage = context.coverage(i);

@@ -22,7 +22,7 @@ std::vector<std::string> backticked(const std::vector<std::string>& words) {
 } // namespace
 
 std::vector<Finding> find_work_outside_interests(const CheckContext& context) {
-    std::vector<Finding> findings;
+    FindingOutput findings(context);
     const model::PlanIndex& index = context.index();
     for (const model::Person& person : context.plan().people) {
         if (person.interests.empty())
@@ -59,7 +59,7 @@ std::vector<Finding> find_work_outside_interests(const CheckContext& context) {
 }
 
 std::vector<Finding> find_missing_skills(const CheckContext& context) {
-    std::vector<Finding> findings;
+    FindingOutput findings(context);
     const model::PlanIndex& index = context.index();
     for (const model::Person& person : context.plan().people) {
         if (!model::is_active(person))
@@ -104,7 +104,7 @@ std::vector<Finding> find_missing_skills(const CheckContext& context) {
 }
 
 std::vector<Finding> find_duties_outside_roles(const CheckContext& context) {
-    std::vector<Finding> findings;
+    FindingOutput findings(context);
     const model::PlanIndex& index = context.index();
     for (const model::Person& person : context.plan().people) {
         if (person.roles.empty())

@@ -81,7 +81,7 @@ std::string kpi_words(const CheckContext& context, const model::Kpi& kpi) {
 } // namespace
 
 std::vector<Finding> find_goals_without_kpi(const CheckContext& context) {
-    std::vector<Finding> findings;
+    FindingOutput findings(context);
     for (const model::Goal& goal : context.plan().goals) {
         if (!goal.kpis.empty())
             continue;
@@ -100,7 +100,7 @@ std::vector<Finding> find_goals_without_kpi(const CheckContext& context) {
 }
 
 std::vector<Finding> find_kpis_without_target(const CheckContext& context) {
-    std::vector<Finding> findings;
+    FindingOutput findings(context);
     for (const model::Goal& goal : context.plan().goals) {
         for (const model::Kpi& kpi : goal.kpis) {
             if (kpi.target)
@@ -118,7 +118,7 @@ std::vector<Finding> find_kpis_without_target(const CheckContext& context) {
 }
 
 std::vector<Finding> find_goals_without_channel(const CheckContext& context) {
-    std::vector<Finding> findings;
+    FindingOutput findings(context);
     for (const model::Goal& goal : context.plan().goals) {
         bool kpi_channel =
             std::any_of(goal.kpis.begin(), goal.kpis.end(),
@@ -135,7 +135,7 @@ std::vector<Finding> find_goals_without_channel(const CheckContext& context) {
 }
 
 std::vector<Finding> find_channels_without_goal(const CheckContext& context) {
-    std::vector<Finding> findings;
+    FindingOutput findings(context);
     const model::Plan& plan = context.plan();
     std::map<std::string, double> hours_by_channel;
     for (const model::ChannelDuty& duty : context.index().channel_duties())
@@ -163,7 +163,7 @@ std::vector<Finding> find_channels_without_goal(const CheckContext& context) {
 }
 
 std::vector<Finding> find_unmeasured_channels(const CheckContext& context) {
-    std::vector<Finding> findings;
+    FindingOutput findings(context);
     const model::DutyId report("report");
     for (const model::Channel& channel : context.plan().channels) {
         const std::vector<model::KpiId>& kpis = context.kpis_of_channel(channel.id);
@@ -203,7 +203,7 @@ std::vector<Finding> find_unmeasured_channels(const CheckContext& context) {
 }
 
 std::vector<Finding> find_missing_owners(const CheckContext& context) {
-    std::vector<Finding> findings;
+    FindingOutput findings(context);
     const model::PlanIndex& index = context.index();
     // Empty when the owner is fine; otherwise the problem and the evidence.
     auto problem =

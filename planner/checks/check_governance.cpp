@@ -39,7 +39,7 @@ std::string profile_label(const model::Channel* channel, const model::ProfileId&
 } // namespace
 
 std::vector<Finding> find_channels_without_approver(const CheckContext& context) {
-    std::vector<Finding> findings;
+    FindingOutput findings(context);
     const model::DutyId approve("approve");
     const model::DutyId create("create");
     for (const model::Channel& channel : context.plan().channels) {
@@ -72,7 +72,7 @@ std::vector<Finding> find_channels_without_approver(const CheckContext& context)
 }
 
 std::vector<Finding> find_self_approval(const CheckContext& context) {
-    std::vector<Finding> findings;
+    FindingOutput findings(context);
     const model::DutyId approve("approve");
     const model::DutyId create("create");
     for (const model::Channel& channel : context.plan().channels) {
@@ -109,7 +109,7 @@ std::vector<Finding> find_self_approval(const CheckContext& context) {
 }
 
 std::vector<Finding> find_long_approval_chains(const CheckContext& context) {
-    std::vector<Finding> findings;
+    FindingOutput findings(context);
     const int limit = context.info().thresholds.approval_steps;
     for (const model::Channel& channel : context.plan().channels) {
         if (!channel.approval.required || channel.approval.steps <= limit)
@@ -131,7 +131,7 @@ std::vector<Finding> find_long_approval_chains(const CheckContext& context) {
 }
 
 std::vector<Finding> find_exclusive_duty_collisions(const CheckContext& context) {
-    std::vector<Finding> findings;
+    FindingOutput findings(context);
     const auto& duties = context.index().channel_duties();
     for (size_t i = 0; i < duties.size(); ++i) {
         const model::DutyInfo* info = context.index().duty(duties[i].duty);
@@ -172,7 +172,7 @@ std::vector<Finding> find_exclusive_duty_collisions(const CheckContext& context)
 }
 
 std::vector<Finding> find_profile_overlaps(const CheckContext& context) {
-    std::vector<Finding> findings;
+    FindingOutput findings(context);
     const auto& duties = context.index().channel_duties();
     for (size_t i = 0; i < duties.size(); ++i) {
         if (!duties[i].channel)

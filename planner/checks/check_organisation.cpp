@@ -39,7 +39,7 @@ std::string role_name(const CheckContext& context, const model::RoleId& id) {
 } // namespace
 
 std::vector<Finding> find_reporting_cycles(const CheckContext& context) {
-    std::vector<Finding> findings;
+    FindingOutput findings(context);
     for (const std::vector<PersonId>& cycle : context.graph().reporting_cycles()) {
         std::vector<std::string> names;
         for (const PersonId& id : cycle) {
@@ -64,7 +64,7 @@ std::vector<Finding> find_reporting_cycles(const CheckContext& context) {
 }
 
 std::vector<Finding> find_wide_spans(const CheckContext& context) {
-    std::vector<Finding> findings;
+    FindingOutput findings(context);
     const int limit = context.info().thresholds.span_of_control;
     for (const model::Person& person : context.plan().people) {
         const size_t reports = context.graph().direct_reports(person.id).size();
@@ -119,7 +119,7 @@ std::vector<Finding> find_several_heads(const CheckContext& context) {
 }
 
 std::vector<Finding> find_unfilled_roles(const CheckContext& context) {
-    std::vector<Finding> findings;
+    FindingOutput findings(context);
     for (const model::Role& role : context.plan().roles) {
         std::vector<PersonId> holders = context.graph().role_holders(role.id);
         std::vector<PersonId> vacancies;
@@ -153,7 +153,7 @@ std::vector<Finding> find_unfilled_roles(const CheckContext& context) {
 }
 
 std::vector<Finding> find_people_without_role(const CheckContext& context) {
-    std::vector<Finding> findings;
+    FindingOutput findings(context);
     const model::PlanIndex& index = context.index();
     for (const model::Person& person : context.plan().people) {
         if (!model::is_active(person) || !person.roles.empty())
@@ -203,7 +203,7 @@ std::vector<Finding> find_people_without_assignment(const CheckContext& context)
     std::set<std::string> assigned;
     for (const model::Assignment& assignment : context.plan().assignments)
         assigned.insert(assignment.person.str());
-    std::vector<Finding> findings;
+    FindingOutput findings(context);
     for (const model::Person& person : context.plan().people) {
         if (!model::is_active(person) || assigned.count(person.id.str()) != 0)
             continue;

@@ -6,6 +6,7 @@
 #include "exporters/text_wrap.hpp"
 #include "planner/checks/evidence_words.hpp"
 #include "planner/checks/finding_groups.hpp"
+#include "planner/checks/finding_spool.hpp"
 #include "planner/core/texts.hpp"
 
 #include <cstddef>
@@ -57,10 +58,11 @@ void append_finding(const Texts& texts, std::string& out, const Finding& finding
 
 // A group of several findings with one cause: the rule and the cause on the first line, then
 // each instance (subject, message, what to do) as an item.
-void append_group(const Texts& texts, std::string& out, const FindingGroup& group, Colour colour,
-                  size_t columns) {
+void append_group(const Texts& texts, std::string& out, const FindingIndexGroup& group,
+                  const FindingAt& at, Colour colour, size_t columns) {
+    Finding scratch;
     if (group.instances.size() == 1) {
-        append_finding(texts, out, group.instances.front(), colour, columns);
+        append_finding(texts, out, at(group.instances.front(), scratch), colour, columns);
         return;
     }
     const CheckInfo* info = find_check(group.check);
@@ -71,7 +73,8 @@ void append_group(const Texts& texts, std::string& out, const FindingGroup& grou
     const std::string indent(k_indent, ' ');
     out += severity_label(texts, group.severity, colour) + padded(group.check, 9) + title + ": " +
            group.cause + " (" + std::to_string(group.instances.size()) + ")\n";
-    for (const Finding& finding : group.instances) {
+    for (size_t index : group.instances) {
+        const Finding& finding = at(index, scratch);
         out +=
             indent + "- " + exporters::wrap_hanging(finding.subject, k_indent + 2, columns) + "\n";
         out +=
@@ -128,8 +131,52 @@ std::string render_check_text(const CheckReport& report, Colour colour, const Te
         [&](const TextSink& sink) { render_check_text(report, colour, texts, width, sink); });
 }
 
-void render_check_text(const CheckReport& report, Colour colour, const Texts& texts, int width,
-                       const TextSink& sink) {
+namespace {
+
+// What the renderers read of a report: a CheckReport's findings, or a spooled report's.
+struct ReportParts {
+    const std::string& plan_name;
+    const CheckCounts& counts;
+    size_t open_count;
+    FindingAt open;
+    size_t suppressed_count;
+    // Finding i of the suppressed ones, and `reason` set to its suppression's reason.
+    std::function<const Finding&(size_t, Finding&, const std::string*& reason)> suppressed;
+};
+
+ReportParts parts_of(const CheckReport& report) {
+    return ReportParts{
+        report.plan_name,
+        report.counts,
+        report.findings.size(),
+        [&report](size_t i, Finding&) -> const Finding& { return report.findings[i]; },
+        report.suppressed.size(),
+        [&report](size_t i, Finding&, const std::string*& reason) -> const Finding& {
+            reason = &report.suppressed[i].reason;
+            return report.suppressed[i].finding;
+        }};
+}
+
+ReportParts parts_of(const SpooledReport& report) {
+    return ReportParts{
+        report.plan_name,
+        report.counts,
+        report.open.size(),
+        [&report](size_t i, Finding& scratch) -> const Finding& {
+            scratch = report.findings.get(report.open[i]);
+            return scratch;
+        },
+        report.suppressed.size(),
+        [&report](size_t i, Finding& scratch, const std::string*& reason) -> const Finding& {
+            const auto& [index, suppression] = report.suppressed[i];
+            reason = &report.suppressions[suppression].reason;
+            scratch = report.findings.get(index);
+            return scratch;
+        }};
+}
+
+void render_text(const ReportParts& report, Colour colour, const Texts& texts, int width,
+                 const TextSink& sink) {
     const size_t columns = width < 40 ? 40 : static_cast<size_t>(width);
     const CheckCounts& counts = report.counts;
     const std::string plan =
@@ -146,45 +193,55 @@ void render_check_text(const CheckReport& report, Colour colour, const Texts& te
     if (counts.suppressed > 0)
         out += texts.count("check_output.suppressed", counts.suppressed);
     out += "\n";
-    const std::vector<FindingGroup> groups = group_findings(report.findings);
-    if (groups.size() < report.findings.size())
+    const std::vector<FindingIndexGroup> groups =
+        group_finding_indexes(report.open_count, report.open);
+    if (groups.size() < report.open_count)
         out += texts.count("check_output.grouped", static_cast<long long>(groups.size())) + "\n";
-    for (const FindingGroup& group : groups) {
+    for (const FindingIndexGroup& group : groups) {
         out += "\n";
-        append_group(texts, out, group, colour, columns);
+        append_group(texts, out, group, report.open, colour, columns);
         if (out.size() >= k_piece) {
             sink(out);
             out.clear();
         }
     }
-    if (!report.suppressed.empty()) {
+    if (report.suppressed_count > 0) {
         out += "\n" + texts.get("check_output.suppressed_heading") + "\n";
-        for (const SuppressedFinding& entry : report.suppressed) {
-            const std::string line = entry.finding.subject + ": " + entry.reason;
-            out += "  " + padded(entry.finding.check, 9) +
-                   exporters::wrap_hanging(line, 11, columns) + "\n";
+        Finding scratch;
+        for (size_t i = 0; i < report.suppressed_count; ++i) {
+            const std::string* reason = nullptr;
+            const Finding& finding = report.suppressed(i, scratch, reason);
+            const std::string line = finding.subject + ": " + *reason;
+            out +=
+                "  " + padded(finding.check, 9) + exporters::wrap_hanging(line, 11, columns) + "\n";
+            if (out.size() >= k_piece) {
+                sink(out);
+                out.clear();
+            }
         }
     }
     sink(out);
 }
 
-std::string render_check_json(const CheckReport& report) {
-    return collected([&](const TextSink& sink) { render_check_json(report, sink); });
-}
-
-void render_check_json(const CheckReport& report, const TextSink& sink) {
+void render_json(const ReportParts& report, const TextSink& sink) {
     exporters::JsonWriter json;
     json.begin_object().field("plan", report.plan_name);
     json.key("findings").begin_array();
-    for (const Finding& finding : report.findings) {
-        write_finding(json, finding, nullptr);
+    Finding scratch;
+    for (size_t i = 0; i < report.open_count; ++i) {
+        write_finding(json, report.open(i, scratch), nullptr);
         if (json.text().size() >= k_piece)
             sink(json.drain());
     }
     json.end_array();
     json.key("suppressed").begin_array();
-    for (const SuppressedFinding& entry : report.suppressed)
-        write_finding(json, entry.finding, &entry.reason);
+    for (size_t i = 0; i < report.suppressed_count; ++i) {
+        const std::string* reason = nullptr;
+        const Finding& finding = report.suppressed(i, scratch, reason);
+        write_finding(json, finding, reason);
+        if (json.text().size() >= k_piece)
+            sink(json.drain());
+    }
     json.end_array();
     const CheckCounts& counts = report.counts;
     json.key("counts")
@@ -197,15 +254,13 @@ void render_check_json(const CheckReport& report, const TextSink& sink) {
     sink(json.end_object().take());
 }
 
-std::string render_check_csv(const CheckReport& report) {
-    return collected([&](const TextSink& sink) { render_check_csv(report, sink); });
-}
-
-void render_check_csv(const CheckReport& report, const TextSink& sink) {
+void render_csv(const ReportParts& report, const TextSink& sink) {
     std::string out;
     exporters::append_csv_record(out,
                                  {"check", "severity", "subject", "message", "recommendation"});
-    for (const Finding& finding : report.findings) {
+    Finding scratch;
+    for (size_t i = 0; i < report.open_count; ++i) {
+        const Finding& finding = report.open(i, scratch);
         exporters::append_csv_record(out,
                                      {finding.check, std::string(to_string(finding.severity)),
                                       finding.subject, finding.message, finding.recommendation});
@@ -215,6 +270,42 @@ void render_check_csv(const CheckReport& report, const TextSink& sink) {
         }
     }
     sink(out);
+}
+
+} // namespace
+
+void render_check_text(const CheckReport& report, Colour colour, const Texts& texts, int width,
+                       const TextSink& sink) {
+    render_text(parts_of(report), colour, texts, width, sink);
+}
+
+void render_check_text(const SpooledReport& report, Colour colour, const Texts& texts, int width,
+                       const TextSink& sink) {
+    render_text(parts_of(report), colour, texts, width, sink);
+}
+
+std::string render_check_json(const CheckReport& report) {
+    return collected([&](const TextSink& sink) { render_check_json(report, sink); });
+}
+
+void render_check_json(const CheckReport& report, const TextSink& sink) {
+    render_json(parts_of(report), sink);
+}
+
+void render_check_json(const SpooledReport& report, const TextSink& sink) {
+    render_json(parts_of(report), sink);
+}
+
+std::string render_check_csv(const CheckReport& report) {
+    return collected([&](const TextSink& sink) { render_check_csv(report, sink); });
+}
+
+void render_check_csv(const CheckReport& report, const TextSink& sink) {
+    render_csv(parts_of(report), sink);
+}
+
+void render_check_csv(const SpooledReport& report, const TextSink& sink) {
+    render_csv(parts_of(report), sink);
 }
 
 std::string render_catalogue_text(int width) {

@@ -31,6 +31,12 @@ std::string render_check_text(const CheckReport& report, Colour colour, const Te
                               int width = 100);
 void render_check_text(const CheckReport& report, Colour colour, const Texts& texts, int width,
                        const TextSink& sink);
+// The same renderings of a report whose findings are in a spool (`planner check`).
+struct SpooledReport;
+void render_check_text(const SpooledReport& report, Colour colour, const Texts& texts, int width,
+                       const TextSink& sink);
+void render_check_json(const SpooledReport& report, const TextSink& sink);
+void render_check_csv(const SpooledReport& report, const TextSink& sink);
 
 // {"plan": NAME, "findings": [...], "suppressed": [...], "counts": {...}}; evidence values
 // that are plain decimal numbers are written as JSON numbers, the rest as strings.

@@ -36,7 +36,7 @@ bool has_free_hours(const CheckContext& context, const model::Person& person) {
 } // namespace
 
 std::vector<Finding> find_overloaded_people(const CheckContext& context) {
-    std::vector<Finding> findings;
+    FindingOutput findings(context);
     const double overload = context.info().thresholds.overload;
     const auto& duties = context.index().channel_duties();
     for (const PersonLoad& load : context.workload().people) {
@@ -104,7 +104,7 @@ std::vector<Finding> find_overloaded_people(const CheckContext& context) {
 }
 
 std::vector<Finding> find_underused_people(const CheckContext& context) {
-    std::vector<Finding> findings;
+    FindingOutput findings(context);
     const double underuse = context.info().thresholds.underuse;
     const auto& duties = context.index().channel_duties();
     const Workload& workload = context.workload();
@@ -169,7 +169,7 @@ std::vector<Finding> find_underused_people(const CheckContext& context) {
 }
 
 std::vector<Finding> find_undershared_duties(const CheckContext& context) {
-    std::vector<Finding> findings;
+    FindingOutput findings(context);
     const auto& duties = context.index().channel_duties();
     for (const DutyLoad& duty : context.workload().duties) {
         if (duty.duty_index >= duties.size() ||
@@ -211,7 +211,7 @@ std::vector<Finding> find_undershared_duties(const CheckContext& context) {
 }
 
 std::vector<Finding> find_overshared_duties(const CheckContext& context) {
-    std::vector<Finding> findings;
+    FindingOutput findings(context);
     const auto& duties = context.index().channel_duties();
     for (const DutyLoad& duty : context.workload().duties) {
         if (duty.duty_index >= duties.size() || duty.responsible_share <= 1 + k_tolerance)
@@ -235,7 +235,7 @@ std::vector<Finding> find_overshared_duties(const CheckContext& context) {
 }
 
 std::vector<Finding> find_crowded_duties(const CheckContext& context) {
-    std::vector<Finding> findings;
+    FindingOutput findings(context);
     const int limit = context.info().thresholds.max_responsible;
     const auto& duties = context.index().channel_duties();
     for (size_t i = 0; i < duties.size(); ++i) {

@@ -1,6 +1,7 @@
 #include "planner/checks/checks.hpp"
 
 #include "planner/checks/check_functions.hpp"
+#include "planner/checks/finding_spool.hpp"
 #include "planner/core/texts.hpp"
 
 #include <algorithm>
@@ -151,11 +152,6 @@ const std::vector<CheckEntry>& entries() {
     return table;
 }
 
-bool matches(const model::Suppression& suppression, const Finding& finding) {
-    return suppression.check == finding.check &&
-           (!suppression.subject || *suppression.subject == finding.subject);
-}
-
 } // namespace
 
 std::string_view to_string(Severity severity) {
@@ -231,26 +227,73 @@ CheckReport run_checks(const PlanFacts& facts) {
     return run_checks(facts, english);
 }
 
+namespace {
+
+// Runs every check in catalogue order and hands each one's findings to `take`. The context's
+// tables are freed before this returns: a large plan has over a million findings, and memory
+// peaks while they are kept.
+template <class Take> void run_each_check(const PlanFacts& facts, const Texts& texts, Take take) {
+    CheckContext context(facts, texts);
+    // Texts are built by appending: keep only what they hold.
+    const CheckContext::FindingBatchSink sink = [&](std::vector<Finding>& found) {
+        for (Finding& finding : found) {
+            finding.message.shrink_to_fit();
+            finding.recommendation.shrink_to_fit();
+            for (auto& item : finding.evidence)
+                item.second.shrink_to_fit();
+        }
+        take(found);
+    };
+    context.set_finding_sink(&sink);
+    for (const CheckEntry& entry : entries()) {
+        std::vector<Finding> found = entry.run(context);
+        sink(found);
+    }
+}
+
+void count(CheckCounts& counts, Severity severity) {
+    switch (severity) {
+    case Severity::error:
+        ++counts.error;
+        break;
+    case Severity::warning:
+        ++counts.warning;
+        break;
+    case Severity::info:
+        ++counts.info;
+        break;
+    }
+}
+
+// The index of the first suppression of `suppressions` that matches (check, subject), or
+// suppressions.size().
+size_t suppression_of(const std::vector<model::Suppression>& suppressions, const std::string& check,
+                      const std::string& subject) {
+    for (size_t i = 0; i < suppressions.size(); ++i)
+        if (suppressions[i].check == check &&
+            (!suppressions[i].subject || *suppressions[i].subject == subject))
+            return i;
+    return suppressions.size();
+}
+
+std::vector<model::Suppression> unused(const std::vector<model::Suppression>& suppressions,
+                                       const std::vector<bool>& used) {
+    std::vector<model::Suppression> out;
+    for (size_t i = 0; i < suppressions.size(); ++i)
+        if (!used[i])
+            out.push_back(suppressions[i]);
+    return out;
+}
+
+} // namespace
+
 CheckReport run_checks(const PlanFacts& facts, const Texts& texts) {
     const model::Plan& plan = facts.plan();
     std::vector<Finding> all;
-    {
-        // The context's tables are freed before the report is built: a large plan has over a
-        // million findings, and memory peaks here.
-        CheckContext context(facts, texts);
-        for (const CheckEntry& entry : entries()) {
-            std::vector<Finding> found = entry.run(context);
-            for (Finding& finding : found) {
-                // Texts are built by appending: keep only what they hold.
-                finding.message.shrink_to_fit();
-                finding.recommendation.shrink_to_fit();
-                for (auto& item : finding.evidence)
-                    item.second.shrink_to_fit();
-            }
-            all.insert(all.end(), std::make_move_iterator(found.begin()),
-                       std::make_move_iterator(found.end()));
-        }
-    }
+    run_each_check(facts, texts, [&](std::vector<Finding>& found) {
+        all.insert(all.end(), std::make_move_iterator(found.begin()),
+                   std::make_move_iterator(found.end()));
+    });
     sort_findings(all);
 
     CheckReport report;
@@ -258,35 +301,56 @@ CheckReport run_checks(const PlanFacts& facts, const Texts& texts) {
     report.findings.reserve(all.size());
     std::vector<bool> used(plan.suppressions.size(), false);
     for (Finding& finding : all) {
-        auto suppression =
-            std::find_if(plan.suppressions.begin(), plan.suppressions.end(),
-                         [&](const model::Suppression& each) { return matches(each, finding); });
-        if (suppression == plan.suppressions.end()) {
+        const size_t suppression =
+            suppression_of(plan.suppressions, finding.check, finding.subject);
+        if (suppression == plan.suppressions.size()) {
+            count(report.counts, finding.severity);
             report.findings.push_back(std::move(finding));
             continue;
         }
-        used[static_cast<size_t>(suppression - plan.suppressions.begin())] = true;
-        report.suppressed.push_back(SuppressedFinding{std::move(finding), suppression->reason});
+        used[suppression] = true;
+        report.suppressed.push_back(
+            SuppressedFinding{std::move(finding), plan.suppressions[suppression].reason});
     }
-    for (size_t i = 0; i < plan.suppressions.size(); ++i)
-        if (!used[i])
-            report.unused_suppressions.push_back(plan.suppressions[i]);
-
-    for (const Finding& finding : report.findings) {
-        switch (finding.severity) {
-        case Severity::error:
-            ++report.counts.error;
-            break;
-        case Severity::warning:
-            ++report.counts.warning;
-            break;
-        case Severity::info:
-            ++report.counts.info;
-            break;
-        }
-    }
+    report.unused_suppressions = unused(plan.suppressions, used);
     report.counts.suppressed = static_cast<int>(report.suppressed.size());
     return report;
+}
+
+void run_checks(const PlanFacts& facts, const Texts& texts, SpooledReport& report) {
+    const model::Plan& plan = facts.plan();
+    report.plan_name = plan.info.name;
+    report.suppressions = plan.suppressions;
+    run_each_check(facts, texts, [&](std::vector<Finding>& found) {
+        for (const Finding& finding : found)
+            report.findings.add(finding);
+        std::vector<Finding>().swap(found);
+    });
+    const FindingSpool& spool = report.findings;
+    std::vector<size_t> order(spool.size());
+    for (size_t i = 0; i < order.size(); ++i)
+        order[i] = i;
+    // As sort_findings: severity, check id, subject; ties in the order the checks gave them.
+    std::stable_sort(order.begin(), order.end(), [&](size_t a, size_t b) {
+        const Severity severity_a = spool.severity(a);
+        const Severity severity_b = spool.severity(b);
+        return std::tie(severity_a, spool.check(a), spool.subject(a)) <
+               std::tie(severity_b, spool.check(b), spool.subject(b));
+    });
+    std::vector<bool> used(plan.suppressions.size(), false);
+    for (size_t index : order) {
+        const size_t suppression =
+            suppression_of(plan.suppressions, spool.check(index), spool.subject(index));
+        if (suppression == plan.suppressions.size()) {
+            count(report.counts, spool.severity(index));
+            report.open.push_back(index);
+            continue;
+        }
+        used[suppression] = true;
+        report.suppressed.emplace_back(index, suppression);
+    }
+    report.unused_suppressions = unused(plan.suppressions, used);
+    report.counts.suppressed = static_cast<int>(report.suppressed.size());
 }
 
 std::optional<FailOn> parse_fail_on(std::string_view text) {
@@ -302,15 +366,19 @@ std::optional<FailOn> parse_fail_on(std::string_view text) {
 }
 
 bool fails(const CheckReport& report, FailOn fail_on) {
+    return fails(report.counts, fail_on);
+}
+
+bool fails(const CheckCounts& counts, FailOn fail_on) {
     switch (fail_on) {
     case FailOn::never:
         return false;
     case FailOn::error:
-        return report.counts.error > 0;
+        return counts.error > 0;
     case FailOn::warning:
-        return report.counts.error + report.counts.warning > 0;
+        return counts.error + counts.warning > 0;
     case FailOn::info:
-        return report.counts.error + report.counts.warning + report.counts.info > 0;
+        return counts.error + counts.warning + counts.info > 0;
     }
     return false;
 }

@@ -135,5 +135,6 @@ std::optional<FailOn> parse_fail_on(std::string_view text);
 
 // True when an open finding is at or above `fail_on`. Suppressed findings never fail a run.
 bool fails(const CheckReport& report, FailOn fail_on);
+bool fails(const CheckCounts& counts, FailOn fail_on);
 
 } // namespace planner

@@ -7,6 +7,7 @@
 
 #include "planner/checks/checks.hpp"
 
+#include <functional>
 #include <string>
 #include <vector>
 
@@ -31,5 +32,17 @@ std::string cause_key(const std::string& check);
 
 // Groups and ranks. Deterministic for a given list of findings.
 std::vector<FindingGroup> group_findings(const std::vector<Finding>& findings);
+
+// The same grouping with findings named by their index, for findings that are not all held as
+// Finding objects (a spool): `at(i, scratch)` gives finding i, in `scratch` or elsewhere.
+struct FindingIndexGroup {
+    std::string check;
+    Severity severity = Severity::warning;
+    std::string cause;
+    std::vector<size_t> instances; // indexes, by impact, then subject
+    double impact = 0;
+};
+using FindingAt = std::function<const Finding&(size_t index, Finding& scratch)>;
+std::vector<FindingIndexGroup> group_finding_indexes(size_t count, const FindingAt& at);
 
 } // namespace planner

@@ -31,11 +31,11 @@ void flatten(const model::YamlTree& tree, uint32_t index, const std::string& pre
     } else if (node.kind == model::YamlKind::sequence) {
         std::vector<std::string> items;
         for (uint32_t i = 0; i < node.child_count; ++i)
-            items.push_back(tree.node(tree.child(node, i)).text);
+            items.emplace_back(tree.node(tree.child(node, i)).text);
         lists[prefix] = items;
     } else {
         for (uint32_t i = 0; i + 1 < node.child_count; i += 2) {
-            std::string key = tree.node(tree.child(node, i)).text;
+            std::string key(tree.node(tree.child(node, i)).text);
             flatten(tree, tree.child(node, i + 1), prefix.empty() ? key : prefix + "." + key, texts,
                     lists);
         }

@@ -2,6 +2,7 @@
 
 #include "planner/checks/check_render.hpp"
 #include "planner/checks/checks.hpp"
+#include "planner/checks/finding_spool.hpp"
 #include "planner/cli/output.hpp"
 #include "planner/cli/terminal_progress.hpp"
 #include "planner/core/plan_facts.hpp"
@@ -62,9 +63,14 @@ int run_check_command(const ParsedArgs& args, Streams& streams) {
 
     TerminalProgress progress(args, streams);
     progress.step("reading the plan", 0.4);
-    const PlanFacts facts(load_plan_argument(args.positional.front()).plan);
-    progress.step("checking the plan", 0.6);
-    const CheckReport report = run_checks(facts, texts);
+    // The findings are kept compactly (a spool) and the plan's facts freed before they are
+    // written: on a plan of a million people both would not fit in memory together.
+    SpooledReport report;
+    {
+        const PlanFacts facts(load_plan_argument(args.positional.front()).plan);
+        progress.step("checking the plan", 0.6);
+        run_checks(facts, texts, report);
+    }
     progress.done();
     for (const model::Suppression& unused : report.unused_suppressions)
         streams.err << "planner: warning: suppression of " << suppression_text(unused)
@@ -82,7 +88,7 @@ int run_check_command(const ParsedArgs& args, Streams& streams) {
     else
         render_check_text(report, colour, texts, text_width(args, streams), sink);
     output.finish("the findings");
-    return fails(report, *fail_on) ? 1 : 0;
+    return fails(report.counts, *fail_on) ? 1 : 0;
 }
 
 CommandSpec check_command() {
