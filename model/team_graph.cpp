@@ -1,13 +1,13 @@
 #include "model/team_graph.hpp"
 
-#include <boost/graph/adjacency_list.hpp>
 #include <boost/graph/breadth_first_search.hpp>
-#include <boost/graph/filtered_graph.hpp>
+#include <boost/graph/compressed_sparse_row_graph.hpp>
 #include <boost/graph/reverse_graph.hpp>
 #include <boost/graph/strong_components.hpp>
 
 #include <algorithm>
-#include <map>
+#include <cstdint>
+#include <limits>
 #include <string>
 #include <unordered_map>
 #include <utility>
@@ -16,35 +16,17 @@ namespace planner::model {
 
 namespace {
 
-enum class VertexKind { person, role, channel_duty };
-enum class EdgeKind { reports_to, holds_role, owns };
+// Every number the graph stores is an index into one of its tables: 4 bytes, so that a plan
+// of a million people costs tens of megabytes, not gigabytes (docs/decisions.md).
+using Index = std::uint32_t;
+constexpr Index k_none = std::numeric_limits<Index>::max();
 
-struct VertexData {
-    VertexKind kind = VertexKind::person;
-    std::string id; // person or role id; for a channel duty the channel id ("" if none)
-    std::string duty;
-};
-
-struct EdgeData {
-    EdgeKind kind = EdgeKind::reports_to;
-    Raci raci = Raci::R;
-    std::optional<double> share;
-    bool backup = false;
-    std::optional<ProfileId> profile;
-};
-
-// bidirectionalS: in-edges give direct reports, role holders and the people on a duty.
-using Graph =
-    boost::adjacency_list<boost::vecS, boost::vecS, boost::bidirectionalS, VertexData, EdgeData>;
-using Vertex = Graph::vertex_descriptor;
-using Edge = Graph::edge_descriptor;
-
-// Keeps only reporting lines. Default-constructible as filtered_graph requires.
-struct ReportingEdge {
-    const Graph* graph = nullptr;
-    bool operator()(const Edge& edge) const { return (*graph)[edge].kind == EdgeKind::reports_to; }
-};
-using ReportingGraph = boost::filtered_graph<Graph, ReportingEdge>;
+// The reporting lines: vertex i is person i (plan order), an edge points at the manager.
+// Compressed sparse row, both directions: out-edges give the manager, in-edges the reports.
+using ReportingGraph =
+    boost::compressed_sparse_row_graph<boost::bidirectionalS, boost::no_property,
+                                       boost::no_property, boost::no_property, Index, Index>;
+using Vertex = ReportingGraph::vertex_descriptor;
 
 // Records whether `goal` is the target of an examined edge.
 class ReachVisitor : public boost::default_bfs_visitor {
@@ -69,99 +51,250 @@ private:
     std::size_t* m_count;
 };
 
-std::vector<PersonId> sorted_ids(std::vector<PersonId> ids) {
-    std::sort(ids.begin(), ids.end());
-    return ids;
+// One assignment on a channel duty: 24 bytes instead of the assignment's ids.
+struct Cover {
+    Index person = 0;
+    Index profile = k_none; // into profile_ids
+    double share = 0;
+    Raci raci = Raci::R;
+    bool has_share = false;
+    bool backup = false;
+};
+
+// Strings numbered in order of first appearance.
+class Numbering {
+public:
+    Index number(const std::string& text) {
+        auto [at, inserted] = m_numbers.emplace(text, static_cast<Index>(m_numbers.size()));
+        return at->second;
+    }
+    Index find(const std::string& text) const {
+        auto found = m_numbers.find(text);
+        return found == m_numbers.end() ? k_none : found->second;
+    }
+    std::size_t size() const { return m_numbers.size(); }
+    void reserve(std::size_t count) { m_numbers.reserve(count); }
+
+private:
+    std::unordered_map<std::string, Index> m_numbers;
+};
+
+std::uint64_t duty_key(Index channel, Index duty) {
+    return (static_cast<std::uint64_t>(channel) << 32) | duty;
 }
 
 } // namespace
 
 struct TeamGraph::Impl {
-    Graph graph;
-    std::unordered_map<std::string, Vertex> people;
-    std::unordered_map<std::string, Vertex> roles;
-    std::map<std::pair<std::string, std::string>, Vertex> channel_duties;
+    std::vector<PersonId> person_ids; // by person index (plan order)
+    // Indexes of the people, ids ascending; of several people with one id only the first.
+    std::vector<Index> people_by_id;
+    ReportingGraph reporting;
 
-    ReportingGraph reporting() const { return ReportingGraph(graph, ReportingEdge{&graph}); }
+    // Role r's holders are role_holders[role_offsets[r] .. role_offsets[r + 1]): person
+    // indexes, distinct, ids ascending. Roles numbered in plan order; of two roles with one
+    // id the first gets the holders.
+    std::unordered_map<std::string, Index> roles;
+    std::vector<Index> role_offsets;
+    std::vector<Index> role_holders;
 
-    std::optional<Vertex> person(const PersonId& id) const {
-        auto found = people.find(id.str());
-        if (found == people.end())
+    // Channel duties, numbered by (channel, duty) key: "" is the channel of a duty that is not
+    // channel-bound. Keys sorted for lookup; covers of duty d are
+    // covers[cover_offsets[d] .. cover_offsets[d + 1]), plan order.
+    Numbering channels;
+    Numbering duties;
+    std::vector<std::pair<std::uint64_t, Index>> duty_keys;
+    std::vector<Index> cover_offsets;
+    std::vector<Cover> covers;
+    std::vector<ProfileId> profile_ids;
+
+    // The index of the (first) person with `id`.
+    std::optional<Index> person(const PersonId& id) const {
+        const std::string& text = id.str();
+        auto found = std::lower_bound(people_by_id.begin(), people_by_id.end(), text,
+                                      [this](Index person, const std::string& key) {
+                                          return person_ids[person].str() < key;
+                                      });
+        if (found == people_by_id.end() || person_ids[*found].str() != text)
             return std::nullopt;
-        return found->second;
+        return *found;
     }
 
-    PersonId person_id(Vertex vertex) const { return PersonId(graph[vertex].id); }
+    bool id_less(Index a, Index b) const { return person_ids[a].str() < person_ids[b].str(); }
+
+    std::vector<PersonId> ids_of(std::vector<Index> people) const {
+        std::sort(people.begin(), people.end(), [this](Index a, Index b) { return id_less(a, b); });
+        std::vector<PersonId> ids;
+        ids.reserve(people.size());
+        for (Index person : people)
+            ids.push_back(person_ids[person]);
+        return ids;
+    }
+
+    std::optional<Index> manager_of(Index person) const {
+        auto [first, last] = boost::out_edges(person, reporting);
+        if (first == last)
+            return std::nullopt;
+        return boost::target(*first, reporting);
+    }
 
     std::vector<boost::default_color_type> fresh_colors() const {
-        return std::vector<boost::default_color_type>(boost::num_vertices(graph),
+        return std::vector<boost::default_color_type>(boost::num_vertices(reporting),
                                                       boost::white_color);
     }
 
-    Vertex channel_duty_vertex(const std::string& channel, const std::string& duty) {
-        auto key = std::make_pair(channel, duty);
-        auto found = channel_duties.find(key);
-        if (found != channel_duties.end())
-            return found->second;
-        Vertex vertex =
-            boost::add_vertex(VertexData{VertexKind::channel_duty, channel, duty}, graph);
-        channel_duties.emplace(std::move(key), vertex);
-        return vertex;
+    Index channel_duty(const std::optional<ChannelId>& channel, const DutyId& duty) const {
+        const Index c = channels.find(channel ? channel->str() : std::string());
+        const Index d = duties.find(duty.str());
+        if (c == k_none || d == k_none)
+            return k_none;
+        const std::uint64_t key = duty_key(c, d);
+        auto found = std::lower_bound(duty_keys.begin(), duty_keys.end(), key,
+                                      [](const std::pair<std::uint64_t, Index>& entry,
+                                         std::uint64_t k) { return entry.first < k; });
+        if (found == duty_keys.end() || found->first != key)
+            return k_none;
+        return found->second;
     }
 };
 
 namespace {
 
-std::string duty_channel_key(const PlanIndex& index, const std::optional<ChannelId>& channel,
-                             const DutyId& duty) {
+const std::string& duty_channel_key(const PlanIndex& index, const std::optional<ChannelId>& channel,
+                                    const DutyId& duty) {
+    static const std::string none;
     const DutyInfo* info = index.duty(duty);
     if (info != nullptr && !info->channel_bound)
-        return "";
-    return channel ? channel->str() : "";
+        return none;
+    return channel ? channel->str() : none;
 }
 
 } // namespace
 
 TeamGraph::TeamGraph(const PlanIndex& index) : m_impl(std::make_unique<Impl>()) {
     const Plan& plan = index.plan();
-    Graph& graph = m_impl->graph;
-    for (const Person& person : plan.people) {
-        Vertex vertex =
-            boost::add_vertex(VertexData{VertexKind::person, person.id.str(), ""}, graph);
-        m_impl->people.emplace(person.id.str(), vertex);
-    }
-    for (const Role& role : plan.roles) {
-        Vertex vertex = boost::add_vertex(VertexData{VertexKind::role, role.id.str(), ""}, graph);
-        m_impl->roles.emplace(role.id.str(), vertex);
-    }
-    for (const ChannelDuty& duty : index.channel_duties())
-        m_impl->channel_duty_vertex(duty.channel ? duty.channel->str() : "", duty.duty.str());
+    Impl& impl = *m_impl;
+    const Index people = static_cast<Index>(plan.people.size());
 
-    for (const Person& person : plan.people) {
-        Vertex from = m_impl->people.at(person.id.str());
-        if (person.reports_to) {
-            if (auto manager = m_impl->person(*person.reports_to))
-                boost::add_edge(from, *manager,
-                                EdgeData{EdgeKind::reports_to, Raci::R, {}, false, {}}, graph);
+    impl.person_ids.reserve(people);
+    for (const Person& person : plan.people)
+        impl.person_ids.push_back(person.id);
+    impl.people_by_id.resize(people);
+    for (Index i = 0; i < people; ++i)
+        impl.people_by_id[i] = i;
+    std::stable_sort(impl.people_by_id.begin(), impl.people_by_id.end(),
+                     [&impl](Index a, Index b) { return impl.id_less(a, b); });
+    impl.people_by_id.erase(std::unique(impl.people_by_id.begin(), impl.people_by_id.end(),
+                                        [&impl](Index a, Index b) {
+                                            return impl.person_ids[a].str() ==
+                                                   impl.person_ids[b].str();
+                                        }),
+                            impl.people_by_id.end());
+    impl.people_by_id.shrink_to_fit();
+
+    // Reporting lines.
+    {
+        std::vector<std::pair<Index, Index>> lines;
+        lines.reserve(people);
+        for (Index i = 0; i < people; ++i) {
+            const Person& person = plan.people[i];
+            if (!person.reports_to)
+                continue;
+            if (auto manager = impl.person(*person.reports_to))
+                lines.emplace_back(i, *manager);
         }
-        for (const RoleId& role : person.roles) {
-            auto found = m_impl->roles.find(role.str());
-            if (found != m_impl->roles.end())
-                boost::add_edge(from, found->second,
-                                EdgeData{EdgeKind::holds_role, Raci::R, {}, false, {}}, graph);
-        }
+        impl.reporting = ReportingGraph(boost::edges_are_unsorted_multi_pass, lines.begin(),
+                                        lines.end(), people);
     }
-    for (const PlanIndex::Expanded& expanded : index.assignments()) {
-        const Assignment& assignment = expanded.assignment;
-        auto from = m_impl->person(assignment.person);
-        if (!from)
-            continue;
-        Vertex to = m_impl->channel_duty_vertex(
-            duty_channel_key(index, assignment.channel, assignment.duty), assignment.duty.str());
-        boost::add_edge(*from, to,
-                        EdgeData{EdgeKind::owns, assignment.raci, assignment.share,
-                                 assignment.backup, assignment.profile},
-                        graph);
+
+    // Role holders.
+    {
+        const Index roles = static_cast<Index>(plan.roles.size());
+        impl.roles.reserve(roles);
+        for (Index r = 0; r < roles; ++r)
+            impl.roles.emplace(plan.roles[r].id.str(), r);
+        std::vector<std::pair<Index, Index>> held; // (role, person)
+        for (Index i = 0; i < people; ++i)
+            for (const RoleId& role : plan.people[i].roles) {
+                auto found = impl.roles.find(role.str());
+                if (found != impl.roles.end())
+                    held.emplace_back(found->second, i);
+            }
+        std::sort(held.begin(), held.end(), [&impl](const auto& a, const auto& b) {
+            if (a.first != b.first)
+                return a.first < b.first;
+            return impl.id_less(a.second, b.second);
+        });
+        impl.role_offsets.assign(roles + 1, 0);
+        impl.role_holders.reserve(held.size());
+        for (std::size_t k = 0; k < held.size(); ++k) {
+            const auto& [role, person] = held[k];
+            // Distinct ids: people with one id count once.
+            if (k > 0 && held[k - 1].first == role &&
+                impl.person_ids[held[k - 1].second].str() == impl.person_ids[person].str())
+                continue;
+            impl.role_holders.push_back(person);
+            ++impl.role_offsets[role + 1];
+        }
+        for (Index r = 0; r < roles; ++r)
+            impl.role_offsets[r + 1] += impl.role_offsets[r];
+        impl.role_holders.shrink_to_fit();
+    }
+
+    // Channel duties and their covers.
+    {
+        std::unordered_map<std::uint64_t, Index> numbers;
+        numbers.reserve(index.channel_duties().size());
+        impl.channels.reserve(plan.channels.size() + 1);
+        auto number = [&](const std::string& channel, const DutyId& duty) {
+            const std::uint64_t key =
+                duty_key(impl.channels.number(channel), impl.duties.number(duty.str()));
+            return numbers.emplace(key, static_cast<Index>(numbers.size())).first->second;
+        };
+        static const std::string none;
+        for (const ChannelDuty& duty : index.channel_duties())
+            number(duty.channel ? duty.channel->str() : none, duty.duty);
+
+        Numbering profiles;
+        std::vector<Index> duty_of; // by cover, before sorting
+        std::vector<Cover> covers;
+        duty_of.reserve(index.assignments().size());
+        covers.reserve(index.assignments().size());
+        for (const PlanIndex::Expanded& expanded : index.assignments()) {
+            const Assignment& assignment = expanded.assignment;
+            auto from = impl.person(assignment.person);
+            if (!from)
+                continue;
+            duty_of.push_back(number(duty_channel_key(index, assignment.channel, assignment.duty),
+                                     assignment.duty));
+            Cover cover;
+            cover.person = *from;
+            cover.raci = assignment.raci;
+            cover.has_share = assignment.share.has_value();
+            cover.share = assignment.share.value_or(0);
+            cover.backup = assignment.backup;
+            if (assignment.profile) {
+                cover.profile = profiles.number(assignment.profile->str());
+                if (cover.profile == impl.profile_ids.size())
+                    impl.profile_ids.push_back(*assignment.profile);
+            }
+            covers.push_back(cover);
+        }
+
+        // Covers grouped by channel duty, plan order within each (a stable counting sort).
+        const std::size_t duty_count = numbers.size();
+        impl.cover_offsets.assign(duty_count + 1, 0);
+        for (Index d : duty_of)
+            ++impl.cover_offsets[d + 1];
+        for (std::size_t d = 0; d < duty_count; ++d)
+            impl.cover_offsets[d + 1] += impl.cover_offsets[d];
+        impl.covers.resize(covers.size());
+        std::vector<Index> next(impl.cover_offsets.begin(), impl.cover_offsets.end() - 1);
+        for (std::size_t k = 0; k < covers.size(); ++k)
+            impl.covers[next[duty_of[k]]++] = covers[k];
+
+        impl.duty_keys.assign(numbers.begin(), numbers.end());
+        std::sort(impl.duty_keys.begin(), impl.duty_keys.end());
     }
 }
 
@@ -170,44 +303,46 @@ TeamGraph::TeamGraph(TeamGraph&&) noexcept = default;
 TeamGraph& TeamGraph::operator=(TeamGraph&&) noexcept = default;
 
 std::vector<std::vector<PersonId>> TeamGraph::reporting_cycles() const {
-    const Graph& graph = m_impl->graph;
-    ReportingGraph reporting = m_impl->reporting();
-    std::vector<std::size_t> component(boost::num_vertices(graph));
-    std::size_t count = boost::strong_components(
+    const Impl& impl = *m_impl;
+    const ReportingGraph& reporting = impl.reporting;
+    std::vector<Index> component(boost::num_vertices(reporting));
+    const std::size_t count = boost::strong_components(
         reporting, boost::make_iterator_property_map(component.begin(),
-                                                     boost::get(boost::vertex_index, graph)));
+                                                     boost::get(boost::vertex_index, reporting)));
 
     // Members of each component; a component is a cycle when it has two or more people, or
     // one person who reports to themselves.
-    std::vector<std::vector<Vertex>> members(count);
-    for (const auto& [id, vertex] : m_impl->people)
-        members[component[vertex]].push_back(vertex);
+    std::vector<Index> sizes(count, 0);
+    std::vector<Index> first(count, k_none); // the member with the smallest id
+    for (Index person : impl.people_by_id) {
+        const Index c = component[person];
+        if (sizes[c]++ == 0)
+            first[c] = person;
+    }
 
     std::vector<std::vector<PersonId>> cycles;
-    for (const std::vector<Vertex>& group : members) {
-        if (group.empty())
+    for (std::size_t c = 0; c < count; ++c) {
+        if (sizes[c] == 0)
             continue;
-        if (group.size() == 1 && !boost::edge(group.front(), group.front(), reporting).second)
+        const Index start = first[c];
+        if (sizes[c] == 1 && impl.manager_of(start) != std::optional<Index>(start))
             continue;
-        Vertex start = *std::min_element(group.begin(), group.end(), [&](Vertex a, Vertex b) {
-            return graph[a].id < graph[b].id;
-        });
         // Each person has at most one reporting line, so a strong component of the reporting
         // graph is exactly one cycle: follow it from the smallest id.
         std::vector<PersonId> cycle;
-        Vertex current = start;
+        Index current = start;
         do {
-            cycle.push_back(m_impl->person_id(current));
-            auto [first, last] = boost::out_edges(current, reporting);
-            if (first == last)
+            cycle.push_back(impl.person_ids[current]);
+            auto manager = impl.manager_of(current);
+            if (!manager)
                 break; // cannot happen inside a cycle; guards against a malformed graph
-            current = boost::target(*first, reporting);
-        } while (current != start && cycle.size() <= group.size());
+            current = *manager;
+        } while (current != start && cycle.size() <= sizes[c]);
         cycles.push_back(std::move(cycle));
     }
     std::sort(cycles.begin(), cycles.end(),
               [](const std::vector<PersonId>& a, const std::vector<PersonId>& b) {
-                  return a.front() < b.front();
+                  return a.front().str() < b.front().str();
               });
     return cycles;
 }
@@ -216,33 +351,29 @@ std::optional<PersonId> TeamGraph::manager(const PersonId& person) const {
     auto vertex = m_impl->person(person);
     if (!vertex)
         return std::nullopt;
-    ReportingGraph reporting = m_impl->reporting();
-    auto [first, last] = boost::out_edges(*vertex, reporting);
-    if (first == last)
+    auto manager = m_impl->manager_of(*vertex);
+    if (!manager)
         return std::nullopt;
-    return m_impl->person_id(boost::target(*first, reporting));
+    return m_impl->person_ids[*manager];
 }
 
 std::vector<PersonId> TeamGraph::direct_reports(const PersonId& manager) const {
     auto vertex = m_impl->person(manager);
     if (!vertex)
         return {};
-    ReportingGraph reporting = m_impl->reporting();
-    std::vector<PersonId> reports;
+    const ReportingGraph& reporting = m_impl->reporting;
+    std::vector<Index> reports;
     for (auto [first, last] = boost::in_edges(*vertex, reporting); first != last; ++first)
-        reports.push_back(m_impl->person_id(boost::source(*first, reporting)));
-    return sorted_ids(std::move(reports));
+        reports.push_back(boost::source(*first, reporting));
+    return m_impl->ids_of(std::move(reports));
 }
 
 std::vector<PersonId> TeamGraph::people_without_manager() const {
-    ReportingGraph reporting = m_impl->reporting();
     std::vector<PersonId> result;
-    for (const auto& [id, vertex] : m_impl->people) {
-        auto [first, last] = boost::out_edges(vertex, reporting);
-        if (first == last)
-            result.push_back(PersonId(id));
-    }
-    return sorted_ids(std::move(result));
+    for (Index person : m_impl->people_by_id)
+        if (!m_impl->manager_of(person))
+            result.push_back(m_impl->person_ids[person]);
+    return result;
 }
 
 bool TeamGraph::reports_up_to(const PersonId& person, const PersonId& manager) const {
@@ -250,14 +381,14 @@ bool TeamGraph::reports_up_to(const PersonId& person, const PersonId& manager) c
     auto goal = m_impl->person(manager);
     if (!from || !goal)
         return false;
-    const Graph& graph = m_impl->graph;
-    ReportingGraph reporting = m_impl->reporting();
+    const ReportingGraph& reporting = m_impl->reporting;
     std::vector<boost::default_color_type> colors = m_impl->fresh_colors();
     bool found = false;
-    boost::breadth_first_search(reporting, *from,
-                                boost::visitor(ReachVisitor(*goal, found))
-                                    .color_map(boost::make_iterator_property_map(
-                                        colors.begin(), boost::get(boost::vertex_index, graph))));
+    boost::breadth_first_search(
+        reporting, *from,
+        boost::visitor(ReachVisitor(*goal, found))
+            .color_map(boost::make_iterator_property_map(
+                colors.begin(), boost::get(boost::vertex_index, reporting))));
     return found;
 }
 
@@ -265,33 +396,34 @@ std::size_t TeamGraph::reporting_tree_size(const PersonId& manager) const {
     auto root = m_impl->person(manager);
     if (!root)
         return 0;
-    const Graph& graph = m_impl->graph;
-    ReportingGraph reporting = m_impl->reporting();
+    const ReportingGraph& reporting = m_impl->reporting;
     auto reversed = boost::make_reverse_graph(reporting);
     std::vector<boost::default_color_type> colors = m_impl->fresh_colors();
     std::size_t discovered = 0;
-    boost::breadth_first_search(reversed, *root,
-                                boost::visitor(CountVisitor(discovered))
-                                    .color_map(boost::make_iterator_property_map(
-                                        colors.begin(), boost::get(boost::vertex_index, graph))));
+    boost::breadth_first_search(
+        reversed, *root,
+        boost::visitor(CountVisitor(discovered))
+            .color_map(boost::make_iterator_property_map(
+                colors.begin(), boost::get(boost::vertex_index, reporting))));
     return discovered - 1; // the root itself
 }
 
 std::vector<std::pair<PersonId, std::size_t>> TeamGraph::reporting_tree_sizes() const {
-    const Graph& graph = m_impl->graph;
-    ReportingGraph reporting = m_impl->reporting();
+    const ReportingGraph& reporting = m_impl->reporting;
     auto reversed = boost::make_reverse_graph(reporting);
     // One color map for every root: trees are disjoint, so the searches together visit each
     // vertex once (breadth_first_visit leaves colors as they are).
     std::vector<boost::default_color_type> colors = m_impl->fresh_colors();
-    auto color_map =
-        boost::make_iterator_property_map(colors.begin(), boost::get(boost::vertex_index, graph));
+    auto color_map = boost::make_iterator_property_map(colors.begin(),
+                                                       boost::get(boost::vertex_index, reporting));
     std::vector<std::pair<PersonId, std::size_t>> sizes;
-    for (const PersonId& root : people_without_manager()) {
+    for (Index root : m_impl->people_by_id) {
+        if (m_impl->manager_of(root))
+            continue;
         std::size_t discovered = 0;
-        boost::breadth_first_visit(reversed, *m_impl->person(root),
+        boost::breadth_first_visit(reversed, root,
                                    boost::visitor(CountVisitor(discovered)).color_map(color_map));
-        sizes.emplace_back(root, discovered - 1);
+        sizes.emplace_back(m_impl->person_ids[root], discovered - 1);
     }
     return sizes;
 }
@@ -300,37 +432,38 @@ std::vector<PersonId> TeamGraph::role_holders(const RoleId& role) const {
     auto found = m_impl->roles.find(role.str());
     if (found == m_impl->roles.end())
         return {};
-    const Graph& graph = m_impl->graph;
+    const Index r = found->second;
     std::vector<PersonId> holders;
-    for (auto [first, last] = boost::in_edges(found->second, graph); first != last; ++first)
-        if (graph[*first].kind == EdgeKind::holds_role)
-            holders.push_back(m_impl->person_id(boost::source(*first, graph)));
-    holders = sorted_ids(std::move(holders));
-    holders.erase(std::unique(holders.begin(), holders.end()), holders.end());
+    holders.reserve(m_impl->role_offsets[r + 1] - m_impl->role_offsets[r]);
+    for (Index k = m_impl->role_offsets[r]; k < m_impl->role_offsets[r + 1]; ++k)
+        holders.push_back(m_impl->person_ids[m_impl->role_holders[k]]);
     return holders;
 }
 
 std::vector<DutyCover> TeamGraph::covers(const std::optional<ChannelId>& channel,
                                          const DutyId& duty) const {
-    auto found = m_impl->channel_duties.find(
-        std::make_pair(channel ? channel->str() : std::string(), duty.str()));
-    if (found == m_impl->channel_duties.end())
+    const Index d = m_impl->channel_duty(channel, duty);
+    if (d == k_none)
         return {};
-    const Graph& graph = m_impl->graph;
     std::vector<DutyCover> result;
-    // in-edges of a vecS adjacency_list keep insertion order, which is plan order.
-    for (auto [first, last] = boost::in_edges(found->second, graph); first != last; ++first) {
-        const EdgeData& data = graph[*first];
-        if (data.kind != EdgeKind::owns)
-            continue;
-        result.push_back(DutyCover{m_impl->person_id(boost::source(*first, graph)), data.raci,
-                                   data.share, data.backup, data.profile});
+    result.reserve(m_impl->cover_offsets[d + 1] - m_impl->cover_offsets[d]);
+    for (Index k = m_impl->cover_offsets[d]; k < m_impl->cover_offsets[d + 1]; ++k) {
+        const Cover& cover = m_impl->covers[k];
+        DutyCover out;
+        out.person = m_impl->person_ids[cover.person];
+        out.raci = cover.raci;
+        if (cover.has_share)
+            out.share = cover.share;
+        out.backup = cover.backup;
+        if (cover.profile != k_none)
+            out.profile = m_impl->profile_ids[cover.profile];
+        result.push_back(std::move(out));
     }
     return result;
 }
 
 std::size_t TeamGraph::person_count() const {
-    return m_impl->people.size();
+    return m_impl->people_by_id.size();
 }
 
 } // namespace planner::model

@@ -10,6 +10,8 @@
 //   person -> channel duty   an assignment (`duty: all` already expanded), with RACI, share,
 //                            backup and profile
 // Every list returned is in a deterministic order (ids ascending unless stated otherwise).
+// Stored as index tables (4-byte indexes, each id once), the reporting lines as a compressed
+// sparse row graph: a few tens of bytes per person and per assignment (docs/decisions.md).
 
 #include "model/plan_queries.hpp"
 

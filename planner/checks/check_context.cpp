@@ -6,22 +6,13 @@
 #include <algorithm>
 #include <cmath>
 #include <set>
+#include <stdexcept>
 
 namespace planner {
 
 using model::DutyId;
 using model::Person;
 using model::PersonId;
-
-namespace {
-
-std::vector<PersonId> distinct_sorted(std::vector<PersonId> ids) {
-    std::sort(ids.begin(), ids.end());
-    ids.erase(std::unique(ids.begin(), ids.end()), ids.end());
-    return ids;
-}
-
-} // namespace
 
 std::string CheckContext::say(const std::string& key,
                               const std::map<std::string, std::string>& values) const {
@@ -55,14 +46,26 @@ void FindingOutput::push_back(Finding finding) {
 CheckContext::CheckContext(const PlanFacts& facts, const Texts& texts)
     : m_facts(facts), m_texts(texts) {
     const model::Plan& plan = facts.plan();
-    const Workload& workload = facts.workload();
     const model::PlanIndex& index = facts.index();
-    for (size_t i = 0; i < plan.people.size(); ++i)
-        m_person_position.emplace(plan.people[i].id.str(), i);
-    for (size_t i = 0; i < workload.people.size(); ++i)
-        m_load_position.emplace(workload.people[i].person.str(), i);
-    for (size_t i = 0; i < index.assignments().size(); ++i)
-        m_assignments_by_person[index.assignments()[i].assignment.person.str()].push_back(i);
+    // Assignments by person, a compressed sparse row of indexes.
+    const auto& assignments = index.assignments();
+    std::vector<std::uint32_t> owner(assignments.size(), UINT32_MAX);
+    m_assignment_offsets.assign(plan.people.size() + 1, 0);
+    for (size_t i = 0; i < assignments.size(); ++i)
+        if (auto at = position(assignments[i].assignment.person)) {
+            owner[i] = static_cast<std::uint32_t>(*at);
+            ++m_assignment_offsets[*at + 1];
+        }
+    for (size_t p = 0; p < plan.people.size(); ++p)
+        m_assignment_offsets[p + 1] += m_assignment_offsets[p];
+    m_assignments.resize(m_assignment_offsets.back());
+    {
+        std::vector<std::uint32_t> next(m_assignment_offsets.begin(),
+                                        m_assignment_offsets.end() - 1);
+        for (size_t i = 0; i < assignments.size(); ++i)
+            if (owner[i] != UINT32_MAX)
+                m_assignments[next[owner[i]]++] = static_cast<std::uint32_t>(i);
+    }
 
     for (const model::Goal& goal : plan.goals) {
         for (const model::Kpi& kpi : goal.kpis) {
@@ -88,34 +91,53 @@ CheckContext::CheckContext(const PlanFacts& facts, const Texts& texts)
         }
     }
 
+    const Person* people = plan.people.data();
+    std::vector<std::uint32_t> holders;
+    std::vector<std::pair<double, std::uint32_t>> ranked;
     for (const auto& [duty, roles] : facts.roles_by_duty()) {
-        std::vector<PersonId> holders;
+        holders.clear();
         for (size_t role : roles)
-            for (const PersonId& holder : graph().role_holders(plan.roles[role].id))
-                if (person(holder).status == model::PersonStatus::active)
-                    holders.push_back(holder);
-        holders = distinct_sorted(std::move(holders));
-        std::vector<std::pair<double, PersonId>> ranked;
+            for (const PersonId& holder : graph().role_holders(plan.roles[role].id)) {
+                auto at = position(holder);
+                if (at && people[*at].status == model::PersonStatus::active)
+                    holders.push_back(static_cast<std::uint32_t>(*at));
+            }
+        std::sort(holders.begin(), holders.end(), [people](std::uint32_t a, std::uint32_t b) {
+            return people[a].id.str() < people[b].id.str();
+        });
+        holders.erase(std::unique(holders.begin(), holders.end()), holders.end());
+        ranked.clear();
         ranked.reserve(holders.size());
-        for (PersonId& holder : holders)
-            ranked.emplace_back(free_hours(holder), std::move(holder));
+        for (std::uint32_t holder : holders)
+            ranked.emplace_back(free_hours(people[holder].id), holder);
         std::stable_sort(ranked.begin(), ranked.end(),
                          [](const auto& a, const auto& b) { return a.first > b.first; });
-        std::vector<PersonId>& candidates = m_candidates_by_duty[duty];
-        for (auto& entry : ranked)
-            candidates.push_back(std::move(entry.second));
+        std::vector<std::uint32_t>& candidates = m_candidates_by_duty[duty];
+        candidates.reserve(ranked.size());
+        for (const auto& entry : ranked)
+            candidates.push_back(entry.second);
     }
 }
 
+std::optional<size_t> CheckContext::position(const PersonId& id) const {
+    const Person* found = index().person(id);
+    if (found == nullptr)
+        return std::nullopt;
+    return static_cast<size_t>(found - plan().people.data());
+}
+
 const Person& CheckContext::person(const PersonId& id) const {
-    return plan().people.at(m_person_position.at(id.str()));
+    const Person* found = index().person(id);
+    if (found == nullptr)
+        throw std::out_of_range("CheckContext::person: no person " + id.str());
+    return *found;
 }
 
 std::string CheckContext::name(const PersonId& id) const {
-    auto found = m_person_position.find(id.str());
-    if (found == m_person_position.end())
+    const Person* found = index().person(id);
+    if (found == nullptr)
         return id.str();
-    return model::display_name(plan().people[found->second]);
+    return model::display_name(*found);
 }
 
 std::string CheckContext::names(const std::vector<PersonId>& ids) const {
@@ -126,15 +148,21 @@ std::string CheckContext::names(const std::vector<PersonId>& ids) const {
     return m_texts.join(words);
 }
 
-const std::vector<size_t>& CheckContext::assignments_of(const PersonId& id) const {
-    static const std::vector<size_t> none;
-    auto found = m_assignments_by_person.find(id.str());
-    return found == m_assignments_by_person.end() ? none : found->second;
+CheckContext::IndexRange CheckContext::assignments_of(const PersonId& id) const {
+    auto at = position(id);
+    if (!at)
+        return {};
+    return IndexRange(m_assignments.data() + m_assignment_offsets[*at],
+                      m_assignments.data() + m_assignment_offsets[*at + 1]);
 }
 
 const PersonLoad* CheckContext::load(const PersonId& id) const {
-    auto found = m_load_position.find(id.str());
-    return found == m_load_position.end() ? nullptr : &workload().people[found->second];
+    // The workload has one load per person of the plan, in plan order.
+    auto at = position(id);
+    const std::vector<PersonLoad>& loads = workload().people;
+    if (!at || *at >= loads.size())
+        return nullptr;
+    return &loads[*at];
 }
 
 double CheckContext::free_hours(const PersonId& id) const {
@@ -195,14 +223,15 @@ CheckContext::candidate_for(const DutyId& duty, const std::vector<PersonId>& exc
     if (found == m_candidates_by_duty.end())
         return std::nullopt;
     size_t tries = 0;
-    for (const PersonId& candidate : found->second) {
-        if (std::find(exclude.begin(), exclude.end(), candidate) != exclude.end())
+    for (std::uint32_t at : found->second) {
+        const Person& candidate = plan().people[at];
+        if (std::find(exclude.begin(), exclude.end(), candidate.id) != exclude.end())
             continue;
         if (++tries > k_candidate_tries)
             break;
-        if (acceptable && !acceptable(person(candidate)))
+        if (acceptable && !acceptable(candidate))
             continue;
-        return candidate;
+        return candidate.id;
     }
     return std::nullopt;
 }

@@ -10,11 +10,11 @@
 #include "planner/core/texts.hpp"
 #include "planner/core/workload.hpp"
 
+#include <cstdint>
 #include <functional>
 #include <map>
 #include <optional>
 #include <string>
-#include <unordered_map>
 #include <vector>
 
 namespace planner {
@@ -63,7 +63,7 @@ public:
     const Workload& workload() const { return m_facts.workload(); }
 
     // By index into PlanIndex::channel_duties().
-    const DutyCoverage& coverage(size_t duty_index) const { return m_facts.coverage(duty_index); }
+    DutyCoverage coverage(size_t duty_index) const { return m_facts.coverage(duty_index); }
 
     // The person must be in the plan (ids come from the plan's own lists).
     const model::Person& person(const model::PersonId& id) const;
@@ -71,8 +71,26 @@ public:
     // "Anna Bērziņa", "Anna Bērziņa and Jānis Kalniņš", "A, B and C"
     std::string names(const std::vector<model::PersonId>& ids) const;
 
+    // Indexes (read as size_t) into a table of the context.
+    class IndexRange {
+    public:
+        IndexRange() = default;
+        IndexRange(const std::uint32_t* first, const std::uint32_t* last)
+            : m_first(first), m_last(last) {}
+        const std::uint32_t* begin() const { return m_first; }
+        const std::uint32_t* end() const { return m_last; }
+        size_t size() const { return static_cast<size_t>(m_last - m_first); }
+        bool empty() const { return m_first == m_last; }
+        size_t operator[](size_t n) const { return m_first[n]; }
+
+    private:
+        const std::uint32_t* m_first = nullptr;
+        const std::uint32_t* m_last = nullptr;
+    };
+
     // The person's expanded assignments, as indexes into PlanIndex::assignments(), in order.
-    const std::vector<size_t>& assignments_of(const model::PersonId& id) const;
+    // Empty for an id that is not in the plan.
+    IndexRange assignments_of(const model::PersonId& id) const;
 
     const PersonLoad* load(const model::PersonId& id) const;
     double free_hours(const model::PersonId& id) const; // available - load; 0 if unknown
@@ -114,14 +132,19 @@ public:
     const FindingBatchSink* finding_sink() const { return m_finding_sink; }
 
 private:
+    // Index into plan().people of the (first) person with `id`.
+    std::optional<size_t> position(const model::PersonId& id) const;
+
     const FindingBatchSink* m_finding_sink = nullptr;
     const PlanFacts& m_facts;
     const Texts& m_texts;
-    std::unordered_map<std::string, size_t> m_person_position; // into plan.people
-    std::unordered_map<std::string, size_t> m_load_position;   // into workload.people
-    std::unordered_map<std::string, std::vector<size_t>> m_assignments_by_person;
+    // Person p's assignments: m_assignments[m_assignment_offsets[p] ..
+    // m_assignment_offsets[p + 1]), indexes into PlanIndex::assignments().
+    std::vector<std::uint32_t> m_assignment_offsets;
+    std::vector<std::uint32_t> m_assignments;
     std::map<std::string, std::vector<model::KpiId>> m_kpis_by_channel;
-    std::map<std::string, std::vector<model::PersonId>> m_candidates_by_duty; // sorted
+    // Indexes into plan().people, most free hours first.
+    std::map<std::string, std::vector<std::uint32_t>, std::less<>> m_candidates_by_duty;
     std::optional<model::PersonId> m_team_head;
 };
 

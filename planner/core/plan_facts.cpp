@@ -1,16 +1,14 @@
 #include "planner/core/plan_facts.hpp"
 
 #include <algorithm>
+#include <cstdint>
+#include <optional>
+#include <stdexcept>
+#include <string>
 
 namespace planner {
 
 namespace {
-
-std::vector<model::PersonId> distinct_sorted(std::vector<model::PersonId> ids) {
-    std::sort(ids.begin(), ids.end());
-    ids.erase(std::unique(ids.begin(), ids.end()), ids.end());
-    return ids;
-}
 
 // The key TeamGraph files an assignment's channel duty under: none for a duty that is not
 // channel-bound.
@@ -79,9 +77,24 @@ const model::TeamGraph& PlanFacts::graph() const {
     return *m_graph;
 }
 
-const DutyCoverage& PlanFacts::coverage(size_t duty_index) const {
+DutyCoverage PlanFacts::coverage(size_t duty_index) const {
     std::call_once(m_graph_once, [this] { build_graph_facts(); });
-    return m_coverage.at(duty_index);
+    if (duty_index >= m_cover_offsets.size() - 1)
+        throw std::out_of_range("PlanFacts::coverage: no channel duty " +
+                                std::to_string(duty_index));
+    const std::uint32_t* people = m_coverage_people.data();
+    const std::uint32_t* at = m_coverage_offsets.data() + 4 * duty_index;
+    const model::Person* plan_people = m_plan->people.data();
+    DutyCoverage coverage;
+    coverage.responsible = PersonList(people + at[0], people + at[1], plan_people);
+    coverage.accountable = PersonList(people + at[1], people + at[2], plan_people);
+    coverage.backups = PersonList(people + at[2], people + at[3], plan_people);
+    coverage.able = PersonList(people + at[3], people + at[4], plan_people);
+    const size_t source = m_cover_source.empty() ? duty_index : m_cover_source[duty_index];
+    coverage.covers =
+        CoverList(m_covers.data() + m_cover_offsets[source],
+                  m_covers.data() + m_cover_offsets[source + 1], m_index->assignments().data());
+    return coverage;
 }
 
 std::shared_ptr<const model::TeamGraph> PlanFacts::graph_shared() const {
@@ -92,39 +105,145 @@ std::shared_ptr<const model::TeamGraph> PlanFacts::graph_shared() const {
 void PlanFacts::build_graph_facts() const {
     if (!m_graph) // else reused from the facts before an edit
         m_graph = std::make_shared<const model::TeamGraph>(*m_index);
-    const auto& channel_duties = m_index->channel_duties();
+    const model::PlanIndex& index = *m_index;
+    const auto& channel_duties = index.channel_duties();
+    const auto& assignments = index.assignments();
+    const size_t count = channel_duties.size();
+    const model::Person* people = m_plan->people.data();
+
+    // The index of a person of the plan (the first with the id), as TeamGraph counts them.
+    auto person_index = [&](const model::PersonId& id) -> std::optional<std::uint32_t> {
+        const model::Person* person = index.person(id);
+        if (person == nullptr)
+            return std::nullopt;
+        return static_cast<std::uint32_t>(person - people);
+    };
+    // The channel duty an assignment counts for, as TeamGraph files it: without a channel
+    // when the duty is not channel-bound; none when it is not a channel duty of the index.
+    auto duty_of = [&](const model::Assignment& assignment) -> std::optional<size_t> {
+        const model::DutyInfo* info = index.duty(assignment.duty);
+        const bool bound = info == nullptr || info->channel_bound;
+        const model::ChannelDuty* found =
+            index.channel_duty(bound ? assignment.channel : std::nullopt, assignment.duty);
+        if (found == nullptr)
+            return std::nullopt;
+        return static_cast<size_t>(found - channel_duties.data());
+    };
+
+    // Covers: the expanded assignments of people of the plan, grouped by channel duty in plan
+    // order (a stable counting sort). A channel duty listed twice shares the covers of the
+    // first, as the graph files both under one key.
+    std::vector<std::uint32_t> duty_by_assignment(assignments.size(), UINT32_MAX);
+    std::vector<std::uint32_t> person_by_assignment(assignments.size(), 0);
+    m_cover_offsets.assign(count + 1, 0);
+    for (size_t k = 0; k < assignments.size(); ++k) {
+        const model::Assignment& assignment = assignments[k].assignment;
+        auto person = person_index(assignment.person);
+        if (!person)
+            continue;
+        auto duty = duty_of(assignment);
+        if (!duty)
+            continue;
+        duty_by_assignment[k] = static_cast<std::uint32_t>(*duty);
+        person_by_assignment[k] = *person;
+        ++m_cover_offsets[*duty + 1];
+    }
+    for (size_t i = 0; i < count; ++i)
+        m_cover_offsets[i + 1] += m_cover_offsets[i];
+    m_covers.resize(m_cover_offsets[count]);
+    {
+        std::vector<std::uint32_t> next(m_cover_offsets.begin(), m_cover_offsets.end() - 1);
+        for (size_t k = 0; k < assignments.size(); ++k)
+            if (duty_by_assignment[k] != UINT32_MAX)
+                m_covers[next[duty_by_assignment[k]]++] = static_cast<std::uint32_t>(k);
+    }
+    duty_by_assignment = {};
+    // A channel duty listed twice (only in a plan the reader would refuse) has the covers of
+    // the first: the graph files both under one key.
+    m_cover_source.clear();
+    for (size_t i = 0; i < count; ++i) {
+        const model::ChannelDuty& duty = channel_duties[i];
+        const model::ChannelDuty* keyed = index.channel_duty(duty.channel, duty.duty);
+        const size_t source =
+            keyed == nullptr ? i : static_cast<size_t>(keyed - channel_duties.data());
+        if (source != i && m_cover_source.empty()) {
+            m_cover_source.resize(count);
+            for (size_t j = 0; j < count; ++j)
+                m_cover_source[j] = static_cast<std::uint32_t>(j);
+        }
+        if (!m_cover_source.empty())
+            m_cover_source[i] = static_cast<std::uint32_t>(source);
+    }
 
     // Resolved shares by channel duty, from the workload.
-    std::vector<std::vector<model::PersonId>> sharing(channel_duties.size());
-    for (const DutyLoad& duty : m_workload.duties) {
-        if (duty.duty_index >= sharing.size())
-            continue;
-        for (const DutyResponsible& responsible : duty.responsible)
-            if (responsible.share > 1e-9)
-                sharing[duty.duty_index].push_back(responsible.person);
+    std::vector<std::uint32_t> sharing_offsets(count + 1, 0);
+    std::vector<std::uint32_t> sharing;
+    {
+        std::vector<std::pair<std::uint32_t, std::uint32_t>> shared; // (duty, person)
+        for (const DutyLoad& duty : m_workload.duties) {
+            if (duty.duty_index >= count)
+                continue;
+            for (const DutyResponsible& responsible : duty.responsible)
+                if (responsible.share > 1e-9)
+                    if (auto person = person_index(responsible.person))
+                        shared.emplace_back(static_cast<std::uint32_t>(duty.duty_index), *person);
+        }
+        std::stable_sort(shared.begin(), shared.end(),
+                         [](const auto& a, const auto& b) { return a.first < b.first; });
+        sharing.reserve(shared.size());
+        for (const auto& [duty, person] : shared) {
+            sharing.push_back(person);
+            ++sharing_offsets[duty + 1];
+        }
+        for (size_t i = 0; i < count; ++i)
+            sharing_offsets[i + 1] += sharing_offsets[i];
     }
 
-    m_coverage.reserve(channel_duties.size());
-    for (size_t i = 0; i < channel_duties.size(); ++i) {
-        const model::ChannelDuty& duty = channel_duties[i];
-        DutyCoverage coverage;
-        coverage.covers = m_graph->covers(duty.channel, duty.duty);
-        for (const model::DutyCover& cover : coverage.covers) {
+    auto by_id = [people](std::uint32_t a, std::uint32_t b) {
+        return people[a].id.str() < people[b].id.str();
+    };
+    auto distinct_sorted = [&](std::vector<std::uint32_t>& list) {
+        std::sort(list.begin(), list.end(), by_id);
+        list.erase(std::unique(list.begin(), list.end()), list.end());
+    };
+
+    m_coverage_offsets.clear();
+    m_coverage_offsets.reserve(4 * count + 1);
+    m_coverage_people.clear();
+    m_coverage_people.reserve(m_covers.size() + sharing.size());
+    std::vector<std::uint32_t> responsible, accountable, backups, able;
+    auto append = [this](const std::vector<std::uint32_t>& list) {
+        m_coverage_offsets.push_back(static_cast<std::uint32_t>(m_coverage_people.size()));
+        m_coverage_people.insert(m_coverage_people.end(), list.begin(), list.end());
+    };
+    for (size_t i = 0; i < count; ++i) {
+        responsible.clear();
+        accountable.clear();
+        backups.clear();
+        const size_t source = m_cover_source.empty() ? i : m_cover_source[i];
+        for (std::uint32_t k = m_cover_offsets[source]; k < m_cover_offsets[source + 1]; ++k) {
+            const model::Assignment& cover = assignments[m_covers[k]].assignment;
+            const std::uint32_t person = person_by_assignment[m_covers[k]];
             if (cover.backup)
-                coverage.backups.push_back(cover.person);
+                backups.push_back(person);
             else if (cover.raci == model::Raci::R)
-                coverage.responsible.push_back(cover.person);
+                responsible.push_back(person);
             else if (cover.raci == model::Raci::A)
-                coverage.accountable.push_back(cover.person);
+                accountable.push_back(person);
         }
-        coverage.responsible = distinct_sorted(std::move(coverage.responsible));
-        coverage.accountable = distinct_sorted(std::move(coverage.accountable));
-        coverage.backups = distinct_sorted(std::move(coverage.backups));
-        coverage.able = sharing[i];
-        coverage.able.insert(coverage.able.end(), coverage.backups.begin(), coverage.backups.end());
-        coverage.able = distinct_sorted(std::move(coverage.able));
-        m_coverage.push_back(std::move(coverage));
+        distinct_sorted(responsible);
+        distinct_sorted(accountable);
+        distinct_sorted(backups);
+        able.assign(sharing.begin() + sharing_offsets[i], sharing.begin() + sharing_offsets[i + 1]);
+        able.insert(able.end(), backups.begin(), backups.end());
+        distinct_sorted(able);
+        append(responsible);
+        append(accountable);
+        append(backups);
+        append(able);
     }
+    m_coverage_offsets.push_back(static_cast<std::uint32_t>(m_coverage_people.size()));
+    m_coverage_people.shrink_to_fit();
 }
 
 void PlanFacts::build_roles_by_duty() const {

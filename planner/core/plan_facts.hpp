@@ -13,6 +13,9 @@
 #include "model/team_graph.hpp"
 #include "planner/core/workload.hpp"
 
+#include <cstddef>
+#include <cstdint>
+#include <iterator>
 #include <map>
 #include <memory>
 #include <mutex>
@@ -21,15 +24,159 @@
 
 namespace planner {
 
-// Who is on one channel duty. Each list holds distinct people, ids ascending.
+// People of a channel duty as indexes into the plan's people (4 bytes each), read as their
+// ids: it iterates as `const PersonId&`, and converts to std::vector<PersonId> where a list
+// is wanted. Valid as long as the PlanFacts that handed it out.
+class PersonList {
+public:
+    class iterator {
+    public:
+        using iterator_category = std::random_access_iterator_tag;
+        using value_type = model::PersonId;
+        using difference_type = std::ptrdiff_t;
+        using pointer = const model::PersonId*;
+        using reference = const model::PersonId&;
+
+        iterator() = default;
+        iterator(const std::uint32_t* at, const model::Person* people)
+            : m_at(at), m_people(people) {}
+        reference operator*() const { return m_people[*m_at].id; }
+        pointer operator->() const { return &m_people[*m_at].id; }
+        reference operator[](difference_type n) const { return m_people[m_at[n]].id; }
+        iterator& operator++() {
+            ++m_at;
+            return *this;
+        }
+        iterator operator++(int) {
+            iterator old = *this;
+            ++m_at;
+            return old;
+        }
+        iterator& operator--() {
+            --m_at;
+            return *this;
+        }
+        iterator operator--(int) {
+            iterator old = *this;
+            --m_at;
+            return old;
+        }
+        iterator& operator+=(difference_type n) {
+            m_at += n;
+            return *this;
+        }
+        iterator& operator-=(difference_type n) {
+            m_at -= n;
+            return *this;
+        }
+        friend iterator operator+(iterator it, difference_type n) { return it += n; }
+        friend iterator operator+(difference_type n, iterator it) { return it += n; }
+        friend iterator operator-(iterator it, difference_type n) { return it -= n; }
+        friend difference_type operator-(const iterator& a, const iterator& b) {
+            return a.m_at - b.m_at;
+        }
+        friend bool operator==(const iterator& a, const iterator& b) { return a.m_at == b.m_at; }
+        friend bool operator!=(const iterator& a, const iterator& b) { return a.m_at != b.m_at; }
+        friend bool operator<(const iterator& a, const iterator& b) { return a.m_at < b.m_at; }
+        friend bool operator>(const iterator& a, const iterator& b) { return a.m_at > b.m_at; }
+        friend bool operator<=(const iterator& a, const iterator& b) { return a.m_at <= b.m_at; }
+        friend bool operator>=(const iterator& a, const iterator& b) { return a.m_at >= b.m_at; }
+
+    private:
+        const std::uint32_t* m_at = nullptr;
+        const model::Person* m_people = nullptr;
+    };
+    using const_iterator = iterator;
+    using value_type = model::PersonId;
+
+    PersonList() = default;
+    PersonList(const std::uint32_t* first, const std::uint32_t* last, const model::Person* people)
+        : m_first(first), m_last(last), m_people(people) {}
+
+    iterator begin() const { return iterator(m_first, m_people); }
+    iterator end() const { return iterator(m_last, m_people); }
+    size_t size() const { return static_cast<size_t>(m_last - m_first); }
+    bool empty() const { return m_first == m_last; }
+    const model::PersonId& front() const { return m_people[*m_first].id; }
+    const model::PersonId& operator[](size_t n) const { return m_people[m_first[n]].id; }
+    // The people's indexes into plan().people.
+    const std::uint32_t* indexes() const { return m_first; }
+
+    std::vector<model::PersonId> ids() const {
+        return std::vector<model::PersonId>(begin(), end());
+    }
+    operator std::vector<model::PersonId>() const { return ids(); }
+
+private:
+    const std::uint32_t* m_first = nullptr;
+    const std::uint32_t* m_last = nullptr;
+    const model::Person* m_people = nullptr;
+};
+
+// The assignments on a channel duty, read as model::DutyCover (made on the fly from the
+// expanded assignments, indexes of which it holds).
+class CoverList {
+public:
+    class iterator {
+    public:
+        using iterator_category = std::input_iterator_tag;
+        using value_type = model::DutyCover;
+        using difference_type = std::ptrdiff_t;
+        using pointer = void;
+        using reference = model::DutyCover;
+
+        iterator() = default;
+        iterator(const std::uint32_t* at, const model::PlanIndex::Expanded* assignments)
+            : m_at(at), m_assignments(assignments) {}
+        model::DutyCover operator*() const {
+            const model::Assignment& a = m_assignments[*m_at].assignment;
+            return model::DutyCover{a.person, a.raci, a.share, a.backup, a.profile};
+        }
+        iterator& operator++() {
+            ++m_at;
+            return *this;
+        }
+        iterator operator++(int) {
+            iterator old = *this;
+            ++m_at;
+            return old;
+        }
+        friend bool operator==(const iterator& a, const iterator& b) { return a.m_at == b.m_at; }
+        friend bool operator!=(const iterator& a, const iterator& b) { return a.m_at != b.m_at; }
+
+    private:
+        const std::uint32_t* m_at = nullptr;
+        const model::PlanIndex::Expanded* m_assignments = nullptr;
+    };
+
+    CoverList() = default;
+    CoverList(const std::uint32_t* first, const std::uint32_t* last,
+              const model::PlanIndex::Expanded* assignments)
+        : m_first(first), m_last(last), m_assignments(assignments) {}
+
+    iterator begin() const { return iterator(m_first, m_assignments); }
+    iterator end() const { return iterator(m_last, m_assignments); }
+    size_t size() const { return static_cast<size_t>(m_last - m_first); }
+    bool empty() const { return m_first == m_last; }
+    // Indexes into PlanIndex::assignments().
+    const std::uint32_t* indexes() const { return m_first; }
+
+private:
+    const std::uint32_t* m_first = nullptr;
+    const std::uint32_t* m_last = nullptr;
+    const model::PlanIndex::Expanded* m_assignments = nullptr;
+};
+
+// Who is on one channel duty. Each list holds distinct people, ids ascending. A view into
+// the PlanFacts that made it.
 struct DutyCoverage {
-    std::vector<model::PersonId> responsible; // raci R, not backup (share may be 0)
-    std::vector<model::PersonId> accountable; // raci A, not backup
-    std::vector<model::PersonId> backups;     // backup: true
+    PersonList responsible; // raci R, not backup (share may be 0)
+    PersonList accountable; // raci A, not backup
+    PersonList backups;     // backup: true
     // Responsible people with a resolved share above 0 (per the workload), and backups: the
     // people able to do the work, as COV004 counts them.
-    std::vector<model::PersonId> able;
-    std::vector<model::DutyCover> covers; // every assignment, plan order
+    PersonList able;
+    CoverList covers; // every assignment of a person of the plan, plan order
 };
 
 class PlanFacts {
@@ -51,8 +198,8 @@ public:
     const Workload& workload() const { return m_workload; }
     const model::TeamGraph& graph() const;
 
-    // By index into PlanIndex::channel_duties().
-    const DutyCoverage& coverage(size_t duty_index) const;
+    // By index into PlanIndex::channel_duties(); out_of_range for another index.
+    DutyCoverage coverage(size_t duty_index) const;
 
     // Indexes into plan().roles of the roles whose duties include `duty`, ascending.
     const std::vector<size_t>& roles_performing(const model::DutyId& duty) const;
@@ -74,7 +221,14 @@ private:
     mutable std::once_flag m_graph_once;
     mutable std::shared_ptr<const model::TeamGraph> m_graph; // shared with the next facts
     bool m_graph_reused = false;
-    mutable std::vector<DutyCoverage> m_coverage;
+    // Coverage of channel duty i: its lists are m_coverage_people[m_coverage_offsets[5i + k]
+    // .. m_coverage_offsets[5i + k + 1]) for k = responsible, accountable, backups, able, and
+    // its covers m_covers[m_cover_offsets[i] .. m_cover_offsets[i + 1]).
+    mutable std::vector<std::uint32_t> m_coverage_offsets;
+    mutable std::vector<std::uint32_t> m_coverage_people;
+    mutable std::vector<std::uint32_t> m_cover_offsets;
+    mutable std::vector<std::uint32_t> m_covers;       // indexes into index().assignments()
+    mutable std::vector<std::uint32_t> m_cover_source; // empty, or whose covers duty i has
     mutable std::once_flag m_roles_once;
     mutable std::map<std::string, std::vector<size_t>, std::less<>> m_roles_by_duty;
 };
