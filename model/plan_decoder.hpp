@@ -20,14 +20,16 @@ public:
 
 private:
     enum class RefKind { person, owner, channel, role, duty, goal }; // owner: of a goal or KPI
+    // Ids as handles (8 bytes): a plan of a million people makes about nine million references.
+    using RefId = Id<struct ReferenceTag>;
     struct Reference {
         RefKind kind;
-        std::string id;
+        RefId id;
         uint32_t node;
     };
     struct ProfileReference {
-        std::string channel;
-        std::string profile;
+        RefId channel;
+        RefId profile;
         uint32_t node;
     };
 
@@ -48,7 +50,7 @@ private:
     void define(std::map<std::string, uint32_t>& seen, const std::string& kind,
                 const std::string& id, uint32_t node);
     void refer(RefKind kind, const std::string& id, uint32_t node) {
-        m_references.push_back(Reference{kind, id, node});
+        m_references.push_back(Reference{kind, RefId(id), node});
     }
     void check_references(const Plan& plan);
 

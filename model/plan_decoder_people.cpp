@@ -177,7 +177,8 @@ void PlanDecoder::decode_assignments(uint32_t node, const Plan& plan,
             if (auto v = m_yaml.id(it->second.value, "profile")) {
                 a.profile = ProfileId(*v);
                 if (a.channel)
-                    m_profile_references.push_back({a.channel->str(), *v, it->second.value});
+                    m_profile_references.push_back(
+                        {RefId(a.channel->str()), RefId(*v), it->second.value});
                 else
                     m_yaml.error(it->second.value,
                                  "a profile needs its channel; add `channel: ...` to this "
@@ -270,24 +271,26 @@ void PlanDecoder::check_references(const Plan& plan) {
             kind = "goal";
             break;
         }
-        if (known->count(ref.id))
+        const std::string& id = ref.id.str();
+        if (known->count(id))
             continue;
-        m_yaml.error(ref.node, std::string("unknown ") + kind + " " + quoted(ref.id) +
-                                   did_you_mean(ref.id, keys_of(*known)));
+        m_yaml.error(ref.node, std::string("unknown ") + kind + " " + quoted(id) +
+                                   did_you_mean(id, keys_of(*known)));
     }
     std::unordered_map<std::string_view, const Channel*> channel_by_id;
     for (const Channel& channel : plan.channels)
         channel_by_id.emplace(channel.id.str(), &channel);
     for (const ProfileReference& ref : m_profile_references) {
-        auto channel = channel_by_id.find(ref.channel);
+        auto channel = channel_by_id.find(ref.channel.str());
         if (channel == channel_by_id.end())
             continue;
         std::vector<std::string> ids;
         for (const Profile& p : channel->second->profiles)
             ids.push_back(p.id.str());
-        if (std::find(ids.begin(), ids.end(), ref.profile) == ids.end())
-            m_yaml.error(ref.node, "unknown profile " + quoted(ref.profile) + " of channel " +
-                                       quoted(ref.channel) + did_you_mean(ref.profile, ids));
+        const std::string& profile = ref.profile.str();
+        if (std::find(ids.begin(), ids.end(), profile) == ids.end())
+            m_yaml.error(ref.node, "unknown profile " + quoted(profile) + " of channel " +
+                                       quoted(ref.channel.str()) + did_you_mean(profile, ids));
     }
     std::vector<std::string> interest_words = keys_of(m_channels);
     for (Network n : {Network::instagram, Network::facebook, Network::linkedin, Network::x,
