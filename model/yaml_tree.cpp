@@ -58,12 +58,14 @@ void YamlTree::assign(std::string_view text, std::vector<YamlNode> nodes,
     m_nodes = std::move(nodes);
     m_children = std::move(children);
     m_line_starts = line_starts(text);
+    m_aliases = false;
 }
 
 bool YamlTree::parse(std::string_view text, YamlError& error) {
     m_text = text;
     m_nodes.clear();
     m_children.clear();
+    m_aliases = false;
     m_line_starts = line_starts(text);
     // Roughly one node per six bytes in typical plans; reserving avoids moving the arena
     // while it grows (a 33 MB plan has about 4.8 million nodes).
@@ -188,6 +190,7 @@ bool YamlTree::parse(std::string_view text, YamlError& error) {
             break;
         }
         case FYET_ALIAS: {
+            m_aliases = true;
             std::string name = token_text(event->alias.anchor);
             auto found = anchors.find(name);
             auto size =

@@ -63,11 +63,18 @@ public:
 
     YamlPosition position(size_t offset) const;
 
+    // True when the text has an alias (`*name`): its node is a copy of the anchored one.
+    bool has_aliases() const { return m_aliases; }
+    // The arena, for a tree made from another (model/yaml_surgery.cpp).
+    const std::vector<YamlNode>& nodes() const { return m_nodes; }
+    const std::vector<uint32_t>& children() const { return m_children; }
+
 private:
     std::string_view m_text;
     std::vector<YamlNode> m_nodes;
     std::vector<uint32_t> m_children;
     std::vector<size_t> m_line_starts;
+    bool m_aliases = false;
 };
 
 // Offset and description of the first invalid UTF-8 sequence, if any.
