@@ -56,8 +56,12 @@ std::shared_ptr<const RenderedPages> render(const SiteState& state, const std::s
     }
     return rendered;
 }
-// A state replaced by a newer one stays in the version history for its JSON only: its YAML
-// parse, kept for the next edit, is dropped (only Site::edit reads it, under Site's lock).
+// The JSON of a version in the history is read back this deep at most (a patch's value may be
+// nested as deep as parse_json allows, inside the plan's own nesting).
+constexpr size_t k_history_depth = 1024;
+
+// A state replaced by a newer one may still be read by requests that hold it: its YAML parse,
+// kept for the next edit, is dropped (only Site::edit reads it, under Site's lock).
 void retire(const std::shared_ptr<const SiteState>& old, const SiteState& now) {
     if (old && old->stored && old->stored != now.stored)
         old->stored->parsed.reset();
@@ -158,9 +162,8 @@ std::shared_ptr<const SiteState> Site::current() {
         retire(previous, *m_state);
     }
     if (m_state->stored && !m_history.count(m_state->version)) {
-        // Shares the stored plan's JSON (immutable once served) instead of copying it.
         m_history[m_state->version] =
-            std::shared_ptr<const model::Json>(m_state->stored, &m_state->stored->json);
+            std::make_shared<const std::string>(model::write_json(m_state->stored->json));
         while (m_history.size() > 64)
             m_history.erase(m_history.begin());
     }
@@ -249,9 +252,11 @@ EditAnswer Site::edit(const std::string& patch, std::uint64_t if_match, bool pre
         answer.status = 409;
         std::string changed = "null";
         auto old = m_history.find(if_match);
+        model::JsonParseError error;
         if (old != m_history.end())
-            changed = model::write_json(
-                model::patch_to_json(model::diff_json(*old->second, state->stored->json)));
+            if (auto old_json = model::parse_json(*old->second, error, k_history_depth))
+                changed = model::write_json(
+                    model::patch_to_json(model::diff_json(*old_json, state->stored->json)));
         answer.body =
             "{\"error\":" +
             model::json_quote("the plan changed since version " + std::to_string(if_match) +
@@ -307,12 +312,14 @@ EditAnswer Site::edit(const std::string& patch, std::uint64_t if_match, bool pre
     struct Saved {
         bool in_place = false;
         std::string undo;
+        std::shared_ptr<const std::string> history;
     };
     std::future<Saved> saving = std::async(std::launch::async, [&]() {
         Saved out;
         out.in_place = save_edit(*stored, std::move(result.json), facts->plan());
         out.undo = model::write_json(
             model::patch_to_json(model::diff_json(stored->json, state->stored->json)));
+        out.history = std::make_shared<const std::string>(model::write_json(stored->json));
         return out;
     });
     run_the_checks();
@@ -329,7 +336,7 @@ EditAnswer Site::edit(const std::string& patch, std::uint64_t if_match, bool pre
     m_signature = signature();
     m_state = next;
     retire(state, *next);
-    m_history[next->version] = std::shared_ptr<const model::Json>(stored, &stored->json);
+    m_history[next->version] = saved.history;
     while (m_history.size() > 64)
         m_history.erase(m_history.begin());
     answer.version = next->version;

@@ -102,7 +102,10 @@ private:
     std::mutex m_mutex;
     Signature m_signature;
     std::shared_ptr<const SiteState> m_state;
-    std::map<std::uint64_t, std::shared_ptr<const model::Json>> m_history; // recent versions
+    // The JSON of recent versions, as text (write_json): for the changes a stale edit missed.
+    // Text, not the JSON tree, which is ten times larger and, kept for 64 versions, made every
+    // edit of a large plan work in fresh memory.
+    std::map<std::uint64_t, std::shared_ptr<const std::string>> m_history;
 };
 
 } // namespace planner::server
