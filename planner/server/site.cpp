@@ -83,6 +83,40 @@ Site::Site(std::string path) : m_path(std::move(path)) {
     m_state = read(false);
 }
 
+Site::~Site() {
+    {
+        std::lock_guard<std::mutex> lock(m_let_go_mutex);
+        m_stopping = true;
+    }
+    m_let_go_wake.notify_one();
+    if (m_let_go_thread.joinable())
+        m_let_go_thread.join();
+}
+
+void Site::let_go(std::shared_ptr<const SiteState> old) {
+    {
+        std::lock_guard<std::mutex> lock(m_let_go_mutex);
+        m_let_go.push_back(std::move(old));
+        if (!m_let_go_thread.joinable())
+            m_let_go_thread = std::thread([this]() { let_go_loop(); });
+    }
+    m_let_go_wake.notify_one();
+}
+
+void Site::let_go_loop() {
+    std::unique_lock<std::mutex> lock(m_let_go_mutex);
+    for (;;) {
+        m_let_go_wake.wait(lock, [&]() { return m_stopping || !m_let_go.empty(); });
+        std::vector<std::shared_ptr<const SiteState>> batch;
+        batch.swap(m_let_go);
+        lock.unlock();
+        batch.clear(); // freed here, unless a request still holds them
+        lock.lock();
+        if (m_stopping && m_let_go.empty())
+            return;
+    }
+}
+
 Site::Signature Site::signature() const {
     Signature s;
     struct stat info {};
@@ -347,6 +381,8 @@ EditAnswer Site::edit(const std::string& patch, std::uint64_t if_match, bool pre
                                          : "\"canonical\"") +
                   ",\"undo\":" + undo + "," + findings +
                   ",\"findings\":" + std::to_string(after->findings.size()) + "}";
+    before.reset();
+    let_go(std::move(state));
     return answer;
 }
 
