@@ -357,15 +357,28 @@ bool yaml_safe_string(const std::string& s) {
     return true;
 }
 
-bool yaml_tree_safe(const Json& v) {
+// Also counts what TreeWriter will make of `v` (`sizes`: nodes, children, bytes roughly),
+// so that it can reserve its arrays once instead of growing them (fresh pages every edit).
+struct TreeSizes {
+    size_t nodes = 0;
+    size_t children = 0;
+    size_t bytes = 0;
+};
+bool yaml_tree_safe(const Json& v, TreeSizes& sizes) {
+    ++sizes.nodes;
+    sizes.bytes += v.text.size() + 8;
     if (v.type == Json::Type::string)
         return yaml_safe_string(v.text);
+    sizes.children += v.items.size() + 2 * v.members.size();
     for (const Json& item : v.items)
-        if (!yaml_tree_safe(item))
+        if (!yaml_tree_safe(item, sizes))
             return false;
-    for (const auto& [key, value] : v.members)
-        if (key.size() > 200 || !yaml_safe_string(key) || !yaml_tree_safe(value))
+    for (const auto& [key, value] : v.members) {
+        ++sizes.nodes;
+        sizes.bytes += key.size() + 8;
+        if (key.size() > 200 || !yaml_safe_string(key) || !yaml_tree_safe(value, sizes))
             return false;
+    }
     return true;
 }
 
@@ -502,9 +515,13 @@ std::string element_key(const std::string& collection, const Json& element) {
 }
 
 bool json_to_yaml_tree(const Json& json, std::string& text, YamlTree& tree) {
-    if (!json.is_object() || json.members.empty() || !yaml_tree_safe(json))
+    TreeSizes sizes;
+    if (!json.is_object() || json.members.empty() || !yaml_tree_safe(json, sizes))
         return false;
     TreeWriter w;
+    w.nodes.reserve(sizes.nodes);
+    w.children.reserve(sizes.children);
+    w.out.reserve(sizes.bytes);
     w.mapping(json, 0, "");
     text = std::move(w.out);
     tree.assign(text, std::move(w.nodes), std::move(w.children), std::move(w.texts));

@@ -4,6 +4,7 @@
 #include "model/yaml_tree.hpp"
 
 #include <algorithm>
+#include <deque>
 #include <unordered_map>
 #include <vector>
 
@@ -11,10 +12,14 @@ namespace planner::model {
 
 namespace {
 
+constexpr uint32_t k_no_node = UINT32_MAX;
+
 struct Edit {
     size_t begin;
     size_t end;
     std::string text;
+    uint32_t scalar = k_no_node; // the scalar whose text this is (a value rewritten in place)
+    bool in_flow = false;        // ... inside a flow `[...]` or `{...}`
 };
 
 struct CannotEdit {};
@@ -34,15 +39,20 @@ public:
         if (node.kind == YamlKind::scalar) {
             if (yaml_scalar_equals_json(node, target))
                 return;
-            replace_scalar(node, target);
+            replace_scalar(index, node, target);
             return;
         }
+        const int in_flow = flow(node) ? 1 : 0;
         if (node.kind == YamlKind::mapping && target.is_object()) {
+            m_flow += in_flow;
             walk_mapping(index, target, old && old->is_object() ? old : nullptr);
+            m_flow -= in_flow;
             return;
         }
         if (node.kind == YamlKind::sequence && target.is_array()) {
+            m_flow += in_flow;
             walk_sequence(index, target, collection, old && old->is_array() ? old : nullptr);
+            m_flow -= in_flow;
             return;
         }
         // Another kind of value: written in flow style where the old one stood.
@@ -99,7 +109,7 @@ private:
         edits.push_back({at, at, std::move(text)});
     }
 
-    void replace_scalar(const YamlNode& node, const Json& target) {
+    void replace_scalar(uint32_t index, const YamlNode& node, const Json& target) {
         std::string text;
         if (target.is_string()) {
             bool single = !node.plain && b(node) < node.offset && m_text[b(node)] == '\'';
@@ -115,7 +125,7 @@ private:
         }
         if (node.end == node.offset && node.offset > 0 && m_text[node.offset - 1] == ':')
             text = " " + text; // `key:` with no value
-        edits.push_back({b(node), e(node), std::move(text)});
+        edits.push_back({b(node), e(node), std::move(text), index, m_flow > 0});
     }
 
     void walk_mapping(uint32_t index, const Json& target, const Json* old) {
@@ -367,7 +377,96 @@ private:
 
     std::string_view m_text;
     const YamlTree& m_tree;
+    int m_flow = 0; // flow collections around the node being walked
 };
+
+// The tree of `text` (`before`'s text with `edits` made, in the order of the text) made from
+// `before`'s tree when every edit rewrote one single-line scalar with one single-line scalar:
+// each new scalar is parsed in its context (a flow list, or a block value with the rest of its
+// line), and every other node keeps its parse, its positions moved by the edits before them.
+// Nothing when that cannot be vouched for: then the caller parses the whole text.
+struct Moved {
+    size_t begin, end; // the edit's span in the old text
+    long long shift;   // what the edits up to this one add to positions after `end`
+    size_t old_end;    // the scalar's old end, and its new end and start
+    size_t new_end;
+    size_t new_offset;
+};
+
+bool carry_over(const std::string& old_text, const YamlTree& before, const std::vector<Edit>& edits,
+                const std::string& text, YamlTree& tree) {
+    if (edits.empty() || before.has_aliases())
+        return false;
+    std::vector<Moved> moved;
+    std::vector<std::pair<uint32_t, YamlNode>> rewritten;
+    std::deque<std::string> texts; // the rewritten nodes' texts (their parses are gone)
+    long long shift = 0;
+    for (const Edit& edit : edits) {
+        if (edit.scalar == k_no_node || edit.text.empty() || edit.begin == 0 ||
+            old_text[edit.begin - 1] == '\n' || edit.text.find('\n') != std::string::npos ||
+            edit.text.front() == ' ' || old_text.find('\n', edit.begin) < edit.end)
+            return false;
+        const YamlNode& old = before.node(edit.scalar);
+        const bool quoted = edit.text.front() == '"' || edit.text.front() == '\'';
+        // A plain value where a quoted one was might take in the next line: parse it all.
+        if (old.kind != YamlKind::scalar || old.end <= old.offset || (!quoted && !old.plain))
+            return false;
+        // The new value in its context, parsed.
+        std::string context;
+        size_t at = 0;
+        if (edit.in_flow) {
+            context = "[" + edit.text + "]";
+            at = 1;
+        } else {
+            size_t line_end = old_text.find('\n', edit.end);
+            if (line_end == std::string::npos)
+                line_end = old_text.size();
+            context = "k: " + edit.text + old_text.substr(edit.end, line_end - edit.end) + "\n";
+            at = 3;
+        }
+        YamlTree small;
+        YamlError error;
+        if (!small.parse(context, error) || small.empty())
+            return false;
+        const YamlNode& root = small.node(small.root());
+        const bool shape = edit.in_flow ? root.kind == YamlKind::sequence && root.child_count == 1
+                                        : root.kind == YamlKind::mapping && root.child_count == 2;
+        if (!shape)
+            return false;
+        YamlNode scalar = small.node(small.child(root, edit.in_flow ? 0 : 1));
+        const size_t length = edit.text.size();
+        if (scalar.kind != YamlKind::scalar || scalar.plain == quoted ||
+            scalar.offset != at + (quoted ? 1 : 0) || scalar.end != at + length - (quoted ? 1 : 0))
+            return false;
+        const long long start = static_cast<long long>(edit.begin) + shift;
+        scalar.offset = static_cast<size_t>(start) + (scalar.offset - at);
+        scalar.end = static_cast<size_t>(start) + (scalar.end - at);
+        shift += static_cast<long long>(length) - static_cast<long long>(edit.end - edit.begin);
+        moved.push_back({edit.begin, edit.end, shift, old.end, scalar.end, scalar.offset});
+        texts.emplace_back(scalar.text);
+        scalar.text = texts.back();
+        rewritten.emplace_back(edit.scalar, std::move(scalar));
+    }
+    // A position of the old text in the new one; false inside a rewritten span (except at the
+    // scalar's end, where a block container ending with it ends: the new scalar's end).
+    auto move = [&](size_t& p) {
+        auto next = std::upper_bound(moved.begin(), moved.end(), p,
+                                     [](size_t v, const Moved& m) { return v < m.begin; });
+        if (next == moved.begin())
+            return true;
+        const Moved& m = *(next - 1);
+        if (p == m.old_end) { // (a plain scalar's end is its span's: it may become quoted)
+            p = m.new_end;
+            return true;
+        }
+        if (p >= m.end) {
+            p = static_cast<size_t>(static_cast<long long>(p) + m.shift);
+            return true;
+        }
+        return false;
+    };
+    return tree.carry_from(before, text, rewritten, move);
+}
 
 } // namespace
 
@@ -404,11 +503,15 @@ std::shared_ptr<const ParsedYaml> edit_yaml_in_place(const ParsedYaml& before, c
         out.replace(e.begin, e.end - e.begin, e.text);
         limit = e.begin;
     }
-    // Read back: the whole new text parsed, and equal to the target.
+    // Read back: the new text's tree (carried over, or the whole text parsed), equal to the
+    // target.
+    std::shared_ptr<ParsedYaml> after(new ParsedYaml(std::move(out)));
+    std::reverse(edits.begin(), edits.end()); // in the order of the text
+    after->m_carried_over = carry_over(text, tree, edits, after->m_text, after->m_tree);
     YamlError error;
-    auto after = ParsedYaml::parse(std::move(out), error);
-    if (!after || after->tree().empty() ||
-        !yaml_equals_json(after->tree(), after->tree().root(), target))
+    if (!after->m_carried_over && !after->m_tree.parse(after->m_text, error))
+        return nullptr;
+    if (after->tree().empty() || !yaml_equals_json(after->tree(), after->tree().root(), target))
         return nullptr;
     return after;
 }

@@ -118,6 +118,46 @@ size_t YamlTree::text_size(const Packed& node) const {
     return node.in_arena ? m_arena_texts[node.a].size() : node.b;
 }
 
+bool YamlTree::carry_from(const YamlTree& before, std::string_view text,
+                          const std::vector<std::pair<uint32_t, YamlNode>>& replaced,
+                          const std::function<bool(size_t&)>& move) {
+    m_text = text;
+    m_arena = YamlTextArena();
+    m_arena_texts.clear();
+    // The earlier tree's own texts are copied: it may be freed before this one.
+    m_arena_texts.reserve(before.m_arena_texts.size());
+    for (std::string_view kept : before.m_arena_texts)
+        m_arena_texts.push_back(m_arena.keep(kept));
+    m_nodes = before.m_nodes;
+    m_children = before.m_children;
+    m_aliases = before.m_aliases;
+    m_line_starts = line_starts(text);
+    std::vector<bool> done(m_nodes.size(), false);
+    for (const auto& [index, node] : replaced) {
+        YamlNode copy = node;
+        copy.text = m_arena.keep(node.text);
+        m_nodes[index] = pack(copy);
+        done[index] = true;
+    }
+    for (size_t i = 0; i < m_nodes.size(); ++i) {
+        if (done[i])
+            continue;
+        Packed& node = m_nodes[i];
+        size_t offset = node.offset, end = node.end, text_start = node.a;
+        if (!move(offset) || !move(end))
+            return false;
+        // A scalar's text in the file moves with it (its bytes are not among the edits).
+        if (node.kind == YamlKind::scalar && !node.in_arena && node.b > 0) {
+            if (!move(text_start))
+                return false;
+            node.a = static_cast<uint32_t>(text_start);
+        }
+        node.offset = static_cast<uint32_t>(offset);
+        node.end = static_cast<uint32_t>(end);
+    }
+    return true;
+}
+
 void YamlTree::assign(std::string_view text, std::vector<YamlNode> nodes,
                       std::vector<uint32_t> children, YamlTextArena arena) {
     m_text = text;
@@ -129,6 +169,7 @@ void YamlTree::assign(std::string_view text, std::vector<YamlNode> nodes,
         m_nodes.push_back(pack(node));
     m_children = std::move(children);
     m_line_starts = line_starts(text);
+    m_aliases = false;
 }
 
 bool YamlTree::parse(std::string_view text, YamlError& error) {
@@ -137,6 +178,7 @@ bool YamlTree::parse(std::string_view text, YamlError& error) {
     m_arena_texts.clear();
     m_nodes.clear();
     m_children.clear();
+    m_aliases = false;
     m_line_starts.clear();
     if (text.size() > k_max_text) {
         error = YamlError{0, YamlPosition{1, 1},
@@ -272,6 +314,7 @@ bool YamlTree::parse(std::string_view text, YamlError& error) {
             break;
         }
         case FYET_ALIAS: {
+            m_aliases = true;
             std::string name = token_text(event->alias.anchor);
             auto found = anchors.find(name);
             auto size =

@@ -6,10 +6,12 @@
 // The parser library stays behind this interface.
 
 #include <cstdint>
+#include <functional>
 #include <memory>
 #include <optional>
 #include <string>
 #include <string_view>
+#include <utility>
 #include <vector>
 
 namespace planner::model {
@@ -92,6 +94,16 @@ public:
 
     // Texts longer than this are refused by parse (offsets are kept in 32 bits).
     static constexpr size_t k_max_text = 0xFFFFFFF0u;
+    // True when the text has an alias (`*name`): its node is a copy of the anchored one.
+    bool has_aliases() const { return m_aliases; }
+
+    // The tree of `text`, an edit of the text of `before`, made from `before` without parsing
+    // (model/yaml_surgery.cpp): `replaced` gives the new nodes (scalars, positions in `text`;
+    // their texts are copied) at some indexes, and `move` maps every other position of the
+    // earlier text into `text`, or says it cannot. False when a position cannot be moved.
+    bool carry_from(const YamlTree& before, std::string_view text,
+                    const std::vector<std::pair<uint32_t, YamlNode>>& replaced,
+                    const std::function<bool(size_t&)>& move);
 
 private:
     // A node in 20 bytes: a large plan has tens of millions. For a scalar, `a` and `b` are
@@ -115,6 +127,7 @@ private:
     std::vector<Packed> m_nodes;
     std::vector<uint32_t> m_children;
     std::vector<uint32_t> m_line_starts;
+    bool m_aliases = false;
 };
 
 // Offset and description of the first invalid UTF-8 sequence, if any.

@@ -13,9 +13,10 @@
 #include <cmath>
 #include <fstream>
 #include <map>
-#include <set>
 #include <sstream>
+#include <string_view>
 #include <unordered_map>
+#include <unordered_set>
 
 #include <cerrno>
 #include <cstring>
@@ -90,35 +91,42 @@ void replace_file(const std::string& path, const std::string& bytes) {
     }
 }
 
-// People in a reporting cycle, each with the cycle as names.
+// People in a reporting cycle, each with the cycle as names. (A person whose id is given twice
+// is the last one given, as the plan decoder's own messages have it.)
 std::map<std::string, std::vector<std::string>> reporting_cycles(const model::Plan& plan) {
-    std::unordered_map<std::string, const model::Person*> by_id;
-    by_id.reserve(plan.people.size());
-    for (const model::Person& p : plan.people)
-        by_id[p.id.str()] = &p;
+    const std::vector<model::Person>& people = plan.people;
+    constexpr size_t none = static_cast<size_t>(-1);
+    std::unordered_map<std::string_view, size_t> by_id;
+    by_id.reserve(people.size());
+    for (size_t i = 0; i < people.size(); ++i)
+        by_id[people[i].id.str()] = i;
+    auto find = [&](const std::string& id) {
+        auto found = id.empty() ? by_id.end() : by_id.find(id);
+        return found == by_id.end() ? none : found->second;
+    };
     std::map<std::string, std::vector<std::string>> out;
-    std::unordered_map<std::string, int> state; // 1 on the current path, 2 done
-    state.reserve(plan.people.size());
-    for (const model::Person& start : plan.people) {
-        std::vector<std::string> path;
-        std::string at = start.id.str();
-        while (!at.empty() && state[at] == 0) {
+    std::vector<char> state(people.size(), 0); // 1 on the current path, 2 done
+    std::vector<size_t> path;
+    for (const model::Person& start : people) {
+        path.clear();
+        size_t at = find(start.id.str());
+        while (at != none && state[at] == 0) {
             state[at] = 1;
             path.push_back(at);
-            const model::Person* p = by_id.count(at) ? by_id[at] : nullptr;
-            at = p && p->reports_to ? p->reports_to->str() : std::string();
+            const model::Person& p = people[at];
+            at = p.reports_to ? find(p.reports_to->str()) : none;
         }
-        if (!at.empty() && state[at] == 1) {
+        if (at != none && state[at] == 1) {
             auto first = std::find(path.begin(), path.end(), at);
             std::vector<std::string> names;
             for (auto it = first; it != path.end(); ++it)
-                names.push_back(model::display_name(*by_id[*it]));
-            names.push_back(model::display_name(*by_id[at]));
+                names.push_back(model::display_name(people[*it]));
+            names.push_back(model::display_name(people[at]));
             for (auto it = first; it != path.end(); ++it)
-                out[*it] = names;
+                out[people[*it].id.str()] = names;
         }
-        for (const std::string& id : path)
-            state[id] = 2;
+        for (size_t i : path)
+            state[i] = 2;
     }
     return out;
 }
@@ -237,9 +245,23 @@ bool save_edit(EditablePlan& stored, Json json, const model::Plan& plan) {
     return saved.in_place;
 }
 
+namespace {
+// A finding's check and subject, hashed (a plan of 10,000 people has over 15,000 findings).
+using FindingKey = std::pair<std::string_view, std::string_view>;
+struct FindingKeyHash {
+    size_t operator()(const FindingKey& k) const {
+        const size_t a = std::hash<std::string_view>()(k.first);
+        return a ^ (std::hash<std::string_view>()(k.second) + 0x9e3779b97f4a7c15ULL + (a << 6) +
+                    (a >> 2));
+    }
+};
+} // namespace
+
 FindingChanges compare_findings(const CheckReport& before, const CheckReport& after) {
-    auto key = [](const Finding& f) { return f.check + "\n" + f.subject; };
-    std::set<std::string> had, has;
+    auto key = [](const Finding& f) { return FindingKey(f.check, f.subject); };
+    std::unordered_set<FindingKey, FindingKeyHash> had, has;
+    had.reserve(before.findings.size());
+    has.reserve(after.findings.size());
     for (const Finding& f : before.findings)
         had.insert(key(f));
     for (const Finding& f : after.findings)

@@ -56,8 +56,12 @@ std::shared_ptr<const RenderedPages> render(const SiteState& state, const std::s
     }
     return rendered;
 }
-// A state replaced by a newer one stays in the version history for its JSON only: its YAML
-// parse, kept for the next edit, is dropped (only Site::edit reads it, under Site's lock).
+// The JSON of a version in the history is read back this deep at most (a patch's value may be
+// nested as deep as parse_json allows, inside the plan's own nesting).
+constexpr size_t k_history_depth = 1024;
+
+// A state replaced by a newer one may still be read by requests that hold it: its YAML parse,
+// kept for the next edit, is dropped (only Site::edit reads it, under Site's lock).
 void retire(const std::shared_ptr<const SiteState>& old, const SiteState& now) {
     if (old && old->stored && old->stored != now.stored)
         old->stored->parsed.reset();
@@ -77,6 +81,40 @@ std::shared_ptr<const RenderedPages> SiteState::pages(const std::string& languag
 Site::Site(std::string path) : m_path(std::move(path)) {
     m_signature = signature();
     m_state = read(false);
+}
+
+Site::~Site() {
+    {
+        std::lock_guard<std::mutex> lock(m_let_go_mutex);
+        m_stopping = true;
+    }
+    m_let_go_wake.notify_one();
+    if (m_let_go_thread.joinable())
+        m_let_go_thread.join();
+}
+
+void Site::let_go(std::shared_ptr<const SiteState> old) {
+    {
+        std::lock_guard<std::mutex> lock(m_let_go_mutex);
+        m_let_go.push_back(std::move(old));
+        if (!m_let_go_thread.joinable())
+            m_let_go_thread = std::thread([this]() { let_go_loop(); });
+    }
+    m_let_go_wake.notify_one();
+}
+
+void Site::let_go_loop() {
+    std::unique_lock<std::mutex> lock(m_let_go_mutex);
+    for (;;) {
+        m_let_go_wake.wait(lock, [&]() { return m_stopping || !m_let_go.empty(); });
+        std::vector<std::shared_ptr<const SiteState>> batch;
+        batch.swap(m_let_go);
+        lock.unlock();
+        batch.clear(); // freed here, unless a request still holds them
+        lock.lock();
+        if (m_stopping && m_let_go.empty())
+            return;
+    }
 }
 
 Site::Signature Site::signature() const {
@@ -158,9 +196,8 @@ std::shared_ptr<const SiteState> Site::current() {
         retire(previous, *m_state);
     }
     if (m_state->stored && !m_history.count(m_state->version)) {
-        // Shares the stored plan's JSON (immutable once served) instead of copying it.
         m_history[m_state->version] =
-            std::shared_ptr<const model::Json>(m_state->stored, &m_state->stored->json);
+            std::make_shared<const std::string>(model::write_json(m_state->stored->json));
         while (m_history.size() > 64)
             m_history.erase(m_history.begin());
     }
@@ -249,9 +286,11 @@ EditAnswer Site::edit(const std::string& patch, std::uint64_t if_match, bool pre
         answer.status = 409;
         std::string changed = "null";
         auto old = m_history.find(if_match);
+        model::JsonParseError error;
         if (old != m_history.end())
-            changed = model::write_json(
-                model::patch_to_json(model::diff_json(*old->second, state->stored->json)));
+            if (auto old_json = model::parse_json(*old->second, error, k_history_depth))
+                changed = model::write_json(
+                    model::patch_to_json(model::diff_json(*old_json, state->stored->json)));
         answer.body =
             "{\"error\":" +
             model::json_quote("the plan changed since version " + std::to_string(if_match) +
@@ -307,12 +346,14 @@ EditAnswer Site::edit(const std::string& patch, std::uint64_t if_match, bool pre
     struct Saved {
         bool in_place = false;
         std::string undo;
+        std::shared_ptr<const std::string> history;
     };
     std::future<Saved> saving = std::async(std::launch::async, [&]() {
         Saved out;
         out.in_place = save_edit(*stored, std::move(result.json), facts->plan());
         out.undo = model::write_json(
             model::patch_to_json(model::diff_json(stored->json, state->stored->json)));
+        out.history = std::make_shared<const std::string>(model::write_json(stored->json));
         return out;
     });
     run_the_checks();
@@ -329,7 +370,7 @@ EditAnswer Site::edit(const std::string& patch, std::uint64_t if_match, bool pre
     m_signature = signature();
     m_state = next;
     retire(state, *next);
-    m_history[next->version] = std::shared_ptr<const model::Json>(stored, &stored->json);
+    m_history[next->version] = saved.history;
     while (m_history.size() > 64)
         m_history.erase(m_history.begin());
     answer.version = next->version;
@@ -340,6 +381,8 @@ EditAnswer Site::edit(const std::string& patch, std::uint64_t if_match, bool pre
                                          : "\"canonical\"") +
                   ",\"undo\":" + undo + "," + findings +
                   ",\"findings\":" + std::to_string(after->findings.size()) + "}";
+    before.reset();
+    let_go(std::move(state));
     return answer;
 }
 

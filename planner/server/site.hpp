@@ -9,11 +9,14 @@
 #include "planner/editing/plan_edit.hpp"
 #include "planner/server/pages.hpp"
 
+#include <condition_variable>
 #include <cstdint>
 #include <map>
 #include <memory>
 #include <mutex>
 #include <string>
+#include <thread>
+#include <vector>
 
 namespace planner::server {
 
@@ -70,6 +73,9 @@ class Site {
 public:
     // Reads the plan (InputError/UsageError as `planner check` gives them).
     explicit Site(std::string path);
+    ~Site();
+    Site(const Site&) = delete;
+    Site& operator=(const Site&) = delete;
 
     const std::string& path() const { return m_path; }
     // The current state, after re-reading the file when it changed on disk since last asked.
@@ -98,11 +104,25 @@ private:
     Signature signature() const;
     std::shared_ptr<const SiteState> read(bool after_change);
 
+    // A version an edit replaced is let go on a thread of its own: freeing a large plan's
+    // facts, findings and JSON takes a while, and the answer need not wait for it.
+    void let_go(std::shared_ptr<const SiteState> old);
+    void let_go_loop();
+
     std::string m_path;
     std::mutex m_mutex;
     Signature m_signature;
     std::shared_ptr<const SiteState> m_state;
-    std::map<std::uint64_t, std::shared_ptr<const model::Json>> m_history; // recent versions
+    // The JSON of recent versions, as text (write_json): for the changes a stale edit missed.
+    // Text, not the JSON tree, which is ten times larger and, kept for 64 versions, made every
+    // edit of a large plan work in fresh memory.
+    std::map<std::uint64_t, std::shared_ptr<const std::string>> m_history;
+
+    std::mutex m_let_go_mutex;
+    std::condition_variable m_let_go_wake;
+    std::vector<std::shared_ptr<const SiteState>> m_let_go;
+    bool m_stopping = false;
+    std::thread m_let_go_thread; // started by the first edit
 };
 
 } // namespace planner::server

@@ -71,7 +71,8 @@ Json patched(Json doc, const std::string& patch) {
 void require_same_tree(const YamlTree& a, uint32_t i, const YamlTree& b, uint32_t j) {
     const YamlNode& x = a.node(i);
     const YamlNode& y = b.node(j);
-    INFO("node at offset " << y.offset << " (" << y.text << ")");
+    INFO("node at offset " << y.offset << " (" << y.text << "), kind " << static_cast<int>(y.kind)
+                           << ", plain " << y.plain << ", children " << y.child_count);
     REQUIRE(static_cast<int>(x.kind) == static_cast<int>(y.kind));
     REQUIRE(x.plain == y.plain);
     REQUIRE(x.text == y.text);
@@ -249,4 +250,136 @@ TEST_CASE("a YAML tree compares with JSON as its JSON form does", "[plan-json]")
         }
     }
     CHECK(equal >= 5); // the cases hold matches, not only differences
+}
+
+namespace {
+
+// The scalars of `json`, in document order.
+void scalars_of(Json& json, std::vector<Json*>& out) {
+    if (!json.is_container()) {
+        out.push_back(&json);
+        return;
+    }
+    for (Json& item : json.items)
+        scalars_of(item, out);
+    for (auto& member : json.members)
+        scalars_of(member.second, out);
+}
+
+// Another value for a scalar, by turns one that is written plain, one that must be quoted, a
+// number where a string was and back, an empty string, a longer and a shorter one.
+Json changed(const Json& value, size_t turn) {
+    switch (turn % 7) {
+    case 0:
+        return value.type == Json::Type::number ? Json::make_number(value.text + "5")
+                                                : Json::make_string(value.text + "x");
+    case 1:
+        return Json::make_string("a: b, [c] # d \"e\" \u0100");
+    case 2:
+        return Json::make_number("12.5");
+    case 3:
+        return Json::make_string("");
+    case 4:
+        return Json::make_string(value.text.empty() ? "v" : value.text.substr(1));
+    case 5:
+        return Json::make_string("true");
+    default:
+        return Json::make_bool(true);
+    }
+}
+
+// Edits of values one after another, each from the parse the previous one left: every result
+// that kept its parse has the tree a parse of its text gives, and the text an edit of the text
+// alone gives. Returns how many kept their parse.
+int edit_values(const std::string& original, size_t step) {
+    YamlError error;
+    std::shared_ptr<const ParsedYaml> kept = ParsedYaml::parse(original, error);
+    REQUIRE(kept);
+    Json doc = plan_json_of(original);
+    int carried = 0;
+    std::vector<Json*> probe;
+    scalars_of(doc, probe);
+    const size_t count = probe.size();
+    for (size_t i = 0, turn = 0; i < count; i += step, ++turn) {
+        Json next = doc;
+        std::vector<Json*> scalars;
+        scalars_of(next, scalars);
+        REQUIRE(scalars.size() == count);
+        const std::string was = write_json(*scalars[i]);
+        *scalars[i] = changed(*scalars[i], turn);
+        INFO(was << " -> " << write_json(*scalars[i]));
+        if (turn % 3 == 2 && i + step / 2 < count) // two values at once, now and then
+            *scalars[i + step / 2] = changed(*scalars[i + step / 2], turn + 1);
+        INFO("scalar " << i << " of " << count << ", turn " << turn);
+        auto after = edit_yaml_in_place(*kept, next, &doc);
+        auto from_text = edit_yaml_in_place(kept->text(), next);
+        REQUIRE(static_cast<bool>(after) == from_text.has_value());
+        if (!after)
+            continue; // (a key, say, that became a number: a new plan is written then)
+        CHECK(after->text() == *from_text);
+        YamlTree parsed;
+        REQUIRE(parsed.parse(after->text(), error));
+        require_same_tree(after->tree(), after->tree().root(), parsed, parsed.root());
+        CHECK(plan_json_of(after->text()) == next);
+        carried += after->carried_over();
+        kept = after;
+        doc = next;
+    }
+    return carried;
+}
+
+} // namespace
+
+TEST_CASE("an edit of values only keeps the parse, moved, as a full parse would make it",
+          "[yaml-surgery]") {
+    int carried = 0;
+    for (const std::string& path : sample_plans()) {
+        INFO(path);
+        carried += edit_values(slurp(path), 7);
+    }
+    CHECK(carried > 50);
+    // Flow lists and mappings, quotes of both kinds, comments after values, a value with no
+    // text, a value over two lines, and Latvian letters.
+    const std::string odd = "version: 1\n"
+                            "plan: {name: \"Plāns\", quarter: 2027-Q1}  # flow\n"
+                            "people:\n"
+                            "  - {id: anna, name: 'Anna Bērziņa', fte: 0.5, roles: [a, b]}\n"
+                            "  - id: \"ben\"   # quoted id\n"
+                            "    name: Ben\n"
+                            "    fte:\n"
+                            "    note: a note that goes\n"
+                            "      on the next line\n"
+                            "    roles:\n"
+                            "      - \"editor\"\n"
+                            "      - writer # comment\n"
+                            "list: [1,2,  3 ]\n";
+    CHECK(edit_values(odd, 1) > 5);
+}
+
+TEST_CASE("an edit of a text with aliases parses it again", "[yaml-surgery]") {
+    const std::string text = "a: &x 1\nb: *x\nc: 2\n";
+    YamlError error;
+    auto kept = ParsedYaml::parse(text, error);
+    REQUIRE(kept);
+    CHECK(kept->tree().has_aliases());
+    Json target = plan_json_of(text);
+    const Json before = target;
+    target.find("c")->text = "3";
+    auto after = edit_yaml_in_place(*kept, target, &before);
+    REQUIRE(after);
+    CHECK(after->text() == "a: &x 1\nb: *x\nc: 3\n");
+    CHECK_FALSE(after->carried_over());
+    // The anchored value changed: the alias would change with it, so not in place.
+    target = before;
+    target.find("a")->text = "5";
+    CHECK_FALSE(edit_yaml_in_place(*kept, target, &before));
+    // Without aliases the same edit keeps the parse.
+    auto plain = ParsedYaml::parse("a: 1\nb: 1\nc: 2\n", error);
+    REQUIRE(plain);
+    CHECK_FALSE(plain->tree().has_aliases());
+    target = plan_json_of("a: 1\nb: 1\nc: 3\n");
+    auto moved = edit_yaml_in_place(*plain, target, &before);
+    REQUIRE(moved);
+    CHECK(moved->carried_over());
+    CHECK(moved->text() == "a: 1\nb: 1\nc: 3\n");
 }

@@ -153,6 +153,37 @@ TEST_CASE("POST /api/plan: a stale version gets 409 with what changed meanwhile"
     CHECK(missing.status == 428);
 }
 
+TEST_CASE("POST /api/plan: a stale version's changes are the difference from that version's "
+          "JSON, for every kept version",
+          "[edit-api]") {
+    EditFixture f;
+    const char* patches[] = {
+        R"([{"op":"replace","path":"/people/priya/fte","value":0.50}])",
+        R"([{"op":"replace","path":"/people/sam/name","value":"Sam \"Ā\" \\ line\nbreak \u0001"}])",
+        R"([{"op":"add","path":"/people/ilze","value":{"name":"Ilze","fte":0.5,"roles":[]}}])",
+        R"([{"op":"remove","path":"/assignments/tom:engage:facebook"}])",
+        R"([{"op":"replace","path":"/people/ilze/fte","value":1e-1}])",
+    };
+    std::vector<planner::model::Json> versions{f.site->current()->stored->json};
+    for (const char* patch : patches) {
+        INFO(patch);
+        EditAnswer answer = f.site->edit(patch, versions.size(), false);
+        REQUIRE(answer.status == 200);
+        versions.push_back(f.site->current()->stored->json);
+    }
+    const planner::model::Json& now = versions.back();
+    for (size_t v = 0; v + 1 < versions.size(); ++v) {
+        INFO("version " << v + 1);
+        EditAnswer stale = f.site->edit(R"([])", v + 1, false);
+        CHECK(stale.status == 409);
+        const std::string expected = planner::model::write_json(
+            planner::model::patch_to_json(planner::model::diff_json(versions[v], now)));
+        CHECK(stale.body.find("\"changed\":" + expected + "}") != std::string::npos);
+    }
+    // A version never served: nothing to compare with.
+    CHECK(f.site->edit(R"([])", 99, false).body.find("\"changed\":null") != std::string::npos);
+}
+
 TEST_CASE("POST /api/plan: invalid value, unknown id, cycle and malformed patches get 422 and "
           "change nothing",
           "[edit-api]") {
