@@ -51,6 +51,35 @@ void PlanDecoder::define(std::map<std::string, uint32_t>& seen, const std::strin
                                kind + " its own id");
 }
 
+void PlanDecoder::refer(RefKind kind, const std::string& id, uint32_t node) {
+    static const std::set<std::string, std::less<>> standard(standard_duty_ids().begin(),
+                                                             standard_duty_ids().end());
+    const std::map<std::string, uint32_t>* known = nullptr;
+    switch (kind) {
+    case RefKind::person:
+    case RefKind::owner:
+        known = &m_people;
+        break;
+    case RefKind::channel:
+        known = &m_channels;
+        break;
+    case RefKind::role:
+        known = &m_roles;
+        break;
+    case RefKind::duty:
+        if (standard.count(id))
+            return;
+        known = &m_duties;
+        break;
+    case RefKind::goal:
+        known = &m_goals;
+        break;
+    }
+    if (known->count(id))
+        return;
+    m_references.push_back(Reference{kind, RefId(id), node});
+}
+
 Plan PlanDecoder::decode() {
     Plan plan;
     auto top = m_yaml.mapping(m_yaml.tree().root(), "the plan file",

@@ -49,9 +49,9 @@ private:
     // Records an id of `kind` and reports a duplicate.
     void define(std::map<std::string, uint32_t>& seen, const std::string& kind,
                 const std::string& id, uint32_t node);
-    void refer(RefKind kind, const std::string& id, uint32_t node) {
-        m_references.push_back(Reference{kind, RefId(id), node});
-    }
+    // Records a reference to check once every section is read; one to an id already defined
+    // is known to be good and not kept (a large plan makes millions of references).
+    void refer(RefKind kind, const std::string& id, uint32_t node);
     void check_references(const Plan& plan);
 
     YamlDecoder m_yaml;

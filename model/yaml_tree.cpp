@@ -59,8 +59,8 @@ std::string_view YamlTextArena::keep(std::string_view text) {
         return {};
     if (text.size() > m_left) {
         const size_t size = std::max(k_chunk, text.size());
-        m_chunks.push_back(std::make_unique<char[]>(size));
-        m_free = m_chunks.back().get();
+        m_chunks.emplace_back(std::make_unique<char[]>(size), size);
+        m_free = m_chunks.back().first.get();
         m_left = size;
     }
     std::copy(text.begin(), text.end(), m_free);
@@ -74,24 +74,26 @@ YamlTree::Packed YamlTree::pack(const YamlNode& node) {
     Packed packed;
     packed.offset = static_cast<uint32_t>(node.offset);
     packed.end = static_cast<uint32_t>(node.end);
-    packed.kind = node.kind;
-    packed.plain = node.plain;
     if (node.kind != YamlKind::scalar) {
+        // Trees given to assign() come from requests far smaller than the limit; parse checks.
         packed.a = node.first_child;
-        packed.b = node.child_count;
+        packed.set_b(node.child_count);
+        packed.set_flags(node.kind, node.plain, false);
         return packed;
     }
     const std::less_equal<const char*> at_or_before;
     if (node.text.empty()) {
-        packed.a = packed.b = 0;
-    } else if (at_or_before(m_text.data(), node.text.data()) &&
+        packed.set_flags(YamlKind::scalar, node.plain, false);
+    } else if (node.text.size() <= Packed::k_b_limit &&
+               at_or_before(m_text.data(), node.text.data()) &&
                at_or_before(node.text.data() + node.text.size(), m_text.data() + m_text.size())) {
         packed.a = static_cast<uint32_t>(node.text.data() - m_text.data());
-        packed.b = static_cast<uint32_t>(node.text.size());
+        packed.set_b(static_cast<uint32_t>(node.text.size()));
+        packed.set_flags(YamlKind::scalar, node.plain, false);
     } else {
-        packed.in_arena = true;
         packed.a = static_cast<uint32_t>(m_arena_texts.size());
-        m_arena_texts.push_back(node.text);
+        m_arena_texts.push_back(m_arena.is_kept(node.text) ? node.text : m_arena.keep(node.text));
+        packed.set_flags(YamlKind::scalar, node.plain, true);
     }
     return packed;
 }
@@ -99,23 +101,23 @@ YamlTree::Packed YamlTree::pack(const YamlNode& node) {
 YamlNode YamlTree::node(uint32_t index) const {
     const Packed& packed = m_nodes[index];
     YamlNode node;
-    node.kind = packed.kind;
-    node.plain = packed.plain;
+    node.kind = packed.kind();
+    node.plain = packed.plain();
     node.offset = packed.offset;
     node.end = packed.end;
-    if (packed.kind != YamlKind::scalar) {
+    if (node.kind != YamlKind::scalar) {
         node.first_child = packed.a;
-        node.child_count = packed.b;
-    } else if (packed.in_arena) {
+        node.child_count = packed.b();
+    } else if (packed.in_arena()) {
         node.text = m_arena_texts[packed.a];
     } else {
-        node.text = m_text.substr(packed.a, packed.b);
+        node.text = m_text.substr(packed.a, packed.b());
     }
     return node;
 }
 
 size_t YamlTree::text_size(const Packed& node) const {
-    return node.in_arena ? m_arena_texts[node.a].size() : node.b;
+    return node.in_arena() ? m_arena_texts[node.a].size() : node.b();
 }
 
 bool YamlTree::carry_from(const YamlTree& before, std::string_view text,
@@ -147,7 +149,7 @@ bool YamlTree::carry_from(const YamlTree& before, std::string_view text,
         if (!move(offset) || !move(end))
             return false;
         // A scalar's text in the file moves with it (its bytes are not among the edits).
-        if (node.kind == YamlKind::scalar && !node.in_arena && node.b > 0) {
+        if (node.kind() == YamlKind::scalar && !node.in_arena() && node.b() > 0) {
             if (!move(text_start))
                 return false;
             node.a = static_cast<uint32_t>(text_start);
@@ -156,6 +158,15 @@ bool YamlTree::carry_from(const YamlTree& before, std::string_view text,
         node.end = static_cast<uint32_t>(end);
     }
     return true;
+}
+
+bool YamlTextArena::is_kept(std::string_view text) const {
+    const std::less_equal<const char*> at_or_before;
+    for (const auto& [chunk, size] : m_chunks)
+        if (at_or_before(chunk.get(), text.data()) &&
+            at_or_before(text.data() + text.size(), chunk.get() + size))
+            return true;
+    return false;
 }
 
 void YamlTree::assign(std::string_view text, std::vector<YamlNode> nodes,
@@ -232,7 +243,7 @@ bool YamlTree::parse(std::string_view text, YamlError& error) {
         if (!anchor)
             return;
         anchors[token_text(anchor)] = index;
-        if (m_nodes[index].kind == YamlKind::scalar)
+        if (m_nodes[index].kind() == YamlKind::scalar)
             anchored_size[index] = text_size(m_nodes[index]) + 1;
         else
             anchored_start[index] = expanded;
@@ -271,7 +282,15 @@ bool YamlTree::parse(std::string_view text, YamlError& error) {
             stack.pop_back();
             Packed& node = m_nodes[done.node];
             node.a = static_cast<uint32_t>(m_children.size());                   // first child
-            node.b = static_cast<uint32_t>(pending.size() - done.first_pending); // child count
+            const size_t count = pending.size() - done.first_pending;
+            if (count > Packed::k_b_limit) {
+                error = YamlError{node.offset, std::nullopt,
+                                  "a list or mapping has more than " +
+                                      std::to_string(Packed::k_b_limit) +
+                                      " entries; a plan has far fewer: check that this is the plan"};
+                return false;
+            }
+            node.set_b(static_cast<uint32_t>(count)); // child count
             m_children.insert(m_children.end(),
                               pending.begin() + static_cast<std::ptrdiff_t>(done.first_pending),
                               pending.end());
@@ -280,7 +299,7 @@ bool YamlTree::parse(std::string_view text, YamlError& error) {
             if (node.offset < text.size() && (text[node.offset] == '{' || text[node.offset] == '['))
                 node.end = static_cast<uint32_t>(std::max<size_t>(end_offset, node.offset));
             else
-                node.end = node.b ? m_nodes[m_children[node.a + node.b - 1]].end : node.offset;
+                node.end = node.b() ? m_nodes[m_children[node.a + node.b() - 1]].end : node.offset;
             if (auto open = anchored_start.find(done.node); open != anchored_start.end()) {
                 anchored_size[done.node] = expanded - open->second;
                 anchored_start.erase(open);

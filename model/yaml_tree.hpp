@@ -24,10 +24,12 @@ enum class YamlKind : uint8_t { scalar, mapping, sequence };
 class YamlTextArena {
 public:
     std::string_view keep(std::string_view text);
+    // True when `text` lies in one of the arena's chunks.
+    bool is_kept(std::string_view text) const;
 
 private:
     static constexpr size_t k_chunk = size_t{1} << 20;
-    std::vector<std::unique_ptr<char[]>> m_chunks;
+    std::vector<std::pair<std::unique_ptr<char[]>, size_t>> m_chunks; // with their sizes
     char* m_free = nullptr; // the free bytes at the end of the last chunk
     size_t m_left = 0;
 };
@@ -106,17 +108,25 @@ public:
                     const std::function<bool(size_t&)>& move);
 
 private:
-    // A node in 20 bytes: a large plan has tens of millions. For a scalar, `a` and `b` are
-    // its text's offset and length in m_text, or (`in_arena`) `a` indexes m_arena_texts; for
-    // a container they are first_child and child_count.
+    // A node in 16 bytes: a large plan has tens of millions. For a scalar, `a` and b() are
+    // its text's offset and length in m_text, or (in_arena) `a` indexes m_arena_texts; for a
+    // container they are first_child and child_count. b() has 28 bits: parse refuses a
+    // collection of more entries, and a longer scalar's text is kept in the arena.
     struct Packed {
+        static constexpr uint32_t k_b_limit = (1u << 28) - 1;
         uint32_t offset = 0;
         uint32_t end = 0;
         uint32_t a = 0;
-        uint32_t b = 0;
-        YamlKind kind = YamlKind::scalar;
-        bool plain = true;
-        bool in_arena = false;
+        uint32_t bits = 0; // b (28 bits), kind (2), plain (1), in_arena (1)
+        uint32_t b() const { return bits & k_b_limit; }
+        YamlKind kind() const { return static_cast<YamlKind>((bits >> 28) & 3u); }
+        bool plain() const { return ((bits >> 30) & 1u) != 0; }
+        bool in_arena() const { return ((bits >> 31) & 1u) != 0; }
+        void set_b(uint32_t b) { bits = (bits & ~k_b_limit) | (b & k_b_limit); }
+        void set_flags(YamlKind kind, bool plain, bool in_arena) {
+            bits = (bits & k_b_limit) | (static_cast<uint32_t>(kind) << 28) |
+                   (static_cast<uint32_t>(plain) << 30) | (static_cast<uint32_t>(in_arena) << 31);
+        }
     };
     Packed pack(const YamlNode& node);
     size_t text_size(const Packed& node) const;
