@@ -42,9 +42,9 @@ const std::vector<std::string> k_network_names = names_of(
      Network::tiktok, Network::pinterest, Network::threads, Network::other});
 } // namespace
 
-void PlanDecoder::define(std::map<std::string, uint32_t>& seen, const std::string& kind,
-                         const std::string& id, uint32_t node) {
-    auto [it, inserted] = seen.emplace(id, node);
+void PlanDecoder::define(IdNodes& seen, const std::string& kind, const std::string& id,
+                         uint32_t node) {
+    auto [it, inserted] = seen.emplace(RefId(id), node);
     if (!inserted)
         m_yaml.error(node, "duplicate " + kind + " id " + quoted(id) + " (first defined at line " +
                                std::to_string(m_yaml.position(it->second).line) + "); give each " +
@@ -54,7 +54,7 @@ void PlanDecoder::define(std::map<std::string, uint32_t>& seen, const std::strin
 void PlanDecoder::refer(RefKind kind, const std::string& id, uint32_t node) {
     static const std::set<std::string, std::less<>> standard(standard_duty_ids().begin(),
                                                              standard_duty_ids().end());
-    const std::map<std::string, uint32_t>* known = nullptr;
+    const IdNodes* known = nullptr;
     switch (kind) {
     case RefKind::person:
     case RefKind::owner:
@@ -75,9 +75,10 @@ void PlanDecoder::refer(RefKind kind, const std::string& id, uint32_t node) {
         known = &m_goals;
         break;
     }
-    if (known->count(id))
+    const RefId handle(id);
+    if (known->count(handle))
         return;
-    m_references.push_back(Reference{kind, RefId(id), node});
+    m_references.push_back(Reference{kind, handle, node});
 }
 
 Plan PlanDecoder::decode() {
@@ -305,7 +306,7 @@ void PlanDecoder::decode_channels(uint32_t node, std::vector<Channel>& channels)
         if (auto it = e.find("name"); it != e.end())
             channel.name = m_yaml.text(it->second.value, "name");
         if (auto it = e.find("profiles"); it != e.end()) {
-            std::map<std::string, uint32_t> seen;
+            IdNodes seen;
             for (uint32_t p : m_yaml.sequence(it->second.value, "profiles")) {
                 auto pe = m_yaml.mapping(p, "a profile", {"id", "handle", "name"});
                 if (m_yaml.node(p).kind != YamlKind::mapping)

@@ -7,6 +7,7 @@
 
 #include <map>
 #include <set>
+#include <unordered_map>
 
 namespace planner::model {
 
@@ -46,8 +47,11 @@ private:
     void decode_assignments(uint32_t node, const Plan& plan, std::vector<Assignment>& out);
     void decode_suppressions(uint32_t node, std::vector<Suppression>& out);
 
+    // Ids defined so far, with the node that defines each (hashed handles: a large plan
+    // defines millions).
+    using IdNodes = std::unordered_map<RefId, uint32_t>;
     // Records an id of `kind` and reports a duplicate.
-    void define(std::map<std::string, uint32_t>& seen, const std::string& kind,
+    void define(IdNodes& seen, const std::string& kind,
                 const std::string& id, uint32_t node);
     // Records a reference to check once every section is read; one to an id already defined
     // is known to be good and not kept (a large plan makes millions of references).
@@ -56,7 +60,7 @@ private:
 
     YamlDecoder m_yaml;
     bool m_owners_may_be_missing = false;
-    std::map<std::string, uint32_t> m_people, m_channels, m_roles, m_duties, m_goals, m_kpis;
+    IdNodes m_people, m_channels, m_roles, m_duties, m_goals, m_kpis;
     std::set<std::string> m_networks_used;
     std::vector<Reference> m_references;
     std::vector<ProfileReference> m_profile_references;

@@ -16,10 +16,13 @@ std::string quoted(const std::string& text) {
     return "'" + text + "'";
 }
 
-std::vector<std::string> keys_of(const std::map<std::string, uint32_t>& map) {
+// The ids of `map`, sorted (suggestions and lists come out the same on every run).
+template <class Map> std::vector<std::string> keys_of(const Map& map) {
     std::vector<std::string> keys;
+    keys.reserve(map.size());
     for (const auto& entry : map)
-        keys.push_back(entry.first);
+        keys.push_back(entry.first.str());
+    std::sort(keys.begin(), keys.end());
     return keys;
 }
 
@@ -237,11 +240,11 @@ void PlanDecoder::decode_suppressions(uint32_t node, std::vector<Suppression>& o
 }
 
 void PlanDecoder::check_references(const Plan& plan) {
-    std::map<std::string, uint32_t> duties = m_duties;
+    IdNodes duties = m_duties;
     for (const std::string& id : standard_duty_ids())
-        duties.emplace(id, 0);
+        duties.emplace(RefId(id), 0);
     for (const Reference& ref : m_references) {
-        const std::map<std::string, uint32_t>* known = nullptr;
+        const IdNodes* known = nullptr;
         const char* kind = "";
         switch (ref.kind) {
         case RefKind::person:
@@ -271,9 +274,9 @@ void PlanDecoder::check_references(const Plan& plan) {
             kind = "goal";
             break;
         }
-        const std::string& id = ref.id.str();
-        if (known->count(id))
+        if (known->count(ref.id))
             continue;
+        const std::string& id = ref.id.str();
         m_yaml.error(ref.node, std::string("unknown ") + kind + " " + quoted(id) +
                                    did_you_mean(id, keys_of(*known)));
     }
