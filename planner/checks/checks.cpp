@@ -268,7 +268,7 @@ void count(CheckCounts& counts, Severity severity) {
 // The index of the first suppression of `suppressions` that matches (check, subject), or
 // suppressions.size().
 size_t suppression_of(const std::vector<model::Suppression>& suppressions, const std::string& check,
-                      const std::string& subject) {
+                      std::string_view subject) {
     for (size_t i = 0; i < suppressions.size(); ++i)
         if (suppressions[i].check == check &&
             (!suppressions[i].subject || *suppressions[i].subject == subject))
@@ -334,8 +334,10 @@ void run_checks(const PlanFacts& facts, const Texts& texts, SpooledReport& repor
     std::stable_sort(order.begin(), order.end(), [&](size_t a, size_t b) {
         const Severity severity_a = spool.severity(a);
         const Severity severity_b = spool.severity(b);
-        return std::tie(severity_a, spool.check(a), spool.subject(a)) <
-               std::tie(severity_b, spool.check(b), spool.subject(b));
+        const std::string_view subject_a = spool.subject(a);
+        const std::string_view subject_b = spool.subject(b);
+        return std::tie(severity_a, spool.check(a), subject_a) <
+               std::tie(severity_b, spool.check(b), subject_b);
     });
     std::vector<bool> used(plan.suppressions.size(), false);
     for (size_t index : order) {

@@ -69,10 +69,7 @@ FindingSpool::~FindingSpool() {
 
 void FindingSpool::add(const Finding& finding) {
     Key key;
-    key.offset = m_bytes_start + m_bytes.size();
     key.severity = finding.severity;
-    key.subject = finding.subject;
-    key.subject.shrink_to_fit();
     auto known = std::find(m_checks.begin(), m_checks.end(), finding.check);
     if (known == m_checks.end()) {
         if (m_checks.size() >= std::numeric_limits<std::uint16_t>::max())
@@ -81,20 +78,46 @@ void FindingSpool::add(const Finding& finding) {
         known = m_checks.end() - 1;
     }
     key.check = static_cast<std::uint16_t>(known - m_checks.begin());
-    put_text(m_bytes, finding.message);
-    put_size(m_bytes, finding.evidence.size());
-    for (const auto& [name, value] : finding.evidence) {
-        put_text(m_bytes, name);
-        put_text(m_bytes, value);
+    const std::string_view subject = std::string_view(finding.subject)
+                                         .substr(0, std::numeric_limits<std::uint16_t>::max());
+    if (m_subjects.empty() || m_subjects.back().size() + subject.size() > k_subject_chunk) {
+        m_subjects.emplace_back();
+        m_subjects.back().reserve(std::max(k_subject_chunk, subject.size()));
     }
-    put_text(m_bytes, finding.recommendation);
-    const std::uint64_t length = m_bytes_start + m_bytes.size() - key.offset;
-    if (length > std::numeric_limits<std::uint32_t>::max())
+    const size_t position = (m_subjects.size() - 1) * k_subject_chunk + m_subjects.back().size();
+    if (position > std::numeric_limits<std::uint32_t>::max())
+        throw InternalError("the findings' subjects run past 4 GB");
+    key.subject = static_cast<std::uint32_t>(position);
+    key.subject_length = static_cast<std::uint16_t>(subject.size());
+    m_subjects.back() += subject;
+
+    m_packed.clear();
+    put_text(m_packed, finding.message);
+    put_size(m_packed, finding.evidence.size());
+    for (const auto& [name, value] : finding.evidence) {
+        put_text(m_packed, name);
+        put_text(m_packed, value);
+    }
+    put_text(m_packed, finding.recommendation);
+    if (m_packed.size() > std::numeric_limits<std::uint32_t>::max())
         throw InternalError("a finding is too long to keep");
-    key.length = static_cast<std::uint32_t>(length);
-    m_keys.push_back(std::move(key));
-    if (m_bytes.size() >= m_memory_limit)
+    // To the file first when these bytes would take the memory past its limit: the buffer
+    // grows to the limit's size at most (unless one finding is larger).
+    if (!m_bytes.empty() && m_bytes.size() + m_packed.size() > m_memory_limit)
         spill();
+    const size_t needed = m_bytes.size() + m_packed.size();
+    if (needed > m_bytes.capacity())
+        m_bytes.reserve(std::max(needed, std::min(m_memory_limit, 2 * m_bytes.capacity())));
+    key.offset = m_bytes_start + m_bytes.size();
+    key.length = static_cast<std::uint32_t>(m_packed.size());
+    m_bytes += m_packed;
+    m_keys.push_back(key);
+}
+
+std::string_view FindingSpool::subject(size_t index) const {
+    const Key& key = m_keys[index];
+    return std::string_view(m_subjects[key.subject / k_subject_chunk])
+        .substr(key.subject % k_subject_chunk, key.subject_length);
 }
 
 void FindingSpool::spill() {
@@ -138,7 +161,7 @@ Finding FindingSpool::get(size_t index) const {
     Finding finding;
     finding.check = m_checks[key.check];
     finding.severity = key.severity;
-    finding.subject = key.subject;
+    finding.subject = std::string(subject(index));
     Unpacker in(bytes);
     finding.message = in.text();
     const size_t evidence = in.size();

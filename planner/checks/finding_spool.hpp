@@ -12,7 +12,9 @@
 #include <cstddef>
 #include <cstdint>
 #include <cstdio>
+#include <deque>
 #include <string>
+#include <string_view>
 #include <utility>
 #include <vector>
 
@@ -35,25 +37,30 @@ public:
 
     Severity severity(size_t index) const { return m_keys[index].severity; }
     const std::string& check(size_t index) const { return m_checks[m_keys[index].check]; }
-    const std::string& subject(size_t index) const { return m_keys[index].subject; }
+    std::string_view subject(size_t index) const;
     // True once part of the findings went to the temporary file.
     bool spilled() const { return m_file != nullptr; }
 
 private:
+    // 24 bytes a finding, in a deque (no copy of them all as it grows).
     struct Key {
         std::uint64_t offset = 0;
         std::uint32_t length = 0;
+        std::uint32_t subject = 0; // offset in m_subjects (chunk * k_subject_chunk + position)
+        std::uint16_t subject_length = 0;
         std::uint16_t check = 0; // into m_checks
         Severity severity = Severity::warning;
-        std::string subject;
     };
+    static constexpr size_t k_subject_chunk = size_t{1} << 20;
     void spill();
 
     size_t m_memory_limit;
-    std::vector<Key> m_keys;
-    std::vector<std::string> m_checks; // distinct check ids, in the order first seen
-    std::string m_bytes;               // the bytes from m_bytes_start on
-    std::uint64_t m_bytes_start = 0;   // bytes before it are in m_file
+    std::deque<Key> m_keys;
+    std::vector<std::string> m_checks;   // distinct check ids, in the order first seen
+    std::vector<std::string> m_subjects; // chunks of k_subject_chunk bytes at most
+    std::string m_packed;                // one finding being packed
+    std::string m_bytes;                 // the bytes from m_bytes_start on
+    std::uint64_t m_bytes_start = 0;     // bytes before it are in m_file
     std::FILE* m_file = nullptr;
 };
 
