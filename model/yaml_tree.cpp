@@ -75,26 +75,25 @@ YamlTree::Packed YamlTree::pack(const YamlNode& node) {
     packed.offset = static_cast<uint32_t>(node.offset);
     packed.end = static_cast<uint32_t>(node.end);
     if (node.kind != YamlKind::scalar) {
-        // Trees given to assign() come from requests far smaller than the limit; parse checks.
-        packed.a = node.first_child;
-        packed.set_b(node.child_count);
-        packed.set_flags(node.kind, node.plain, false);
+        packed.set(node.kind, node.plain, false, static_cast<uint32_t>(m_containers.size()));
+        m_containers.push_back(Container{node.first_child, node.child_count});
+        return packed;
+    }
+    const bool in_text =
+        node.end >= node.offset && node.end <= m_text.size() &&
+        node.text.size() == node.end - node.offset &&
+        (node.text.empty() || node.text.data() == m_text.data() + node.offset);
+    if (in_text) {
+        packed.set(YamlKind::scalar, node.plain, false, 0);
         return packed;
     }
     const std::less_equal<const char*> at_or_before;
-    if (node.text.empty()) {
-        packed.set_flags(YamlKind::scalar, node.plain, false);
-    } else if (node.text.size() <= Packed::k_b_limit &&
-               at_or_before(m_text.data(), node.text.data()) &&
-               at_or_before(node.text.data() + node.text.size(), m_text.data() + m_text.size())) {
-        packed.a = static_cast<uint32_t>(node.text.data() - m_text.data());
-        packed.set_b(static_cast<uint32_t>(node.text.size()));
-        packed.set_flags(YamlKind::scalar, node.plain, false);
-    } else {
-        packed.a = static_cast<uint32_t>(m_arena_texts.size());
-        m_arena_texts.push_back(m_arena.is_kept(node.text) ? node.text : m_arena.keep(node.text));
-        packed.set_flags(YamlKind::scalar, node.plain, true);
-    }
+    const bool in_file = at_or_before(m_text.data(), node.text.data()) &&
+                         at_or_before(node.text.data() + node.text.size(),
+                                      m_text.data() + m_text.size());
+    packed.set(YamlKind::scalar, node.plain, true, static_cast<uint32_t>(m_arena_texts.size()));
+    m_arena_texts.push_back(in_file || m_arena.is_kept(node.text) ? node.text
+                                                                  : m_arena.keep(node.text));
     return packed;
 }
 
@@ -106,18 +105,24 @@ YamlNode YamlTree::node(uint32_t index) const {
     node.offset = packed.offset;
     node.end = packed.end;
     if (node.kind != YamlKind::scalar) {
-        node.first_child = packed.a;
-        node.child_count = packed.b();
+        const Container& container = m_containers[packed.payload()];
+        node.first_child = container.first_child;
+        node.child_count = container.child_count;
     } else if (packed.in_arena()) {
-        node.text = m_arena_texts[packed.a];
+        node.text = m_arena_texts[packed.payload()];
     } else {
-        node.text = m_text.substr(packed.a, packed.b());
+        node.text = m_text.substr(packed.offset, packed.end - packed.offset);
     }
     return node;
 }
 
 size_t YamlTree::text_size(const Packed& node) const {
-    return node.in_arena() ? m_arena_texts[node.a].size() : node.b();
+    return node.in_arena() ? m_arena_texts[node.payload()].size() : node.end - node.offset;
+}
+
+const std::vector<uint32_t>& YamlTree::lines() const {
+    std::call_once(*m_lines_once, [this] { m_line_starts = line_starts(m_text); });
+    return m_line_starts;
 }
 
 bool YamlTree::carry_from(const YamlTree& before, std::string_view text,
@@ -126,14 +131,16 @@ bool YamlTree::carry_from(const YamlTree& before, std::string_view text,
     m_text = text;
     m_arena = YamlTextArena();
     m_arena_texts.clear();
-    // The earlier tree's own texts are copied: it may be freed before this one.
+    // The earlier tree's own texts are copied: it (and its text) may be freed before this one.
     m_arena_texts.reserve(before.m_arena_texts.size());
     for (std::string_view kept : before.m_arena_texts)
         m_arena_texts.push_back(m_arena.keep(kept));
     m_nodes = before.m_nodes;
+    m_containers = before.m_containers;
     m_children = before.m_children;
     m_aliases = before.m_aliases;
-    m_line_starts = line_starts(text);
+    m_lines_once = std::make_unique<std::once_flag>();
+    m_line_starts.clear();
     std::vector<bool> done(m_nodes.size(), false);
     for (const auto& [index, node] : replaced) {
         YamlNode copy = node;
@@ -144,16 +151,11 @@ bool YamlTree::carry_from(const YamlTree& before, std::string_view text,
     for (size_t i = 0; i < m_nodes.size(); ++i) {
         if (done[i])
             continue;
+        // A scalar's text in the file moves with it (its bytes are not among the edits).
         Packed& node = m_nodes[i];
-        size_t offset = node.offset, end = node.end, text_start = node.a;
+        size_t offset = node.offset, end = node.end;
         if (!move(offset) || !move(end))
             return false;
-        // A scalar's text in the file moves with it (its bytes are not among the edits).
-        if (node.kind() == YamlKind::scalar && !node.in_arena() && node.b() > 0) {
-            if (!move(text_start))
-                return false;
-            node.a = static_cast<uint32_t>(text_start);
-        }
         node.offset = static_cast<uint32_t>(offset);
         node.end = static_cast<uint32_t>(end);
     }
@@ -175,11 +177,13 @@ void YamlTree::assign(std::string_view text, std::vector<YamlNode> nodes,
     m_arena = std::move(arena); // moving keeps the nodes' views into it valid
     m_arena_texts.clear();
     m_nodes.clear();
+    m_containers.clear();
     m_nodes.reserve(nodes.size());
     for (const YamlNode& node : nodes)
         m_nodes.push_back(pack(node));
     m_children = std::move(children);
-    m_line_starts = line_starts(text);
+    m_lines_once = std::make_unique<std::once_flag>();
+    m_line_starts.clear();
     m_aliases = false;
 }
 
@@ -188,8 +192,10 @@ bool YamlTree::parse(std::string_view text, YamlError& error) {
     m_arena = YamlTextArena();
     m_arena_texts.clear();
     m_nodes.clear();
+    m_containers.clear();
     m_children.clear();
     m_aliases = false;
+    m_lines_once = std::make_unique<std::once_flag>();
     m_line_starts.clear();
     if (text.size() > k_max_text) {
         error = YamlError{0, YamlPosition{1, 1},
@@ -197,7 +203,6 @@ bool YamlTree::parse(std::string_view text, YamlError& error) {
                           "this is the plan"};
         return false;
     }
-    m_line_starts = line_starts(text);
     // Roughly one node per eight bytes in typical plans; reserving avoids moving the arena
     // while it grows (a 33 MB plan has about 4.2 million nodes).
     m_nodes.reserve(text.size() / 8 + 16);
@@ -281,16 +286,9 @@ bool YamlTree::parse(std::string_view text, YamlError& error) {
             OpenContainer done = stack.back();
             stack.pop_back();
             Packed& node = m_nodes[done.node];
-            node.a = static_cast<uint32_t>(m_children.size());                   // first child
-            const size_t count = pending.size() - done.first_pending;
-            if (count > Packed::k_b_limit) {
-                error = YamlError{node.offset, std::nullopt,
-                                  "a list or mapping has more than " +
-                                      std::to_string(Packed::k_b_limit) +
-                                      " entries; a plan has far fewer: check that this is the plan"};
-                return false;
-            }
-            node.set_b(static_cast<uint32_t>(count)); // child count
+            Container& container = m_containers[node.payload()];
+            container.first_child = static_cast<uint32_t>(m_children.size());
+            container.child_count = static_cast<uint32_t>(pending.size() - done.first_pending);
             m_children.insert(m_children.end(),
                               pending.begin() + static_cast<std::ptrdiff_t>(done.first_pending),
                               pending.end());
@@ -299,7 +297,10 @@ bool YamlTree::parse(std::string_view text, YamlError& error) {
             if (node.offset < text.size() && (text[node.offset] == '{' || text[node.offset] == '['))
                 node.end = static_cast<uint32_t>(std::max<size_t>(end_offset, node.offset));
             else
-                node.end = node.b() ? m_nodes[m_children[node.a + node.b() - 1]].end : node.offset;
+                node.end =
+                    container.child_count
+                        ? m_nodes[m_children[container.first_child + container.child_count - 1]].end
+                        : node.offset;
             if (auto open = anchored_start.find(done.node); open != anchored_start.end()) {
                 anchored_size[done.node] = expanded - open->second;
                 anchored_start.erase(open);
@@ -366,6 +367,12 @@ bool YamlTree::parse(std::string_view text, YamlError& error) {
                 // A copy of the named node at the alias's position: messages about the node
                 // itself point at the alias (its children are shared with the anchor).
                 Packed copy = m_nodes[found->second];
+                if (copy.kind() == YamlKind::scalar && !copy.in_arena()) {
+                    // Its text stays the anchored one's, not the alias's bytes.
+                    copy.set(YamlKind::scalar, copy.plain(), true,
+                             static_cast<uint32_t>(m_arena_texts.size()));
+                    m_arena_texts.push_back(text.substr(copy.offset, copy.end - copy.offset));
+                }
                 copy.offset = static_cast<uint32_t>(offset);
                 copy.end = static_cast<uint32_t>(std::max(end_offset, offset));
                 auto index = static_cast<uint32_t>(m_nodes.size());
@@ -376,6 +383,14 @@ bool YamlTree::parse(std::string_view text, YamlError& error) {
         }
         default:
             break;
+        }
+        if (!failed && (m_containers.size() > Packed::k_payload_limit ||
+                        m_arena_texts.size() > Packed::k_payload_limit)) {
+            error = YamlError{offset, std::nullopt,
+                              "the file has more than " + std::to_string(Packed::k_payload_limit) +
+                                  " lists and mappings or quoted texts; a plan has far fewer: "
+                                  "check that this is the plan"};
+            failed = true;
         }
         fy_parser_event_free(parser.get(), event);
         if (failed)
@@ -412,7 +427,7 @@ bool YamlTree::is_null(uint32_t index) const {
 }
 
 YamlPosition YamlTree::position(size_t offset) const {
-    const std::vector<uint32_t>& starts = m_line_starts;
+    const std::vector<uint32_t>& starts = lines();
     auto it = std::upper_bound(starts.begin(), starts.end(), offset);
     size_t line_index = static_cast<size_t>(it - starts.begin()) - 1;
     size_t start = starts[line_index];

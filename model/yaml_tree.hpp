@@ -8,6 +8,7 @@
 #include <cstdint>
 #include <functional>
 #include <memory>
+#include <mutex>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -108,25 +109,27 @@ public:
                     const std::function<bool(size_t&)>& move);
 
 private:
-    // A node in 16 bytes: a large plan has tens of millions. For a scalar, `a` and b() are
-    // its text's offset and length in m_text, or (in_arena) `a` indexes m_arena_texts; for a
-    // container they are first_child and child_count. b() has 28 bits: parse refuses a
-    // collection of more entries, and a longer scalar's text is kept in the arena.
+    // A node in 12 bytes: a large plan has tens of millions. A scalar's text is the file's
+    // bytes from offset to end (as the parser marks a plain or quoted scalar without escapes),
+    // or else (in_arena) m_arena_texts[payload]; a container's children are
+    // m_containers[payload]. Payloads have 28 bits: parse refuses a file with more containers.
     struct Packed {
-        static constexpr uint32_t k_b_limit = (1u << 28) - 1;
+        static constexpr uint32_t k_payload_limit = (1u << 28) - 1;
         uint32_t offset = 0;
         uint32_t end = 0;
-        uint32_t a = 0;
-        uint32_t bits = 0; // b (28 bits), kind (2), plain (1), in_arena (1)
-        uint32_t b() const { return bits & k_b_limit; }
+        uint32_t bits = 0; // payload (28 bits), kind (2), plain (1), in_arena (1)
+        uint32_t payload() const { return bits & k_payload_limit; }
         YamlKind kind() const { return static_cast<YamlKind>((bits >> 28) & 3u); }
         bool plain() const { return ((bits >> 30) & 1u) != 0; }
         bool in_arena() const { return ((bits >> 31) & 1u) != 0; }
-        void set_b(uint32_t b) { bits = (bits & ~k_b_limit) | (b & k_b_limit); }
-        void set_flags(YamlKind kind, bool plain, bool in_arena) {
-            bits = (bits & k_b_limit) | (static_cast<uint32_t>(kind) << 28) |
+        void set(YamlKind kind, bool plain, bool in_arena, uint32_t payload) {
+            bits = (payload & k_payload_limit) | (static_cast<uint32_t>(kind) << 28) |
                    (static_cast<uint32_t>(plain) << 30) | (static_cast<uint32_t>(in_arena) << 31);
         }
+    };
+    struct Container {
+        uint32_t first_child = 0; // into m_children
+        uint32_t child_count = 0;
     };
     Packed pack(const YamlNode& node);
     size_t text_size(const Packed& node) const;
@@ -134,9 +137,14 @@ private:
     std::string_view m_text;
     YamlTextArena m_arena;
     std::vector<std::string_view> m_arena_texts;
+    const std::vector<uint32_t>& lines() const;
+
     std::vector<Packed> m_nodes;
+    std::vector<Container> m_containers;
     std::vector<uint32_t> m_children;
-    std::vector<uint32_t> m_line_starts;
+    // Line starts, made when a position is first asked for (a message): thread-safe.
+    mutable std::unique_ptr<std::once_flag> m_lines_once = std::make_unique<std::once_flag>();
+    mutable std::vector<uint32_t> m_line_starts;
     bool m_aliases = false;
 };
 
