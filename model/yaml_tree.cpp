@@ -76,7 +76,9 @@ YamlTree::Packed YamlTree::pack(const YamlNode& node) {
     packed.end = static_cast<uint32_t>(node.end);
     if (node.kind != YamlKind::scalar) {
         packed.set(node.kind, node.plain, false, static_cast<uint32_t>(m_containers.size()));
-        m_containers.push_back(Container{node.first_child, node.child_count});
+        m_containers.push_back(
+            Container{node.first_child,
+                      node.child_count | (node.contiguous ? Container::k_contiguous : 0u)});
         return packed;
     }
     const bool in_text =
@@ -107,7 +109,8 @@ YamlNode YamlTree::node(uint32_t index) const {
     if (node.kind != YamlKind::scalar) {
         const Container& container = m_containers[packed.payload()];
         node.first_child = container.first_child;
-        node.child_count = container.child_count;
+        node.child_count = container.child_count & ~Container::k_contiguous;
+        node.contiguous = (container.child_count & Container::k_contiguous) != 0;
     } else if (packed.in_arena()) {
         node.text = m_arena_texts[packed.payload()];
     } else {
@@ -206,7 +209,8 @@ bool YamlTree::parse(std::string_view text, YamlError& error) {
     // Roughly one node per eight bytes in typical plans; reserving avoids moving the arena
     // while it grows (a 33 MB plan has about 4.2 million nodes).
     m_nodes.reserve(text.size() / 8 + 16);
-    m_children.reserve(text.size() / 8 + 16);
+    m_containers.reserve(text.size() / 32 + 16);
+    m_children.reserve(text.size() / 16 + 16);
 
     fy_diag_cfg diag_cfg;
     fy_diag_cfg_default(&diag_cfg);
@@ -287,20 +291,34 @@ bool YamlTree::parse(std::string_view text, YamlError& error) {
             stack.pop_back();
             Packed& node = m_nodes[done.node];
             Container& container = m_containers[node.payload()];
-            container.first_child = static_cast<uint32_t>(m_children.size());
-            container.child_count = static_cast<uint32_t>(pending.size() - done.first_pending);
-            m_children.insert(m_children.end(),
-                              pending.begin() + static_cast<std::ptrdiff_t>(done.first_pending),
-                              pending.end());
-            pending.resize(done.first_pending);
+            const size_t first = done.first_pending;
+            const size_t count = pending.size() - first;
+            const uint32_t last = count ? pending.back() : 0;
+            if (count >= Container::k_contiguous) {
+                error = YamlError{node.offset, std::nullopt,
+                                  "a list or mapping has more than two billion entries; a plan "
+                                  "has far fewer: check that this is the plan"};
+                return false;
+            }
+            bool contiguous = count > 0;
+            for (size_t k = 1; k < count && contiguous; ++k)
+                contiguous = pending[first + k] == pending[first] + k;
+            if (contiguous) {
+                container.first_child = pending[first];
+                container.child_count = static_cast<uint32_t>(count) | Container::k_contiguous;
+            } else {
+                container.first_child = static_cast<uint32_t>(m_children.size());
+                container.child_count = static_cast<uint32_t>(count);
+                m_children.insert(m_children.end(),
+                                  pending.begin() + static_cast<std::ptrdiff_t>(first),
+                                  pending.end());
+            }
+            pending.resize(first);
             // A flow collection ends at its bracket; a block one with its last child.
             if (node.offset < text.size() && (text[node.offset] == '{' || text[node.offset] == '['))
                 node.end = static_cast<uint32_t>(std::max<size_t>(end_offset, node.offset));
             else
-                node.end =
-                    container.child_count
-                        ? m_nodes[m_children[container.first_child + container.child_count - 1]].end
-                        : node.offset;
+                node.end = count ? m_nodes[last].end : node.offset;
             if (auto open = anchored_start.find(done.node); open != anchored_start.end()) {
                 anchored_size[done.node] = expanded - open->second;
                 anchored_start.erase(open);

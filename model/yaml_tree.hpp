@@ -38,7 +38,8 @@ private:
 struct YamlNode {
     YamlKind kind = YamlKind::scalar;
     bool plain = true;        // a plain (unquoted) scalar
-    uint32_t first_child = 0; // into YamlTree::children
+    uint32_t first_child = 0; // into YamlTree::children, or the first child (contiguous)
+    bool contiguous = false;  // the children are nodes first_child, first_child + 1, ...
     uint32_t child_count = 0; // for a mapping: 2 x entries
     size_t offset = 0;        // byte offset of the node's start in the text
     size_t end = 0;           // byte offset just past the node (quotes, brackets included)
@@ -88,7 +89,7 @@ public:
     // The node, made from its packed form (nodes are kept in 20 bytes each).
     YamlNode node(uint32_t index) const;
     uint32_t child(const YamlNode& parent, uint32_t i) const {
-        return m_children[parent.first_child + i];
+        return parent.contiguous ? parent.first_child + i : m_children[parent.first_child + i];
     }
     // A null value: an empty plain scalar, `~` or `null`.
     bool is_null(uint32_t index) const;
@@ -127,9 +128,12 @@ private:
                    (static_cast<uint32_t>(plain) << 30) | (static_cast<uint32_t>(in_arena) << 31);
         }
     };
+    // A container whose children are all scalars (a flow list of ids, an assignment) has them
+    // next to each other: then first_child is the first child node and m_children is not used.
     struct Container {
-        uint32_t first_child = 0; // into m_children
-        uint32_t child_count = 0;
+        uint32_t first_child = 0; // into m_children, or the first child node (contiguous)
+        uint32_t child_count = 0; // the top bit: contiguous
+        static constexpr uint32_t k_contiguous = 1u << 31;
     };
     Packed pack(const YamlNode& node);
     size_t text_size(const Packed& node) const;
