@@ -165,9 +165,9 @@ PlanIndex::PlanIndex(const Plan& plan) : m_plan(plan) {
         }
         auto run = run_of(a);
         for (size_t k = run.first; k < run.second; ++k) {
-            Assignment copy = a;
+            Assignment& copy = m_expanded_all.emplace_back(a);
             copy.duty = m_channel_duties[k].duty;
-            m_expanded.push_back(Expanded{std::move(copy), i});
+            m_expanded.push_back(Expanded{copy, i});
         }
     }
 }

@@ -5,6 +5,7 @@
 
 #include "model/plan.hpp"
 
+#include <deque>
 #include <map>
 #include <optional>
 #include <string>
@@ -78,8 +79,10 @@ public:
 
     // Assignments with `duty: all` expanded into one assignment per duty of the channel,
     // in plan order. Each remembers the index of the assignment it came from.
+    // 16 bytes: the plan's own assignment, or for `duty: all` a copy with the duty filled in
+    // (kept by the index); a plan of a million people expands to nearly four million.
     struct Expanded {
-        Assignment assignment;
+        const Assignment& assignment;
         size_t source_index = 0;
     };
     const std::vector<Expanded>& assignments() const { return m_expanded; }
@@ -102,6 +105,7 @@ private:
         m_channel_duty_index;
     std::unordered_map<std::string_view, std::pair<size_t, size_t>> m_duties_of_channel;
     std::vector<Expanded> m_expanded;
+    std::deque<Assignment> m_expanded_all; // the copies for `duty: all` (addresses stay put)
 };
 
 // ---- resolved defaults -------------------------------------------------------------------
