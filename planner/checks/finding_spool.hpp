@@ -22,7 +22,7 @@ namespace planner {
 
 class FindingSpool {
 public:
-    static constexpr size_t k_default_memory_limit = size_t{64} << 20;
+    static constexpr size_t k_default_memory_limit = size_t{16} << 20;
     explicit FindingSpool(size_t memory_limit = k_default_memory_limit);
     ~FindingSpool();
     FindingSpool(const FindingSpool&) = delete;
