@@ -51,8 +51,7 @@ private:
     // defines millions).
     using IdNodes = std::unordered_map<RefId, uint32_t>;
     // Records an id of `kind` and reports a duplicate.
-    void define(IdNodes& seen, const std::string& kind,
-                const std::string& id, uint32_t node);
+    void define(IdNodes& seen, const std::string& kind, const std::string& id, uint32_t node);
     // Records a reference to check once every section is read; one to an id already defined
     // is known to be good and not kept (a large plan makes millions of references).
     void refer(RefKind kind, const std::string& id, uint32_t node);

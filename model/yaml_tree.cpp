@@ -76,23 +76,21 @@ YamlTree::Packed YamlTree::pack(const YamlNode& node) {
     packed.end = static_cast<uint32_t>(node.end);
     if (node.kind != YamlKind::scalar) {
         packed.set(node.kind, node.plain, false, static_cast<uint32_t>(m_containers.size()));
-        m_containers.push_back(
-            Container{node.first_child,
-                      node.child_count | (node.contiguous ? Container::k_contiguous : 0u)});
+        m_containers.push_back(Container{
+            node.first_child, node.child_count | (node.contiguous ? Container::k_contiguous : 0u)});
         return packed;
     }
-    const bool in_text =
-        node.end >= node.offset && node.end <= m_text.size() &&
-        node.text.size() == node.end - node.offset &&
-        (node.text.empty() || node.text.data() == m_text.data() + node.offset);
+    const bool in_text = node.end >= node.offset && node.end <= m_text.size() &&
+                         node.text.size() == node.end - node.offset &&
+                         (node.text.empty() || node.text.data() == m_text.data() + node.offset);
     if (in_text) {
         packed.set(YamlKind::scalar, node.plain, false, 0);
         return packed;
     }
     const std::less_equal<const char*> at_or_before;
-    const bool in_file = at_or_before(m_text.data(), node.text.data()) &&
-                         at_or_before(node.text.data() + node.text.size(),
-                                      m_text.data() + m_text.size());
+    const bool in_file =
+        at_or_before(m_text.data(), node.text.data()) &&
+        at_or_before(node.text.data() + node.text.size(), m_text.data() + m_text.size());
     packed.set(YamlKind::scalar, node.plain, true, static_cast<uint32_t>(m_arena_texts.size()));
     m_arena_texts.push_back(in_file || m_arena.is_kept(node.text) ? node.text
                                                                   : m_arena.keep(node.text));

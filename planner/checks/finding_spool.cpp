@@ -78,8 +78,8 @@ void FindingSpool::add(const Finding& finding) {
         known = m_checks.end() - 1;
     }
     key.check = static_cast<std::uint16_t>(known - m_checks.begin());
-    const std::string_view subject = std::string_view(finding.subject)
-                                         .substr(0, std::numeric_limits<std::uint16_t>::max());
+    const std::string_view subject =
+        std::string_view(finding.subject).substr(0, std::numeric_limits<std::uint16_t>::max());
     if (m_subjects.empty() || m_subjects.back().size() + subject.size() > k_subject_chunk) {
         m_subjects.emplace_back();
         m_subjects.back().reserve(std::max(k_subject_chunk, subject.size()));
