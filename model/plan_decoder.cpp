@@ -51,34 +51,33 @@ void PlanDecoder::define(IdNodes& seen, const std::string& kind, const std::stri
                                kind + " its own id");
 }
 
-void PlanDecoder::refer(RefKind kind, const std::string& id, uint32_t node) {
-    static const std::set<std::string, std::less<>> standard(standard_duty_ids().begin(),
-                                                             standard_duty_ids().end());
-    const IdNodes* known = nullptr;
+const PlanDecoder::IdNodes& PlanDecoder::defined(RefKind kind) const {
     switch (kind) {
+    case RefKind::channel:
+        return m_channels;
+    case RefKind::role:
+        return m_roles;
+    case RefKind::duty:
+        return m_duties;
+    case RefKind::goal:
+        return m_goals;
     case RefKind::person:
     case RefKind::owner:
-        known = &m_people;
-        break;
-    case RefKind::channel:
-        known = &m_channels;
-        break;
-    case RefKind::role:
-        known = &m_roles;
-        break;
-    case RefKind::duty:
-        if (standard.count(id))
-            return;
-        known = &m_duties;
-        break;
-    case RefKind::goal:
-        known = &m_goals;
         break;
     }
+    return m_people;
+}
+
+bool PlanDecoder::is_defined(RefKind kind, const RefId& id) const {
+    static const std::set<std::string, std::less<>> standard(standard_duty_ids().begin(),
+                                                             standard_duty_ids().end());
+    return defined(kind).count(id) > 0 || (kind == RefKind::duty && standard.count(id.str()) > 0);
+}
+
+void PlanDecoder::refer(RefKind kind, const std::string& id, uint32_t node) {
     const RefId handle(id);
-    if (known->count(handle))
-        return;
-    m_references.push_back(Reference{kind, handle, node});
+    if (!is_defined(kind, handle))
+        m_references.push_back(Reference{kind, handle, node});
 }
 
 Plan PlanDecoder::decode() {

@@ -55,6 +55,10 @@ private:
     // Records a reference to check once every section is read; one to an id already defined
     // is known to be good and not kept (a large plan makes millions of references).
     void refer(RefKind kind, const std::string& id, uint32_t node);
+    // The ids of `kind` defined so far (for duties, the plan's own: see is_defined).
+    const IdNodes& defined(RefKind kind) const;
+    // True when `id` names a `kind` defined so far, or a standard duty.
+    bool is_defined(RefKind kind, const RefId& id) const;
     void check_references(const Plan& plan);
 
     YamlDecoder m_yaml;

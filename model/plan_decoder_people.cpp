@@ -240,45 +240,25 @@ void PlanDecoder::decode_suppressions(uint32_t node, std::vector<Suppression>& o
 }
 
 void PlanDecoder::check_references(const Plan& plan) {
-    IdNodes duties = m_duties;
-    for (const std::string& id : standard_duty_ids())
-        duties.emplace(RefId(id), 0);
     for (const Reference& ref : m_references) {
-        const IdNodes* known = nullptr;
-        const char* kind = "";
-        switch (ref.kind) {
-        case RefKind::person:
-            known = &m_people;
-            kind = "person";
-            break;
-        case RefKind::owner:
-            if (m_owners_may_be_missing)
-                continue; // a roster of the same import brings them; checked after it
-            known = &m_people;
-            kind = "person";
-            break;
-        case RefKind::channel:
-            known = &m_channels;
-            kind = "channel";
-            break;
-        case RefKind::role:
-            known = &m_roles;
-            kind = "role";
-            break;
-        case RefKind::duty:
-            known = &duties;
-            kind = "duty";
-            break;
-        case RefKind::goal:
-            known = &m_goals;
-            kind = "goal";
-            break;
-        }
-        if (known->count(ref.id))
+        if (ref.kind == RefKind::owner && m_owners_may_be_missing)
+            continue; // a roster of the same import brings them; checked after it
+        if (is_defined(ref.kind, ref.id))
             continue;
+        const char* kind = ref.kind == RefKind::channel ? "channel"
+                           : ref.kind == RefKind::role  ? "role"
+                           : ref.kind == RefKind::duty  ? "duty"
+                           : ref.kind == RefKind::goal  ? "goal"
+                                                        : "person";
+        std::vector<std::string> known = keys_of(defined(ref.kind));
+        if (ref.kind == RefKind::duty) {
+            known.insert(known.end(), standard_duty_ids().begin(), standard_duty_ids().end());
+            std::sort(known.begin(), known.end());
+            known.erase(std::unique(known.begin(), known.end()), known.end());
+        }
         const std::string& id = ref.id.str();
-        m_yaml.error(ref.node, std::string("unknown ") + kind + " " + quoted(id) +
-                                   did_you_mean(id, keys_of(*known)));
+        m_yaml.error(ref.node,
+                     std::string("unknown ") + kind + " " + quoted(id) + did_you_mean(id, known));
     }
     std::unordered_map<std::string_view, const Channel*> channel_by_id;
     for (const Channel& channel : plan.channels)

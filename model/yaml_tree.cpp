@@ -59,8 +59,8 @@ std::string_view YamlTextArena::keep(std::string_view text) {
         return {};
     if (text.size() > m_left) {
         const size_t size = std::max(k_chunk, text.size());
-        m_chunks.emplace_back(std::make_unique<char[]>(size), size);
-        m_free = m_chunks.back().first.get();
+        m_chunks.push_back(std::make_unique<char[]>(size));
+        m_free = m_chunks.back().get();
         m_left = size;
     }
     std::copy(text.begin(), text.end(), m_free);
@@ -87,13 +87,9 @@ YamlTree::Packed YamlTree::pack(const YamlNode& node) {
         packed.set(YamlKind::scalar, node.plain, false, 0);
         return packed;
     }
-    const std::less_equal<const char*> at_or_before;
-    const bool in_file =
-        at_or_before(m_text.data(), node.text.data()) &&
-        at_or_before(node.text.data() + node.text.size(), m_text.data() + m_text.size());
+    // Every caller has the text in the file or in this tree's arena already.
     packed.set(YamlKind::scalar, node.plain, true, static_cast<uint32_t>(m_arena_texts.size()));
-    m_arena_texts.push_back(in_file || m_arena.is_kept(node.text) ? node.text
-                                                                  : m_arena.keep(node.text));
+    m_arena_texts.push_back(node.text);
     return packed;
 }
 
@@ -161,15 +157,6 @@ bool YamlTree::carry_from(const YamlTree& before, std::string_view text,
         node.end = static_cast<uint32_t>(end);
     }
     return true;
-}
-
-bool YamlTextArena::is_kept(std::string_view text) const {
-    const std::less_equal<const char*> at_or_before;
-    for (const auto& [chunk, size] : m_chunks)
-        if (at_or_before(chunk.get(), text.data()) &&
-            at_or_before(text.data() + text.size(), chunk.get() + size))
-            return true;
-    return false;
 }
 
 void YamlTree::assign(std::string_view text, std::vector<YamlNode> nodes,

@@ -25,12 +25,10 @@ enum class YamlKind : uint8_t { scalar, mapping, sequence };
 class YamlTextArena {
 public:
     std::string_view keep(std::string_view text);
-    // True when `text` lies in one of the arena's chunks.
-    bool is_kept(std::string_view text) const;
 
 private:
     static constexpr size_t k_chunk = size_t{1} << 20;
-    std::vector<std::pair<std::unique_ptr<char[]>, size_t>> m_chunks; // with their sizes
+    std::vector<std::unique_ptr<char[]>> m_chunks;
     char* m_free = nullptr; // the free bytes at the end of the last chunk
     size_t m_left = 0;
 };
